@@ -1,0 +1,7 @@
+import type { CliCommand } from './cli-io.js';
+
+/**
+ * Every `tearline` command, loaded on demand so that `tearline extract` does not pay for the
+ * server's start-up. Each command lives in its own file (src/cli/<name>.ts) and exports `command`.
+ */
+export const commands: Record<string, () => Promise<CliCommand>> = {};

@@ -1,0 +1,52 @@
+import { Kysely } from 'kysely';
+import { TearlineError } from '../core/errors.js';
+import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
+import { createPostgresDialect } from './postgres/postgres-dialect.js';
+
+/** Which engine a store runs on. Repositories branch on it only where SQL differs (FTS, upserts). */
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * An open database: the Kysely instance every repository shares, the engine, and `close()`.
+ * Tables are typed per repository (`db.withTables<…>()` or casts), so the instance is untyped here.
+ */
+export interface Database {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>;
+  readonly engine: Engine;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The store used when TEARLINE_DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/tearline.db';
+
+/**
+ * Opens the database named by a URL: `sqlite:<path>` (or `sqlite::memory:`) or `postgres://…`.
+ *
+ * @example const database = await openDatabase('sqlite:./data/tearline.db')
+ */
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Database> {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    const { dialect, close } = createSqliteDialect(path);
+    const db = new Kysely({ dialect });
+    return {
+      db,
+      engine: 'sqlite',
+      url,
+      async close() {
+        await db.destroy();
+        close();
+      },
+    };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const db = new Kysely({ dialect: createPostgresDialect(url) });
+    return { db, engine: 'postgres', url, close: () => db.destroy() };
+  }
+  throw new TearlineError(
+    'TEARLINE_E_STORE_BAD_URL',
+    `TEARLINE_DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:").`,
+  );
+}

@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+
+/**
+ * A Kysely dialect over one better-sqlite3 connection in WAL mode. WAL lets readers run while a
+ * writer commits; `synchronous = NORMAL` is durable across process crashes in WAL mode (only a
+ * power loss can drop the last transactions), which is the trade-off SQLite documents for WAL.
+ */
+export function createSqliteDialect(path: string): { dialect: SqliteDialect; close(): void } {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const connection = new SqliteDatabase(path === '' ? ':memory:' : path);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  return {
+    dialect: new SqliteDialect({ database: connection }),
+    close: () => {
+      if (connection.open) connection.close();
+    },
+  };
+}

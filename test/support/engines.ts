@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Engine, Database } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+
+/** The PostgreSQL server tests create their throwaway databases on. */
+export const TEST_PG_URL =
+  process.env.TEARLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  readonly engine: Engine;
+  /** URL of the fresh database, for code that opens its own connection (CLI, server). */
+  readonly url: string;
+  readonly database: Database;
+  /** Closes the connection and deletes the file or drops the database. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated, empty database of the given engine: a temporary SQLite file, or a new
+ * PostgreSQL database named `tearline_test_<uuid>` dropped on dispose.
+ *
+ * @example const t = await createTestDatabase('postgres'); … ; await t.dispose()
+ */
+export async function createTestDatabase(
+  engine: Engine,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tearline-test-'));
+    const url = `sqlite:${join(dir, 'tearline.db')}`;
+    const database = await openDatabase(url);
+    if (migrate) await migrateToLatest(database);
+    return {
+      engine,
+      url,
+      database,
+      async dispose() {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `tearline_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase(url.toString());
+  if (migrate) await migrateToLatest(database);
+  return {
+    engine,
+    url: url.toString(),
+    database,
+    async dispose() {
+      await database.close();
+      const client = new pg.Client({ connectionString: TEST_PG_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+let pgReachable: Promise<boolean> | undefined;
+
+/** Whether the test PostgreSQL answers. Asked once per test process. */
+export function isPostgresReachable(): Promise<boolean> {
+  pgReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.end();
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  return pgReachable;
+}
+
+/**
+ * The engines a suite must run on. Both, always, in CI (CI=true) and when
+ * TEARLINE_TEST_REQUIRE_PG=1: an unreachable PostgreSQL then fails the suite. On a laptop without
+ * PostgreSQL the PostgreSQL half is skipped, with that reason printed.
+ */
+export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
+
+/** The skip reason for an engine, or false when the engine is available (or required). */
+export async function skipReasonFor(engine: Engine): Promise<string | false> {
+  if (engine === 'sqlite') return false;
+  const required = process.env.CI === 'true' || process.env.TEARLINE_TEST_REQUIRE_PG === '1';
+  if (required || (await isPostgresReachable())) return false;
+  return `PostgreSQL not reachable at ${TEST_PG_URL} (set TEARLINE_TEST_PG_URL, or CI=true to require it)`;
+}
