@@ -1,0 +1,21 @@
+import type { Clock, IdSource } from '../core/clock.js';
+import type { Store } from '../store/create-store.js';
+
+/** What `createApp` is built from. Tests pass a fresh store, a frozen clock and sequential ids. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  config: AppConfig;
+}
+
+export interface AppConfig {
+  /** Public base URL, used in TAXII discovery and links (e.g. http://127.0.0.1:8080). */
+  baseUrl: string;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** Serve the built web application from web/dist when present. */
+  serveWeb: boolean;
+  /** Mark session cookies Secure (behind TLS). */
+  secureCookies: boolean;
+}
