@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '../core/clock.js';
 import type { Store } from '../store/create-store.js';
+import type { PartnerAccess, PartnerAuthenticator } from '../core/ports/partner-access.js';
 
 /** What `createApp` is built from. Tests pass a fresh store, a frozen clock and sequential ids. */
 export interface AppDeps {
@@ -7,6 +8,10 @@ export interface AppDeps {
   clock: Clock;
   ids: IdSource;
   config: AppConfig;
+  /** Recognises partners' TAXII credentials (implemented by src/sharing over the store). */
+  partnerAuthenticator: PartnerAuthenticator;
+  /** The sharing policy's answer to what a partner may read now. */
+  partnerAccess: PartnerAccess;
 }
 
 export interface AppConfig {

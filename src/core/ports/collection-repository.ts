@@ -1,0 +1,63 @@
+import type { StixObject } from '../stix/stix-object.js';
+
+/**
+ * A TAXII 2.1 collection. Collections hold their own copies of the object versions added to them
+ * (a release's derived objects, a partner's posted objects), each with its `date_added`.
+ */
+export interface Collection {
+  /** UUID (TAXII collection ids are not STIX ids). */
+  id: string;
+  title: string;
+  description?: string;
+  alias?: string;
+  canRead: boolean;
+  canWrite: boolean;
+  mediaTypes: string[];
+  /** The partner this collection belongs to; undefined for internal collections. */
+  partnerId?: string;
+  /** outbound: we release to the partner; inbound: the partner posts to us. */
+  direction: 'outbound' | 'inbound' | 'internal';
+}
+
+export interface CollectionEntry {
+  object: StixObject;
+  /** When this version was added to the collection (STIX timestamp, microsecond precision allowed). */
+  dateAdded: string;
+}
+
+/** A TAXII object query (TAXII 2.1 §3.4 filtering). */
+export interface CollectionQuery {
+  addedAfter?: string;
+  ids?: readonly string[];
+  types?: readonly string[];
+  /** `first`, `last`, `all` or explicit `modified` timestamps; default `last`. */
+  versions?: readonly string[];
+  specVersions?: readonly string[];
+  /** Only revoked versions (what a partner whose agreement ended may still read). */
+  onlyRevoked?: boolean;
+  limit: number;
+  /** Opaque cursor returned as `next` by the previous page. */
+  next?: string;
+}
+
+export interface CollectionPage {
+  entries: CollectionEntry[];
+  more: boolean;
+  next?: string;
+}
+
+/** Storage of TAXII collections and their contents. */
+export interface CollectionRepository {
+  createCollection(collection: Collection): Promise<void>;
+  getCollection(id: string): Promise<Collection | undefined>;
+  listCollections(filter?: { partnerId?: string }): Promise<Collection[]>;
+  /** Adds object versions with one `date_added`; all or nothing; a version already there is kept. */
+  addObjects(
+    collectionId: string,
+    objects: readonly StixObject[],
+    dateAdded: string,
+  ): Promise<void>;
+  queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
+  /** Removes an object (every version) from a collection. */
+  deleteObject(collectionId: string, objectId: string): Promise<number>;
+}

@@ -1,0 +1,52 @@
+import type { StixObject } from '../stix/stix-object.js';
+
+/** Which latest-version objects to return. All fields are optional and combine with AND. */
+export interface ObjectFilter {
+  types?: readonly string[];
+  ids?: readonly string[];
+  /** Only objects whose latest `modified` is at or after this STIX timestamp. */
+  modifiedSince?: string;
+  /** Revoked objects are left out unless this is true. */
+  includeRevoked?: boolean;
+  /** Order is by `modified` descending, then id. */
+  limit?: number;
+  offset?: number;
+}
+
+/** What `putObjects` did. */
+export interface PutObjectsResult {
+  /** Object versions newly stored. */
+  inserted: number;
+  /** Versions already stored with the same id and `modified` (left as they were). */
+  unchanged: number;
+  /** Ids referenced by the objects (`*_ref`, `*_refs`) that are neither in the batch nor stored. */
+  dangling: string[];
+}
+
+/**
+ * The STIX knowledge base: every version of every object is kept (id + modified); "latest" is a
+ * query, not a copy. Implemented in src/store for SQLite and PostgreSQL.
+ */
+export interface ObjectRepository {
+  /** Stores all versions in one transaction: all or nothing. */
+  putObjects(objects: readonly StixObject[]): Promise<PutObjectsResult>;
+  /** The latest version of an object (revoked included), or undefined. */
+  getLatest(id: string): Promise<StixObject | undefined>;
+  getVersion(id: string, modified: string): Promise<StixObject | undefined>;
+  /** Every stored version, oldest first. */
+  listVersions(id: string): Promise<StixObject[]>;
+  /** Latest versions matching the filter. */
+  findLatest(filter?: ObjectFilter): Promise<StixObject[]>;
+  countLatest(
+    filter?: Pick<ObjectFilter, 'types' | 'modifiedSince' | 'includeRevoked'>,
+  ): Promise<number>;
+  /** Every version of every object matching types / modifiedSince, streamed in (id, modified) order. */
+  streamAllVersions(
+    filter?: Pick<ObjectFilter, 'types' | 'modifiedSince'>,
+  ): AsyncIterable<StixObject>;
+  /** Full-text search over names, aliases and descriptions of latest versions, best match first. */
+  search(
+    text: string,
+    options?: { types?: readonly string[]; limit?: number },
+  ): Promise<StixObject[]>;
+}

@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+
+/**
+ * Every route module of the API, registered by createApp in this order. A module is a function
+ * of the app's dependencies returning a Fastify plugin; add one line per resource.
+ */
+export const routeModules: Array<{
+  prefix: string;
+  plugin: (deps: AppDeps) => FastifyPluginAsync;
+}> = [];
