@@ -2,7 +2,7 @@ import type { Span } from '../extract-types.js';
 import { ABBREVIATIONS, NAME_PREFIXES } from './abbreviations.js';
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
-const OPENERS = /["'“‘(\[«]/;
+const OPENERS = /["'“‘([«]/;
 
 /**
  * Splits text into sentence spans (trimmed, `end` exclusive): a sentence ends at `.`, `!` or

@@ -10,7 +10,7 @@ export interface Token extends Span {
 
 // Words keep inner apostrophes, hyphens and dots of acronyms ("al-Qaeda", "U.S.", "ISIS-K").
 const TOKEN =
-  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
+  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
 
 /**
  * Splits text into word, number and punctuation tokens with offsets.
