@@ -1,6 +1,10 @@
 import type { Database } from './database.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import type { SessionRepository, TokenRepository, UserRepository } from '../core/ports/users.js';
+import { createUserRepository } from './accounts/user-repository.js';
+import { createSessionRepository } from './accounts/session-repository.js';
+import { createTokenRepository } from './accounts/token-repository.js';
 
 /**
  * Everything the application reads and writes, one repository per area, all over one database.
@@ -8,6 +12,9 @@ import { migrateToLatest } from './migrate.js';
  */
 export interface Store {
   readonly database: Database;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly tokens: TokenRepository;
   close(): Promise<void>;
 }
 
@@ -19,6 +26,9 @@ export interface Store {
 export function createStore(database: Database): Store {
   return {
     database,
+    users: createUserRepository(database),
+    sessions: createSessionRepository(database),
+    tokens: createTokenRepository(database),
     close: () => database.close(),
   };
 }
