@@ -5,6 +5,15 @@ import type { SessionRepository, TokenRepository, UserRepository } from '../core
 import { createUserRepository } from './accounts/user-repository.js';
 import { createSessionRepository } from './accounts/session-repository.js';
 import { createTokenRepository } from './accounts/token-repository.js';
+import type {
+  CollectionRepository,
+  TaxiiStatusRepository,
+} from '../core/ports/collection-repository.js';
+import { createCollectionRepository } from './collections/collection-repository.js';
+import type { PullStateRepository } from './collections/pull-state-repository.js';
+import { createPullStateRepository } from './collections/pull-state-repository.js';
+import type { AnalysisRepository } from '../core/ports/analysis.js';
+import { createAnalysisStore } from './analysis/analysis-store.js';
 
 /**
  * Everything the application reads and writes, one repository per area, all over one database.
@@ -15,6 +24,11 @@ export interface Store {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly tokens: TokenRepository;
+  /** TAXII collections, their object copies and status resources. */
+  readonly collections: CollectionRepository & TaxiiStatusRepository;
+  /** Resume points and provenance of `tearline pull`. */
+  readonly taxiiPulls: PullStateRepository;
+  readonly analysis: AnalysisRepository;
   close(): Promise<void>;
 }
 
@@ -29,6 +43,9 @@ export function createStore(database: Database): Store {
     users: createUserRepository(database),
     sessions: createSessionRepository(database),
     tokens: createTokenRepository(database),
+    collections: createCollectionRepository(database),
+    taxiiPulls: createPullStateRepository(database),
+    analysis: createAnalysisStore(database),
     close: () => database.close(),
   };
 }

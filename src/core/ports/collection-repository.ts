@@ -58,6 +58,47 @@ export interface CollectionRepository {
     dateAdded: string,
   ): Promise<void>;
   queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
-  /** Removes an object (every version) from a collection. */
-  deleteObject(collectionId: string, objectId: string): Promise<number>;
+  /**
+   * Removes an object from a collection: every version, or only those the filter selects
+   * (TAXII 2.1 §5.7: `match[version]` and `match[spec_version]`, both defaulting to all).
+   * Resolves to the number of versions removed.
+   */
+  deleteObject(
+    collectionId: string,
+    objectId: string,
+    filter?: { versions?: readonly string[]; specVersions?: readonly string[] },
+  ): Promise<number>;
+}
+
+/** The STIX spec versions a collection stores; objects of any other version are refused. */
+export const SUPPORTED_SPEC_VERSIONS = ['2.0', '2.1'] as const;
+
+/** One object of a TAXII status resource (TAXII 2.1 §4.3.1 status-details). */
+export interface TaxiiStatusDetail {
+  id: string;
+  version: string;
+  message?: string;
+}
+
+/** A TAXII 2.1 status resource (§4.3.1), as served by `GET {api-root}/status/{id}/`. */
+export interface TaxiiStatus {
+  id: string;
+  status: 'complete' | 'pending';
+  request_timestamp: string;
+  total_count: number;
+  success_count: number;
+  successes: TaxiiStatusDetail[];
+  failure_count: number;
+  failures: TaxiiStatusDetail[];
+  pending_count: number;
+  pendings: TaxiiStatusDetail[];
+}
+
+/**
+ * Storage of TAXII status resources. `owner` is who made the request (`partner:<id>` or
+ * `user:<id>`): a status answers only its owner, and as missing to everyone else.
+ */
+export interface TaxiiStatusRepository {
+  saveStatus(owner: string, status: TaxiiStatus): Promise<void>;
+  getStatus(owner: string, id: string): Promise<TaxiiStatus | undefined>;
 }

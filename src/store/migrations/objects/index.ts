@@ -1,4 +1,7 @@
 import type { MigrationSet } from '../migration.js';
+import { objects0050 } from './0050-collections.js';
 
 /** The objects area's migrations, in order. */
-export const objectMigrations: MigrationSet = {};
+export const objectMigrations: MigrationSet = {
+  '0050-collections': objects0050,
+};

@@ -1,0 +1,188 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, createTestDatabase, skipReasonFor } from '../../../test/support/engines.js';
+import { createCollectionRepository } from './collection-repository.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+import type { Collection } from '../../core/ports/collection-repository.js';
+
+const collection: Collection = {
+  id: '5b0b2a4e-1d55-4c36-9a0e-6f1f6c2a0001',
+  title: 'Outbound to partner A',
+  canRead: true,
+  canWrite: false,
+  mediaTypes: ['application/stix+json;version=2.1'],
+  partnerId: 'identity--00000000-0000-4000-8000-00000000000a',
+  direction: 'outbound',
+};
+
+const actor = (n: number, modified: string, extra: Partial<StixObject> = {}): StixObject => ({
+  type: 'threat-actor',
+  spec_version: '2.1',
+  id: `threat-actor--00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+  created: '2024-01-01T00:00:00.000Z',
+  modified,
+  name: `Group ${n}`,
+  ...extra,
+});
+
+for (const engine of ENGINES) {
+  describe(`collection repository on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('pages through every latest version exactly once, in date_added order', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        for (let batch = 0; batch < 5; batch++) {
+          const objects = Array.from({ length: 7 }, (_, i) =>
+            actor(batch * 7 + i, '2024-01-01T00:00:00.000Z'),
+          );
+          await repo.addObjects(collection.id, objects, `2024-02-0${batch + 1}T00:00:00.5Z`);
+        }
+        // A second version of object 0, added last: `last` moves it to the end.
+        await repo.addObjects(
+          collection.id,
+          [actor(0, '2024-03-01T00:00:00.000Z')],
+          '2024-03-02T00:00:00Z',
+        );
+        const seen: string[] = [];
+        let next: string | undefined;
+        let pages = 0;
+        do {
+          const page = await repo.queryObjects(collection.id, { limit: 4, next });
+          pages++;
+          seen.push(...page.entries.map((e) => `${e.object.id}@${e.object.modified}`));
+          assert.equal(page.more, page.next !== undefined);
+          next = page.next;
+        } while (next);
+        assert.equal(pages, 9);
+        assert.equal(seen.length, 35);
+        assert.equal(new Set(seen).size, 35);
+        assert.equal(seen.at(-1), `${actor(0, '').id}@2024-03-01T00:00:00.000Z`);
+        const all = await repo.queryObjects(collection.id, { limit: 100, versions: ['all'] });
+        assert.equal(all.entries.length, 36);
+        const first = await repo.queryObjects(collection.id, {
+          limit: 100,
+          ids: [actor(0, '').id],
+          versions: ['first'],
+        });
+        assert.deepEqual(
+          first.entries.map((e) => e.object.modified),
+          ['2024-01-01T00:00:00.000Z'],
+        );
+        assert.equal(first.entries[0]!.dateAdded, '2024-02-01T00:00:00.500000Z');
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('applies added_after strictly, type and revocation filters, and refuses foreign cursors', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        await repo.addObjects(
+          collection.id,
+          [actor(1, '2024-01-01T00:00:00.000Z')],
+          '2024-02-01T00:00:00Z',
+        );
+        await repo.addObjects(
+          collection.id,
+          [actor(2, '2024-01-02T00:00:00.000Z', { revoked: true })],
+          '2024-02-02T00:00:00Z',
+        );
+        const after = await repo.queryObjects(collection.id, {
+          limit: 10,
+          addedAfter: '2024-02-01T00:00:00Z',
+        });
+        assert.deepEqual(
+          after.entries.map((e) => e.object.id),
+          [actor(2, '').id],
+        );
+        const revoked = await repo.queryObjects(collection.id, { limit: 10, onlyRevoked: true });
+        assert.deepEqual(
+          revoked.entries.map((e) => e.object.id),
+          [actor(2, '').id],
+        );
+        const none = await repo.queryObjects(collection.id, { limit: 10, types: ['incident'] });
+        assert.equal(none.entries.length, 0);
+        const page = await repo.queryObjects(collection.id, { limit: 1 });
+        assert.ok(page.next);
+        await assert.rejects(
+          repo.queryObjects(collection.id, { limit: 1, next: page.next, types: ['incident'] }),
+          { code: 'TEARLINE_E_TAXII_BAD_NEXT' },
+        );
+        await assert.rejects(
+          repo.queryObjects(collection.id, { limit: 1, next: 'bm90LWEtY3Vyc29y' }),
+          {
+            code: 'TEARLINE_E_TAXII_BAD_NEXT',
+          },
+        );
+        await assert.rejects(
+          repo.queryObjects(collection.id, { limit: 1, addedAfter: 'yesterday' }),
+          {
+            code: 'TEARLINE_E_TAXII_BAD_FILTER',
+          },
+        );
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('keeps a version already there, deletes by version filter, and isolates statuses', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        const versions = [
+          '2024-01-01T00:00:00.000Z',
+          '2024-01-02T00:00:00.000Z',
+          '2024-01-03T00:00:00.000Z',
+        ];
+        await repo.addObjects(
+          collection.id,
+          versions.map((v) => actor(1, v)),
+          '2024-02-01T00:00:00Z',
+        );
+        await repo.addObjects(
+          collection.id,
+          [actor(1, versions[0]!, { name: 'changed' })],
+          '2024-02-05T00:00:00Z',
+        );
+        const all = await repo.queryObjects(collection.id, { limit: 10, versions: ['all'] });
+        assert.equal(all.entries.length, 3);
+        assert.equal(all.entries[0]!.object.name, 'Group 1');
+        assert.equal(
+          await repo.deleteObject(collection.id, actor(1, '').id, { versions: ['first'] }),
+          1,
+        );
+        assert.equal(
+          await repo.deleteObject(collection.id, actor(1, '').id, { specVersions: ['2.0'] }),
+          0,
+        );
+        assert.equal(await repo.deleteObject(collection.id, actor(1, '').id), 2);
+        const status = {
+          id: 'b1c6a1d2-0000-4000-8000-000000000001',
+          status: 'complete' as const,
+          request_timestamp: '2024-02-01T00:00:00.000000Z',
+          total_count: 0,
+          success_count: 0,
+          successes: [],
+          failure_count: 0,
+          failures: [],
+          pending_count: 0,
+          pendings: [],
+        };
+        await repo.saveStatus('partner:a', status);
+        assert.deepEqual(await repo.getStatus('partner:a', status.id), status);
+        assert.equal(await repo.getStatus('partner:b', status.id), undefined);
+        assert.deepEqual(
+          (await repo.listCollections({ partnerId: collection.partnerId })).map((c) => c.id),
+          [collection.id],
+        );
+        assert.deepEqual(await repo.listCollections({ partnerId: 'someone-else' }), []);
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}

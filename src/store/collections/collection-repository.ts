@@ -1,0 +1,243 @@
+import { sql } from 'kysely';
+import { TearlineError } from '../../core/errors.js';
+import type {
+  Collection,
+  CollectionEntry,
+  CollectionPage,
+  CollectionQuery,
+  CollectionRepository,
+  TaxiiStatus,
+  TaxiiStatusRepository,
+} from '../../core/ports/collection-repository.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+import type { Database } from '../database.js';
+import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
+import { parsePageCursor, toPageCursor } from './page-cursor.js';
+import { toTimestampKey } from './timestamp-key.js';
+
+interface CollectionRow {
+  id: string;
+  title: string;
+  description: string | null;
+  alias: string | null;
+  can_read: number;
+  can_write: number;
+  media_types: string;
+  partner_id: string | null;
+  direction: Collection['direction'];
+}
+
+interface EntryRow {
+  object_id: string;
+  version: string;
+  date_added: string;
+  object: string;
+}
+
+const fromCollectionRow = (r: CollectionRow): Collection => ({
+  id: r.id,
+  title: r.title,
+  ...(r.description === null ? {} : { description: r.description }),
+  ...(r.alias === null ? {} : { alias: r.alias }),
+  canRead: Number(r.can_read) === 1,
+  canWrite: Number(r.can_write) === 1,
+  mediaTypes: JSON.parse(r.media_types) as string[],
+  ...(r.partner_id === null ? {} : { partnerId: r.partner_id }),
+  direction: r.direction,
+});
+
+/**
+ * The spec version of a stored object: its `spec_version`, else 2.0 for objects with `created`
+ * (STIX 2.0 SDOs/SROs carried none) and 2.1 for SCOs (STIX 2.1 §3.1 lets SCOs omit it).
+ */
+export function specVersionOf(object: StixObject): string {
+  if (typeof object.spec_version === 'string') return object.spec_version;
+  return object.created === undefined ? '2.1' : '2.0';
+}
+
+/**
+ * The version key of an object in a collection: `modified`, else `created`, else (SCOs) its
+ * `date_added` (TAXII 2.1 §3.4.2 match[version]).
+ */
+export function versionKeyOf(object: StixObject, dateAddedKey: string): string {
+  const raw = object.modified ?? object.created;
+  if (raw === undefined) return dateAddedKey;
+  const key = typeof raw === 'string' ? toTimestampKey(raw) : undefined;
+  if (!key) {
+    throw new TearlineError(
+      'TEARLINE_E_TAXII_BAD_OBJECT',
+      `Object ${String(object.id)} has a modified/created that is not a UTC timestamp; fix the object and send it again.`,
+      {
+        kind: 'input',
+        details: [
+          { subject: String(object.id), path: '.modified', message: 'not a UTC timestamp' },
+        ],
+      },
+    );
+  }
+  return key;
+}
+
+const CHUNK = 400;
+
+/**
+ * TAXII collections and their own copies of object versions, on either engine. Pages are read
+ * in (date_added, object id, version) order through one index; status resources live beside them.
+ *
+ * @example const collections = createCollectionRepository(database)
+ */
+export function createCollectionRepository(
+  database: Database,
+): CollectionRepository & TaxiiStatusRepository {
+  const db = database.db;
+  return {
+    async createCollection(c) {
+      await db
+        .insertInto('taxii_collections')
+        .values({
+          id: c.id,
+          title: c.title,
+          description: c.description ?? null,
+          alias: c.alias ?? null,
+          can_read: c.canRead ? 1 : 0,
+          can_write: c.canWrite ? 1 : 0,
+          media_types: JSON.stringify(c.mediaTypes),
+          partner_id: c.partnerId ?? null,
+          direction: c.direction,
+        })
+        .execute();
+    },
+
+    async getCollection(id) {
+      const row = (await db
+        .selectFrom('taxii_collections')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()) as CollectionRow | undefined;
+      return row && fromCollectionRow(row);
+    },
+
+    async listCollections(filter = {}) {
+      let q = db.selectFrom('taxii_collections').selectAll();
+      if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
+      const rows = (await q.orderBy('title').orderBy('id').execute()) as CollectionRow[];
+      return rows.map(fromCollectionRow);
+    },
+
+    async addObjects(collectionId, objects, dateAdded) {
+      const dateKey = toTimestampKey(dateAdded);
+      if (!dateKey)
+        throw new TearlineError(
+          'TEARLINE_E_TAXII_BAD_FILTER',
+          'date_added must be a UTC timestamp.',
+          { kind: 'input' },
+        );
+      const rows = objects.map((object) => ({
+        collection_id: collectionId,
+        object_id: object.id,
+        version: versionKeyOf(object, dateKey),
+        date_added: dateKey,
+        type: object.type,
+        spec_version: specVersionOf(object),
+        revoked: object.revoked === true ? 1 : 0,
+        object: JSON.stringify(object),
+      }));
+      if (rows.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          await trx
+            .insertInto('taxii_collection_objects')
+            .values(rows.slice(i, i + CHUNK))
+            .onConflict((oc) => oc.columns(['collection_id', 'object_id', 'version']).doNothing())
+            .execute();
+        }
+      });
+    },
+
+    async queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage> {
+      const n = normalizeQuery(query);
+      const after =
+        query.next === undefined ? undefined : parsePageCursor(collectionId, query, query.next);
+      const limit = Math.max(1, Math.floor(query.limit));
+      const where = toWhereConditions(collectionId, n, after);
+      const result = await sql<EntryRow>`select o.object_id, o.version, o.date_added, o.object
+        from taxii_collection_objects o
+        where ${sql.join(where, sql` and `)}
+        order by o.date_added, o.object_id, o.version
+        limit ${limit + 1}`.execute(db);
+      const rows = result.rows;
+      const more = rows.length > limit;
+      const page = more ? rows.slice(0, limit) : rows;
+      const entries: CollectionEntry[] = page.map((r) => ({
+        object: JSON.parse(r.object) as StixObject,
+        dateAdded: r.date_added,
+      }));
+      const last = page[page.length - 1];
+      return more && last
+        ? {
+            entries,
+            more,
+            next: toPageCursor(collectionId, query, {
+              dateAdded: last.date_added,
+              objectId: last.object_id,
+              version: last.version,
+            }),
+          }
+        : { entries, more: false };
+    },
+
+    async deleteObject(collectionId, objectId, filter = {}) {
+      const rows = (await db
+        .selectFrom('taxii_collection_objects')
+        .select(['version', 'spec_version'])
+        .where('collection_id', '=', collectionId)
+        .where('object_id', '=', objectId)
+        .orderBy('version')
+        .execute()) as Array<{ version: string; spec_version: string }>;
+      const specs = filter.specVersions?.length ? filter.specVersions : undefined;
+      const candidates = rows.filter((r) => !specs || specs.includes(r.spec_version));
+      const tokens = filter.versions?.length ? filter.versions : ['all'];
+      const chosen = new Set<string>();
+      for (const token of tokens) {
+        if (token === 'all') candidates.forEach((r) => chosen.add(r.version));
+        else if (token === 'first' && candidates[0]) chosen.add(candidates[0].version);
+        else if (token === 'last' && candidates.length > 0)
+          chosen.add(candidates[candidates.length - 1]!.version);
+        else {
+          const key = toTimestampKey(token);
+          if (key && candidates.some((r) => r.version === key)) chosen.add(key);
+        }
+      }
+      if (chosen.size === 0) return 0;
+      const deleted = await db
+        .deleteFrom('taxii_collection_objects')
+        .where('collection_id', '=', collectionId)
+        .where('object_id', '=', objectId)
+        .where('version', 'in', [...chosen])
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
+    },
+
+    async saveStatus(owner: string, status: TaxiiStatus) {
+      await db
+        .insertInto('taxii_statuses')
+        .values({
+          id: status.id,
+          owner,
+          request_timestamp: status.request_timestamp,
+          body: JSON.stringify(status),
+        })
+        .execute();
+    },
+
+    async getStatus(owner: string, id: string) {
+      const row = (await db
+        .selectFrom('taxii_statuses')
+        .select(['body'])
+        .where('id', '=', id)
+        .where('owner', '=', owner)
+        .executeTakeFirst()) as { body: string } | undefined;
+      return row && (JSON.parse(row.body) as TaxiiStatus);
+    },
+  };
+}
