@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../../../test/support/engines.js';
 import { createCollectionRepository } from './collection-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
+import type { StixId } from '../../core/stix/stix-id.js';
 import type { Collection } from '../../core/ports/collection-repository.js';
 
 const collection: Collection = {
@@ -18,7 +19,7 @@ const collection: Collection = {
 const actor = (n: number, modified: string, extra: Partial<StixObject> = {}): StixObject => ({
   type: 'threat-actor',
   spec_version: '2.1',
-  id: `threat-actor--00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+  id: `threat-actor--00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}` as StixId,
   created: '2024-01-01T00:00:00.000Z',
   modified,
   name: `Group ${n}`,
