@@ -1,0 +1,105 @@
+import type { StixObject } from '../core/stix/stix-object.js';
+
+/** Properties whose references an object cannot live without (STIX 2.1 required properties). */
+const REQUIRED_REFS: Readonly<Record<string, readonly string[]>> = {
+  relationship: ['source_ref', 'target_ref'],
+  sighting: ['sighting_of_ref'],
+};
+/** Types whose `object_refs` is required and must not be empty (STIX 2.1 §4). */
+const REQUIRED_OBJECT_REFS = new Set(['report', 'grouping', 'note', 'opinion', 'observed-data']);
+
+const STIX_ID_TOKEN =
+  /\b[a-z][a-z0-9-]*[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g;
+
+/**
+ * Why an object must be withheld because of what it references, or undefined: a relationship or
+ * sighting whose required end is not released, a container left with no released `object_refs`.
+ *
+ * @example findMissingReference(relationship, releasedIds) // 'target_ref points at an object that is not released'
+ */
+export function findMissingReference(
+  object: StixObject,
+  released: ReadonlySet<string>,
+): string | undefined {
+  for (const key of REQUIRED_REFS[object.type] ?? []) {
+    const ref = object[key];
+    if (typeof ref !== 'string' || !released.has(ref)) {
+      return `${key} points at an object that is not released`;
+    }
+  }
+  if (REQUIRED_OBJECT_REFS.has(object.type)) {
+    const refs = Array.isArray(object.object_refs) ? object.object_refs : [];
+    if (!refs.some((r) => typeof r === 'string' && released.has(r))) {
+      return 'none of its object_refs is released';
+    }
+  }
+  return undefined;
+}
+
+/** How ids are rewritten: released internal ids map to new ids; public ids stay; others go. */
+export interface IdRewrite {
+  /** Internal id → released id, for the objects in the release. */
+  map: ReadonlyMap<string, string>;
+  /** Ids that may appear as they are (TLP and IEP markings, our organisation, extension definitions). */
+  isPublic(id: string): boolean;
+}
+
+/**
+ * Rewrites every reference of an object (deeply: `*_ref`, `*_refs`, ids inside text and as keys)
+ * for the release: released targets get their new ids, public ids stay, and any other reference
+ * is removed so nothing is left pointing at what the partner may not see.
+ *
+ * @example rewriteReferences(object, rewrite, changes)
+ */
+export function rewriteReferences(
+  object: StixObject,
+  rewrite: IdRewrite,
+  changes: string[],
+): StixObject {
+  let removed = 0;
+  const mapId = (id: string): string | undefined =>
+    rewrite.map.get(id) ?? (rewrite.isPublic(id) ? id : undefined);
+  const mapText = (text: string): string =>
+    text.replace(STIX_ID_TOKEN, (token) => {
+      const next = mapId(token);
+      if (next === undefined) removed += 1;
+      return next ?? '[withheld]';
+    });
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') return mapText(value);
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
+      let key = rawKey;
+      if (STIX_ID_TOKEN.test(rawKey)) {
+        STIX_ID_TOKEN.lastIndex = 0;
+        const mapped = mapId(rawKey);
+        if (mapped === undefined) {
+          removed += 1;
+          continue;
+        }
+        key = mapped;
+      }
+      STIX_ID_TOKEN.lastIndex = 0;
+      if (key.endsWith('_ref') && typeof v === 'string') {
+        const mapped = mapId(v);
+        if (mapped === undefined) removed += 1;
+        else out[key] = mapped;
+      } else if (key.endsWith('_refs') && Array.isArray(v)) {
+        const kept = v.flatMap((r) => {
+          const mapped = typeof r === 'string' ? mapId(r) : undefined;
+          if (mapped === undefined) removed += 1;
+          return mapped === undefined ? [] : [mapped];
+        });
+        if (kept.length > 0) out[key] = kept;
+      } else {
+        out[key] = visit(v);
+      }
+    }
+    return out;
+  };
+  const result = visit(object) as StixObject;
+  if (removed > 0) changes.push(`removed ${removed} reference(s) to objects that are not released`);
+  return result;
+}
