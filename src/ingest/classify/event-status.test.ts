@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { toEventStatus } from './event-status.js';
+
+describe('toEventStatus', () => {
+  it('reads foiled and intercepted plots as thwarted', () => {
+    assert.equal(
+      toEventStatus('Police foiled a plan to bomb a concert hall in Vienna.'),
+      'thwarted',
+    );
+    assert.equal(
+      toEventStatus('Two men were arrested while plotting an attack on a synagogue.'),
+      'thwarted',
+    );
+    assert.equal(
+      toEventStatus('Air defences intercepted four drones over the capital overnight.'),
+      'thwarted',
+    );
+  });
+
+  it('reads threats and vows as threatened', () => {
+    assert.equal(
+      toEventStatus('The group threatened to attack polling stations in the north.'),
+      'threatened',
+    );
+    assert.equal(toEventStatus('The militants vowed to avenge their leader.'), 'threatened');
+  });
+
+  it('keeps events that happened as occurred, even when a threat is mentioned', () => {
+    assert.equal(toEventStatus('Gunmen killed five farmers near Jos on Monday.'), 'occurred');
+    assert.equal(
+      toEventStatus('Militants who had threatened the town stormed it and killed two guards.'),
+      'occurred',
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
+
+// A plot stopped before it was carried out (ACLED and the extract contract: "plot foiled,
+// arrests before an attack").
+const THWARTED =
+  /\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s)?|prevent(?:ed|s)? (?:\w+ ){0,3}(?:attack|bombing|plot|attempt)|disrupt(?:ed|s)? (?:\w+ ){0,3}(?:plot|plan|attack|cell)|plot(?:ted|ting)?\b|plann(?:ed|ing) (?:\w+ ){0,3}(?:attack|bombing|assault)s?|before (?:it|they|he|she) could (?:explode|detonate|strike|carry)|intercept(?:ed|s)?|defus(?:ed|es)?|(?:was|were) (?:stopped|caught) before)/;
+const THREATENED =
+  /\b(?:threat(?:en|ened|ens|ening)|vow(?:ed|s)? to|pledg(?:ed|es)? to (?:attack|strike|kill|avenge)|promis(?:ed|es) to (?:attack|strike|avenge)|warn(?:ed|s)? (?:of|that) (?:\w+ ){0,4}(?:attack|strike|retaliat)|ultimatum)/;
+// Words that show something happened; a threat made alongside them does not make the event
+// a mere threat.
+const HAPPENED =
+  /\b(?:killed|wounded|injured|died|exploded|went off|clashed|shelled|struck|stormed|abducted|kidnapped|seized|captured|burned|looted|arrested|detained)\b/;
+
+/**
+ * Whether a passage reports an event that happened, one that was stopped, or one only
+ * threatened.
+ *
+ * @example toEventStatus('Police foiled a plot to bomb a concert') // 'thwarted'
+ */
+export function toEventStatus(text: string): EventStatus {
+  const lower = text.toLowerCase();
+  if (THWARTED.test(lower)) return 'thwarted';
+  if (THREATENED.test(lower) && !HAPPENED.test(lower)) return 'threatened';
+  return 'occurred';
+}
