@@ -1,6 +1,8 @@
 import type { Database } from './database.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import type { ObjectRepository } from '../core/ports/object-repository.js';
+import { createObjectRepository } from './objects/object-repository.js';
 import type { SessionRepository, TokenRepository, UserRepository } from '../core/ports/users.js';
 import { createUserRepository } from './accounts/user-repository.js';
 import { createSessionRepository } from './accounts/session-repository.js';
@@ -21,6 +23,8 @@ import { createAnalysisStore } from './analysis/analysis-store.js';
  */
 export interface Store {
   readonly database: Database;
+  /** The STIX knowledge base: every version of every object, search, dangling references. */
+  readonly objects: ObjectRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly tokens: TokenRepository;
@@ -40,6 +44,7 @@ export interface Store {
 export function createStore(database: Database): Store {
   return {
     database,
+    objects: createObjectRepository(database),
     users: createUserRepository(database),
     sessions: createSessionRepository(database),
     tokens: createTokenRepository(database),

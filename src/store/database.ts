@@ -1,4 +1,5 @@
 import { Kysely } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import { TearlineError } from '../core/errors.js';
 import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
 import { createPostgresDialect } from './postgres/postgres-dialect.js';
@@ -15,6 +16,11 @@ export interface Database {
   readonly db: Kysely<any>;
   readonly engine: Engine;
   readonly url: string;
+  /**
+   * The raw better-sqlite3 connection (SQLite only), for bulk writes that use one prepared
+   * statement; run them inside `db.connection().execute(…)` so Kysely's connection lock is held.
+   */
+  readonly sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -29,12 +35,13 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/tearline.db';
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Database> {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    const { dialect, close } = createSqliteDialect(path);
+    const { dialect, connection, close } = createSqliteDialect(path);
     const db = new Kysely({ dialect });
     return {
       db,
       engine: 'sqlite',
       url,
+      sqlite: connection,
       async close() {
         await db.destroy();
         close();

@@ -23,13 +23,25 @@ export interface PutObjectsResult {
   dangling: string[];
 }
 
+/** Options of `putObjects`. */
+export interface PutObjectsOptions {
+  /** Called as rows are written (for a progress bar); `done` counts object versions handled. */
+  onProgress?(done: number, total: number): void;
+}
+
 /**
  * The STIX knowledge base: every version of every object is kept (id + modified); "latest" is a
  * query, not a copy. Implemented in src/store for SQLite and PostgreSQL.
  */
 export interface ObjectRepository {
-  /** Stores all versions in one transaction: all or nothing. */
-  putObjects(objects: readonly StixObject[]): Promise<PutObjectsResult>;
+  /**
+   * Stores all versions in one transaction: all or nothing. It does not validate: callers check
+   * objects with validateStixObject / validateBundle (src/core/stix) first.
+   */
+  putObjects(
+    objects: readonly StixObject[],
+    options?: PutObjectsOptions,
+  ): Promise<PutObjectsResult>;
   /** The latest version of an object (revoked included), or undefined. */
   getLatest(id: string): Promise<StixObject | undefined>;
   getVersion(id: string, modified: string): Promise<StixObject | undefined>;

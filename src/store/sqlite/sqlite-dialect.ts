@@ -8,7 +8,12 @@ import { SqliteDialect } from 'kysely';
  * writer commits; `synchronous = NORMAL` is durable across process crashes in WAL mode (only a
  * power loss can drop the last transactions), which is the trade-off SQLite documents for WAL.
  */
-export function createSqliteDialect(path: string): { dialect: SqliteDialect; close(): void } {
+export function createSqliteDialect(path: string): {
+  dialect: SqliteDialect;
+  /** The raw connection, for bulk paths where Kysely's per-query compile is the bottleneck. */
+  connection: SqliteDatabase.Database;
+  close(): void;
+} {
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
   const connection = new SqliteDatabase(path === '' ? ':memory:' : path);
   connection.pragma('journal_mode = WAL');
@@ -17,6 +22,7 @@ export function createSqliteDialect(path: string): { dialect: SqliteDialect; clo
   connection.pragma('busy_timeout = 5000');
   return {
     dialect: new SqliteDialect({ database: connection }),
+    connection,
     close: () => {
       if (connection.open) connection.close();
     },

@@ -1,7 +1,9 @@
 import type { MigrationSet } from '../migration.js';
+import { objects0001 } from './0001-object-versions.js';
 import { objects0050 } from './0050-collections.js';
 
 /** The objects area's migrations, in order. */
 export const objectMigrations: MigrationSet = {
+  '0001-object-versions': objects0001,
   '0050-collections': objects0050,
 };

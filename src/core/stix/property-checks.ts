@@ -1,0 +1,163 @@
+import { isStixTimestamp } from './stix-timestamp.js';
+import type { IssueCollector } from './validation-issue.js';
+
+/** The identifier pattern of the official schemas (common/identifier.json). */
+export const IDENTIFIER_PATTERN =
+  /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+/** STIX 2.1 §3.1 type names: a–z, 0–9 and hyphen, 3–250 characters. */
+export const TYPE_PATTERN = /^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$/;
+const BASE64 = /^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/;
+const HEX = /^([a-fA-F0-9]{2})+$/;
+/** STIX 2.1 §3.1 property names: a–z, 0–9 and underscore, 3–250 characters, or `id`. */
+const PROPERTY_NAME = /^([a-z][a-z0-9_]{2,249}|id)$/;
+const DICTIONARY_KEY = /^[a-zA-Z0-9_-]{0,250}$/;
+
+export type Json = unknown;
+
+export function isRecord(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function describe(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string'
+    ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`
+    : typeof value;
+}
+
+export function checkString(c: IssueCollector, path: string, value: Json): void {
+  if (typeof value !== 'string') c.fail(path, `must be a string, not ${describe(value)}`);
+}
+
+export function checkBoolean(c: IssueCollector, path: string, value: Json): void {
+  if (typeof value !== 'boolean') c.fail(path, `must be true or false, not ${describe(value)}`);
+}
+
+export function checkTimestamp(c: IssueCollector, path: string, value: Json, millis = false): void {
+  if (!isStixTimestamp(value, { millis })) {
+    c.fail(
+      path,
+      millis
+        ? `must be a UTC timestamp with milliseconds (2024-03-22T18:00:00.000Z), not ${describe(value)}`
+        : `must be a UTC timestamp (2024-03-22T18:00:00Z), not ${describe(value)}`,
+    );
+  }
+}
+
+export function checkNumber(
+  c: IssueCollector,
+  path: string,
+  value: Json,
+  range: { integer?: boolean; min?: number; max?: number } = {},
+): void {
+  const kind = range.integer ? 'an integer' : 'a number';
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    (range.integer && !Number.isInteger(value))
+  ) {
+    c.fail(path, `must be ${kind}, not ${describe(value)}`);
+  } else if (
+    (range.min !== undefined && value < range.min) ||
+    (range.max !== undefined && value > range.max)
+  ) {
+    c.fail(path, `must be ${kind} from ${range.min ?? '−∞'} to ${range.max ?? '∞'}, not ${value}`);
+  }
+}
+
+/** A non-empty array whose items each pass `item`. */
+export function checkList(
+  c: IssueCollector,
+  path: string,
+  value: Json,
+  item: (path: string, value: Json) => void,
+): void {
+  if (!Array.isArray(value)) return c.fail(path, `must be a list, not ${describe(value)}`);
+  if (value.length === 0) return c.fail(path, 'must not be an empty list (leave the property out)');
+  value.forEach((v, i) => item(`${path}[${i}]`, v));
+}
+
+export function checkStringList(c: IssueCollector, path: string, value: Json): void {
+  checkList(c, path, value, (p, v) => checkString(c, p, v));
+}
+
+/** A STIX identifier, optionally restricted to some types (`allow`) or barred from some (`deny`). */
+export function checkRef(
+  c: IssueCollector,
+  path: string,
+  value: Json,
+  rule: { allow?: readonly string[]; deny?: readonly string[] } = {},
+): void {
+  if (typeof value !== 'string' || !IDENTIFIER_PATTERN.test(value)) {
+    return c.fail(path, `must be a STIX id (<type>--<uuid>), not ${describe(value)}`);
+  }
+  const type = value.slice(0, value.indexOf('--'));
+  if (rule.allow && !rule.allow.includes(type)) {
+    c.fail(path, `must refer to ${rule.allow.join(' or ')}, not ${type}`);
+  } else if (rule.deny?.includes(type)) {
+    c.fail(path, `must not refer to a ${type}`);
+  }
+}
+
+export function checkRefList(
+  c: IssueCollector,
+  path: string,
+  value: Json,
+  rule: { allow?: readonly string[]; deny?: readonly string[] } = {},
+): void {
+  checkList(c, path, value, (p, v) => checkRef(c, p, v, rule));
+}
+
+export function checkKillChainPhases(c: IssueCollector, path: string, value: Json): void {
+  checkList(c, path, value, (p, v) => {
+    if (!isRecord(v)) return c.fail(p, `must be an object, not ${describe(v)}`);
+    for (const key of ['kill_chain_name', 'phase_name']) {
+      if (v[key] === undefined) c.fail(`${p}.${key}`, 'is required');
+      else checkString(c, `${p}.${key}`, v[key]);
+    }
+  });
+}
+
+/** A STIX dictionary (§3.3): at least one key, keys of a–z A–Z 0–9 _ -, no null or empty list values. */
+export function checkDictionary(c: IssueCollector, path: string, value: Json): void {
+  if (!isRecord(value)) return c.fail(path, `must be an object, not ${describe(value)}`);
+  const keys = Object.keys(value);
+  if (keys.length === 0) return c.fail(path, 'must have at least one key');
+  for (const key of keys) {
+    if (!DICTIONARY_KEY.test(key))
+      c.fail(`${path}.${key}`, 'dictionary keys use only a-z A-Z 0-9 _ -');
+    else checkPresentValue(c, `${path}.${key}`, value[key]);
+  }
+}
+
+/** STIX 2.1 §3.1: no null values and no empty lists (optional properties are left out instead). */
+export function checkPresentValue(c: IssueCollector, path: string, value: Json): void {
+  if (value === null) c.fail(path, 'must not be null (leave the property out)');
+  else if (Array.isArray(value) && value.length === 0)
+    c.fail(path, 'must not be an empty list (leave the property out)');
+}
+
+/**
+ * The rules every property of an object (or of an extension) follows: its name (§3.1), no null or
+ * empty list, `_bin` values in base64 and `_hex` values in hex (§2.1).
+ */
+export function checkPropertyNamesAndValues(
+  c: IssueCollector,
+  path: string,
+  object: Record<string, Json>,
+): void {
+  for (const [name, value] of Object.entries(object)) {
+    const p = `${path}.${name}`;
+    if (!PROPERTY_NAME.test(name)) {
+      c.fail(p, 'property names use only a-z, 0-9 and _ and are 3 to 250 characters long');
+      continue;
+    }
+    checkPresentValue(c, p, value);
+    if (name.endsWith('_bin') && typeof value === 'string' && !BASE64.test(value))
+      c.fail(p, 'must be base64');
+    if (name.endsWith('_bin') && typeof value !== 'string') checkString(c, p, value);
+    if (name.endsWith('_hex') && (typeof value !== 'string' || !HEX.test(value)))
+      c.fail(p, 'must be a string of hex digit pairs');
+  }
+}

@@ -1,0 +1,73 @@
+import { IDENTIFIER_PATTERN, describe, isRecord } from './property-checks.js';
+import type { StixObject } from './stix-object.js';
+import { toVersionKey } from './stix-timestamp.js';
+import { validateStixObject } from './validate-stix-object.js';
+import type { ValidationIssue } from './validation-issue.js';
+
+/** What validateBundle found: the objects, and every issue with the envelope or any object. */
+export interface BundleValidation {
+  objects: StixObject[];
+  issues: ValidationIssue[];
+}
+
+/**
+ * Checks a parsed STIX 2.1 bundle (§8): the envelope, every object, and that no object version
+ * (same id and same `modified`) appears twice.
+ *
+ * @example const { objects, issues } = validateBundle(JSON.parse(text))
+ */
+export function validateBundle(value: unknown): BundleValidation {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(value)) {
+    return {
+      objects: [],
+      issues: [
+        { id: 'bundle', path: '', message: `must be a JSON object, not ${describe(value)}` },
+      ],
+    };
+  }
+  const bundleId = typeof value.id === 'string' ? value.id : 'bundle';
+  const fail = (path: string, message: string) => issues.push({ id: bundleId, path, message });
+  if (value.type !== 'bundle') fail('.type', `must be "bundle", not ${describe(value.type)}`);
+  if (
+    typeof value.id !== 'string' ||
+    !IDENTIFIER_PATTERN.test(value.id) ||
+    !value.id.startsWith('bundle--')
+  )
+    fail('.id', `must be bundle--<uuid>, not ${describe(value.id)}`);
+  // STIX 2.1 bundles carry no spec_version; a "2.0" here is a STIX 2.0 bundle.
+  if (value.spec_version !== undefined && value.spec_version !== '2.1')
+    fail(
+      '.spec_version',
+      `must be absent or "2.1" (got ${describe(value.spec_version)}); convert STIX 2.0 content first`,
+    );
+  if (value.objects === undefined) return { objects: [], issues };
+  if (!Array.isArray(value.objects)) {
+    fail('.objects', `must be a list, not ${describe(value.objects)}`);
+    return { objects: [], issues };
+  }
+  if (value.objects.length === 0)
+    fail('.objects', 'must not be empty (leave it out for an empty bundle)');
+  const seen = new Map<string, number>();
+  value.objects.forEach((object: unknown, index: number) => {
+    const found = validateStixObject(object, `objects[${index}]`);
+    for (const issue of found) issues.push(issue);
+    if (found.length > 0 || !isRecord(object)) return;
+    const version =
+      typeof object.modified === 'string'
+        ? toVersionKey(object.modified)
+        : typeof object.created === 'string'
+          ? toVersionKey(object.created)
+          : '';
+    const key = `${object.id as string} ${version}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({
+        id: object.id as string,
+        path: `objects[${index}]`,
+        message: `duplicates objects[${first}] (same id and modified)`,
+      });
+    } else seen.set(key, index);
+  });
+  return { objects: value.objects as StixObject[], issues };
+}

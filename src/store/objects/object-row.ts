@@ -1,0 +1,83 @@
+import { toVersionKey } from '../../core/stix/stix-timestamp.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+
+/** One row of `stix_objects`: one version of one object. */
+export interface ObjectRow {
+  id: string;
+  version: string;
+  type: string;
+  spec_version: string | null;
+  created: string | null;
+  modified: string | null;
+  revoked: number;
+  search_text: string | null;
+  data: string;
+}
+
+/** The columns of `stix_objects`, in insert order. */
+export const OBJECT_COLUMNS = [
+  'id',
+  'version',
+  'type',
+  'spec_version',
+  'created',
+  'modified',
+  'revoked',
+  'search_text',
+  'data',
+] as const;
+
+/**
+ * The version key of an object: `modified`, else `created` (marking definitions), as a
+ * nine-digit-fraction key; SCOs, which have neither, have the single version key ''.
+ *
+ * @example toObjectVersionKey({ type: 'incident', id, modified: '2024-01-01T00:00:00.5Z' }) // '2024-01-01T00:00:00.500000000Z'
+ */
+export function toObjectVersionKey(object: StixObject): string {
+  const stamp = typeof object.modified === 'string' ? object.modified : object.created;
+  return typeof stamp === 'string' ? toVersionKey(stamp) : '';
+}
+
+/** The text full-text search indexes: name, aliases and description. */
+export function toSearchText(object: StixObject): string | null {
+  const parts: string[] = [];
+  if (typeof object.name === 'string') parts.push(object.name);
+  if (Array.isArray(object.aliases)) {
+    for (const alias of object.aliases) if (typeof alias === 'string') parts.push(alias);
+  }
+  if (typeof object.description === 'string') parts.push(object.description);
+  return parts.length === 0 ? null : parts.join('\n');
+}
+
+/**
+ * The row that stores one object version; `data` is the object's JSON exactly as given, so that an
+ * export gives back what was imported.
+ */
+export function toObjectRow(object: StixObject, data = JSON.stringify(object)): ObjectRow {
+  return {
+    id: object.id,
+    version: toObjectVersionKey(object),
+    type: object.type,
+    spec_version: typeof object.spec_version === 'string' ? object.spec_version : null,
+    created: typeof object.created === 'string' ? object.created : null,
+    modified: typeof object.modified === 'string' ? object.modified : null,
+    revoked: object.revoked === true ? 1 : 0,
+    search_text: toSearchText(object),
+    data,
+  };
+}
+
+/** The values of a row in OBJECT_COLUMNS order. */
+export function toRowValues(row: ObjectRow): unknown[] {
+  return [
+    row.id,
+    row.version,
+    row.type,
+    row.spec_version,
+    row.created,
+    row.modified,
+    row.revoked,
+    row.search_text,
+    row.data,
+  ];
+}
