@@ -1,4 +1,6 @@
 import type { Database } from './database.js';
+import type { SharingRepositories } from '../core/ports/sharing.js';
+import { createSharingStore } from './sharing/sharing-store.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import type { ObjectRepository } from '../core/ports/object-repository.js';
@@ -33,6 +35,8 @@ export interface Store {
   /** Resume points and provenance of `tearline pull`. */
   readonly taxiiPulls: PullStateRepository;
   readonly analysis: AnalysisRepository;
+  /** Partners, agreements, releases and the disclosure ledger. */
+  readonly sharing: SharingRepositories;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,7 @@ export function createStore(database: Database): Store {
     collections: createCollectionRepository(database),
     taxiiPulls: createPullStateRepository(database),
     analysis: createAnalysisStore(database),
+    sharing: createSharingStore(database),
     close: () => database.close(),
   };
 }

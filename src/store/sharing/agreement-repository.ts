@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Agreement, AgreementEvent, AgreementRepository } from '../../core/ports/sharing.js';
+import type { Database } from '../database.js';
+
+interface EventRow {
+  agreement_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  reason: string;
+}
+
+function toEventRow(event: AgreementEvent, position: number) {
+  // The event's own id only keys the row; `position` orders an agreement's history.
+  return {
+    id: randomUUID(),
+    position,
+    agreement_id: event.agreementId,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    reason: event.reason,
+  };
+}
+
+/**
+ * Agreements and their change history on either engine: each write stores the agreement and the
+ * event that explains it in one transaction.
+ *
+ * @example await createAgreementRepository(database).listAgreements({ partnerId })
+ */
+export function createAgreementRepository(database: Database): AgreementRepository {
+  const db = database.db;
+  return {
+    async createAgreement(agreement, event) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('sharing_agreements')
+          .values({
+            id: agreement.id,
+            partner_id: agreement.partnerId,
+            data: JSON.stringify(agreement),
+            state: agreement.state,
+            created: agreement.created,
+          })
+          .execute();
+        await trx.insertInto('sharing_agreement_events').values(toEventRow(event, 1)).execute();
+      });
+    },
+    async updateAgreement(agreement, event) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('sharing_agreements')
+          .set({ data: JSON.stringify(agreement), state: agreement.state })
+          .where('id', '=', agreement.id)
+          .execute();
+        const last = (await trx
+          .selectFrom('sharing_agreement_events')
+          .select((eb) => eb.fn.max('position').as('position'))
+          .where('agreement_id', '=', agreement.id)
+          .executeTakeFirst()) as { position: number | string | null } | undefined;
+        const position = Number(last?.position ?? 0) + 1;
+        await trx
+          .insertInto('sharing_agreement_events')
+          .values(toEventRow(event, position))
+          .execute();
+      });
+    },
+    async getAgreement(id) {
+      const row = (await db
+        .selectFrom('sharing_agreements')
+        .select('data')
+        .where('id', '=', id)
+        .executeTakeFirst()) as { data: string } | undefined;
+      return row && (JSON.parse(row.data) as Agreement);
+    },
+    async listAgreements(filter = {}) {
+      let q = db.selectFrom('sharing_agreements').select('data');
+      if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
+      const rows = (await q.orderBy('created').orderBy('id').execute()) as Array<{ data: string }>;
+      return rows.map((r) => JSON.parse(r.data) as Agreement);
+    },
+    async listEvents(agreementId) {
+      const rows = (await db
+        .selectFrom('sharing_agreement_events')
+        .select(['agreement_id', 'at', 'actor', 'action', 'reason'])
+        .where('agreement_id', '=', agreementId)
+        .orderBy('position')
+        .execute()) as EventRow[];
+      return rows.map((r) => ({
+        agreementId: r.agreement_id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action as AgreementEvent['action'],
+        reason: r.reason,
+      }));
+    },
+  };
+}

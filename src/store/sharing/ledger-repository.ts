@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { LedgerEntry, LedgerRepository } from '../../core/ports/sharing.js';
+import type { Database } from '../database.js';
+
+interface LedgerRow {
+  seq: number | string;
+  partner_id: string;
+  object_id: string;
+  object_version: string;
+  sha256: string;
+  release_id: string;
+  approver: string;
+  action: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+// 11 columns × 500 rows stays far below both engines' bound-parameter limits.
+const CHUNK = 500;
+
+function toRow(e: LedgerEntry): LedgerRow {
+  return {
+    seq: e.seq,
+    partner_id: e.partnerId,
+    object_id: e.objectId,
+    object_version: e.objectVersion,
+    sha256: e.sha256,
+    release_id: e.releaseId,
+    approver: e.approver,
+    action: e.action,
+    at: e.at,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+function fromRow(r: LedgerRow): LedgerEntry {
+  return {
+    seq: Number(r.seq),
+    partnerId: r.partner_id,
+    objectId: r.object_id,
+    objectVersion: r.object_version,
+    sha256: r.sha256,
+    releaseId: r.release_id,
+    approver: r.approver,
+    action: r.action as LedgerEntry['action'],
+    at: r.at,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * The disclosure ledger on either engine. Appends run in one transaction that first locks the
+ * table against other appenders (PostgreSQL; SQLite has a single writer), reads the head, and
+ * inserts the entries the caller sealed after it.
+ *
+ * @example await createLedgerRepository(database).append((head) => sealLedgerEntries(head, drafts))
+ */
+export function createLedgerRepository(database: Database): LedgerRepository {
+  const db = database.db;
+  return {
+    async append(seal) {
+      return db.transaction().execute(async (trx) => {
+        if (database.engine === 'postgres') {
+          // Readers are not blocked; a second appender waits instead of forking the chain.
+          await sql`LOCK TABLE sharing_ledger IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+        }
+        const head = (await trx
+          .selectFrom('sharing_ledger')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst()) as { seq: number | string; hash: string } | undefined;
+        const entries = seal(head && { seq: Number(head.seq), hash: head.hash });
+        for (let i = 0; i < entries.length; i += CHUNK) {
+          await trx
+            .insertInto('sharing_ledger')
+            .values(entries.slice(i, i + CHUNK).map(toRow))
+            .execute();
+        }
+        return entries;
+      });
+    },
+    async listEntries(filter = {}) {
+      let q = db.selectFrom('sharing_ledger').selectAll();
+      if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
+      if (filter.releaseId !== undefined) q = q.where('release_id', '=', filter.releaseId);
+      const rows = (await q.orderBy('seq').execute()) as LedgerRow[];
+      return rows.map(fromRow);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { Partner, PartnerCredential, PartnerRepository } from '../../core/ports/sharing.js';
+import type { Database } from '../database.js';
+
+interface CredentialRow {
+  id: string;
+  partner_id: string;
+  label: string;
+  secret_hash: string;
+  created: string;
+  revoked: string | null;
+}
+
+interface PartnerRow {
+  id: string;
+  name: string;
+  trust_tier: string;
+  identity: string;
+  created: string;
+}
+
+function toPartner(row: PartnerRow): Partner {
+  return {
+    id: row.id,
+    name: row.name,
+    trustTier: row.trust_tier as Partner['trustTier'],
+    identity: JSON.parse(row.identity) as Partner['identity'],
+    created: row.created,
+  };
+}
+
+function toCredential(row: CredentialRow): PartnerCredential {
+  const c: PartnerCredential = {
+    id: row.id,
+    partnerId: row.partner_id,
+    label: row.label,
+    secretHash: row.secret_hash,
+    created: row.created,
+  };
+  if (row.revoked !== null) c.revoked = row.revoked;
+  return c;
+}
+
+/**
+ * Partners and their TAXII credentials on either engine (same SQL on both).
+ *
+ * @example const partners = createPartnerRepository(database); await partners.listPartners()
+ */
+export function createPartnerRepository(database: Database): PartnerRepository {
+  const db = database.db;
+  return {
+    async createPartner(partner) {
+      await db
+        .insertInto('sharing_partners')
+        .values({
+          id: partner.id,
+          name: partner.name,
+          trust_tier: partner.trustTier,
+          identity: JSON.stringify(partner.identity),
+          created: partner.created,
+        })
+        .execute();
+    },
+    async getPartner(id) {
+      const row = (await db
+        .selectFrom('sharing_partners')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()) as PartnerRow | undefined;
+      return row && toPartner(row);
+    },
+    async listPartners() {
+      const rows = (await db
+        .selectFrom('sharing_partners')
+        .selectAll()
+        .orderBy('name')
+        .orderBy('id')
+        .execute()) as PartnerRow[];
+      return rows.map(toPartner);
+    },
+    async addCredential(credential) {
+      await db
+        .insertInto('sharing_partner_credentials')
+        .values({
+          id: credential.id,
+          partner_id: credential.partnerId,
+          label: credential.label,
+          secret_hash: credential.secretHash,
+          created: credential.created,
+          revoked: credential.revoked ?? null,
+        })
+        .execute();
+    },
+    async listCredentials(partnerId) {
+      const rows = (await db
+        .selectFrom('sharing_partner_credentials')
+        .selectAll()
+        .where('partner_id', '=', partnerId)
+        .orderBy('created', 'desc')
+        .orderBy('id')
+        .execute()) as CredentialRow[];
+      return rows.map(toCredential);
+    },
+    async findCredentialByHash(secretHash) {
+      const row = (await db
+        .selectFrom('sharing_partner_credentials')
+        .selectAll()
+        .where('secret_hash', '=', secretHash)
+        .executeTakeFirst()) as CredentialRow | undefined;
+      return row && toCredential(row);
+    },
+    async revokeCredential(id, at) {
+      const result = await db
+        .updateTable('sharing_partner_credentials')
+        .set({ revoked: at })
+        .where('id', '=', id)
+        .where('revoked', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
