@@ -1,0 +1,174 @@
+import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
+import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
+import { toAcledEventType } from '../classify/acled-types.js';
+import { CLAIM_CUE } from './event-cues.js';
+import { chooseArguments } from './choose-arguments.js';
+import { findEventUnits } from './find-event-units.js';
+import { segmentIncidents, type Incident } from './segment-incidents.js';
+import {
+  VIOLENT_EVENT_TYPES,
+  toThwartedType,
+  toViolentType,
+  type AcledType,
+} from './violent-type.js';
+
+/** What the event classifier says of a text (src/ingest/classify). */
+export interface EventClassification extends AcledType {
+  /** How sure the classifier is that the text tells an event of this type, 0–1. */
+  score: number;
+  status?: EventStatus;
+  alternatives?: ReadonlyArray<{ sub_event_type: string; score: number }>;
+}
+
+/** Classifies a short text into an ACLED sub-event type. */
+export type ClassifyEvent = (text: string, options: { entities: Entity[] }) => EventClassification;
+
+/** How much text the classifier reads for one incident. */
+const CLASSIFY_CHARS = 600;
+/** Evidence beyond the scorer's reach is noise: keep the spans that tell the incident first. */
+const MAX_EVIDENCE_UNITS = 12;
+
+/**
+ * Turns a document into its incidents: event sentences are found, grouped into distinct
+ * incidents (the main one first), classified, and given actors, place, date, casualties and the
+ * spans that state them. A document that tells no violent incident yields one event when the
+ * classifier is sure it tells another kind (a protest, an agreement), or none.
+ *
+ * @example detectEvents(text, splitSentences(text), entities, classifyEvent)[0].sub_event_type
+ */
+export function detectEvents(
+  text: string,
+  sentences: readonly Span[],
+  entities: readonly Entity[],
+  classify: ClassifyEvent,
+  options: { minDocumentScore?: number } = {},
+): ExtractedEvent[] {
+  const units = findEventUnits(text, sentences, entities);
+  const incidents = segmentIncidents(units);
+  const claims = claimedBy(text, sentences, entities);
+  const events: ExtractedEvent[] = [];
+  incidents.forEach((incident, index) => {
+    const type = classifyIncident(text, incident, entities, classify);
+    const args = chooseArguments(text, incident, entities, sentences, {
+      main: index === 0,
+      claims,
+    });
+    events.push({
+      event_type: type.event_type,
+      sub_event_type: type.sub_event_type,
+      status: incident.status,
+      ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
+      ...(args.location ? { location: args.location } : {}),
+      actors: args.actors,
+      fatalities: args.fatalities,
+      injuries: args.injuries,
+      evidence: toEvidence(incident),
+    });
+  });
+  if (events.length === 0 && sentences.length > 0) {
+    const document = documentEvent(
+      text,
+      sentences,
+      entities,
+      classify,
+      options.minDocumentScore ?? 0.5,
+    );
+    if (document) events.push(document);
+  }
+  return events;
+}
+
+function classifyIncident(
+  text: string,
+  incident: Incident,
+  entities: readonly Entity[],
+  classify: ClassifyEvent,
+): AcledType {
+  const words = incident.units
+    .slice(0, 3)
+    .map((u) => text.slice(u.start, u.end))
+    .join(' ')
+    .slice(0, CLASSIFY_CHARS);
+  if (incident.status === 'thwarted') return toThwartedType(words);
+  if (incident.status === 'threatened') {
+    return { event_type: 'Strategic developments', sub_event_type: 'Other' };
+  }
+  const first = incident.units[0]!;
+  const local = entities
+    .filter((e) => e.start >= first.start && e.end <= first.end)
+    .map((e) => ({ ...e, start: e.start - first.start, end: e.end - first.start }));
+  const found = classify(words, { entities: local });
+  if (VIOLENT_EVENT_TYPES.has(found.event_type)) return pick(found);
+  const violent = found.alternatives
+    ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
+    .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
+  // Riots and protests with casualties are events in their own right; keep them when sure.
+  if (found.score >= 0.6 && /^(?:Riots|Protests)$/.test(found.event_type)) return pick(found);
+  return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
+}
+
+function pick(t: AcledType): AcledType {
+  return { event_type: t.event_type, sub_event_type: t.sub_event_type };
+}
+
+/** One event for a document with no violent incident, when the classifier is sure enough. */
+function documentEvent(
+  text: string,
+  sentences: readonly Span[],
+  entities: readonly Entity[],
+  classify: ClassifyEvent,
+  minScore: number,
+): ExtractedEvent | undefined {
+  const lead = sentences.slice(0, 3);
+  const end = lead[lead.length - 1]!.end;
+  const start = lead[0]!.start;
+  const words = text.slice(start, Math.min(end, start + CLASSIFY_CHARS * 2));
+  const local = entities
+    .filter((e) => e.start >= start && e.end <= start + words.length)
+    .map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+  const found = classify(words, { entities: local });
+  if (found.score < minScore) return undefined;
+  if (VIOLENT_EVENT_TYPES.has(found.event_type) && found.score < Math.max(minScore, 0.8)) {
+    return undefined;
+  }
+  return {
+    event_type: found.event_type,
+    sub_event_type: found.sub_event_type,
+    status: found.status ?? 'occurred',
+    actors: [],
+    fatalities: null,
+    injuries: null,
+    evidence: lead.map((s) => ({ start: s.start, end: s.end })),
+  };
+}
+
+function toEvidence(incident: Incident): Span[] {
+  const spans: Span[] = [];
+  for (const unit of incident.units.slice(0, MAX_EVIDENCE_UNITS)) {
+    const last = spans[spans.length - 1];
+    if (last && unit.start - last.end <= 2 && last.end <= unit.start) last.end = unit.end;
+    else spans.push({ start: unit.start, end: unit.end });
+  }
+  return spans;
+}
+
+/** Actors named as having claimed or carried out an attack anywhere in the document. */
+function claimedBy(
+  text: string,
+  sentences: readonly Span[],
+  entities: readonly Entity[],
+): ActorEntity[] {
+  const out: ActorEntity[] = [];
+  for (const sentence of sentences) {
+    const s = text.slice(sentence.start, sentence.end);
+    const m = CLAIM_CUE.exec(s);
+    if (!m) continue;
+    const cueAt = sentence.start + m.index;
+    for (const e of entities) {
+      if (e.type === 'actor' && e.start >= sentence.start && e.end <= cueAt && cueAt - e.end < 60) {
+        out.push(e);
+      }
+    }
+  }
+  return out;
+}

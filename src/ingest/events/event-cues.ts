@@ -1,0 +1,44 @@
+/**
+ * The words that make a sentence (or clause) speak of one violent incident, and the words that
+ * make it speak of something else: a generic trend, a hypothesis, a plot that was stopped, a
+ * threat. Written from the way news English reports attacks; no corpus text.
+ */
+
+/** A violent act: the trigger of an incident. */
+export const ATTACK_CUE =
+  /\b(?:attack(?:s|ed|ing)?|bomb(?:s|ed|ing|ings|er|ers)?|blasts?|explosions?|exploded|explode|detonat(?:ed|ion|ing)|suicide[- ](?:bomb\w*|attack\w*|vest)|car[- ]bomb\w*|ieds?|roadside bombs?|gunm[ae]n|gunfire|open(?:ed)? fire|shot dead|shot and killed|shoot(?:ing|ings|out)|fired (?:on|at|upon)|stabb(?:ed|ing|ings)|massacres?|massacred|ambush(?:ed|es)?|assault(?:ed|s)?|raid(?:s|ed)?|air ?strikes?|airstrikes?|drone strikes?|strikes? (?:on|against)|shell(?:ed|ing)|rockets?|mortars?|missiles?|grenades?|hostages?|kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|clash(?:ed|es)|gun ?battles?|firefights?|rammed|ramming|behead(?:ed|ing)|assassinat(?:ed|ion|ions)|killing spree|car ?bombs?|truck bomb|landmines?|mines? exploded|slaughter(?:ed)?|gunned down|storm(?:ed|ing)|set (?:on )?fire|torched|burned down|lynch(?:ed|ing)|beat(?:en)? to death|execut(?:ed|ion)s?)\b/i;
+
+/** Casualty wording: it names victims of an incident, not the incident itself. */
+export const CASUALTY_CUE =
+  /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|death toll|wounded|wounding|injur(?:ed|ing|ies|y)|hurt|casualties|lives|bodies|victims?|fatalities|maimed)\b/i;
+
+/** A plot that was stopped before it happened (ACLED has no attack for it). */
+export const THWARTED_CUE =
+  /\b(?:thwart(?:ed|ing)?|foil(?:ed|ing)?|(?:plans?|plots?) (?:were|was|had been|have been) (?:disrupted|stopped|prevented|uncovered)|disrupted (?:a |an |the )?(?:plot|plan|attack)|prevent(?:ed)? (?:a |an |the )?(?:attack|bombing)|averted|defused|plott(?:ed|ing)|arrested (?:\w+ ){0,6}(?:before|planning|plotting|suspected of planning))\b/i;
+
+/** A threat of future violence. */
+export const THREAT_CUE =
+  /\b(?:threaten(?:ed|s|ing)? (?:to|more|further|new|an?)|vow(?:ed|s)? (?:to|revenge)|warn(?:ed|s)? (?:of|that) (?:more|new|further|an?|possible) (?:attacks?|violence|bombings?)|call(?:ed|s)? for (?:attacks|jihad))\b/i;
+
+/**
+ * Wording that makes an attack mention generic, habitual or hypothetical, not one incident:
+ * "attacks remain common", "could strike", "the threat of terrorism".
+ */
+export const GENERIC_CUE =
+  /\b(?:could|would|might|may|should|if|whether|remain(?:s)? (?:common|frequent|a threat)|frequent(?:ly)?|often|regularly|routinely|every (?:year|month|week|day)|multiple times|many times|several times|repeatedly|series of attacks|campaign|capable of|ability to|threat (?:of|posed|from)|risk of|fear(?:s|ed)? (?:of|that)|prevent (?:future|further)|in the event of|such as|types? of|kinds? of|wave of attacks in recent|tactics?|training|trained|designed to|responsible for (?:many|numerous|several|dozens of|hundreds of)|history of|since (?:the )?(?:19|20)\d\d|deadliest since)\b/i;
+
+/** Words that open a new incident in a narrative ("In a separate attack", "Later, a man was shot"). */
+export const NEW_INCIDENT_CUE =
+  /\b(?:another|separate(?:ly)?|second (?:attack|bomb|blast|explosion|incident)|in (?:a|one|an) (?:\w+ )?incident|also (?:carried out|attacked|claimed|killed|struck|bombed)|later,|elsewhere|earlier (?:this|that|in)|meanwhile|in (?:19|20)\d\d\b|(?:19|20)\d\d (?:\w+ ){0,2}(?:attacks?|bombings?|shootings?|massacre|blasts?))/i;
+
+/** An anaphoric mention of an incident already told: "the attack", "the blast", "it was the deadliest". */
+export const REFERENCE_CUE =
+  /^(?:[^,]{0,40},\s*)?(?:the|this|that|it|its|those|these)\s+(?:\w+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid|incident|ambush|strike|violence|was|were)\b/i;
+
+/** Responsibility for an attack: the group named is its claimant and perpetrator. */
+export const CLAIM_CUE =
+  /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claimed (?:the )?(?:attack|bombing|blast|killing)|took responsibility|accepted responsibility|was behind|were behind|responsible for|carried out|perpetrated|blamed (?:on|for))\b/i;
+
+/** Prepositions after which an actor is the target, not the attacker ("an attack on the Taliban"). */
+export const TARGET_BEFORE =
+  /\b(?:on|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed)\s+(?:the\s+)?$/i;

@@ -1,0 +1,39 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCasualties } from './find-casualties.js';
+
+const read = (text: string) => findCasualties(text, { start: 0, end: text.length });
+
+describe('findCasualties', () => {
+  it('reads figures before and after the casualty word', () => {
+    assert.deepEqual(read('A mortar round hit the camp, killing 7 soldiers and wounding 22.'), {
+      fatalities: { min: 7, max: 7 },
+      injuries: { min: 22, max: 22 },
+    });
+    assert.deepEqual(read('The blast left nineteen people dead and 1,250 injured.'), {
+      fatalities: { min: 19, max: 19 },
+      injuries: { min: 1250, max: 1250 },
+    });
+    assert.deepEqual(read('The death toll rose to 41 on Sunday.'), {
+      fatalities: { min: 41, max: 41 },
+    });
+  });
+
+  it("follows ACLED's reading of vague words", () => {
+    assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
+      fatalities: { min: 12, max: 99 },
+      injuries: { min: 100, max: 999 },
+    });
+    assert.deepEqual(read('Several police officers were wounded.'), {
+      injuries: { min: 3, max: 3 },
+    });
+  });
+
+  it('says zero when nobody was hurt, and ignores years and unrelated numbers', () => {
+    assert.deepEqual(read('No one was killed in the explosion.'), {
+      fatalities: { min: 0, max: 0 },
+    });
+    assert.deepEqual(read('In 2019 the market reopened with 300 stalls.'), {});
+    assert.deepEqual(read('Since 2004, 14 bridges were repaired.'), {});
+  });
+});

@@ -1,0 +1,80 @@
+import type { CountRange } from '../../core/stix/conflict-event-extension.js';
+import type { Span } from '../extract-types.js';
+import { COUNT_PHRASE, readCount } from './read-count.js';
+
+const KILL =
+  /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths)\b/i;
+const HURT = /^(?:wounded|injured|hurt|injuries|maimed|hospitali[sz]ed)\b/i;
+const KILL_BEFORE =
+  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed)\s+$/i;
+const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
+/** Words that may stand between a count and its casualty word: "130 people were killed". */
+const BRIDGE_WORD =
+  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
+const NOBODY =
+  /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
+
+/** Killed and injured figures found in a span of text; absent when the span states none. */
+export interface Casualties {
+  fatalities?: CountRange;
+  injuries?: CountRange;
+}
+
+/**
+ * Reads killed and injured figures stated in a span: "killing 24", "130 dead", "hundreds more
+ * injured", "the death toll rose to 12", "no one was hurt" (ACLED's reading of vague words).
+ *
+ * @example findCasualties('A blast killed 24 and wounded 15.', { start: 0, end: 33 }) // { fatalities: {min:24,max:24}, injuries: {min:15,max:15} }
+ */
+export function findCasualties(text: string, span: Span): Casualties {
+  const s = text.slice(span.start, span.end);
+  const out: Casualties = {};
+  const nobody = NOBODY.exec(s);
+  const re = new RegExp(COUNT_PHRASE.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    if (nobody && m.index >= nobody.index && m.index < nobody.index + nobody[0].length) continue;
+    const count = readCount(m[0]);
+    if (!count) continue;
+    const before = s.slice(Math.max(0, m.index - 60), m.index);
+    const kind =
+      kindAfter(s.slice(m.index + m[0].length, m.index + m[0].length + 80)) ?? kindBefore(before);
+    if (!kind) continue;
+    // Calendar years are not victims ("in 2004 … killed").
+    if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
+    const range = { min: count.min, max: count.max };
+    if (kind === 'killed' && !out.fatalities) out.fatalities = range;
+    if (kind === 'injured' && !out.injuries) out.injuries = range;
+  }
+  if (!out.fatalities && NOBODY.test(s)) {
+    const nobody = NOBODY.exec(s)![0];
+    if (/killed|deaths|fatalities|casualties|harmed/i.test(nobody))
+      out.fatalities = { min: 0, max: 0 };
+    if (/hurt|injur|wounded|casualties|harmed/i.test(nobody) && !out.injuries) {
+      out.injuries = { min: 0, max: 0 };
+    }
+  }
+  return out;
+}
+
+function kindAfter(after: string): 'killed' | 'injured' | undefined {
+  const words = after.split(/(\s+|,)/).filter((w) => w.trim() !== '' && w !== ',');
+  for (let i = 0; i < Math.min(words.length, 6); i++) {
+    const w = words[i]!.replace(/[.;:!?)"”’]+$/, '');
+    if (KILL.test(w) || (/^(?:lost)$/i.test(w) && /^their$/i.test(words[i + 1] ?? '')))
+      return 'killed';
+    if (HURT.test(w)) return 'injured';
+    if (/[.;:!?]$/.test(words[i]!)) return undefined;
+    if (!BRIDGE_WORD.test(w)) return undefined;
+  }
+  return undefined;
+}
+
+function kindBefore(before: string): 'killed' | 'injured' | undefined {
+  if (KILL_BEFORE.test(before)) {
+    // "left … injured" is settled by the words after the count.
+    return /\b(?:left|leaving)\s+$/i.test(before) ? undefined : 'killed';
+  }
+  if (HURT_BEFORE.test(before)) return 'injured';
+  return undefined;
+}

@@ -1,0 +1,237 @@
+import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
+import type { Entity, Span } from '../extract-types.js';
+import {
+  ATTACK_CUE,
+  CASUALTY_CUE,
+  CLAIM_CUE,
+  GENERIC_CUE,
+  NEW_INCIDENT_CUE,
+  REFERENCE_CUE,
+  THREAT_CUE,
+  THWARTED_CUE,
+} from './event-cues.js';
+import { findCasualties } from './find-casualties.js';
+
+/** A sentence, or a clause of one, read for the incident it speaks of. */
+export interface EventUnit extends Span {
+  /** Index of the sentence it comes from. */
+  sentence: number;
+  /** Names a violent act ("attack", "bombing", "gunmen opened fire"). */
+  attack: boolean;
+  /** States casualties with a count ("24 killed"), or says nobody was hurt. */
+  casualties: boolean;
+  status: EventStatus;
+  /** Generic, habitual or hypothetical wording with nothing concrete to anchor it. */
+  generic: boolean;
+  /** Opens a new incident ("In a separate attack", "also carried out"). */
+  fresh: boolean;
+  /** Refers back to an incident already told ("The attack …", "It was the deadliest …"). */
+  reference: boolean;
+  /** Names who claimed or carried out an attack. */
+  claim: boolean;
+  /** `YYYY[-MM[-DD]]` values of the dates near its attack words (not "since 2004"). */
+  dates: string[];
+  /** ISO countries of the places near its attack words. */
+  countries: string[];
+  /** Places that name the incident ("the Manchester bombing"), lower-cased. */
+  places: string[];
+  /** Towns near its attack words, lower-cased. */
+  towns: string[];
+  /** Every place named in it, lower-cased. */
+  names: string[];
+  /** Whether it tells a new incident, refers to one already told, or speaks generically. */
+  kind: TriggerKind;
+}
+
+const CLAUSE_BREAK = /,\s+and\s+|;\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+|\s+—\s+/g;
+const NOT_VIOLENT =
+  /\b(?:diseases?|virus|outbreak|epidemic|pandemic|cases of|illness|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|storm|hurricane|landslide|drown(?:ed|ing)|heat ?wave|overdose|cancer|natural causes|mosquito)\b/i;
+
+/**
+ * Reads each sentence as one unit (or several, when clauses of one sentence tell different
+ * incidents: "… an attack in Iran that left dozens dead, and plans were thwarted in Europe").
+ *
+ * @example findEventUnits(text, splitSentences(text), entities).filter((u) => u.attack)
+ */
+export function findEventUnits(
+  text: string,
+  sentences: readonly Span[],
+  entities: readonly Entity[],
+): EventUnit[] {
+  const units: EventUnit[] = [];
+  let e = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const s = text.slice(sentence.start, sentence.end);
+    // Most sentences of a report carry no event wording at all: skip them cheaply.
+    if (
+      !ATTACK_CUE.test(s) &&
+      !CASUALTY_CUE.test(s) &&
+      !THWARTED_CUE.test(s) &&
+      !THREAT_CUE.test(s)
+    ) {
+      continue;
+    }
+    while (e < entities.length && entities[e]!.end <= sentence.start) e++;
+    const inside: Entity[] = [];
+    for (let j = e; j < entities.length && entities[j]!.start < sentence.end; j++)
+      inside.push(entities[j]!);
+    for (const clause of splitClauses(s, sentence.start)) {
+      const unit = readUnit(text, clause, i, inside);
+      if (unit) units.push(unit);
+    }
+  }
+  return units;
+}
+
+function splitClauses(s: string, offset: number): Span[] {
+  const cuts: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(s)) !== null) cuts.push(m.index);
+  if (cuts.length === 0) return [{ start: offset, end: offset + s.length }];
+  const spans: Span[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    const left = s.slice(start, cut);
+    const right = s.slice(cut);
+    // Split only where both sides tell something of their own, with a different status.
+    if (statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right)) {
+      spans.push({ start: offset + start, end: offset + cut });
+      start = cut + (/^[,;\s]+/.exec(right)?.[0].length ?? 0);
+    }
+  }
+  spans.push({ start: offset + start, end: offset + s.length });
+  return spans;
+}
+
+function statusCue(s: string): boolean {
+  return ATTACK_CUE.test(s) || THWARTED_CUE.test(s) || THREAT_CUE.test(s);
+}
+
+function statusOf(s: string): EventStatus {
+  if (THWARTED_CUE.test(s)) return 'thwarted';
+  if (THREAT_CUE.test(s) && !/\b(?:killed|exploded|attacked|opened fire)\b/i.test(s))
+    return 'threatened';
+  return 'occurred';
+}
+
+/** How far from an attack word a date or place still anchors it ("the attack on March 22 at …"). */
+const NEAR = 60;
+const NEAR_REF = 25;
+/** Words for the people who attack: they tell an incident only with "a" ("a suicide bomber blew …"). */
+const PERSON_NOUN = /^(?:bomb(?:er|ers)|gunm[ae]n|hostages?)$/i;
+const DEFINITE_BEFORE =
+  /(?:\b(?:the|this|that|these|those|its|their|his|her|our|same|last \w+'s)|['’]s|\b[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}$/;
+const INDEFINITE_BEFORE =
+  /\b(?:a|an|another|one|two|three|four|five|twin|second|third|several|new|fresh)\s+(?:[\w-]+\s+){0,3}$/i;
+const EVENTIVE =
+  /(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
+
+/** How an attack word presents its incident: as new, as one already known, or generically. */
+export type TriggerKind = 'new' | 'ref' | 'weak';
+
+function readUnit(
+  text: string,
+  span: Span,
+  sentence: number,
+  entities: readonly Entity[],
+): EventUnit | undefined {
+  const s = text.slice(span.start, span.end);
+  const status = statusOf(s);
+  const counted = findCasualties(text, span);
+  const casualties =
+    (counted.fatalities !== undefined || counted.injuries !== undefined) && !NOT_VIOLENT.test(s);
+  const triggers: Array<{ at: number; end: number; kind: TriggerKind }> = [];
+  const re = new RegExp(ATTACK_CUE.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    triggers.push({
+      at: span.start + m.index,
+      end: span.start + m.index + m[0].length,
+      kind: kindOf(s, m.index, m[0]),
+    });
+  }
+  if (status !== 'occurred') {
+    const cue = (status === 'thwarted' ? THWARTED_CUE : THREAT_CUE).exec(s);
+    if (cue)
+      triggers.push({
+        at: span.start + cue.index,
+        end: span.start + cue.index + cue[0].length,
+        kind: 'new',
+      });
+  }
+  if (triggers.length === 0 && !casualties) return undefined;
+  // A known incident is named by the words right next to it ("the April 15, 2013, attack").
+  const near = (e: Span): boolean =>
+    triggers.some(
+      (t) => Math.max(t.at - e.end, e.start - t.end) <= (t.kind === 'new' ? NEAR : NEAR_REF),
+    );
+  const dates: string[] = [];
+  const countries: string[] = [];
+  const places: string[] = [];
+  const towns: string[] = [];
+  const names: string[] = [];
+  let anchors = 0;
+  for (const entity of entities) {
+    if (entity.start < span.start || entity.end > span.end) continue;
+    if (entity.type === 'date' && entity.value) {
+      const lead = text.slice(Math.max(span.start, entity.start - 12), entity.start);
+      if (/\b(?:since|until|before|by)\s+$/i.test(lead)) continue;
+      anchors++;
+      if (near(entity)) dates.push(entity.value);
+    } else if (entity.type === 'location') {
+      anchors++;
+      if (near(entity) && entity.country) countries.push(entity.country);
+      if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
+      names.push(entity.text.toLowerCase());
+      // "the Manchester bombing": a place that names the incident.
+      const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
+      if (gap && /^[\s\p{Lu}\w'’-]*$/u.test(text.slice(entity.end, gap.at))) {
+        places.push(entity.text.toLowerCase());
+      }
+    } else if (entity.type === 'actor') {
+      anchors++;
+    }
+  }
+  if (casualties) anchors++;
+  const claim = CLAIM_CUE.test(s);
+  if (claim) anchors++;
+  let kind: TriggerKind = triggers.some((t) => t.kind === 'new')
+    ? 'new'
+    : triggers.some((t) => t.kind === 'ref')
+      ? 'ref'
+      : casualties && triggers.length === 0
+        ? 'new'
+        : 'weak';
+  const genericWording = GENERIC_CUE.test(s) || (NOT_VIOLENT.test(s) && triggers.length === 0);
+  if (genericWording && anchors < 3 && kind === 'new') kind = 'weak';
+  return {
+    start: span.start,
+    end: span.end,
+    sentence,
+    attack: triggers.length > 0,
+    casualties,
+    status,
+    kind,
+    generic: kind === 'weak',
+    fresh: NEW_INCIDENT_CUE.test(s),
+    reference: REFERENCE_CUE.test(s) || kind === 'ref',
+    claim,
+    dates,
+    countries,
+    places,
+    towns,
+    names,
+  };
+}
+
+function kindOf(s: string, index: number, word: string): TriggerKind {
+  const before = s.slice(Math.max(0, index - 40), index);
+  if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
+  if (INDEFINITE_BEFORE.test(before)) return 'new';
+  if (PERSON_NOUN.test(word)) return index === 0 ? 'new' : 'weak';
+  if (DEFINITE_BEFORE.test(before)) return 'ref';
+  if (/s$/i.test(word) && !/(?:ss|us)$/i.test(word)) return 'weak';
+  return index === 0 ? 'new' : 'ref';
+}

@@ -1,0 +1,133 @@
+import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
+import type { EventUnit } from './find-event-units.js';
+
+/** Units that tell one incident, in document order. */
+export interface Incident {
+  units: EventUnit[];
+  status: EventStatus;
+  dates: string[];
+  countries: Set<string>;
+  places: Set<string>;
+  /** Every place named in its units, lower-cased. */
+  names: Set<string>;
+}
+
+/** How many sentences after an incident's last unit a bare casualty figure still belongs to it. */
+const CASUALTY_REACH = 2;
+const MAX_INCIDENTS = 8;
+
+/**
+ * Groups event units into distinct incidents: a unit joins the incident the narrative is on
+ * unless it opens a new one ("another", "also carried out", "In 2015 …"), tells a different
+ * status (a foiled plot), or names a date or country that contradicts it. The document's main
+ * incident comes first, the others follow in the order the text tells them.
+ *
+ * @example segmentIncidents(findEventUnits(text, sentences, entities))[0] // the main incident
+ */
+export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
+  const incidents: Incident[] = [];
+  let current: Incident | undefined;
+  for (const unit of units) {
+    if (unit.kind === 'weak') continue;
+    if (!unit.attack) {
+      // A bare casualty figure belongs to the incident being told, if it is close.
+      const last = current?.units[current.units.length - 1];
+      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH) {
+        if (fits(current, unit)) add(current, unit);
+        continue;
+      }
+      if (current) continue;
+    }
+    const target = chooseIncident(incidents, current, unit);
+    if (target) {
+      add(target, unit);
+      current = target;
+    } else if (incidents.length < MAX_INCIDENTS) {
+      current = open(unit);
+      incidents.push(current);
+    }
+  }
+  return orderByMain(incidents);
+}
+
+function chooseIncident(
+  incidents: readonly Incident[],
+  current: Incident | undefined,
+  unit: EventUnit,
+): Incident | undefined {
+  if (!current) return undefined;
+  // A unit that names its incident (by place or day) joins the incident with that name.
+  const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
+  if (named) return named;
+  if (unit.fresh && unit.kind === 'new') return undefined;
+  if (fits(current, unit) && !elsewhere(current, unit)) return current;
+  const other = incidents.findLast((i) => fits(i, unit));
+  if (other) return other;
+  return undefined;
+}
+
+function fits(incident: Incident, unit: EventUnit): boolean {
+  if (incident.status !== unit.status) return false;
+  if (unit.countries.length > 0 && incident.countries.size > 0) {
+    if (!unit.countries.some((c) => incident.countries.has(c))) return false;
+  }
+  if (unit.places.length > 0 && incident.places.size > 0) {
+    if (!unit.places.some((p) => incident.places.has(p))) return false;
+  }
+  for (const d of unit.dates) {
+    for (const e of incident.dates) if (conflicts(d, e)) return false;
+  }
+  return true;
+}
+
+/** A new attack with its own toll or day in a town the incident never named is another incident. */
+function elsewhere(incident: Incident, unit: EventUnit): boolean {
+  if (unit.kind !== 'new' || unit.towns.length === 0 || incident.names.size === 0) return false;
+  if (!unit.casualties && unit.dates.length === 0) return false;
+  return !unit.towns.some((t) => incident.names.has(t));
+}
+
+function sameAnchors(incident: Incident, unit: EventUnit): boolean {
+  if (unit.places.some((p) => incident.places.has(p))) return true;
+  return unit.dates.some((d) => d.length === 10 && incident.dates.includes(d));
+}
+
+/** Two dates contradict when they differ at the precision both state (a day apart is the same). */
+function conflicts(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  if (a.slice(0, n) === b.slice(0, n)) return false;
+  if (n === 10) return Math.abs(Date.parse(a) - Date.parse(b)) > 86_400_000;
+  return true;
+}
+
+function open(unit: EventUnit): Incident {
+  const incident: Incident = {
+    units: [],
+    status: unit.status,
+    dates: [],
+    countries: new Set(),
+    places: new Set(),
+    names: new Set(),
+  };
+  add(incident, unit);
+  return incident;
+}
+
+function add(incident: Incident, unit: EventUnit): void {
+  incident.units.push(unit);
+  for (const d of unit.dates) if (!incident.dates.includes(d)) incident.dates.push(d);
+  for (const c of unit.countries) incident.countries.add(c);
+  for (const p of unit.places) incident.places.add(p);
+  for (const n of unit.names) incident.names.add(n);
+}
+
+/** The main incident is the first told, unless a later one is told at much greater length. */
+function orderByMain(incidents: Incident[]): Incident[] {
+  if (incidents.length < 2) return incidents;
+  let main = 0;
+  const weight = (i: Incident): number => new Set(i.units.map((u) => u.sentence)).size;
+  for (let i = 1; i < incidents.length; i++) {
+    if (weight(incidents[i]!) >= weight(incidents[main]!) + 3) main = i;
+  }
+  return [incidents[main]!, ...incidents.filter((_, i) => i !== main)];
+}
