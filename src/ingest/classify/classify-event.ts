@@ -2,6 +2,7 @@ import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { Entity } from '../extract-types.js';
 import { toAcledEventType } from './acled-types.js';
 import { getClassifierModel } from './classifier-model.js';
+import { applyCueRules } from './cue-rules.js';
 import { toEventStatus } from './event-status.js';
 import { predictProbabilities } from './softmax-model.js';
 import { toTextFeatures } from './text-features.js';
@@ -35,9 +36,19 @@ export function classifyEvent(text: string, context: ClassifyContext = {}): Even
   // which the cue lexicon may miss when a group is named only by its own name.
   if (context.entities?.some((e) => e.type === 'actor')) features.push('c:nonstate');
   const probabilities = predictProbabilities(model, features);
-  const ranked = probabilities
+  const byModel = probabilities
     .map((score, i) => ({ sub_event_type: model.classes[i] as string, score }))
     .sort((a, b) => b.score - a.score);
+  const chosen = applyCueRules(
+    (byModel[0] as { sub_event_type: string }).sub_event_type,
+    new Set(features.filter((f) => f.startsWith('c:') || f.startsWith('a:'))),
+    byModel.map((r) => r.sub_event_type),
+  );
+  // The rule's class goes first, with the model's probability for it.
+  const ranked = [
+    ...byModel.filter((r) => r.sub_event_type === chosen),
+    ...byModel.filter((r) => r.sub_event_type !== chosen),
+  ];
   const best = ranked[0] as { sub_event_type: string; score: number };
   return {
     event_type: toAcledEventType(best.sub_event_type) ?? 'Strategic developments',

@@ -76,7 +76,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'riot',
-    /\briot(?:s|ers|ing|ed)?\b|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turned violent/,
+    /\briot(?:s|ers|ing|ed)?\b|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
   ],
   [
     'mob',
@@ -92,7 +92,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'disrupt',
-    /defus|diffus|deactivat|dismantl|disarm|bomb disposal|bomb squad|sappers|seized (?:\w+ ){0,3}(?:cache|weapons|arms|explosives|ammunition|rifles|guns|grenades|bombs|detonators|ieds?)|(?:weapons|arms|ammunition|explosives) cache|recover(?:ed|s)? (?:\w+ ){0,4}(?:weapons|explosives|ammunition|rifles|ieds?|bombs?|grenades|mortars?|rockets?)|(?:found|discovered|unearthed) (?:\w+ ){0,4}(?:explosives|bomb|ieds?|device|weapons|rockets?|mines?)|intercept|shot down|controlled explosion|before (?:it|they) (?:could )?(?:explode|detonate|go off|went off)|unexploded|neutrali[sz]ed (?:\w+ ){0,2}(?:bomb|ied|device|explosive|drone|missile)|air defen[cs]e|foiled|thwarted|destroyed (?:\w+ ){0,3}(?:drones?|missiles?)|downed/,
+    /defus|diffus|deactivat|dismantl|disarm|bomb disposal|bomb squad|sappers|(?:weapons|arms|ammunitions?|grenades|bullets|cartridges|explosives|rifles|pistols|guns|rounds|ieds|mines|caches?) (?:\w+ ){0,6}(?:were|was|have been|has been|had been) (?:seized|found|captured|recovered|discovered|confiscated|destroyed)|(?:seized|captured|confiscated|destroyed) (?:\w+ ){0,6}(?:caches?|weapons|arms|explosives|ammunitions?|cartridges|bullets|rifles|pistols|guns|grenades|bombs|detonators|ieds?|improvised explosive)|seized (?:\w+ ){0,3}(?:cache|weapons|arms|explosives|ammunition|rifles|guns|grenades|bombs|detonators|ieds?)|(?:weapons|arms|ammunition|explosives) cache|recover(?:ed|s)? (?:\w+ ){0,4}(?:weapons|explosives|ammunition|rifles|ieds?|bombs?|grenades|mortars?|rockets?)|(?:found|discovered|unearthed) (?:\w+ ){0,4}(?:explosives|bomb|ieds?|device|weapons|rockets?|mines?)|intercept|shot down|controlled explosion|before (?:it|they) (?:could )?(?:explode|detonate|go off|went off)|unexploded|neutrali[sz]ed (?:\w+ ){0,2}(?:bomb|ied|device|explosive|drone|missile)|air defen[cs]e|foiled|thwarted|destroyed (?:\w+ ){0,3}(?:drones?|missiles?)|downed/,
   ],
   [
     'agreement',
@@ -142,7 +142,13 @@ export function findCueFeatures(text: string): string[] {
   }
   if (statePos >= 0 && (nonStatePos < 0 || statePos < nonStatePos)) found.push('a:state-first');
   if (nonStatePos >= 0 && (statePos < 0 || nonStatePos < statePos)) found.push('a:nonstate-first');
-  return found;
+  // Pairs of cues let a linear model learn interactions the codebook states, e.g. protest with
+  // rioting is a violent demonstration, a capture by a state actor is a regained territory.
+  const pairs: string[] = [];
+  for (let i = 0; i < found.length; i++) {
+    for (let j = i + 1; j < found.length; j++) pairs.push(`p:${found[i]}+${found[j]}`);
+  }
+  return found.concat(pairs);
 }
 
 /** The names of every cue, for tests and the ADR. */

@@ -4,6 +4,7 @@
  */
 export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   'Sexual violence': [
+    'Rights groups documented cases of sexual violence by soldiers against women in {place}.',
     '{nsa} raped [several|two|dozens of] women in {area} {place}{said}.',
     'A [teenage girl|woman|schoolgirl] was [raped|gang-raped] by [soldiers|armed men|militiamen|police officers] in {place} {day}.',
     'Survivors said fighters subjected women and girls in {place} to sexual violence.',
@@ -16,6 +17,7 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'Fighters held women as sex slaves in {place}{said}.',
   ],
   Attack: [
+    'A [police officer|soldier|civilian] was stabbed by an attacker in {city}; the assailant was later shot by police.',
     '{nsa} killed {n} {civ} in an attack on {area} {place} {day}{said}.',
     'Gunmen shot dead {n} {civ} in {place} {day}.',
     'Armed men stormed {area} {place}, killing {n} {civ} and burning homes{said}.',
@@ -32,6 +34,8 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     '{n} {civ} were killed by armed assailants who attacked {place} overnight.',
   ],
   'Abduction/forced disappearance': [
+    '[An activist|A journalist|A student leader] was abducted from [his|her] home in {city} {day}.',
+    'Masked men forced {n} [activists|students|villagers] into a car in {city} and drove away.',
     '{nsa} abducted {n} {civ} in {place} {day}{said}.',
     'Gunmen kidnapped [a priest|an engineer|a businessman|two aid workers|a village chief|schoolchildren] in {place}.',
     '{n} {civ} were taken hostage by {nsa} near {place}.',
@@ -44,6 +48,8 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'A [foreign national|local official|doctor] was kidnapped at gunpoint in {place} {day}.',
   ],
   'Peaceful protest': [
+    '[Lawyers|Pensioners|Shopkeepers|University staff] held a peaceful protest outside the court in {city}.',
+    'Workers at the [port|mine|factory] in {city} downed tools and protested over unpaid wages.',
     '[Hundreds|Thousands|Dozens] of [people|protesters|demonstrators|students|workers] [rallied|marched|protested|demonstrated] in {city} {day} against [rising prices|the government|corruption|a new law|police brutality|fuel price hikes]{said}.',
     '[Teachers|Nurses|Doctors|Farmers|Truck drivers|Workers] went on strike in {city} to demand [higher pay|unpaid salaries|better conditions].',
     "Protesters gathered outside [parliament|the ministry|the governor's office|the embassy] in {city}, carrying placards and chanting slogans.",
@@ -58,6 +64,7 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'Supporters of the opposition party demonstrated peacefully in {city}{said}.',
   ],
   'Protest with intervention': [
+    '{police} removed protesters camping outside [parliament|the ministry] in {city} and detained the organisers.',
     '{police} [fired tear gas|used water cannon|fired rubber bullets] to disperse [protesters|demonstrators|students] in {city} {day}{said}.',
     '{police} broke up a [protest|rally|march|sit-in] in {city} and arrested {n} [demonstrators|activists|protesters].',
     '{police} dispersed hundreds of [protesters|opposition supporters|teachers] who had gathered in {city}.',
@@ -70,6 +77,8 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'The protest in {city} was dispersed with water cannon; no injuries were reported.',
   ],
   'Excessive force against protesters': [
+    'A protester died after being hit by a tear gas canister fired by {police} in {city}.',
+    '{police} brutally beat peaceful demonstrators in {city}, leaving {n} in hospital.',
     '{police} opened fire on [protesters|demonstrators|a crowd of marchers] in {city}, killing {n}{said}.',
     '{n} [protesters|demonstrators] were shot dead by {police} during a [rally|march|protest] in {city} {day}.',
     '{police} [fired live rounds|used live ammunition] against peaceful demonstrators in {city}, killing {n}.',
@@ -81,6 +90,9 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'Soldiers fired into a crowd of unarmed demonstrators in {city}, killing {n}.',
   ],
   'Violent demonstration': [
+    'Protests against [the summit|the lockdown|the verdict] in {city} turned violent, with cars set ablaze and shops damaged.',
+    'Demonstrators clashed with riot police in {city}; {n} protesters were killed and dozens injured{said}.',
+    'Rioters clashed with {police} who responded with tear gas and water cannon in {city}.',
     'Protesters [threw stones|hurled rocks|threw petrol bombs] at {police} in {city} {day}{said}.',
     'Rioters [torched|set fire to|burned] [cars|government buildings|a police station|shops] in {city} during protests against [the government|price hikes|the election result].',
     'Demonstrators clashed with {police} in {city}, burning tyres and blocking roads.',

@@ -17,6 +17,7 @@ export const STRATEGIC_TEMPLATES: Readonly<Record<string, readonly string[]>> = 
     'Under the deal, {nsa} will hand in their weapons and join a reintegration programme.',
   ],
   Arrests: [
+    'Dozens of suspects were detained in overnight raids in {place}{said}.',
     '{police} arrested {n} suspected [members of {nsa}|militants|kidnappers|gun smugglers] in {place} {day}{said}.',
     'Police detained [an opposition leader|a journalist|a former minister|two activists] in {city} on charges of [sedition|terrorism|inciting violence].',
     '{police} rounded up {n} suspects in a raid on a hideout in {place}.',
@@ -30,6 +31,8 @@ export const STRATEGIC_TEMPLATES: Readonly<Record<string, readonly string[]>> = 
     '{n} people were arrested during a night raid by {police} in {place}.',
   ],
   'Change to group/activity': [
+    '[The government|The army|The ministry] announced the creation of a new [special force|border unit|anti-terror brigade] for {place}.',
+    '{nsa} announced a unilateral ceasefire and a halt to attacks in {place}.',
     '{nsa} announced the appointment of a new leader after the death of their commander{said}.',
     'Two armed groups in {place} [merged|announced a merger] to form a new coalition.',
     'A faction split from {nsa} and formed a new group in {place}.',
@@ -46,6 +49,8 @@ export const STRATEGIC_TEMPLATES: Readonly<Record<string, readonly string[]>> = 
     'The rebel movement changed its name and announced a new political wing.',
   ],
   'Disrupted weapons use': [
+    '{state} captured [a weapons depot|an ammunition store|a truck of rifles] belonging to {nsa} in {place}.',
+    'Sappers cleared [mines|explosive remnants|unexploded ordnance] from roads around {place}.',
     '{police} defused a [bomb|roadside bomb|explosive device|IED] planted [near a school|on a busy road|at a market|under a bridge] in {place} {day}{said}.',
     '{state} seized a cache of [weapons|arms and ammunition|explosives|rifles and grenades] belonging to {nsa} in {place}.',
     'Bomb disposal experts safely [detonated|defused] an explosive device found [near a church|in a bag|by a roadside] in {place}.',
@@ -71,6 +76,7 @@ export const STRATEGIC_TEMPLATES: Readonly<Record<string, readonly string[]>> = 
     '{state} set up a new outpost in {area} {place} to protect the road.',
   ],
   'Looting/property destruction': [
+    '{state} demolished [houses|shops|a market] in {place}, leaving families homeless.',
     '{nsa} [looted|ransacked|pillaged] [shops|homes|a health centre|a warehouse of food aid] in {place} {day}{said}.',
     'Armed men [burned|torched] [houses|homes|granaries|a school|a church] in {place}.',
     '{nsa} destroyed [a telecommunications mast|a bridge|a school|a power line] in {place}.',
@@ -83,6 +89,8 @@ export const STRATEGIC_TEMPLATES: Readonly<Record<string, readonly string[]>> = 
     '{nsa} burned down a school in {place}, leaving hundreds of pupils without classes.',
   ],
   'Non-violent transfer of territory': [
+    '{state} moved into {place} after the rebels withdrew under a negotiated agreement.',
+    'Government troops took over positions vacated by {nsa} in {place}.',
     '{state} withdrew from {place} and handed control to [local forces|allied militias|the police] {day}{said}.',
     '{nsa} took over {place} without a fight after government troops withdrew.',
     'Foreign troops handed over the base in {place} to the national army.',

@@ -1,6 +1,7 @@
 import { ACLED_SUB_EVENT_TYPES } from '../acled-types.js';
 import { createSeededRandom } from '../seeded-random.js';
 import { CIVILIAN_PROTEST_TEMPLATES } from './civilian-protest-templates.js';
+import { HEADLINE_TEMPLATES } from './headline-templates.js';
 import { NEUTRAL_SENTENCES, SLOTS } from './slots.js';
 import { STRATEGIC_TEMPLATES } from './strategic-templates.js';
 import { VIOLENCE_TEMPLATES } from './violence-templates.js';
@@ -11,11 +12,16 @@ export interface TrainingExample {
 }
 
 /** Every class's templates, keyed by ACLED sub-event type. */
-export const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
-  ...VIOLENCE_TEMPLATES,
-  ...CIVILIAN_PROTEST_TEMPLATES,
-  ...STRATEGIC_TEMPLATES,
-};
+export const TEMPLATES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [VIOLENCE_TEMPLATES, CIVILIAN_PROTEST_TEMPLATES, STRATEGIC_TEMPLATES]
+    .map((group) =>
+      Object.entries(group).map(([label, templates]) => [
+        label,
+        [...templates, ...(HEADLINE_TEMPLATES[label] ?? [])],
+      ]),
+    )
+    .flat(),
+);
 
 /**
  * Fills one template: `{slot}` from slots.ts, `[a|b]` one alternative, both chosen by `random`.

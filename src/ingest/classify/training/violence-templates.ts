@@ -4,6 +4,9 @@
  */
 export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   'Armed clash': [
+    'Clashes between {state} and {nsa} in {place} left {n} people dead on both sides.',
+    '{nsa} and {state} fought in the streets of {place} for several hours, witnesses said.',
+    'A soldier was killed in a shootout with {nsa} in {place}.',
     '{state} [clashed|fought|exchanged fire] with {nsa} in {area} {place} {day}, leaving {n} [fighters|soldiers|people] dead{said}.',
     '{nsa} attacked a military [base|post|checkpoint|outpost] in {place} {day}, sparking a [gun battle|firefight|heavy exchange of fire] that lasted several hours{said}.',
     'Heavy fighting broke out between {state} and {nsa} [near|in|around] {place} {day}.',
@@ -24,6 +27,13 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'An army patrol came under fire from {nsa} near {place} and fought them off.',
   ],
   'Government regains territory': [
+    '{state} [captured|seized|took control of|took full control of] {area} {place} after clashes with {nsa}{said}.',
+    '{nat} government forces captured [a strategic hill|two villages|a key town|an airfield] near {place}, state media reported.',
+    'The army advanced into {place} and seized [the district centre|several neighbourhoods|the main road] from {nsa}.',
+    '{state} and allied militias seized back the town of {place} from {nsa}{said}.',
+    '{state} took over the last stronghold of {nsa} in {place} after a week-long operation.',
+    '{state} pushed deeper into {place}, capturing territory held by {nsa}.',
+    'Troops captured the headquarters of {nsa} in {place} and raised the national flag.',
     '{state} [recaptured|retook|regained control of] {area} {place} from {nsa} {day}{said}.',
     'The army said it had liberated {place} after driving {nsa} out of the town.',
     '{state} [took back|retook|reclaimed] several villages around {place} that had been held by {nsa}.',
@@ -38,6 +48,7 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     '{state} wrested back control of {area} {place}, which had been in rebel hands for two years.',
   ],
   'Non-state actor overtakes territory': [
+    'The town of {place} is now under the control of {nsa}, who seized it after the army fled.',
     '{nsa} [seized|captured|took control of|overran] {area} {place} {day}{said}.',
     '{nsa} overran an army base in {place} and took control of the surrounding area.',
     'The town of {place} fell to {nsa} after government troops fled{said}.',
@@ -64,6 +75,7 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'Rescue workers said people were foaming at the mouth after the chemical attack in {place}.',
   ],
   'Air/drone strike': [
+    'An air raid on {place} destroyed [a hospital|several homes|a school] and killed {n}.',
     '[Airstrikes|Air strikes|Air raids] by {state} [hit|struck|targeted] {area} {place} {day}, killing {n} people{said}.',
     '[Warplanes|Fighter jets|Coalition aircraft] bombed positions of {nsa} near {place}{said}.',
     'A [drone strike|US drone strike|drone attack] killed {n} {nsa} in {place} {day}.',
@@ -80,6 +92,8 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'Kamikaze drones struck energy facilities in {place} {day}{said}.',
   ],
   'Suicide bomb': [
+    'A suicide bomber struck during clashes in {place}, killing {n} soldiers.',
+    'Gunmen and suicide bombers attacked [a hotel|a university|a government compound] in {city}, killing {n}.',
     'A suicide bomber blew himself up [at a mosque|at a checkpoint|in a crowded market|at a wedding|outside a police station] in {place} {day}, killing {n} people{said}.',
     '{n} people were killed when a suicide car bomb exploded near a military base in {place}.',
     'A suicide attacker detonated his explosive vest among [worshippers|mourners|recruits|shoppers] in {place}{said}.',
@@ -108,6 +122,7 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     '{nsa} lobbed mortar rounds at the airport in {place}, damaging a plane.',
   ],
   'Remote explosive/landmine/IED': [
+    'A civilian was killed when he stepped on a landmine in {place}{said}.',
     'A roadside bomb exploded near a [police|military|civilian] vehicle in {place} {day}, killing {n} people{said}.',
     '{n} soldiers were killed when their vehicle hit a landmine near {place}.',
     'A car bomb went off outside a [hotel|market|government building|restaurant] in {place}, killing {n}{said}.',
@@ -124,6 +139,7 @@ export const VIOLENCE_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'A motorcycle rigged with explosives blew up near a checkpoint in {place}{said}.',
   ],
   Grenade: [
+    'A grenade was thrown at soldiers during a shootout in {place}, wounding {n}.',
     'Attackers [hurled|threw|lobbed] a grenade at a [police station|bar|restaurant|market|bus stop] in {place} {day}, wounding {n} people{said}.',
     'A hand grenade attack on a [shop|house|checkpoint|political rally] in {place} killed {n} people.',
     '{n} people were injured when unknown men threw a grenade into a crowd in {place}.',

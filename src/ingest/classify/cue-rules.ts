@@ -1,0 +1,80 @@
+/**
+ * Decisions the ACLED codebook states outright, applied after the model where its
+ * bag-of-words view is weakest (the model cannot see that a word is absent, nor who did what):
+ *
+ * - Protests and riots: a demonstration whose participants use violence is a riot ("Violent
+ *   demonstration") whatever the police do; otherwise lethal or injurious force against it is
+ *   "Excessive force against protesters", any other intervention (dispersal, arrests) is
+ *   "Protest with intervention", and only a demonstration with neither is "Peaceful protest".
+ * - Weapons that were seized, found, defused or intercepted and hurt nobody are "Disrupted
+ *   weapons use", not the attack type of the weapon.
+ * - Territory: a handover or withdrawal without fighting is "Non-violent transfer of territory";
+ *   otherwise the side that took the place decides between "Government regains territory" and
+ *   "Non-state actor overtakes territory".
+ */
+const PROTEST_FAMILY = new Set([
+  'Peaceful protest',
+  'Protest with intervention',
+  'Excessive force against protesters',
+  'Violent demonstration',
+]);
+const WEAPON_ATTACKS = new Set([
+  'Chemical weapon',
+  'Air/drone strike',
+  'Suicide bomb',
+  'Shelling/artillery/missile attack',
+  'Remote explosive/landmine/IED',
+  'Grenade',
+]);
+const WEAPON_CUE: Readonly<Record<string, string>> = {
+  'Chemical weapon': 'chemical',
+  'Air/drone strike': 'air',
+  'Suicide bomb': 'suicide',
+  'Shelling/artillery/missile attack': 'shelling',
+  'Remote explosive/landmine/IED': 'ied',
+  Grenade: 'grenade',
+};
+const TERRITORY = new Set([
+  'Government regains territory',
+  'Non-state actor overtakes territory',
+  'Non-violent transfer of territory',
+]);
+
+/**
+ * The sub-event type after the codebook's decisive rules, given the model's best class and the
+ * cue features that fired (from findCueFeatures) and, optionally, the model's classes best first.
+ *
+ * @example applyCueRules('Peaceful protest', new Set(['c:protest', 'c:riot'])) // 'Violent demonstration'
+ */
+export function applyCueRules(
+  best: string,
+  cues: ReadonlySet<string>,
+  ranked?: readonly string[],
+): string {
+  const has = (name: string): boolean => cues.has('c:' + name);
+  if (PROTEST_FAMILY.has(best) && has('protest')) {
+    if (has('riot')) return 'Violent demonstration';
+    if (has('force')) return 'Excessive force against protesters';
+    if (has('intervention')) return 'Protest with intervention';
+    return best === 'Violent demonstration' ? best : 'Peaceful protest';
+  }
+  const harmless = !has('killing') && !has('injury');
+  if ((WEAPON_ATTACKS.has(best) || TERRITORY.has(best)) && has('disrupt') && harmless) {
+    return 'Disrupted weapons use';
+  }
+  // Violence by explosives or from the air is Explosions/Remote violence even when it strikes
+  // civilians or soldiers (codebook: "Attack" and "Armed clash" exclude remote violence).
+  if ((best === 'Attack' || best === 'Armed clash') && !has('clash') && ranked !== undefined) {
+    const weapon = ranked.find((name) => WEAPON_ATTACKS.has(name) && has(WEAPON_CUE[name] ?? ''));
+    if (weapon) return weapon;
+  }
+  if (TERRITORY.has(best)) {
+    if (has('transfer') && !has('clash')) return 'Non-violent transfer of territory';
+    if (best === 'Non-violent transfer of territory') return best;
+    if (cues.has('a:state-first') && (has('seize') || has('retake'))) {
+      return 'Government regains territory';
+    }
+    if (cues.has('a:nonstate-first') && has('seize')) return 'Non-state actor overtakes territory';
+  }
+  return best;
+}
