@@ -4,4 +4,8 @@ import type { CliCommand } from './cli-io.js';
  * Every `tearline` command, loaded on demand so that `tearline extract` does not pay for the
  * server's start-up. Each command lives in its own file (src/cli/<name>.ts) and exports `command`.
  */
-export const commands: Record<string, () => Promise<CliCommand>> = {};
+export const commands: Record<string, () => Promise<CliCommand>> = {
+  import: async () => (await import('./import.js')).command,
+  export: async () => (await import('./export.js')).command,
+  db: async () => (await import('./db.js')).command,
+};

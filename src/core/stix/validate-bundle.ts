@@ -8,6 +8,8 @@ import type { ValidationIssue } from './validation-issue.js';
 export interface BundleValidation {
   objects: StixObject[];
   issues: ValidationIssue[];
+  /** False when the envelope itself (type, id, spec_version, objects list) is wrong. */
+  envelopeValid: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function validateBundle(value: unknown): BundleValidation {
       issues: [
         { id: 'bundle', path: '', message: `must be a JSON object, not ${describe(value)}` },
       ],
+      envelopeValid: false,
     };
   }
   const bundleId = typeof value.id === 'string' ? value.id : 'bundle';
@@ -41,13 +44,15 @@ export function validateBundle(value: unknown): BundleValidation {
       '.spec_version',
       `must be absent or "2.1" (got ${describe(value.spec_version)}); convert STIX 2.0 content first`,
     );
-  if (value.objects === undefined) return { objects: [], issues };
+  if (value.objects === undefined)
+    return { objects: [], issues, envelopeValid: issues.length === 0 };
   if (!Array.isArray(value.objects)) {
     fail('.objects', `must be a list, not ${describe(value.objects)}`);
-    return { objects: [], issues };
+    return { objects: [], issues, envelopeValid: false };
   }
   if (value.objects.length === 0)
     fail('.objects', 'must not be empty (leave it out for an empty bundle)');
+  const envelopeValid = issues.length === 0;
   const seen = new Map<string, number>();
   value.objects.forEach((object: unknown, index: number) => {
     const found = validateStixObject(object, `objects[${index}]`);
@@ -69,5 +74,5 @@ export function validateBundle(value: unknown): BundleValidation {
       });
     } else seen.set(key, index);
   });
-  return { objects: value.objects as StixObject[], issues };
+  return { objects: value.objects as StixObject[], issues, envelopeValid };
 }

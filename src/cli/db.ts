@@ -1,0 +1,45 @@
+import { TearlineError } from '../core/errors.js';
+import { openDatabase } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { parseCommandArgs } from './args.js';
+import type { CliCommand } from './cli-io.js';
+import { resolveDatabaseUrl } from './database-url.js';
+
+const help = `Usage: tearline db migrate [--database URL]
+
+Brings the database schema up to date. Safe to run at any time: applied migrations are skipped.
+(\`tearline serve\` and \`tearline import\` migrate on their own.)
+
+Options:
+  --database URL   sqlite:<path> or postgres://… (default: TEARLINE_DATABASE_URL, else
+                   sqlite:./data/tearline.db)
+
+Example:
+  TEARLINE_DATABASE_URL=postgres://tearline@db/tearline tearline db migrate
+`;
+
+export const command: CliCommand = {
+  summary: 'Database maintenance: `db migrate` brings the schema up to date',
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('db', argv, { database: { type: 'string' } });
+    if (positionals[0] !== 'migrate' || positionals.length > 1) {
+      throw new TearlineError(
+        'TEARLINE_E_CLI_USAGE',
+        'The db command takes one subcommand, "migrate". Run "tearline db --help".',
+      );
+    }
+    const database = await openDatabase(resolveDatabaseUrl(io, values.database));
+    try {
+      const applied = await migrateToLatest(database);
+      io.stdout.write(
+        applied.length === 0
+          ? 'The schema is up to date.\n'
+          : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}: ${applied.join(', ')}.\n`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};
