@@ -5,6 +5,8 @@ import type { CliCommand } from './cli-io.js';
  * server's start-up. Each command lives in its own file (src/cli/<name>.ts) and exports `command`.
  */
 export const commands: Record<string, () => Promise<CliCommand>> = {
+  serve: async () => (await import('./serve.js')).command,
+  user: async () => (await import('./user.js')).command,
   import: async () => (await import('./import.js')).command,
   export: async () => (await import('./export.js')).command,
   db: async () => (await import('./db.js')).command,

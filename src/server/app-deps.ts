@@ -23,4 +23,10 @@ export interface AppConfig {
   serveWeb: boolean;
   /** Mark session cookies Secure (behind TLS). */
   secureCookies: boolean;
+  /** Requests per window per API token or address; defaults in src/server/auth/auth-config.ts. */
+  rateLimit?: { max: number; windowMs: number; signInMax?: number };
+  /** Session lifetime: absolute `ttlMs` and idle `idleMs`; defaults in auth-config.ts. */
+  session?: { ttlMs: number; idleMs: number };
+  /** Where the server's JSON log lines go and from which level; silent when left out. */
+  log?: { level: string; stream?: { write(line: string): void } };
 }

@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import { TearlineError } from '../core/errors.js';
+import { DEFAULT_DATABASE_URL } from '../store/database.js';
+import { openStore } from '../store/create-store.js';
+import { createApp } from '../server/create-app.js';
+import { createDeps } from '../server/create-deps.js';
+import { createAccountService } from '../server/auth/account-service.js';
+import { toAuthConfig } from '../server/auth/auth-config.js';
+import type { CliCommand, CliIo } from './cli-io.js';
+import { parseCommandArgs } from './args.js';
+
+const help = `Usage: tearline serve [--port N] [--host H] [--database URL] [--no-demo]
+
+Runs Tearline: opens (and migrates) the store, creates the first admin if there is no user
+(its password is printed once), serves the API, TAXII 2.1 and the web application, and prints
+the URL. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --port N        port to listen on (default TEARLINE_PORT or 8080; 0 picks a free port)
+  --host H        address to listen on (default TEARLINE_HOST or 127.0.0.1)
+  --database URL  store URL (default TEARLINE_DATABASE_URL or ${DEFAULT_DATABASE_URL})
+  --no-demo       do not load the demo data into an empty store
+
+Environment: TEARLINE_BASE_URL, TEARLINE_BODY_LIMIT, TEARLINE_RATE_LIMIT, TEARLINE_SECURE_COOKIES,
+TEARLINE_SERVE_WEB, TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES, TEARLINE_LOG_LEVEL.
+
+Example:
+  tearline serve --port 8080 --database postgres://localhost/tearline
+`;
+
+function parsePort(raw: string | undefined): number {
+  const port = Number(raw ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new TearlineError(
+      'TEARLINE_E_CLI_USAGE',
+      `--port must be a number from 0 to 65535 (got "${raw}").`,
+    );
+  }
+  return port;
+}
+
+/** Resolves when the process is asked to stop (SIGINT or SIGTERM). */
+function waitForStopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(
+    'serve',
+    argv,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      database: { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
+    },
+    false,
+  );
+  const port = parsePort(values.port ?? io.env.TEARLINE_PORT);
+  const host = values.host ?? io.env.TEARLINE_HOST ?? '127.0.0.1';
+  const url = values.database ?? io.env.TEARLINE_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const store = await openStore(url);
+  try {
+    const deps = createDeps(store, { env: io.env, host, port });
+    deps.config.log = { level: io.env.TEARLINE_LOG_LEVEL ?? 'info', stream: io.stderr };
+
+    if ((await store.users.countUsers()) === 0) {
+      const accounts = createAccountService({ ...deps, auth: toAuthConfig(deps.config) });
+      const { user, generatedPassword } = await accounts.addUser({
+        username: 'admin',
+        roles: ['admin', 'analyst', 'approver'],
+        displayName: 'Administrator',
+      });
+      io.stdout.write(
+        `Created the first admin: username "${user.username}", password ${generatedPassword}\n` +
+          '  (shown once; sign in and keep it somewhere safe, or add your own admin with "tearline user add").\n',
+      );
+    }
+
+    if (!values['no-demo']) {
+      // DEMO LOADER CALL SITE: the demo loader (demo/README.md) is called here, on an empty
+      // knowledge base only, e.g. `await loadDemo(store, { clock: deps.clock, ids: deps.ids })`.
+    }
+
+    const app = await createApp(deps);
+    await app.listen({ port, host });
+    const address = app.server.address() as AddressInfo;
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    const listening = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
+    if (!io.env.TEARLINE_BASE_URL) deps.config.baseUrl = listening;
+    io.stdout.write(
+      `Tearline is running at ${listening}/ (store: ${store.database.engine}). Press Ctrl-C to stop.\n`,
+    );
+
+    const signal = await waitForStopSignal();
+    io.stdout.write(`Stopping (${signal})…\n`);
+    await app.close();
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `tearline serve`. */
+export const command: CliCommand = {
+  summary: 'run the server (API, TAXII 2.1, web application)',
+  help,
+  run,
+};

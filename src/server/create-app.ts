@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import type { AppDeps } from './app-deps.js';
+import { routeModules } from './route-modules.js';
+import { toAuthConfig } from './auth/auth-config.js';
+import { createAccountService } from './auth/account-service.js';
+import { createAuthHook } from './auth/auth-hook.js';
+import { createRateLimitHook } from './auth/rate-limit-hook.js';
+import { createSecurityHeadersHook } from './auth/security-headers.js';
+import { createErrorHandler, handleNotFound } from './errors/error-handler.js';
+import { problemSchema } from './errors/problem.js';
+import { problemResponses } from './errors/problem-responses.js';
+import { createOpenApiCollector } from './openapi/openapi-document.js';
+import { sessionRoutes } from './rest/auth/session-routes.js';
+import { tokenRoutes } from './rest/auth/token-routes.js';
+import { userRoutes } from './rest/users/user-routes.js';
+import { objectRoutes } from './rest/objects/object-routes.js';
+
+/** The built web application (Vite's output), served when present and enabled. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const VERSION = '0.1.0';
+
+/**
+ * Builds the HTTP application from its dependencies: rate limits, authentication, CSRF, security
+ * headers, one error handler, the OpenAPI document, the REST routes, every route module of
+ * src/server/route-modules.ts, and the web application. Nothing listens until `app.listen()`.
+ *
+ * @example const app = await createApp(deps); await app.listen({ port: 8080, host: '127.0.0.1' })
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const auth = toAuthConfig(deps.config);
+  const log = deps.config.log;
+  const app = Fastify({
+    bodyLimit: deps.config.bodyLimit,
+    logger: log
+      ? {
+          level: log.level,
+          ...(log.stream ? { stream: log.stream } : {}),
+          // Defence in depth: the default serializers log no headers, but never these.
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+          ],
+        }
+      : false,
+    // Fastify refuses `__proto__` and `constructor.prototype` in JSON bodies (prototype poisoning).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  const spa = deps.config.serveWeb && existsSync(join(WEB_DIST, 'index.html'));
+  const openapi = createOpenApiCollector(app);
+  app.addSchema(problemSchema);
+  app.setErrorHandler(createErrorHandler(deps.config.bodyLimit));
+  app.setNotFoundHandler(createNotFoundHandler(spa));
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  const accounts = createAccountService({
+    store: deps.store,
+    clock: deps.clock,
+    ids: deps.ids,
+    auth,
+  });
+  app.addHook('onRequest', createRateLimitHook(app, auth));
+  app.addHook(
+    'onRequest',
+    createAuthHook(accounts, deps.partnerAuthenticator, deps.config.secureCookies),
+  );
+  app.addHook('onSend', createSecurityHeadersHook(deps.config.secureCookies));
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Whether the server and its database answer',
+        tags: ['health'],
+        security: [],
+        response: {
+          200: {
+            type: 'object',
+            required: ['status', 'engine'],
+            properties: { status: { type: 'string', enum: ['ok'] }, engine: { type: 'string' } },
+          },
+          ...problemResponses(500),
+        },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(deps.store.database.db);
+      return { status: 'ok', engine: deps.store.database.engine };
+    },
+  );
+  app.get(
+    '/api/openapi.json',
+    {
+      schema: {
+        summary: 'This OpenAPI 3.1 document',
+        tags: ['meta'],
+        security: [],
+        response: { 200: { type: 'object', additionalProperties: true } },
+      },
+    },
+    async () => openapi.toDocument(VERSION),
+  );
+
+  await app.register(sessionRoutes(deps, accounts, auth));
+  await app.register(tokenRoutes(accounts));
+  await app.register(userRoutes(deps, accounts));
+  await app.register(objectRoutes(deps));
+  for (const module of routeModules) {
+    await app.register(module.plugin(deps), { prefix: module.prefix });
+  }
+
+  if (spa) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+    });
+  }
+  return app;
+}
+
+/**
+ * Unknown routes: the web application's index.html for browser navigation outside /api and
+ * /taxii2 (the SPA routes on the client), a problem response otherwise.
+ */
+function createNotFoundHandler(spa: boolean) {
+  return function notFound(request: FastifyRequest, reply: FastifyReply) {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi =
+      path === '/api' ||
+      path.startsWith('/api/') ||
+      path === '/taxii2' ||
+      path.startsWith('/taxii2/');
+    if (spa && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return handleNotFound(request, reply);
+  };
+}

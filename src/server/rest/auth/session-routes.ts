@@ -1,0 +1,153 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { TearlineError } from '../../../core/errors.js';
+import { requireUser } from '../../principal.js';
+import type { AppDeps } from '../../app-deps.js';
+import type { AccountService } from '../../auth/account-service.js';
+import type { AuthConfig } from '../../auth/auth-config.js';
+import { SESSION_COOKIE, toSessionCookieOptions } from '../../auth/session-cookie.js';
+import { problemResponses } from '../../errors/problem-responses.js';
+import { userSchema } from '../users/user-schemas.js';
+
+const sessionSchema = {
+  type: 'object',
+  required: ['user', 'csrfToken', 'expires'],
+  properties: {
+    user: userSchema,
+    csrfToken: {
+      type: 'string',
+      description: 'Send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE.',
+    },
+    expires: { type: 'string' },
+  },
+} as const;
+
+/**
+ * Sign-in, sign-out, who am I, and the CSRF token: `POST|DELETE /api/session`,
+ * `GET /api/session/me`, `GET /api/session/csrf`.
+ *
+ * @example await app.register(sessionRoutes(deps, accounts, auth))
+ */
+export function sessionRoutes(
+  deps: AppDeps,
+  accounts: AccountService,
+  auth: AuthConfig,
+): FastifyPluginAsync {
+  return async (app) => {
+    app.post<{ Body: { username: string; password: string } }>(
+      '/api/session',
+      {
+        schema: {
+          summary: 'Sign in with a username and password; sets the HttpOnly session cookie',
+          tags: ['session'],
+          security: [],
+          body: {
+            type: 'object',
+            required: ['username', 'password'],
+            additionalProperties: false,
+            properties: {
+              username: { type: 'string', minLength: 1, maxLength: 200 },
+              password: { type: 'string', minLength: 1, maxLength: 1024 },
+            },
+          },
+          response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 429) },
+        },
+      },
+      async (request, reply) => {
+        const old = request.cookies[SESSION_COOKIE];
+        if (old) await accounts.signOut(old);
+        const { sessionId, session, user } = await accounts.signIn(
+          request.body.username,
+          request.body.password,
+        );
+        reply.setCookie(
+          SESSION_COOKIE,
+          sessionId,
+          toSessionCookieOptions(deps.config.secureCookies, auth.session.ttlMs),
+        );
+        return { user, csrfToken: session.csrfToken, expires: session.expires };
+      },
+    );
+
+    app.delete(
+      '/api/session',
+      {
+        schema: {
+          summary: 'Sign out: ends the session and clears its cookie',
+          tags: ['session'],
+          response: {
+            204: { description: 'Signed out', type: 'null' },
+            ...problemResponses(401, 403),
+          },
+        },
+      },
+      async (request, reply) => {
+        requireUser(request);
+        if (request.sessionInfo) await accounts.signOut(request.sessionInfo.sessionId);
+        reply.clearCookie(SESSION_COOKIE, toSessionCookieOptions(deps.config.secureCookies, 0));
+        return reply.code(204).send();
+      },
+    );
+
+    app.get(
+      '/api/session/me',
+      {
+        schema: {
+          summary: 'The signed-in user and how they are signed in',
+          tags: ['session'],
+          response: {
+            200: {
+              type: 'object',
+              required: ['user', 'via'],
+              properties: {
+                user: userSchema,
+                via: { type: 'string', enum: ['session', 'token'] },
+                expires: { type: 'string' },
+              },
+            },
+            ...problemResponses(401, 403),
+          },
+        },
+      },
+      async (request) => {
+        const principal = requireUser(request);
+        const found = await deps.store.users.findById(principal.userId);
+        if (!found)
+          throw new TearlineError('TEARLINE_E_AUTH_REQUIRED', 'Sign in first.', {
+            kind: 'unauthenticated',
+          });
+        const { passwordHash: _omit, ...user } = found;
+        return request.sessionInfo
+          ? { user, via: principal.via, expires: request.sessionInfo.expires }
+          : { user, via: principal.via };
+      },
+    );
+
+    app.get(
+      '/api/session/csrf',
+      {
+        schema: {
+          summary: "The session's CSRF token, to send as X-CSRF-Token on state-changing requests",
+          tags: ['session'],
+          response: {
+            200: {
+              type: 'object',
+              required: ['csrfToken'],
+              properties: { csrfToken: { type: 'string' } },
+            },
+            ...problemResponses(400, 401),
+          },
+        },
+      },
+      async (request) => {
+        requireUser(request);
+        if (!request.sessionInfo) {
+          throw new TearlineError(
+            'TEARLINE_E_AUTH_NO_SESSION',
+            'CSRF tokens belong to browser sessions; requests with an API token need none.',
+          );
+        }
+        return { csrfToken: request.sessionInfo.csrfToken };
+      },
+    );
+  };
+}
