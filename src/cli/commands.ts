@@ -7,6 +7,7 @@ import type { CliCommand } from './cli-io.js';
 export const commands: Record<string, () => Promise<CliCommand>> = {
   serve: async () => (await import('./serve.js')).command,
   user: async () => (await import('./user.js')).command,
+  extract: async () => (await import('./extract.js')).command,
   import: async () => (await import('./import.js')).command,
   export: async () => (await import('./export.js')).command,
   db: async () => (await import('./db.js')).command,
