@@ -1,0 +1,112 @@
+import type { IncidentPlace, IncidentTarget } from '../core/ports/analysis.js';
+import type { StixObject } from '../core/stix/stix-object.js';
+import type { AnalysisDeps } from './analysis-deps.js';
+import { findAssessmentProperties } from './assessment.js';
+import { importAssessmentNotes } from './assessments.js';
+
+/** What `indexStixObjects` recorded. */
+export interface IndexResult {
+  actors: number;
+  actorRelationships: number;
+  incidents: string[];
+  assessments: number;
+}
+
+const ACTOR_RELATIONSHIP_SOURCES = new Set(['threat-actor', 'intrusion-set']);
+
+/**
+ * Feeds a batch of accepted STIX objects (a review's output, an imported bundle) into the
+ * analysis tables: threat-actors into the directory, actor-to-actor relationships with their
+ * time bounds, incidents with the actors (`attributed-to`), place (`located-at`) and targets
+ * (`targets`) found in the same batch, and assessment notes. Returns the incident ids recorded,
+ * for `evaluateAlertsForIncident`.
+ *
+ * @example const { incidents } = await indexStixObjects(deps, bundle.objects)
+ */
+export async function indexStixObjects(
+  deps: AnalysisDeps,
+  objects: readonly StixObject[],
+): Promise<IndexResult> {
+  const byId = new Map<string, StixObject>(objects.map((o) => [o.id, o]));
+  const result: IndexResult = { actors: 0, actorRelationships: 0, incidents: [], assessments: 0 };
+  for (const o of objects) {
+    if (o.type !== 'threat-actor' || o.revoked) continue;
+    await deps.repo.recordActor({
+      id: o.id,
+      name: String(o.name ?? o.id),
+      aliases: Array.isArray(o.aliases) ? o.aliases.map(String) : [],
+      threatActorTypes: Array.isArray(o.threat_actor_types) ? o.threat_actor_types.map(String) : [],
+      description: typeof o.description === 'string' ? o.description : undefined,
+    });
+    result.actors++;
+  }
+  const actorsOf = new Map<string, string[]>();
+  const placeOf = new Map<string, IncidentPlace>();
+  const targetsOf = new Map<string, IncidentTarget[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) =>
+    map.set(key, [...(map.get(key) ?? []), value]);
+  for (const r of objects) {
+    if (r.type !== 'relationship' || r.revoked) continue;
+    const source = String(r.source_ref);
+    const target = String(r.target_ref);
+    const sourceType = source.split('--')[0]!;
+    const targetType = target.split('--')[0]!;
+    if (
+      sourceType === 'incident' &&
+      r.relationship_type === 'attributed-to' &&
+      targetType === 'threat-actor'
+    ) {
+      push(actorsOf, source, target);
+    } else if (sourceType === 'incident' && r.relationship_type === 'located-at') {
+      const loc = byId.get(target);
+      if (loc) placeOf.set(source, toPlace(loc));
+    } else if (sourceType === 'incident' && r.relationship_type === 'targets') {
+      const t = byId.get(target);
+      push(targetsOf, source, { id: target, name: String(t?.name ?? t?.country ?? target) });
+    } else if (
+      ACTOR_RELATIONSHIP_SOURCES.has(sourceType) &&
+      ACTOR_RELATIONSHIP_SOURCES.has(targetType)
+    ) {
+      await deps.repo.recordActorRelationship({
+        id: r.id,
+        sourceRef: source,
+        targetRef: target,
+        relationshipType: String(r.relationship_type),
+        description: typeof r.description === 'string' ? r.description : undefined,
+        startTime: typeof r.start_time === 'string' ? r.start_time : undefined,
+        stopTime: typeof r.stop_time === 'string' ? r.stop_time : undefined,
+      });
+      result.actorRelationships++;
+    }
+  }
+  const incidents = objects.filter((o) => o.type === 'incident' && !o.revoked);
+  await deps.repo.recordIncidents(
+    incidents.map((incident) => ({
+      incident,
+      actorIds: actorsOf.get(incident.id) ?? [],
+      place: placeOf.get(incident.id),
+      targets: targetsOf.get(incident.id),
+    })),
+  );
+  result.incidents = incidents.map((i) => i.id);
+  const notes = objects.filter((o) => findAssessmentProperties(o) !== undefined);
+  if (notes.length > 0) result.assessments = await importAssessmentNotes(deps, notes);
+  return result;
+}
+
+function toPlace(location: StixObject): IncidentPlace {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  return {
+    country: typeof location.country === 'string' ? location.country.toUpperCase() : undefined,
+    admin1:
+      typeof location.administrative_area === 'string' ? location.administrative_area : undefined,
+    name:
+      typeof location.name === 'string'
+        ? location.name
+        : typeof location.city === 'string'
+          ? location.city
+          : undefined,
+    latitude: num(location.latitude),
+    longitude: num(location.longitude),
+  };
+}
