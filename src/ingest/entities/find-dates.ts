@@ -1,0 +1,66 @@
+import type { DateEntity } from '../extract-types.js';
+import type { DocumentContext } from './document-context.js';
+import { parseChrono, toResolvedDate } from './resolve-date.js';
+
+// Only sentences with one of these words or a four-digit number go through chrono (speed).
+const TRIGGER =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tonight|tomorrow|ago|last|this|next|past|earlier|hours)\b|\b\d{4}\b|\b\d{1,2}\/\d{1,2}\b/i;
+
+const YEAR =
+  /\b(?:in|since|by|during|until|from|of|before|after|early|late|mid-|mid|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:people|fighters|troops|soldiers|civilians|members))/gi;
+const NUMBER_WORD = String.raw`(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|forty-five|\d+-plus)`;
+const PERIOD = new RegExp(
+  String.raw`\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+(?:${NUMBER_WORD}\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)|${NUMBER_WORD}\s+(?:minutes|hours|days|weeks|months|years|decades)|(?:the\s+)?following\s+day|(?:later|earlier)\s+in\s+the\s+day|(?:this|last|next)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4})\b`,
+  'gi',
+);
+
+/**
+ * Finds dates and periods: absolute and relative dates through chrono (resolved against
+ * `published`), years after a preposition ("since 2004"), and periods ("the past 24 hours",
+ * "two weeks") kept without a value.
+ *
+ * @example findDates(createDocumentContext('On March 22 gunmen struck.', '2024-06-10'))[0]?.value
+ */
+export function findDates(context: DocumentContext): DateEntity[] {
+  const { text, published } = context;
+  const found: DateEntity[] = [];
+  for (const sentence of context.sentences) {
+    const part = text.slice(sentence.start, sentence.end);
+    if (!TRIGGER.test(part)) continue;
+    for (const result of parseChrono(part, published)) {
+      // A bare hour or "now" is not a date of the events reported.
+      if (
+        /^(?:now|noon|midnight|tonight)$/i.test(result.text) ||
+        /^\d{1,2}(?::\d\d)?$/.test(result.text)
+      )
+        continue;
+      if (/^(?:this|last|next|the)\s*$/i.test(result.text)) continue;
+      const start = sentence.start + result.index;
+      const entity: DateEntity = {
+        type: 'date',
+        text: result.text,
+        start,
+        end: start + result.text.length,
+      };
+      const resolved = toResolvedDate(result, published);
+      if (resolved) Object.assign(entity, resolved);
+      found.push(entity);
+    }
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    found.push({
+      type: 'date',
+      text: m[1]!,
+      start,
+      end: start + 4,
+      value: m[1]!,
+      time_precision: 3,
+    });
+  }
+  for (const m of text.matchAll(PERIOD)) {
+    if (found.some((d) => d.start < m.index + m[0].length && m.index < d.end)) continue;
+    found.push({ type: 'date', text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}

@@ -1,0 +1,183 @@
+import type { GeoPrecision } from '../../core/stix/conflict-event-extension.js';
+import type { LocationEntity } from '../extract-types.js';
+import type { Place } from '../gazetteer/place-gazetteer.js';
+import { BORROWING_COUNTRIES, getPlaceGazetteer } from '../gazetteer/place-gazetteer.js';
+import type { DocumentContext } from './document-context.js';
+import { gapBetween, isCapitalized } from './document-context.js';
+import { getLexicons } from './lexicon-words.js';
+import { NAME_CONNECTORS } from './name-words.js';
+
+const LOCATIVE =
+  /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
+const NEAR =
+  /\b(?:near|outside|around|outskirts\s+of|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|close\s+to|on\s+the\s+road\s+to)\s+(?:the\s+)?$/i;
+const ADMIN_AFTER = /^\s+(?:province|governorate|state|region|oblast|prefecture)\b/i;
+const DISTRICT_AFTER = /^\s+(?:district|county|municipality|area)\b/i;
+
+interface Mention {
+  start: number;
+  end: number;
+  candidates: Place[];
+  cue: boolean;
+  near: boolean;
+  admin: boolean;
+  district: boolean;
+  /** The place the next words name ("Palmyra, Syria"). */
+  qualifier?: Place[];
+}
+
+/**
+ * Finds places and geocodes them offline: countries, regions, provinces and cities of the
+ * gazetteer; an ambiguous name goes to the country the document or the phrase ("X, Syria")
+ * speaks of, then to the better-known place. Small towns need a locative cue ("in", "near")
+ * or a document country, so that ordinary capitalised words do not become towns.
+ *
+ * @example findLocations(createDocumentContext('Gunmen struck Moscow.'), new Uint8Array(21))[0]?.country // 'RU'
+ */
+export function findLocations(context: DocumentContext, blocked: Uint8Array): LocationEntity[] {
+  const { pieces, text } = context;
+  const { index } = getPlaceGazetteer();
+  const lex = getLexicons();
+  const mentions: Mention[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (!isCapitalized(piece.raw) || blocked[piece.start] !== 0) continue;
+    const match = index.matchAt(pieces, i, text);
+    if (!match) continue;
+    const span = pieces.slice(i, match.to);
+    if (span.some((p, k) => k > 0 && !isCapitalized(p.raw) && !NAME_CONNECTORS.has(p.key)))
+      continue;
+    if (span.some((p) => blocked[p.start] !== 0 || blocked[p.end - 1] !== 0)) continue;
+    // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is not the place.
+    const next = pieces[match.to];
+    if (
+      next &&
+      isCapitalized(next.raw) &&
+      !context.sentenceInitial.has(match.to) &&
+      gapBetween(context, match.to - 1, match.to) === ' ' &&
+      !/^(?:Province|Governorate|State|Region|District|Oblast)$/.test(next.raw)
+    ) {
+      i = match.to - 1;
+      continue;
+    }
+    const start = piece.start;
+    const end = withFinalStop(text, span[span.length - 1]!.end);
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 16);
+    const single = span.length === 1;
+    const key = piece.key;
+    // Ordinary English words and people's names that are also towns somewhere.
+    const wordLike =
+      single &&
+      (lex.common.has(key) || lex.firstNames.has(key) || lex.lastNames.has(key)) &&
+      !match.values.some(
+        (p) =>
+          p.kind === 'country' ||
+          p.kind === 'region' ||
+          (p.strong && p.kind === 'city' && !lex.common.has(key)),
+      );
+    if (wordLike) continue;
+    const mention: Mention = {
+      start,
+      end,
+      candidates: match.values,
+      cue: LOCATIVE.test(before) || /^,\s+\p{Lu}/u.test(after),
+      near: NEAR.test(before),
+      admin: ADMIN_AFTER.test(after),
+      district: DISTRICT_AFTER.test(after),
+    };
+    mentions.push(mention);
+    i = match.to - 1;
+  }
+  // Countries the document speaks of, for the ambiguous and the weak names.
+  const docCountries = new Map<string, number>();
+  for (const m of mentions) {
+    const strongOnes = m.candidates.filter((p) => p.strong && p.country);
+    const countries = new Set(strongOnes.map((p) => p.country!));
+    if (countries.size === 1) {
+      const c = [...countries][0]!;
+      docCountries.set(c, (docCountries.get(c) ?? 0) + 1);
+    }
+  }
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const m = mentions[k]!;
+    const n = mentions[k + 1]!;
+    if (/^,\s*$/.test(text.slice(m.end, n.start))) m.qualifier = n.candidates;
+  }
+  const found: LocationEntity[] = [];
+  for (const m of mentions) {
+    const place = choosePlace(m, docCountries);
+    if (!place) continue;
+    const entity: LocationEntity = {
+      type: 'location',
+      text: text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+    };
+    if (place.country) entity.country = place.country;
+    const admin1 =
+      place.admin1 ??
+      m.candidates.find((p) => p.country === place.country && p.admin1 && p.kind === 'city')
+        ?.admin1;
+    if (admin1) entity.admin1 = admin1;
+    entity.lat = place.lat;
+    entity.lon = place.lon;
+    entity.geo_precision = toGeoPrecision(place, m);
+    found.push(entity);
+  }
+  return found;
+}
+
+function toGeoPrecision(place: Place, m: Mention): GeoPrecision {
+  if (place.kind !== 'city') return 3;
+  if (m.near || m.district) return 2;
+  return 1;
+}
+
+function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Place | undefined {
+  let pool = m.candidates;
+  if (m.qualifier) {
+    const q = m.qualifier;
+    const within = pool.filter((p) =>
+      q.some(
+        (x) =>
+          x.country === p.country &&
+          (x.kind === 'country' ||
+            x.admin1 === p.admin1 ||
+            (x.kind === 'admin1' && x.name === p.admin1)),
+      ),
+    );
+    if (within.length) pool = within;
+  }
+  if (m.admin) {
+    const admins = pool.filter((p) => p.kind === 'admin1' || p.kind === 'region');
+    if (admins.length) pool = admins;
+  }
+  const strong = pool.some((p) => p.strong);
+  const inDoc = pool.filter((p) => p.country && docCountries.has(p.country));
+  if (!strong && !m.cue && !m.qualifier && inDoc.length === 0) return undefined;
+  const ranked = [...pool].sort((a, b) => score(b, docCountries) - score(a, docCountries));
+  return ranked[0];
+}
+
+// A well-known place outweighs a document's country context ("Moscow" in an article full of
+// "U.S." is still Russia's); the context decides between lesser places of the same name.
+function score(p: Place, docCountries: ReadonlyMap<string, number>): number {
+  let s = 0;
+  if (p.country && docCountries.has(p.country))
+    s += 30 + Math.min(docCountries.get(p.country)!, 10);
+  if (p.kind === 'country') s += 60;
+  else if (p.kind === 'region') s += 50;
+  if (p.strong) s += 50;
+  if (p.kind === 'city') s += 5;
+  if (p.country && !BORROWING_COUNTRIES.has(p.country)) s += 10;
+  return s;
+}
+
+/** "U.S." and "U.K." keep their last full stop (the piece ends before it). */
+export function withFinalStop(text: string, end: number): number {
+  return text[end] === '.' &&
+    /(?:^|[^\p{L}])\p{L}\.\p{L}$/u.test(text.slice(Math.max(0, end - 4), end))
+    ? end + 1
+    : end;
+}

@@ -1,0 +1,191 @@
+import type { ActorEntity, OtherEntity } from '../extract-types.js';
+import type { DocumentContext } from './document-context.js';
+import { isCapitalized } from './document-context.js';
+import { getLexicons } from './lexicon-words.js';
+import {
+  ARMED_HEADS,
+  NAME_CONNECTORS,
+  NOT_ORG_ACRONYMS,
+  ORG_HEADS,
+  STRONG_TITLES,
+  TITLE_WORDS,
+} from './name-words.js';
+
+/** A maximal run of capitalised pieces (with connectors inside), as piece indexes [from, to). */
+interface Run {
+  from: number;
+  to: number;
+}
+
+const JOIN = /^(?:\s|\.\s?|-|–|'|’|\s&\s|\s-\s)$/;
+const STATE_WORDS = new Set([
+  'armed',
+  'national',
+  'security',
+  'defense',
+  'defence',
+  'arab',
+  'royal',
+  'special',
+  'republican',
+  'army',
+  'air',
+  'border',
+  'popular',
+]);
+
+/**
+ * Reads capitalised phrases the gazetteers do not know: people (by title, given name or
+ * "… said"), organisations (by head word or acronym) and armed groups (by head word: "the X
+ * Front", "the X Brigades"). `blocked` marks characters already taken by surer finders.
+ *
+ * @example findNamedRuns(createDocumentContext('Gen. Joseph Votel said.'), new Uint8Array(23))
+ */
+export function findNamedRuns(
+  context: DocumentContext,
+  blocked: Uint8Array,
+): Array<ActorEntity | OtherEntity> {
+  const { pieces, text } = context;
+  const lex = getLexicons();
+  const found: Array<ActorEntity | OtherEntity> = [];
+  const isFree = (i: number): boolean =>
+    blocked[pieces[i]!.start] === 0 && blocked[pieces[i]!.end - 1] === 0;
+  const isNamePiece = (i: number): boolean => {
+    const raw = pieces[i]!.raw;
+    return isCapitalized(raw) || /^\d+(?:st|nd|rd|th)$/.test(raw);
+  };
+  const runs: Run[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (!isFree(i)) continue;
+    const startsHere =
+      isNamePiece(i) ||
+      (NAME_CONNECTORS.has(pieces[i]!.key) &&
+        i + 1 < pieces.length &&
+        text[pieces[i]!.end] === '-' &&
+        isCapitalized(pieces[i + 1]!.raw));
+    if (!startsHere) continue;
+    let j = i + 1;
+    while (j < pieces.length && isFree(j) && !context.sentenceInitial.has(j)) {
+      const gap = text.slice(pieces[j - 1]!.end, pieces[j]!.start);
+      if (!JOIN.test(gap)) break;
+      if (gap.startsWith('.') && !/^(?:\p{Lu}|[A-Z][a-z]{0,3})$/u.test(pieces[j - 1]!.raw)) break;
+      if (isNamePiece(j)) j++;
+      else if (
+        NAME_CONNECTORS.has(pieces[j]!.key) &&
+        j + 1 < pieces.length &&
+        isFree(j + 1) &&
+        isCapitalized(pieces[j + 1]!.raw)
+      )
+        j += 2;
+      else break;
+    }
+    runs.push({ from: i, to: j });
+    i = j - 1;
+  }
+
+  const people: OtherEntity[] = [];
+  const singles: Run[] = [];
+  for (const run of runs) {
+    let { from } = run;
+    const { to } = run;
+    // Drop ordinary words the capital of a sentence start or a headline gave ("The", "After").
+    while (
+      from < to &&
+      lex.common.has(pieces[from]!.key) &&
+      !TITLE_WORDS.has(pieces[from]!.key) &&
+      !ARMED_HEADS.has(pieces[from]!.key) &&
+      !ORG_HEADS.has(pieces[from]!.key)
+    )
+      from++;
+    while (
+      from < to &&
+      NAME_CONNECTORS.has(pieces[from]!.key) &&
+      !isCapitalized(pieces[from]!.raw) &&
+      text[pieces[from]!.end] !== '-'
+    )
+      from++;
+    if (from >= to) continue;
+    const keys = pieces.slice(from, to).map((p) => p.key);
+    const raws = pieces.slice(from, to).map((p) => p.raw);
+    const start = pieces[from]!.start;
+    const end = pieces[to - 1]!.end;
+    const span = { start, end, text: text.slice(start, end) };
+    const last = keys[keys.length - 1]!;
+
+    // A title (or a run of title words) followed by names is a person: "Lt. Gen. Stephen Townsend".
+    let t = 0;
+    while (t < keys.length && (TITLE_WORDS.has(keys[t]!) || (t === 0 && isDemonymLike(raws[t]!))))
+      t++;
+    const titled = t > 0 && keys.slice(0, t).some((k) => STRONG_TITLES.has(k));
+    if (titled && t < keys.length && !ORG_HEADS.has(last) && !ARMED_HEADS.has(last)) {
+      const person: OtherEntity = { type: 'person', ...span };
+      found.push(person);
+      people.push(person);
+      continue;
+    }
+    if (keys.length >= 2 && ARMED_HEADS.has(last)) {
+      const hasNumber = raws.some((r) => /^\d/.test(r));
+      const stateLike = keys
+        .slice(0, -1)
+        .every((k, n) => STATE_WORDS.has(k) || (n === 0 && isDemonymLike(raws[0]!)));
+      if (hasNumber || stateLike || last === 'command' || last === 'fleet')
+        found.push({ type: 'organization', ...span });
+      else found.push({ type: 'actor', ...span, canonical: stripArticle(span.text) });
+      continue;
+    }
+    if (keys.some((k) => ORG_HEADS.has(k)) && (keys.length >= 2 || ORG_HEADS.has(last))) {
+      // A title-case headline runs on after the name: "Biden Administration Weighs Increased …".
+      let h = keys.length - 1;
+      while (h > 0 && !ORG_HEADS.has(keys[h]!)) h--;
+      const cut = h < keys.length - 1 && !NAME_CONNECTORS.has(keys[h + 1]!) ? from + h + 1 : to;
+      if (cut - from >= 2) {
+        const e = pieces[cut - 1]!.end;
+        found.push({ type: 'organization', start, end: e, text: text.slice(start, e) });
+      }
+      continue;
+    }
+    if (
+      raws.every((r) => /^[A-Z][A-Z0-9]+$/.test(r)) &&
+      raws.join('').length >= 2 &&
+      !NOT_ORG_ACRONYMS.has(raws.join(''))
+    ) {
+      if (!NOT_ORG_ACRONYMS.has(raws[0]!)) found.push({ type: 'organization', ...span });
+      continue;
+    }
+    if (
+      keys.length >= 2 &&
+      keys.length <= 4 &&
+      (lex.firstNames.has(keys[0]!) || lex.lastNames.has(last) || isSaidPerson(text, start, end))
+    ) {
+      const person: OtherEntity = { type: 'person', ...span };
+      found.push(person);
+      people.push(person);
+      continue;
+    }
+    if (keys.length === 1) singles.push({ from, to });
+  }
+  // A surname alone, after the full name appeared: "Jeff Davis … Davis said".
+  const surnames = new Set(people.map((p) => p.text.split(/\s+/).pop()!.toLowerCase()));
+  for (const run of singles) {
+    const piece = pieces[run.from]!;
+    if (surnames.has(piece.key))
+      found.push({ type: 'person', text: piece.raw, start: piece.start, end: piece.end });
+  }
+  return found;
+}
+
+function isDemonymLike(raw: string): boolean {
+  return /(?:an|ian|ese|ish|i|ic)$/.test(raw) && isCapitalized(raw);
+}
+
+function stripArticle(name: string): string {
+  return name.replace(/^the\s+/i, '');
+}
+
+function isSaidPerson(text: string, start: number, end: number): boolean {
+  return (
+    /^,?\s+(?:said|says|told|added|stated|wrote|explained|noted|warned)\b/.test(
+      text.slice(end, end + 12),
+    ) || /\b(?:said|says|according to)\s+$/.test(text.slice(Math.max(0, start - 14), start))
+  );
+}

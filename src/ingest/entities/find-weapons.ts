@@ -1,0 +1,47 @@
+import type { OtherEntity } from '../extract-types.js';
+
+// Weapons, explosive devices and strikes as conflict reporting names them; adjectives that
+// belong to the weapon ("heavy machine gun", "homemade bombs") are kept in the span.
+const WEAPON = new RegExp(
+  String.raw`\b(?:(?:heavy|light|small|single|homemade|home-made|improvised|crude|powerful|anti-aircraft|anti-tank|ground-based|precision|guided|ballistic|cruise|surface-to-air|air-to-surface|rocket|mortar|artillery|chemical|suicide|explosive|truck|car|roadside|vehicle-borne|sticky|barrel|cluster|kamikaze|attack|armed|\d+mm|\d+-mm)\s+){0,3}` +
+    String.raw`(?:S?VBIEDs?|IEDs?|RPGs?|UAVs?|MANPADS|AK-47s?|AK-74s?|M16s?|M4s?|Kalashnikovs?|HIMARS|ATACMS|Shaheds?|Stingers?|Javelins?|` +
+    String.raw`(?:vehicle-borne\s+)?improvised\s+explosive\s+devices?|vehicle-borne\s+(?:homemade\s+)?bombs?|explosive\s+devices?|` +
+    String.raw`rocket-propelled\s+grenades?(?:\s+launchers?)?|rocket\s+propelled\s+grenades?(?:\s+launchers?)?|grenade\s+launchers?|grenades?|` +
+    String.raw`machine\s*guns?|sub-?machine\s+guns?|assault\s+rifles?|sniper\s+rifles?|rifles?|pistols?|handguns?|firearms?|shotguns?|guns?|` +
+    String.raw`mortars?(?:\s+(?:rounds?|shells?|systems?))?|rockets?(?:\s+launchers?)?|missiles?|artillery(?:\s+(?:systems?|shells?|rounds?|pieces?))?|howitzers?|shells|` +
+    String.raw`drones?|munitions|ammunition|explosives|bombs?|car\s+bombs?|truck\s+bombs?|vehicle\s+bombs?|suicide\s+(?:vests?|belts?)|explosive\s+(?:vests?|belts?)|` +
+    String.raw`landmines?|land\s+mines?|mines|chemical\s+weapons|weapons?(?:\s+systems?)?|military\s+hardware|knives|knife|machetes?|` +
+    String.raw`air\s*strikes?|airstrikes?|drone\s+strikes?|missile\s+strikes?|precision\s+strikes?|strikes?)\b`,
+  'g',
+);
+
+const NOT_WEAPON_BEFORE =
+  /\b(?:hunger|general|labor|labour|workers'?|nationwide|national|teachers'?|the\s+first)\s+$/i;
+
+/**
+ * Finds weapons, explosive devices and strikes ("a VBIED", "rocket-propelled grenades",
+ * "air strikes", "a suicide vest").
+ *
+ * @example findWeapons('He fired a rocket-propelled grenade.')[0]?.text // 'rocket-propelled grenade'
+ */
+export function findWeapons(text: string): OtherEntity[] {
+  const found: OtherEntity[] = [];
+  for (const m of text.matchAll(WEAPON)) {
+    const word = m[0];
+    if (
+      /^strikes?$/i.test(word) &&
+      NOT_WEAPON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))
+    )
+      continue;
+    // "mines" alone is often the mining industry; keep it only near war words.
+    if (
+      /^mines$/i.test(word) &&
+      !/\b(?:planted|laid|land|anti|clear|detonat|explod)/i.test(
+        text.slice(Math.max(0, m.index - 40), m.index + 40),
+      )
+    )
+      continue;
+    found.push({ type: 'weapon', text: word, start: m.index, end: m.index + word.length });
+  }
+  return found;
+}

@@ -1,0 +1,104 @@
+import type { WordPiece } from '../text/word-pieces.js';
+import { toWordPieces } from '../text/word-pieces.js';
+
+/** One name in the index: its keys, its form as written, and what it stands for. */
+interface PhraseEntry<T> {
+  keys: string[];
+  /** Pieces as written, to check the case of acronyms. */
+  forms: string[];
+  /** Acronyms ("IS", "TTP") match only in the case they are written in. */
+  caseSensitive: boolean;
+  values: T[];
+}
+
+/** A longest match of the index at a piece position. */
+export interface PhraseMatch<T> {
+  /** Index of the first piece. */
+  from: number;
+  /** Index after the last piece. */
+  to: number;
+  values: T[];
+}
+
+/**
+ * A first-piece map of names to values, matched longest-first over word pieces; built once,
+ * queried per piece, so look-up cost does not grow with the size of the gazetteer.
+ */
+export interface PhraseIndex<T> {
+  add(name: string, value: T, options?: { caseSensitive?: boolean }): void;
+  matchAt(pieces: readonly WordPiece[], i: number, text: string): PhraseMatch<T> | undefined;
+  readonly size: number;
+}
+
+const isAcronym = (name: string): boolean =>
+  /^[\p{Lu}\p{N}][\p{Lu}\p{N}.\-\s]{0,6}$/u.test(name) && /\p{Lu}/u.test(name);
+
+/**
+ * Creates an empty phrase index.
+ *
+ * @example const index = createPhraseIndex<string>(); index.add('ISIS-K', 'ISKP')
+ */
+export function createPhraseIndex<T>(): PhraseIndex<T> {
+  const byFirst = new Map<string, PhraseEntry<T>[]>();
+  const byName = new Map<string, PhraseEntry<T>>();
+  const unsorted = new Set<string>();
+  let size = 0;
+  return {
+    get size() {
+      return size;
+    },
+    add(name, value, options = {}) {
+      const pieces = toWordPieces(name);
+      if (pieces.length === 0) return;
+      const caseSensitive = options.caseSensitive ?? isAcronym(name);
+      const keys = pieces.map((p) => p.key);
+      const id = `${caseSensitive ? pieces.map((p) => p.raw).join(' ') : keys.join(' ')}|${caseSensitive}`;
+      const known = byName.get(id);
+      if (known) {
+        known.values.push(value);
+        return;
+      }
+      const entry: PhraseEntry<T> = {
+        keys,
+        forms: pieces.map((p) => p.raw),
+        caseSensitive,
+        values: [value],
+      };
+      byName.set(id, entry);
+      const list = byFirst.get(keys[0]!) ?? [];
+      list.push(entry);
+      byFirst.set(keys[0]!, list);
+      unsorted.add(keys[0]!);
+      size++;
+    },
+    matchAt(pieces, i, text) {
+      const first = pieces[i]!.key;
+      const list = byFirst.get(first);
+      if (!list) return undefined;
+      // Longest names first; sorted on first use so that building a large index stays linear.
+      if (unsorted.has(first)) {
+        list.sort((a, b) => b.keys.length - a.keys.length);
+        unsorted.delete(first);
+      }
+      for (const entry of list) {
+        const n = entry.keys.length;
+        if (i + n > pieces.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const piece = pieces[i + k]!;
+          if (piece.key !== entry.keys[k]) ok = false;
+          else if (entry.caseSensitive && piece.raw !== entry.forms[k]) ok = false;
+          // The pieces of one name sit next to each other: only spaces, hyphens, dashes,
+          // apostrophes or a full stop may separate them.
+          else if (
+            k > 0 &&
+            !/^[\s\-–—'’.]{0,3}$/.test(text.slice(pieces[i + k - 1]!.end, piece.start))
+          )
+            ok = false;
+        }
+        if (ok) return { from: i, to: i + n, values: entry.values };
+      }
+      return undefined;
+    },
+  };
+}
