@@ -149,6 +149,10 @@ export interface PartnerRepository {
   findCredentialByHash(secretHash: string): Promise<PartnerCredential | undefined>;
   /** Marks a credential revoked; false when no live credential has this id. */
   revokeCredential(id: string, at: string): Promise<boolean>;
+  /** Our own organisation's identity, the creator of every released object. */
+  getOwnIdentity(): Promise<StixObject | undefined>;
+  /** Stores our identity unless one is already stored; returns the stored one. */
+  setOwnIdentity(identity: StixObject): Promise<StixObject>;
 }
 
 /** Storage of agreements; every write carries the event that explains it, in one transaction. */

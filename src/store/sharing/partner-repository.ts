@@ -1,5 +1,8 @@
 import type { Partner, PartnerCredential, PartnerRepository } from '../../core/ports/sharing.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+
+const OWN_IDENTITY = 'own-identity';
 
 interface CredentialRow {
   id: string;
@@ -116,6 +119,28 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         .where('revoked', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+    async getOwnIdentity() {
+      const row = (await db
+        .selectFrom('sharing_settings')
+        .select('value')
+        .where('key', '=', OWN_IDENTITY)
+        .executeTakeFirst()) as { value: string } | undefined;
+      return row && (JSON.parse(row.value) as StixObject);
+    },
+    async setOwnIdentity(identity) {
+      // The first identity stored wins, so that two processes starting at once agree on it.
+      await db
+        .insertInto('sharing_settings')
+        .values({ key: OWN_IDENTITY, value: JSON.stringify(identity) })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      const row = (await db
+        .selectFrom('sharing_settings')
+        .select('value')
+        .where('key', '=', OWN_IDENTITY)
+        .executeTakeFirstOrThrow()) as { value: string };
+      return JSON.parse(row.value) as StixObject;
     },
   };
 }

@@ -1,0 +1,91 @@
+import type { Collection } from '../core/ports/collection-repository.js';
+import type { LedgerEntry, Partner, Release } from '../core/ports/sharing.js';
+import type { StixObject } from '../core/stix/stix-object.js';
+import { sha256Hex, toCanonicalJson } from './canonical-json.js';
+import { sealLedgerEntries, type LedgerDraft } from './ledger.js';
+import type { SharingDeps } from './sharing-deps.js';
+
+/** The TAXII media type of STIX 2.1 content (TAXII 2.1 §1.6.8). */
+const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
+
+/**
+ * The partner's outbound collection, created through the CollectionRepository port on first need.
+ *
+ * @example const collection = await getOutboundCollection(deps, partner)
+ */
+export async function getOutboundCollection(
+  deps: SharingDeps,
+  partner: Partner,
+): Promise<Collection> {
+  const existing = (await deps.collections.listCollections({ partnerId: partner.id })).find(
+    (c) => c.direction === 'outbound',
+  );
+  if (existing !== undefined) return existing;
+  const collection: Collection = {
+    id: deps.ids.uuid(),
+    title: `Releases to ${partner.name}`,
+    description: 'Tearlines released to this partner under its sharing agreements.',
+    canRead: true,
+    canWrite: false,
+    mediaTypes: [STIX_MEDIA_TYPE],
+    partnerId: partner.id,
+    direction: 'outbound',
+  };
+  await deps.collections.createCollection(collection);
+  return collection;
+}
+
+/**
+ * Writes one ledger entry per delivered object (SHA-256 of its canonical bytes), then delivers
+ * the objects into the collection. The ledger is written first: a disclosure that failed to
+ * arrive is over-reported, never one that arrived left out.
+ *
+ * @example await deliverAndRecord(deps, { release, partner, collection, objects, actor: 'bea', action: 'release' })
+ */
+export async function deliverAndRecord(
+  deps: SharingDeps,
+  input: {
+    release: Release;
+    collection: Collection;
+    objects: readonly StixObject[];
+    actor: string;
+    action: LedgerEntry['action'];
+  },
+): Promise<LedgerEntry[]> {
+  const at = deps.clock.now().toISOString();
+  const drafts: LedgerDraft[] = input.objects.map((o) => ({
+    partnerId: input.release.partnerId,
+    objectId: o.id,
+    objectVersion: o.modified ?? o.created ?? '',
+    sha256: sha256Hex(toCanonicalJson(o)),
+    releaseId: input.release.id,
+    approver: input.actor,
+    action: input.action,
+    at,
+  }));
+  const entries = await deps.sharing.ledger.append((head) => sealLedgerEntries(head, drafts));
+  await deps.collections.addObjects(input.collection.id, input.objects, at);
+  return entries;
+}
+
+/**
+ * Revoked versions of what a release delivered (STIX 2.1 §3.6: same id, `revoked: true`, a later
+ * `modified`), leaving out our identity and the marking definitions, which stay valid.
+ *
+ * @example const revocations = toRevokedVersions(release.bundle.objects, organizationId, new Date())
+ */
+export function toRevokedVersions(
+  objects: readonly StixObject[],
+  organizationId: string,
+  now: Date,
+): StixObject[] {
+  return objects
+    .filter(
+      (o) => o.type !== 'marking-definition' && o.id !== organizationId && o.created !== undefined,
+    )
+    .map((o) => {
+      const after = Date.parse(o.modified ?? o.created ?? '') + 1;
+      const modified = new Date(Math.max(now.getTime(), after)).toISOString();
+      return { ...o, revoked: true, modified };
+    });
+}

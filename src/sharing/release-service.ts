@@ -1,0 +1,336 @@
+import { TearlineError } from '../core/errors.js';
+import type { Release, ReleaseStatus } from '../core/ports/sharing.js';
+import type { StixObject } from '../core/stix/stix-object.js';
+import { getEffectiveState } from './agreement-state.js';
+import { getAgreementOrThrow } from './agreement-service.js';
+import { toCanonicalJson } from './canonical-json.js';
+import { getOrganization, getPartnerOrThrow } from './partner-service.js';
+import { decideRelease, type ObjectDecision, type PolicyDecision } from './policy.js';
+import { deliverAndRecord, getOutboundCollection, toRevokedVersions } from './release-delivery.js';
+import type { Actor, SharingDeps } from './sharing-deps.js';
+import { tlpRank } from './tlp.js';
+import { parseTransforms } from './transform.js';
+
+const MAX_OBJECTS = 100_000;
+
+function conflict(code: string, message: string): TearlineError {
+  return new TearlineError(code, message, { kind: 'conflict' });
+}
+
+/**
+ * The release with this id (with its bundle), or a not-found error.
+ *
+ * @example const release = await getReleaseOrThrow(deps, id)
+ */
+export async function getReleaseOrThrow(deps: SharingDeps, id: string): Promise<Release> {
+  const release = await deps.sharing.releases.getRelease(id);
+  if (release === undefined) {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_RELEASE_NOT_FOUND',
+      `No release has the id ${id}.`,
+      {
+        kind: 'not-found',
+      },
+    );
+  }
+  return release;
+}
+
+/**
+ * Drafts a release: a selection of knowledge-base objects and the transforms to apply, for one
+ * partner under one of its active agreements (by default the one with the highest TLP).
+ *
+ * @example await createRelease(deps, actor, { partnerId, objectIds: ['incident--…'], transforms: [{ kind: 'strip-sources' }] })
+ */
+export async function createRelease(
+  deps: SharingDeps,
+  actor: Actor,
+  input: { partnerId: unknown; agreementId?: unknown; objectIds: unknown; transforms?: unknown },
+): Promise<Release> {
+  const partner = await getPartnerOrThrow(deps.sharing.partners, String(input.partnerId ?? ''));
+  const ids = input.objectIds;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_BAD_INPUT',
+      'A release needs a list of object ids.',
+    );
+  }
+  if (ids.length > MAX_OBJECTS) {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_BAD_INPUT',
+      `A release holds at most ${MAX_OBJECTS} objects; split the selection.`,
+    );
+  }
+  const objectIds = [...new Set(ids as string[])];
+  const transforms = parseTransforms(input.transforms ?? []);
+  const found = new Set((await loadObjects(deps, objectIds)).map((o) => o.id as string));
+  const missing = objectIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_OBJECT_NOT_FOUND',
+      `${missing.length} selected object(s) are not in the knowledge base; check the ids.`,
+      { details: missing.slice(0, 50).map((subject) => ({ subject, message: 'not found' })) },
+    );
+  }
+  const now = deps.clock.now();
+  let agreementId: string;
+  if (input.agreementId !== undefined) {
+    const agreement = await getAgreementOrThrow(deps, String(input.agreementId));
+    if (agreement.partnerId !== partner.id) {
+      throw new TearlineError(
+        'TEARLINE_E_SHARING_BAD_INPUT',
+        'That agreement is with another partner.',
+      );
+    }
+    agreementId = agreement.id;
+  } else {
+    const active = (await deps.sharing.agreements.listAgreements({ partnerId: partner.id }))
+      .filter((a) => getEffectiveState(a, now).state === 'active')
+      .sort((a, b) => tlpRank(b.tlp) - tlpRank(a.tlp) || a.created.localeCompare(b.created));
+    if (active[0] === undefined) {
+      throw conflict(
+        'TEARLINE_E_SHARING_NO_ACTIVE_AGREEMENT',
+        `${partner.name} has no active agreement, so nothing may be released to it.`,
+      );
+    }
+    agreementId = active[0].id;
+  }
+  const release: Release = {
+    id: deps.ids.uuid(),
+    partnerId: partner.id,
+    agreementId,
+    objectIds,
+    transforms,
+    status: 'draft',
+    author: actor.username,
+    created: now.toISOString(),
+    idMap: {},
+  };
+  await deps.sharing.releases.createRelease(release);
+  return release;
+}
+
+async function loadObjects(deps: SharingDeps, ids: readonly string[]): Promise<StixObject[]> {
+  const out: StixObject[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(
+      ...(await deps.objects.findLatest({ ids: ids.slice(i, i + 1000), includeRevoked: true })),
+    );
+  }
+  return out;
+}
+
+/** One line of a preview: the source object beside what the partner receives, and why. */
+export interface PreviewItem {
+  source: StixObject;
+  released?: StixObject;
+  decision: ObjectDecision;
+}
+
+/** A preview: exactly the bundle the partner will receive, side by side with the sources. */
+export interface ReleasePreview {
+  release: Release;
+  bundle?: Release['bundle'];
+  items: PreviewItem[];
+}
+
+async function build(deps: SharingDeps, release: Release, at: Date, fresh: boolean) {
+  const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
+  const agreements = await deps.sharing.agreements.listAgreements({ partnerId: partner.id });
+  const objects = await loadObjects(deps, release.objectIds);
+  const idMap = { ...release.idMap };
+  const decision = decideRelease({
+    partner,
+    agreements,
+    agreementId: release.agreementId,
+    objects,
+    transforms: parseTransforms(release.transforms),
+    now: at,
+    organization: await getOrganization(deps),
+    releasedIdFor(internalId) {
+      let id = idMap[internalId];
+      if (id === undefined) {
+        if (!fresh) throw conflict('TEARLINE_E_SHARING_RELEASE_STALE', STALE);
+        id = `${internalId.slice(0, internalId.indexOf('--'))}--${deps.ids.uuid()}`;
+        idMap[internalId] = id;
+      }
+      return id;
+    },
+    bundleId: release.bundle?.id ?? `bundle--${deps.ids.uuid()}`,
+  });
+  return { decision, objects, idMap };
+}
+
+const STALE =
+  'The objects or the agreement changed since the preview, so this is not the bundle that was reviewed; preview the release again.';
+
+/**
+ * Builds the release through the sharing policy and stores exactly that bundle as the one to
+ * approve; returns it beside the source objects with a note per object.
+ *
+ * @example const { bundle, items } = await previewRelease(deps, id)
+ */
+export async function previewRelease(deps: SharingDeps, id: string): Promise<ReleasePreview> {
+  const release = await getReleaseOrThrow(deps, id);
+  requireStatus(release, ['draft', 'previewed'], 'preview');
+  const at = deps.clock.now();
+  const { decision, objects, idMap } = await build(deps, release, at, true);
+  refuseIfNotAllowed(decision);
+  const next: Release = { ...release, idMap, builtAt: at.toISOString() };
+  if (decision.bundle === undefined) {
+    delete next.bundle;
+    next.status = 'draft';
+  } else {
+    next.bundle = decision.bundle;
+    next.status = 'previewed';
+  }
+  await deps.sharing.releases.updateRelease(next);
+  return toPreview(next, objects, decision);
+}
+
+function refuseIfNotAllowed(decision: PolicyDecision): void {
+  if (!decision.allowed) {
+    throw conflict(
+      'TEARLINE_E_SHARING_NO_ACTIVE_AGREEMENT',
+      `Nothing may be released: ${decision.reason ?? 'no active agreement'}.`,
+    );
+  }
+}
+
+function toPreview(
+  release: Release,
+  objects: StixObject[],
+  decision: PolicyDecision,
+): ReleasePreview {
+  const bySource = new Map(objects.map((o) => [o.id as string, o]));
+  const byReleased = new Map((release.bundle?.objects ?? []).map((o) => [o.id as string, o]));
+  const { bundle, ...summary } = release;
+  return {
+    release: summary,
+    ...(bundle === undefined ? {} : { bundle }),
+    items: decision.decisions.map((d) => {
+      const released = d.releasedId === undefined ? undefined : byReleased.get(d.releasedId);
+      return {
+        source: bySource.get(d.sourceId) as StixObject,
+        ...(released === undefined ? {} : { released }),
+        decision: d,
+      };
+    }),
+  };
+}
+
+function requireStatus(release: Release, allowed: ReleaseStatus[], step: string): void {
+  if (!allowed.includes(release.status)) {
+    throw conflict(
+      'TEARLINE_E_SHARING_RELEASE_STATE',
+      `A ${release.status} release cannot be ${step === 'preview' ? 'previewed' : `${step}d`}; releases go draft → preview → approve → revoke.`,
+    );
+  }
+}
+
+/**
+ * Approves a previewed release as a second person with the approver role, re-checks it through
+ * the policy (it must still give the previewed bytes), writes the ledger and delivers it into the
+ * partner's outbound collection.
+ *
+ * @example await approveRelease(deps, { username: 'bea', roles: ['approver'] }, id)
+ */
+export async function approveRelease(
+  deps: SharingDeps,
+  approver: Actor,
+  id: string,
+): Promise<Release> {
+  const release = await getReleaseOrThrow(deps, id);
+  if (!approver.roles.includes('approver') && !approver.roles.includes('admin')) {
+    throw new TearlineError(
+      'TEARLINE_E_AUTH_FORBIDDEN',
+      'Approving a release needs the approver role.',
+      {
+        kind: 'forbidden',
+      },
+    );
+  }
+  if (approver.username === release.author) {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_SELF_APPROVAL',
+      'You wrote this release, so someone else with the approver role must approve it.',
+      { kind: 'forbidden' },
+    );
+  }
+  requireStatus(release, ['previewed'], 'approve');
+  const now = deps.clock.now();
+  const agreement = await getAgreementOrThrow(deps, release.agreementId);
+  const state = getEffectiveState(agreement, now);
+  if (state.state !== 'active') {
+    throw conflict(
+      'TEARLINE_E_SHARING_NO_ACTIVE_AGREEMENT',
+      `The agreement is ${state.state} (${state.reasons.join('; ')}), so the release cannot be delivered.`,
+    );
+  }
+  const { decision } = await build(deps, release, new Date(release.builtAt as string), false);
+  if (
+    decision.bundle === undefined ||
+    toCanonicalJson(decision.bundle) !== toCanonicalJson(release.bundle)
+  ) {
+    throw conflict('TEARLINE_E_SHARING_RELEASE_STALE', STALE);
+  }
+  const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
+  const collection = await getOutboundCollection(deps, partner);
+  await deliverAndRecord(deps, {
+    release,
+    collection,
+    objects: decision.bundle.objects,
+    actor: approver.username,
+    action: 'release',
+  });
+  const next: Release = {
+    ...release,
+    status: 'delivered',
+    approver: approver.username,
+    approved: now.toISOString(),
+    collectionId: collection.id,
+  };
+  await deps.sharing.releases.updateRelease(next);
+  return next;
+}
+
+/**
+ * Revokes a delivered release: delivers `revoked: true` versions of every released object to the
+ * partner's collection and records them in the ledger.
+ *
+ * @example await revokeRelease(deps, actor, id, 'source compromised')
+ */
+export async function revokeRelease(
+  deps: SharingDeps,
+  actor: Actor,
+  id: string,
+  reason: unknown,
+): Promise<Release> {
+  const release = await getReleaseOrThrow(deps, id);
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (text === '') {
+    throw new TearlineError('TEARLINE_E_SHARING_BAD_INPUT', 'Say why the release is revoked.');
+  }
+  requireStatus(release, ['delivered'], 'revoke');
+  const now = deps.clock.now();
+  const organization = await getOrganization(deps);
+  const revoked = toRevokedVersions(release.bundle?.objects ?? [], organization.id, now);
+  const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
+  const collection = await getOutboundCollection(deps, partner);
+  await deliverAndRecord(deps, {
+    release,
+    collection,
+    objects: revoked,
+    actor: actor.username,
+    action: 'revoke',
+  });
+  const next: Release = {
+    ...release,
+    status: 'revoked',
+    revoked: now.toISOString(),
+    revokedBy: actor.username,
+    revokeReason: text.slice(0, 1000),
+  };
+  await deps.sharing.releases.updateRelease(next);
+  return next;
+}

@@ -1,0 +1,21 @@
+import type { Clock, IdSource } from '../core/clock.js';
+import type { CollectionRepository } from '../core/ports/collection-repository.js';
+import type { ObjectRepository } from '../core/ports/object-repository.js';
+import type { SharingRepositories } from '../core/ports/sharing.js';
+
+/** What the sharing services work with: ports only, so they run over any store or a test fake. */
+export interface SharingDeps {
+  sharing: SharingRepositories;
+  objects: Pick<ObjectRepository, 'findLatest'>;
+  collections: Pick<CollectionRepository, 'createCollection' | 'listCollections' | 'addObjects'>;
+  clock: Clock;
+  ids: IdSource;
+  /** The name our organisation identity gets when it is first created. */
+  organizationName?: string;
+}
+
+/** Who acts: a username and its roles (checked again here, whatever the caller checked). */
+export interface Actor {
+  username: string;
+  roles: readonly string[];
+}
