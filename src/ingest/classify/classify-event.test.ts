@@ -95,3 +95,40 @@ describe('classifyEvent', () => {
     }
   });
 });
+
+describe('classifyEvent with entities', () => {
+  it('takes a group the entity stage found as the non-state actor who seized a town', () => {
+    const text =
+      'The Mahdi Front seized the border town of Sallum from government troops on Friday.';
+    const start = text.indexOf('Mahdi Front');
+    const group = {
+      type: 'actor' as const,
+      text: 'Mahdi Front',
+      canonical: 'Mahdi Front',
+      start,
+      end: start + 'Mahdi Front'.length,
+    };
+    // Without the entity only "government troops" names an actor, so the capture reads as theirs.
+    assert.equal(classifyEvent(text).sub_event_type, 'Government regains territory');
+    assert.equal(
+      classifyEvent(text, { entities: [group] }).sub_event_type,
+      'Non-state actor overtakes territory',
+    );
+  });
+
+  it('does not take a state force found as an actor for a non-state group', () => {
+    const text = 'The Nigerian Army recaptured the town of Bama from the insurgents.';
+    const start = text.indexOf('Nigerian Army');
+    const army = {
+      type: 'actor' as const,
+      text: 'Nigerian Army',
+      canonical: 'Nigerian Army',
+      start,
+      end: start + 13,
+    };
+    assert.equal(
+      classifyEvent(text, { entities: [army] }).sub_event_type,
+      'Government regains territory',
+    );
+  });
+});

@@ -2,10 +2,13 @@ import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { Entity } from '../extract-types.js';
 import { toAcledEventType } from './acled-types.js';
 import { getClassifierModel } from './classifier-model.js';
+import { isStateActorName } from './cue-lexicon.js';
 import { applyCueRules } from './cue-rules.js';
 import { toEventStatus } from './event-status.js';
 import { predictProbabilities } from './softmax-model.js';
 import { toTextFeatures } from './text-features.js';
+
+export { isConflictEventText, scoreConflictEventText } from './conflict-event-text.js';
 
 export interface EventClassification {
   /** ACLED event type, e.g. 'Explosions/Remote violence'. */
@@ -20,7 +23,7 @@ export interface EventClassification {
 }
 
 export interface ClassifyContext {
-  /** Entities found in the text; actors among them tell a state from a non-state actor. */
+  /** Entities found in the text (offsets into it); an armed group among them marks a non-state actor. */
   entities?: Entity[];
 }
 
@@ -31,10 +34,17 @@ export interface ClassifyContext {
  */
 export function classifyEvent(text: string, context: ClassifyContext = {}): EventClassification {
   const model = getClassifierModel();
-  const features = toTextFeatures(text);
-  // Actors the entity stage recognised are non-state groups (the gazetteer holds armed groups),
-  // which the cue lexicon may miss when a group is named only by its own name.
-  if (context.entities?.some((e) => e.type === 'actor')) features.push('c:nonstate');
+  // A group the entity stage found ("JNIM", "the M23") is a non-state actor unless its name says
+  // it is a state force; the cue lexicon alone knows only generic words and common names.
+  const group = context.entities?.find(
+    (e) =>
+      e.type === 'actor' &&
+      e.start >= 0 &&
+      e.start < text.length &&
+      !isStateActorName(e.text) &&
+      !isStateActorName(e.canonical),
+  );
+  const features = toTextFeatures(text, group ? group.start : -1);
   const probabilities = predictProbabilities(model, features);
   const byModel = probabilities
     .map((score, i) => ({ sub_event_type: model.classes[i] as string, score }))

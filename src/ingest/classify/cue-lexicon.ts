@@ -39,6 +39,10 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
     /seiz(?:ed|e|es|ing) control|took control|taken control|tak(?:e|es|ing) control|\bcaptur(?:ed|e|es|ing)\b|overr(?:an|un)|fell to|fallen to|seized (?:the )?(?:town|city|village|district|base|area|territory|headquarters|port|airport|border)|took over|taken over|under (?:\w+ ){0,2}control|hoisted (?:their|its) flag|advance[ds]? (?:on|into)/,
   ],
   [
+    'territory',
+    /(?:seiz|captur|took|tak(?:en|e|es|ing)|overr[au]n|retook|recaptur|regain|gain(?:ed)? ground|control(?:led)?)\w* (?:\w+ ){0,4}(?:town|city|village|district|base|area|territory|region|province|neighbou?rhood|airport|port|hill|border|crossing|oil ?fields?|outskirts|control|centre|center|headquarters|strongholds?)|fell to|fallen to|under the control of/,
+  ],
+  [
     'state',
     /\b(?:army|troops|soldiers|government forces|security forces|military|police|policemen|regime|pro-government|national guard|forces loyal|gendarmes?|gendarmerie|marines|special forces|commandos|peacekeepers|armed forces|defen[cs]e forces|coalition forces|paramilitar\w*|border guards?|authorities)\b/,
   ],
@@ -124,21 +128,25 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 /**
  * The cue features that fire on a text, as `c:<name>`, plus `a:state-first` or `a:nonstate-first`
  * for whichever kind of actor the text names first (who captured a town decides between ACLED's
- * "Government regains territory" and "Non-state actor overtakes territory").
+ * "Government regains territory" and "Non-state actor overtakes territory"). `nonStateAt` is the
+ * offset of a non-state group found by other means (the entity stage), or -1.
  *
  * @example findCueFeatures('Militants overran an army base') // ['c:seize', 'c:state', 'c:nonstate', ..., 'a:nonstate-first']
  */
-export function findCueFeatures(text: string): string[] {
+export function findCueFeatures(text: string, nonStateAt: number = -1): string[] {
   const lower = text.toLowerCase();
   const found: string[] = [];
   let statePos = -1;
   let nonStatePos = -1;
   for (const [name, pattern] of CUES) {
     const match = pattern.exec(lower);
-    if (!match) continue;
+    let at = match ? match.index : -1;
+    // A group the entity stage recognised counts even when no generic word names its kind.
+    if (name === 'nonstate' && nonStateAt >= 0 && (at < 0 || nonStateAt < at)) at = nonStateAt;
+    if (at < 0) continue;
     found.push('c:' + name);
-    if (name === 'state') statePos = match.index;
-    if (name === 'nonstate') nonStatePos = match.index;
+    if (name === 'state') statePos = at;
+    if (name === 'nonstate') nonStatePos = at;
   }
   if (statePos >= 0 && (nonStatePos < 0 || statePos < nonStatePos)) found.push('a:state-first');
   if (nonStatePos >= 0 && (statePos < 0 || nonStatePos < statePos)) found.push('a:nonstate-first');
@@ -151,5 +159,16 @@ export function findCueFeatures(text: string): string[] {
   return found.concat(pairs);
 }
 
+/**
+ * True when an actor's name reads as a state force (army, police, government forces).
+ *
+ * @example isStateActorName('Nigerian Army') // true
+ */
+export function isStateActorName(name: string): boolean {
+  return STATE_PATTERN.test(name.toLowerCase());
+}
+
 /** The names of every cue, for tests and the ADR. */
 export const CUE_NAMES: readonly string[] = CUES.map(([name]) => name);
+
+const STATE_PATTERN = CUES.find(([name]) => name === 'state')?.[1] ?? /$^/;

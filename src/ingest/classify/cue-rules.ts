@@ -8,6 +8,7 @@
  *   "Protest with intervention", and only a demonstration with neither is "Peaceful protest".
  * - Weapons that were seized, found, defused or intercepted and hurt nobody are "Disrupted
  *   weapons use", not the attack type of the weapon.
+ * - Arrests at a demonstration are an intervention.
  * - Territory: a handover or withdrawal without fighting is "Non-violent transfer of territory";
  *   otherwise the side that took the place decides between "Government regains territory" and
  *   "Non-state actor overtakes territory".
@@ -55,7 +56,7 @@ export function applyCueRules(
   if (PROTEST_FAMILY.has(best) && has('protest')) {
     if (has('riot')) return 'Violent demonstration';
     if (has('force')) return 'Excessive force against protesters';
-    if (has('intervention')) return 'Protest with intervention';
+    if (has('intervention') || has('arrest')) return 'Protest with intervention';
     return best === 'Violent demonstration' ? best : 'Peaceful protest';
   }
   const harmless = !has('killing') && !has('injury');
@@ -67,6 +68,12 @@ export function applyCueRules(
   if ((best === 'Attack' || best === 'Armed clash') && !has('clash') && ranked !== undefined) {
     const weapon = ranked.find((name) => WEAPON_ATTACKS.has(name) && has(WEAPON_CUE[name] ?? ''));
     if (weapon) return weapon;
+  }
+  // A battle in which a place changes hands is coded by its outcome (codebook: the territory
+  // sub-events take precedence over "Armed clash").
+  if (best === 'Armed clash' && has('territory') && (has('seize') || has('retake'))) {
+    if (has('retake') || cues.has('a:state-first')) return 'Government regains territory';
+    if (cues.has('a:nonstate-first')) return 'Non-state actor overtakes territory';
   }
   if (TERRITORY.has(best)) {
     if (has('transfer') && !has('clash')) return 'Non-violent transfer of territory';

@@ -41,11 +41,12 @@ export function toTokens(text: string): string[] {
 
 /**
  * The model's features of a text: word stems (stop words left out), stem bigrams, and the
- * hand-written cue features of cue-lexicon.ts. Duplicates are removed (binary features).
+ * hand-written cue features of cue-lexicon.ts (`nonStateAt`: see findCueFeatures). Duplicates
+ * are removed (binary features).
  *
  * @example toTextFeatures('Troops shelled the town') // ['w:troop', 'w:shell', 'w:town', 'b:troop_shell', ...]
  */
-export function toTextFeatures(text: string): string[] {
+export function toTextFeatures(text: string, nonStateAt = -1): string[] {
   const tokens = toTokens(text);
   const stems = tokens.map(toStem);
   const features = new Set<string>();
@@ -54,6 +55,6 @@ export function toTextFeatures(text: string): string[] {
     if (!STOP_WORDS.has(tokens[i] as string)) features.add('w:' + stem);
     if (i + 1 < stems.length) features.add('b:' + stem + '_' + (stems[i + 1] as string));
   }
-  for (const cue of findCueFeatures(text)) features.add(cue);
+  for (const cue of findCueFeatures(text, nonStateAt)) features.add(cue);
   return [...features];
 }
