@@ -49,7 +49,7 @@ export function chooseArguments(
     fatalities: null,
     injuries: null,
   };
-  const place = choosePlace(inUnits);
+  const place = choosePlace(text, incident, inUnits);
   if (place) {
     args.location = { name: place.text };
     if (place.country) args.location.country = place.country;
@@ -71,20 +71,24 @@ export function chooseArguments(
   return args;
 }
 
+/** State forces and unnamed groups: a perpetrator only when no named group is. */
+const UNNAMED_OR_STATE =
+  /^(?:Unidentified armed group|State forces|Police forces|Coalition)$|\b(?:Forces|Force|Army|Police|Military|Navy|Guard|coalition|troops)\b/i;
+
 function chooseActors(
   text: string,
   incident: Incident,
   inUnits: readonly Entity[],
 ): Array<{ name: string; role: ActorRole }> {
-  const out: Array<{ name: string; role: ActorRole }> = [];
-  const seen = new Set<string>();
-  const push = (name: string, role: ActorRole): void => {
-    const key = `${role}:${name}`;
-    if (seen.has(key)) return;
-    if (role === 'perpetrator' && out.filter((a) => a.role === role).length >= MAX_PERPETRATORS)
-      return;
-    seen.add(key);
-    out.push({ name, role });
+  const found: Array<{ name: string; role: ActorRole; named: boolean; subject: boolean }> = [];
+  const push = (entity: ActorEntity, role: ActorRole, subject = false): void => {
+    if (found.some((a) => a.role === role && a.name === entity.canonical)) return;
+    found.push({
+      name: entity.canonical,
+      role,
+      named: !UNNAMED_OR_STATE.test(entity.canonical),
+      subject,
+    });
   };
   for (const entity of inUnits) {
     if (entity.type !== 'actor') continue;
@@ -93,19 +97,26 @@ function chooseActors(
     const after = text.slice(entity.end, unit.end);
     const claimAfter = CLAIM_CUE.exec(after);
     if (claimAfter && claimAfter.index < 60) {
-      push(entity.canonical, 'perpetrator');
-      if (/claim|responsib/i.test(claimAfter[0])) push(entity.canonical, 'claimant');
+      push(entity, 'perpetrator', true);
+      if (/claim|responsib/i.test(claimAfter[0])) push(entity, 'claimant');
       continue;
     }
     if (TARGET_BEFORE.test(before)) {
-      push(entity.canonical, 'target');
+      push(entity, 'target');
       continue;
     }
-    if (/\bby\s+(?:the\s+)?$/i.test(before) || ATTACK_CUE.test(after.slice(0, 80))) {
-      push(entity.canonical, 'perpetrator');
-    }
+    const attackAfter = ATTACK_CUE.exec(after.slice(0, 80));
+    if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
+    else if (attackAfter) push(entity, 'perpetrator', attackAfter.index < 25);
   }
-  return out;
+  // A named group beats state forces and "gunmen"; those stay only as the plain subject of the act.
+  const hasNamed = found.some((a) => a.role === 'perpetrator' && a.named);
+  const kept = found.filter((a) => a.role !== 'perpetrator' || a.named || (!hasNamed && a.subject));
+  const perpetrators = kept.filter((a) => a.role === 'perpetrator').slice(0, MAX_PERPETRATORS);
+  return kept
+    .filter((a) => a.role !== 'perpetrator' || perpetrators.includes(a))
+    .filter((a) => a.role !== 'target' || !perpetrators.some((p) => p.name === a.name))
+    .map(({ name, role }) => ({ name, role }));
 }
 
 /** A perpetrator stated in the sentences just before or after the incident. */
@@ -130,15 +141,35 @@ function nearbyPerpetrator(
   return undefined;
 }
 
-/** The most precise place of the first unit that names one: a town before its country. */
-function choosePlace(inUnits: readonly Entity[]): LocationEntity | undefined {
-  const places = inUnits.filter((e): e is LocationEntity => e.type === 'location');
-  if (places.length === 0) return undefined;
-  const first = places[0]!;
-  const rank = (p: LocationEntity): number => p.geo_precision ?? 4;
-  const precise = places.slice(0, 4).reduce((best, p) => (rank(p) < rank(best) ? p : best), first);
-  // A town stated near the country wins; a town far later may be another place entirely.
-  return precise.start - first.end < 300 ? precise : first;
+/**
+ * The place of the first unit that names one: the one closest to an attack word ("the bombing of
+ * the Oklahoma City federal building"), a town before a country when both are close.
+ */
+function choosePlace(
+  text: string,
+  incident: Incident,
+  inUnits: readonly Entity[],
+): LocationEntity | undefined {
+  for (const unit of incident.units) {
+    const places = inUnits.filter(
+      (e): e is LocationEntity =>
+        e.type === 'location' && e.start >= unit.start && e.end <= unit.end,
+    );
+    if (places.length === 0) continue;
+    const triggers: number[] = [];
+    const re = new RegExp(ATTACK_CUE.source, 'gi');
+    const s = text.slice(unit.start, unit.end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) triggers.push(unit.start + m.index);
+    const distance = (p: LocationEntity): number =>
+      triggers.length === 0
+        ? p.start - unit.start
+        : Math.min(...triggers.map((t) => Math.abs(p.start - t)));
+    const score = (p: LocationEntity): number =>
+      distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
+    return places.reduce((best, p) => (score(p) < score(best) ? p : best), places[0]!);
+  }
+  return undefined;
 }
 
 function chooseDate(text: string, inUnits: readonly Entity[]): DateEntity | undefined {

@@ -23,6 +23,9 @@ export interface EventClassification extends AcledType {
 /** Classifies a short text into an ACLED sub-event type. */
 export type ClassifyEvent = (text: string, options: { entities: Entity[] }) => EventClassification;
 
+const PROTEST_WORDS =
+  /\b(?:protest\w*|demonstrat\w+|riot\w*|rall(?:y|ies)|march(?:ed|ers)?|mobs?|crowds?)\b/i;
+
 /** How much text the classifier reads for one incident. */
 const CLASSIFY_CHARS = 600;
 /** Evidence beyond the scorer's reach is noise: keep the spans that tell the incident first. */
@@ -103,7 +106,8 @@ function classifyIncident(
     ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
     .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
   // Riots and protests with casualties are events in their own right; keep them when sure.
-  if (found.score >= 0.6 && /^(?:Riots|Protests)$/.test(found.event_type)) return pick(found);
+  if (/^(?:Riots|Protests)$/.test(found.event_type) && PROTEST_WORDS.test(words))
+    return pick(found);
   return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
 }
 

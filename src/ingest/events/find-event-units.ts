@@ -119,8 +119,9 @@ function statusOf(s: string): EventStatus {
 /** How far from an attack word a date or place still anchors it ("the attack on March 22 at …"). */
 const NEAR = 60;
 const NEAR_REF = 25;
-/** Words for the people who attack: they tell an incident only with "a" ("a suicide bomber blew …"). */
-const PERSON_NOUN = /^(?:bomb(?:er|ers)|gunm[ae]n|hostages?)$/i;
+/** Attackers and weapons: they tell an incident only with "a" ("a suicide bomber blew …"). */
+const PERSON_NOUN =
+  /^(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
 const DEFINITE_BEFORE =
   /(?:\b(?:the|this|that|these|those|its|their|his|her|our|same|last \w+'s)|['’]s|\b[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}$/;
 const INDEFINITE_BEFORE =
@@ -167,6 +168,14 @@ function readUnit(
     triggers.some(
       (t) => Math.max(t.at - e.end, e.start - t.end) <= (t.kind === 'new' ? NEAR : NEAR_REF),
     );
+  const kindNear = (e: Span): TriggerKind | undefined => {
+    let best: TriggerKind | undefined;
+    for (const t of triggers) {
+      const gap = Math.max(t.at - e.end, e.start - t.end);
+      if (gap <= (t.kind === 'new' ? NEAR : NEAR_REF) && best !== 'new') best = t.kind;
+    }
+    return best;
+  };
   const dates: string[] = [];
   const countries: string[] = [];
   const places: string[] = [];
@@ -182,7 +191,10 @@ function readUnit(
       if (near(entity)) dates.push(entity.value);
     } else if (entity.type === 'location') {
       anchors++;
-      if (near(entity) && entity.country) countries.push(entity.country);
+      // An incident already told is placed only by words that name it ("the attack in Kabul").
+      if (entity.country && (kindNear(entity) === 'new' || isNamedPlace(text, entity, triggers))) {
+        countries.push(entity.country);
+      }
       if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
       names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
@@ -224,6 +236,23 @@ function readUnit(
     towns,
     names,
   };
+}
+
+function isNamedPlace(
+  text: string,
+  place: Span,
+  triggers: ReadonlyArray<{ at: number; end: number }>,
+): boolean {
+  return triggers.some((t) => {
+    if (t.at >= place.end && t.at - place.end <= 25)
+      return /^[\s\p{Lu}\w'’-]*$/u.test(text.slice(place.end, t.at));
+    if (place.start >= t.end && place.start - t.end <= 30) {
+      return /^\s+(?:[\w-]+\s+){0,2}(?:in|at|near|on)\s+(?:the\s+)?$/i.test(
+        text.slice(t.end, place.start),
+      );
+    }
+    return false;
+  });
 }
 
 function kindOf(s: string, index: number, word: string): TriggerKind {

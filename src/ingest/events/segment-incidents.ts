@@ -10,6 +10,8 @@ export interface Incident {
   places: Set<string>;
   /** Every place named in its units, lower-cased. */
   names: Set<string>;
+  /** Towns named next to its attack words, lower-cased. */
+  towns: Set<string>;
 }
 
 /** How many sentences after an incident's last unit a bare casualty figure still belongs to it. */
@@ -38,6 +40,8 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
       }
       if (current) continue;
     }
+    // An incident first told by reference needs something that places it.
+    if (!current && unit.kind === 'ref' && !isAnchored(unit)) continue;
     const target = chooseIncident(incidents, current, unit);
     if (target) {
       add(target, unit);
@@ -82,9 +86,15 @@ function fits(incident: Incident, unit: EventUnit): boolean {
 
 /** A new attack with its own toll or day in a town the incident never named is another incident. */
 function elsewhere(incident: Incident, unit: EventUnit): boolean {
-  if (unit.kind !== 'new' || unit.towns.length === 0 || incident.names.size === 0) return false;
+  if (unit.kind !== 'new' || unit.towns.length === 0 || incident.towns.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
-  return !unit.towns.some((t) => incident.names.has(t));
+  return !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t));
+}
+
+function isAnchored(unit: EventUnit): boolean {
+  return (
+    unit.casualties || unit.dates.length > 0 || unit.countries.length > 0 || unit.places.length > 0
+  );
 }
 
 function sameAnchors(incident: Incident, unit: EventUnit): boolean {
@@ -108,6 +118,7 @@ function open(unit: EventUnit): Incident {
     countries: new Set(),
     places: new Set(),
     names: new Set(),
+    towns: new Set(),
   };
   add(incident, unit);
   return incident;
@@ -119,6 +130,7 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const c of unit.countries) incident.countries.add(c);
   for (const p of unit.places) incident.places.add(p);
   for (const n of unit.names) incident.names.add(n);
+  for (const t of unit.towns) incident.towns.add(t);
 }
 
 /** The main incident is the first told, unless a later one is told at much greater length. */
