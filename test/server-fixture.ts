@@ -43,6 +43,7 @@ export interface TestApp {
 export async function createTestApp(
   engine: Engine,
   config: Partial<AppConfig> = {},
+  overrides: Partial<Pick<AppDeps, 'partnerAuthenticator' | 'partnerAccess'>> = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(engine);
   const store = createStore(db.database);
@@ -60,6 +61,7 @@ export async function createTestApp(
     },
     partnerAuthenticator: noPartners,
     partnerAccess: noPartnerAccess,
+    ...overrides,
   };
   const app = await createApp(deps);
   const accounts = createAccountService({ ...deps, auth: toAuthConfig(deps.config) });

@@ -12,6 +12,7 @@ import { toAuthConfig } from './auth/auth-config.js';
 import { createAccountService } from './auth/account-service.js';
 import { createAuthHook } from './auth/auth-hook.js';
 import { createRateLimitHook } from './auth/rate-limit-hook.js';
+import { checkRouteAccess } from './auth/route-access.js';
 import { createSecurityHeadersHook } from './auth/security-headers.js';
 import { createErrorHandler, handleNotFound } from './errors/error-handler.js';
 import { problemSchema } from './errors/problem.js';
@@ -75,6 +76,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     'onRequest',
     createAuthHook(accounts, deps.partnerAuthenticator, deps.config.secureCookies),
   );
+  app.addHook('preParsing', checkRouteAccess);
   app.addHook('onSend', createSecurityHeadersHook(deps.config.secureCookies));
 
   app.get(

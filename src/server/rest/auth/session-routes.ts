@@ -71,6 +71,7 @@ export function sessionRoutes(
     app.delete(
       '/api/session',
       {
+        config: { access: [] },
         schema: {
           summary: 'Sign out: ends the session and clears its cookie',
           tags: ['session'],
@@ -91,6 +92,7 @@ export function sessionRoutes(
     app.get(
       '/api/session/me',
       {
+        config: { access: [] },
         schema: {
           summary: 'The signed-in user and how they are signed in',
           tags: ['session'],
@@ -125,6 +127,7 @@ export function sessionRoutes(
     app.get(
       '/api/session/csrf',
       {
+        config: { access: [] },
         schema: {
           summary: "The session's CSRF token, to send as X-CSRF-Token on state-changing requests",
           tags: ['session'],

@@ -15,6 +15,7 @@ export function tokenRoutes(accounts: AccountService): FastifyPluginAsync {
     app.get(
       '/api/tokens',
       {
+        config: { access: [] },
         schema: {
           summary: "The signed-in user's API tokens (never their secrets)",
           tags: ['tokens'],
@@ -34,6 +35,7 @@ export function tokenRoutes(accounts: AccountService): FastifyPluginAsync {
     app.post<{ Body: { name?: string; expiresInDays?: number } }>(
       '/api/tokens',
       {
+        config: { access: [] },
         schema: {
           summary: 'Mint an API token for scripts; the token is shown in this answer only',
           tags: ['tokens'],
@@ -65,6 +67,7 @@ export function tokenRoutes(accounts: AccountService): FastifyPluginAsync {
     app.delete<{ Params: { id: string } }>(
       '/api/tokens/:id',
       {
+        config: { access: [] },
         schema: {
           summary: 'Revoke one of your API tokens',
           tags: ['tokens'],

@@ -41,6 +41,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     }>(
       '/api/objects',
       {
+        config: { access: [] },
         schema: {
           summary: 'Latest versions of objects, newest first, with filters',
           tags: ['objects'],
@@ -82,6 +83,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get<{ Querystring: { q: string; type?: string; limit: number } }>(
       '/api/search',
       {
+        config: { access: [] },
         schema: {
           summary: 'Full-text search over names, aliases and descriptions, best match first',
           tags: ['objects'],
@@ -111,6 +113,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get<{ Params: { id: string } }>(
       '/api/objects/:id',
       {
+        config: { access: [] },
         schema: {
           summary: 'The latest version of an object (revoked included)',
           tags: ['objects'],
@@ -130,6 +133,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get<{ Params: { id: string } }>(
       '/api/objects/:id/versions',
       {
+        config: { access: [] },
         schema: {
           summary: 'Every stored version of an object, oldest first',
           tags: ['objects'],
@@ -156,6 +160,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get<{ Params: { id: string; modified: string } }>(
       '/api/objects/:id/versions/:modified',
       {
+        config: { access: [] },
         schema: {
           summary: 'One version of an object, by its modified timestamp',
           tags: ['objects'],

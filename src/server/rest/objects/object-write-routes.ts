@@ -55,6 +55,7 @@ export function objectWriteRoutes(deps: AppDeps): FastifyPluginAsync {
     app.post<{ Body: Record<string, unknown> & { type: string } }>(
       '/api/objects',
       {
+        config: { access: ['analyst'] },
         schema: {
           summary:
             'Store a new STIX object (analyst); id, created and modified are filled when absent',
@@ -96,6 +97,7 @@ export function objectWriteRoutes(deps: AppDeps): FastifyPluginAsync {
     app.post<{ Params: { id: string }; Body: Record<string, unknown> & { type: string } }>(
       '/api/objects/:id/versions',
       {
+        config: { access: ['analyst'] },
         schema: {
           summary: 'Store a new version of an object (analyst); modified is set to now',
           tags: ['objects'],

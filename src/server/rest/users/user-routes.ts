@@ -22,6 +22,7 @@ export function userRoutes(deps: AppDeps, accounts: AccountService): FastifyPlug
     app.get(
       '/api/users',
       {
+        config: { access: ['admin'] },
         schema: {
           summary: 'Every user (admin)',
           tags: ['users'],
@@ -46,6 +47,7 @@ export function userRoutes(deps: AppDeps, accounts: AccountService): FastifyPlug
     }>(
       '/api/users',
       {
+        config: { access: ['admin'] },
         schema: {
           summary: 'Add a user (admin); without a password, one is generated and returned once',
           tags: ['users'],
@@ -79,6 +81,7 @@ export function userRoutes(deps: AppDeps, accounts: AccountService): FastifyPlug
     app.patch<{ Params: { username: string }; Body: { roles?: string[]; disabled?: boolean } }>(
       '/api/users/:username',
       {
+        config: { access: ['admin'] },
         schema: {
           summary:
             "Set a user's roles or disable / enable them (admin); disabling ends their sessions",
