@@ -1,0 +1,189 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { problemResponses } from '../../errors/problem-responses.js';
+import type { ReleaseStatus } from '../../../core/ports/sharing.js';
+import {
+  approveRelease,
+  createRelease,
+  getReleaseOrThrow,
+  previewRelease,
+  revokeRelease,
+} from '../../../sharing/release-service.js';
+import { verifyLedger } from '../../../sharing/ledger.js';
+import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+
+type Body = Record<string, unknown>;
+
+/**
+ * Releases and the ledger: draft (analysts), preview, approval by a second person with the
+ * approver role, revocation; the ledger's entries and its verification.
+ *
+ * @example await app.register(releaseRoutes(deps), { prefix: '/api' })
+ */
+export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
+  const sharing = toSharingDeps(deps);
+  const tags = ['sharing'];
+  return async (app) => {
+    app.get<{ Querystring: { partnerId?: string; agreementId?: string; status?: ReleaseStatus } }>(
+      '/releases',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'Releases, newest first (without bundles)',
+          tags,
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              partnerId: { type: 'string', maxLength: 200 },
+              agreementId: { type: 'string', maxLength: 200 },
+              status: { type: 'string', enum: ['draft', 'previewed', 'delivered', 'revoked'] },
+            },
+          },
+          response: problemResponses(400, 401, 403),
+        },
+      },
+      async (request) => {
+        const releases = await deps.store.sharing.releases.listReleases(request.query);
+        return { releases: releases.map(({ idMap: _idMap, ...r }) => r) };
+      },
+    );
+    app.post<{ Body: Body }>(
+      '/releases',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Draft a release (partnerId, objectIds, transforms)',
+          tags,
+          body: objectBody,
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const { idMap: _idMap, ...release } = await createRelease(
+          sharing,
+          toActor(request, 'analyst'),
+          {
+            partnerId: b.partnerId,
+            agreementId: b.agreementId,
+            objectIds: b.objectIds,
+            transforms: b.transforms,
+          },
+        );
+        return reply.code(201).send(release);
+      },
+    );
+    app.get<{ Params: { id: string } }>(
+      '/releases/:id',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'A release with the bundle it delivers',
+          tags,
+          params: idParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request) => {
+        const { idMap: _idMap, ...release } = await getReleaseOrThrow(sharing, request.params.id);
+        return release;
+      },
+    );
+    app.post<{ Params: { id: string } }>(
+      '/releases/:id/preview',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Build the bundle the partner will receive, beside the sources',
+          tags,
+          params: idParams,
+          response: problemResponses(401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const { release, ...preview } = await previewRelease(sharing, request.params.id);
+        const { idMap: _idMap, ...summary } = release;
+        return { release: summary, ...preview };
+      },
+    );
+    app.post<{ Params: { id: string } }>(
+      '/releases/:id/approve',
+      {
+        config: { access: ['approver'] },
+        schema: {
+          summary: 'Approve and deliver (a second person with the approver role)',
+          tags,
+          params: idParams,
+          response: problemResponses(401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const {
+          idMap: _idMap,
+          bundle: _bundle,
+          ...release
+        } = await approveRelease(sharing, toActor(request, 'approver'), request.params.id);
+        return release;
+      },
+    );
+    app.post<{ Params: { id: string }; Body: Body }>(
+      '/releases/:id/revoke',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Revoke a delivered release (with a reason)',
+          tags,
+          params: idParams,
+          body: objectBody,
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const {
+          idMap: _idMap,
+          bundle: _bundle,
+          ...release
+        } = await revokeRelease(
+          sharing,
+          toActor(request, 'analyst'),
+          request.params.id,
+          request.body.reason,
+        );
+        return release;
+      },
+    );
+    app.get<{ Querystring: { partnerId?: string; releaseId?: string } }>(
+      '/ledger',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'Disclosure ledger entries in chain order',
+          tags,
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              partnerId: { type: 'string', maxLength: 200 },
+              releaseId: { type: 'string', maxLength: 200 },
+            },
+          },
+          response: problemResponses(400, 401, 403),
+        },
+      },
+      async (request) => ({ entries: await deps.store.sharing.ledger.listEntries(request.query) }),
+    );
+    app.get(
+      '/ledger/verify',
+      {
+        config: { access: [] },
+        schema: {
+          summary: "Verify the ledger's hash chain; names the first bad entry",
+          tags,
+          response: problemResponses(401, 403),
+        },
+      },
+      async () => verifyLedger(await deps.store.sharing.ledger.listEntries()),
+    );
+  };
+}

@@ -1,0 +1,39 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { requireUser, type Role } from '../../principal.js';
+import type { Actor, SharingDeps } from '../../../sharing/sharing-deps.js';
+
+/**
+ * The sharing services' dependencies from the app's: the store's repositories, clock and ids.
+ *
+ * @example const sharing = toSharingDeps(deps)
+ */
+export function toSharingDeps(deps: AppDeps): SharingDeps {
+  return {
+    sharing: deps.store.sharing,
+    objects: deps.store.objects,
+    collections: deps.store.collections,
+    clock: deps.clock,
+    ids: deps.ids,
+  };
+}
+
+/**
+ * The signed-in user (holding one of `roles`) as the acting person of a sharing step.
+ *
+ * @example const actor = toActor(request, 'approver')
+ */
+export function toActor(request: FastifyRequest, ...roles: Role[]): Actor {
+  const user = requireUser(request, ...roles);
+  return { username: user.username, roles: user.roles };
+}
+
+/** A JSON object body, described loosely: the sharing services check every field themselves. */
+export const objectBody = { type: 'object', additionalProperties: true } as const;
+
+/** `:id` path parameters. */
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
