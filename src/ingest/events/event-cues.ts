@@ -29,7 +29,7 @@ export const GENERIC_CUE =
 
 /** Words that open a new incident in a narrative ("In a separate attack", "Later, a man was shot"). */
 export const NEW_INCIDENT_CUE =
-  /\b(?:another|separate(?:ly)?|second (?:attack|bomb|blast|explosion|incident)|in (?:a|one|an) (?:\w+ )?incident|also (?:carried out|attacked|claimed|killed|struck|bombed)|later,|elsewhere|earlier (?:this|that|in)|meanwhile|in (?:19|20)\d\d\b|(?:19|20)\d\d (?:\w+ ){0,2}(?:attacks?|bombings?|shootings?|massacre|blasts?))/i;
+  /\b(?:since (?:the|a|an)\b[^.]{0,60}?\b(?:attack|bomb|massacre|shooting|blast)|previous (?:attack|bombing)|another|separate(?:ly)?|second (?:attack|bomb|blast|explosion|incident)|in (?:a|one|an) (?:\w+ )?incident|also (?:carried out|attacked|claimed|killed|struck|bombed)|later,|elsewhere|earlier (?:this|that|in)|meanwhile|in (?:19|20)\d\d\b|(?:19|20)\d\d (?:\w+ ){0,2}(?:attacks?|bombings?|shootings?|massacre|blasts?))/i;
 
 /** An anaphoric mention of an incident already told: "the attack", "the blast", "it was the deadliest". */
 export const REFERENCE_CUE =

@@ -199,7 +199,7 @@ function readUnit(
       names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
-      if (gap && /^[\s\p{Lu}\w'’-]*$/u.test(text.slice(entity.end, gap.at))) {
+      if (gap && isNameGap(text.slice(entity.end, gap.at))) {
         places.push(entity.text.toLowerCase());
       }
     } else if (entity.type === 'actor') {
@@ -238,14 +238,21 @@ function readUnit(
   };
 }
 
+/** Up to two modifiers between a place and the incident it names ("Manchester concert bombing"). */
+function isNameGap(gap: string): boolean {
+  return (
+    /^(?:\s+[\p{L}\d'’-]+){0,2}\s*$/u.test(gap) &&
+    !/\b(?:this|that|the|an?|his|her|its|their)\b/i.test(gap)
+  );
+}
+
 function isNamedPlace(
   text: string,
   place: Span,
   triggers: ReadonlyArray<{ at: number; end: number }>,
 ): boolean {
   return triggers.some((t) => {
-    if (t.at >= place.end && t.at - place.end <= 25)
-      return /^[\s\p{Lu}\w'’-]*$/u.test(text.slice(place.end, t.at));
+    if (t.at >= place.end && t.at - place.end <= 25) return isNameGap(text.slice(place.end, t.at));
     if (place.start >= t.end && place.start - t.end <= 30) {
       return /^\s+(?:[\w-]+\s+){0,2}(?:in|at|near|on)\s+(?:the\s+)?$/i.test(
         text.slice(t.end, place.start),
