@@ -65,6 +65,15 @@ export function findActors(
     } else if (gapOk(to) && MEMBER_NOUNS.has(pieces[to]!.key)) {
       to += 1;
     }
+    // "ISIL-held building" names a place by who holds it; the group is not an actor there.
+    if (
+      /^-(?:held|controlled|occupied|run|dominated|besieged)\b/.test(
+        text.slice(pieces[match.to - 1]!.end, pieces[match.to - 1]!.end + 12),
+      )
+    ) {
+      i = match.to - 1;
+      continue;
+    }
     const record = match.values[0]!;
     const start = first.start;
     const end = pieces[to - 1]!.end;

@@ -95,7 +95,8 @@ export function findStateForces(context: DocumentContext): ActorEntity[] {
     let head: 'military' | 'police' | undefined;
     let end = -1;
     while (j < pieces.length && j - match.to < 5) {
-      const gap = gapBetween(context, j - 1, j);
+      // "U.S. forces": the stop of a dotted acronym is part of the gap.
+      const gap = gapBetween(context, j - 1, j).replace(/^\.(?=\s)/, '');
       if (!/^[\s-]{1,2}$/.test(gap)) break;
       const key = pieces[j]!.key;
       const kind = HEADS[key];

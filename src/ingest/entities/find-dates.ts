@@ -35,6 +35,13 @@ export function findDates(context: DocumentContext): DateEntity[] {
       )
         continue;
       if (/^(?:this|last|next|the)\s*$/i.test(result.text)) continue;
+      // "march" and "may" in lower case are verbs; "15 to 20" and "morning" are not dates alone.
+      if (
+        /^(?:march|may)\b/.test(result.text) ||
+        /^[\d\s,.:-]+(?:to|and)?[\d\s,.:-]*$/.test(result.text)
+      )
+        continue;
+      if (/^(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(result.text)) continue;
       const start = sentence.start + result.index;
       const entity: DateEntity = {
         type: 'date',

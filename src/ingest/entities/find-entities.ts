@@ -12,6 +12,7 @@ import { findNamedRuns } from './find-named-runs.js';
 import { findNationalities } from './find-nationalities.js';
 import { findOrganizations } from './find-organizations.js';
 import { findQuantities } from './find-quantities.js';
+import { findRolePeople } from './find-role-people.js';
 import { findWeapons } from './find-weapons.js';
 
 /** Options of {@link findEntities}. */
@@ -44,10 +45,12 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
   ];
   const blocked = new Uint8Array(text.length + 1);
   for (const e of sure) blocked.fill(1, e.start, e.end);
+  const named = findNamedRuns(context, blocked);
   const candidates: EntityCandidate[] = [
     ...sure,
+    ...tiered(findRolePeople(text, [...sure, ...named]), 3),
     ...tiered(findLocations(context, blocked), 2),
-    ...tiered(findNamedRuns(context, blocked), 3),
+    ...tiered(named, 3),
     ...tiered(findNominalActors(text), 4),
     ...tiered(findWeapons(text), 4),
     ...tiered(findNationalities(context), 5),

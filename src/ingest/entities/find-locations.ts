@@ -1,5 +1,5 @@
 import type { GeoPrecision } from '../../core/stix/conflict-event-extension.js';
-import type { LocationEntity } from '../extract-types.js';
+import type { LocationEntity, OtherEntity } from '../extract-types.js';
 import type { Place } from '../gazetteer/place-gazetteer.js';
 import { BORROWING_COUNTRIES, getPlaceGazetteer } from '../gazetteer/place-gazetteer.js';
 import type { DocumentContext } from './document-context.js';
@@ -34,7 +34,10 @@ interface Mention {
  *
  * @example findLocations(createDocumentContext('Gunmen struck Moscow.'), new Uint8Array(21))[0]?.country // 'RU'
  */
-export function findLocations(context: DocumentContext, blocked: Uint8Array): LocationEntity[] {
+export function findLocations(
+  context: DocumentContext,
+  blocked: Uint8Array,
+): Array<LocationEntity | OtherEntity> {
   const { pieces, text } = context;
   const { index } = getPlaceGazetteer();
   const lex = getLexicons();
@@ -104,15 +107,60 @@ export function findLocations(context: DocumentContext, blocked: Uint8Array): Lo
     const n = mentions[k + 1]!;
     if (/^,\s*$/.test(text.slice(m.end, n.start))) m.qualifier = n.candidates;
   }
-  const found: LocationEntity[] = [];
-  for (const m of mentions) {
+  const found: Array<LocationEntity | OtherEntity> = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
     const place = choosePlace(m, docCountries);
     if (!place) continue;
+    const name = text.slice(m.start, m.end);
+    if (place.kind === 'country') {
+      const after = text.slice(m.end, m.end + 24);
+      // A country that acts ("France said", "Jordan has joined") is its government.
+      if (AGENT_VERB.test(after)) {
+        found.push({
+          type: 'organization',
+          text: name,
+          start: m.start,
+          end: m.end,
+          canonical: place.name,
+        });
+        continue;
+      }
+      // "U.S. officials", "a U.S. strike", "U.S.-Iraq ties": the short name used as an
+      // adjective names the state acting, not a place.
+      if (
+        ADJECTIVAL.has(name) &&
+        (/^-\p{L}/u.test(after) || (/^\s+[a-z]/.test(after) && !NOT_NOUN.test(after)))
+      ) {
+        found.push({
+          type: 'organization',
+          text: name,
+          start: m.start,
+          end: m.end,
+          canonical: place.name,
+        });
+        continue;
+      }
+    }
+    // "Palmyra, Syria" is one place: the town, named with the country or province holding it.
+    let end = m.end;
+    const q = mentions[k + 1];
+    if (
+      m.qualifier &&
+      q &&
+      place.kind === 'city' &&
+      q.candidates.some(
+        (x) => x.country === place.country && (x.kind === 'country' || x.kind === 'admin1'),
+      )
+    ) {
+      end = q.end;
+      k++;
+    }
     const entity: LocationEntity = {
       type: 'location',
-      text: text.slice(m.start, m.end),
+      text: text.slice(m.start, end),
       start: m.start,
-      end: m.end,
+      end,
     };
     if (place.country) entity.country = place.country;
     const admin1 =
@@ -127,6 +175,12 @@ export function findLocations(context: DocumentContext, blocked: Uint8Array): Lo
   }
   return found;
 }
+
+const AGENT_VERB =
+  /^\s+(?:said|says|has|have|had|will|would|supports|supported|announced|conducted|launched|joined|sent|deployed|contributed|condemned|accused|denied|agreed|remains|continues|wants|must|should|could|urged|warned|vowed|pledged|demanded|rejected|insisted|claimed|believes|plans|intends)\b/;
+const ADJECTIVAL = new Set(['U.S.', 'US', 'U.K.', 'UK', 'U.S', 'U.K']);
+const NOT_NOUN =
+  /^\s+(?:and|or|in|on|at|to|of|for|with|from|by|is|was|are|were|has|have|had|said|says|will|would|as|but|that|which|who)\b/;
 
 function toGeoPrecision(place: Place, m: Mention): GeoPrecision {
   if (place.kind !== 'city') return 3;

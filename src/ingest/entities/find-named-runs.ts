@@ -17,7 +17,7 @@ interface Run {
   to: number;
 }
 
-const JOIN = /^(?:\s|\.\s?|-|–|'|’|\s&\s|\s-\s)$/;
+const JOIN = /^[\u200e\u200f]?(?:\s|\.\s?|-|–|'|’|\s&\s|\s-\s)[\u200e\u200f]?$/;
 const STATE_WORDS = new Set([
   'armed',
   'national',
@@ -86,6 +86,8 @@ export function findNamedRuns(
   const people: OtherEntity[] = [];
   const singles: Run[] = [];
   for (const run of runs) {
+    // Kept before trimming: a surname may also be an English word ("Cook", "Burns").
+    if (run.to - run.from === 1) singles.push(run);
     let { from } = run;
     const { to } = run;
     // Drop ordinary words the capital of a sentence start or a headline gave ("The", "After").
@@ -162,13 +164,17 @@ export function findNamedRuns(
       people.push(person);
       continue;
     }
-    if (keys.length === 1) singles.push({ from, to });
   }
   // A surname alone, after the full name appeared: "Jeff Davis … Davis said".
-  const surnames = new Set(people.map((p) => p.text.split(/\s+/).pop()!.toLowerCase()));
+  const surnames = new Set(
+    people
+      .map((p) => (/[\p{L}]+$/u.exec(p.text)?.[0] ?? '').toLowerCase())
+      .filter((s) => s.length > 1),
+  );
+  const taken = new Set(found.map((e) => e.start));
   for (const run of singles) {
     const piece = pieces[run.from]!;
-    if (surnames.has(piece.key))
+    if (surnames.has(piece.key) && !taken.has(piece.start))
       found.push({ type: 'person', text: piece.raw, start: piece.start, end: piece.end });
   }
   return found;

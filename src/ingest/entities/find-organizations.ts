@@ -83,7 +83,6 @@ const ORGANIZATION_ROWS: readonly string[] = [
   'U.S. Africa Command;AFRICOM',
   'U.S. Naval Forces Central Command;NAVCENT',
   'Combined Joint Task Force – Operation Inherent Resolve;Combined Joint Task Force-Operation Inherent Resolve;CJTF-OIR;Combined Joint Task Force',
-  'Operation Inherent Resolve;OIR',
   'Iraqi Security Forces;ISF',
   'Counter Terrorism Service;CTS',
   'Afghan National Defense and Security Forces;ANDSF',

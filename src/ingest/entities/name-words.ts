@@ -310,7 +310,6 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
   'of',
   'the',
   'for',
-  'and',
   'al',
   'el',
   'ad',
