@@ -76,11 +76,11 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'force',
-    /(?:opened fire|fired live|live (?:rounds|ammunition|bullets|fire)|fired (?:at|on|into)) (?:\w+ ){0,4}(?:protesters|demonstrators|crowds?|marchers|rally)|(?:shot|killed|killing|shooting) (?:dead )?(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)|(?:protesters|demonstrators|marchers) (?:were |was )?(?:killed|shot dead|shot)|crackdown|brutally|bloody crackdown|beat (?:\w+ ){0,2}(?:protesters|demonstrators) to death/,
+    /(?:opened fire|fired live|live (?:rounds|ammunition|bullets|fire)|fired (?:at|on|into)) (?:\w+ ){0,4}(?:protesters|demonstrators|crowds?|marchers|rally)|(?:shot|killed|killing|shooting) (?:dead )?(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)|(?:protesters|demonstrators|marchers) (?:\w+ ){0,3}(?:killed|shot dead|shot)|crackdown|brutally|bloody crackdown|beat (?:\w+ ){0,2}(?:protesters|demonstrators) to death/,
   ],
   [
     'riot',
-    /\briot(?:s|ers|ing|ed)?\b|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
+    /\briot(?:s|ers|ing|ed)?\b|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b(?! (?:crackdown|repression|dispersal))|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
   ],
   [
     'mob',

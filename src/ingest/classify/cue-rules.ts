@@ -2,8 +2,8 @@
  * Decisions the ACLED codebook states outright, applied after the model where its
  * bag-of-words view is weakest (the model cannot see that a word is absent, nor who did what):
  *
- * - Protests and riots: a demonstration whose participants use violence is a riot ("Violent
- *   demonstration") whatever the police do; otherwise lethal or injurious force against it is
+ * - Protests and riots: a demonstration whose participants use violence or clash with others is
+ *   a riot ("Violent demonstration") whatever the police do; otherwise lethal force against it is
  *   "Excessive force against protesters", any other intervention (dispersal, arrests) is
  *   "Protest with intervention", and only a demonstration with neither is "Peaceful protest".
  * - Weapons that were seized, found, defused or intercepted and hurt nobody are "Disrupted
@@ -54,8 +54,8 @@ export function applyCueRules(
 ): string {
   const has = (name: string): boolean => cues.has('c:' + name);
   if (PROTEST_FAMILY.has(best) && has('protest')) {
-    if (has('riot')) return 'Violent demonstration';
-    if (has('force')) return 'Excessive force against protesters';
+    if (has('riot') || has('clash')) return 'Violent demonstration';
+    if (has('force') || has('killing')) return 'Excessive force against protesters';
     if (has('intervention') || has('arrest')) return 'Protest with intervention';
     return best === 'Violent demonstration' ? best : 'Peaceful protest';
   }

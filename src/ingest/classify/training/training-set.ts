@@ -3,6 +3,7 @@ import { createSeededRandom } from '../seeded-random.js';
 import { CIVILIAN_PROTEST_TEMPLATES } from './civilian-protest-templates.js';
 import { HEADLINE_TEMPLATES } from './headline-templates.js';
 import { NEUTRAL_SENTENCES, SLOTS } from './slots.js';
+import { VARIED_TEMPLATES } from './varied-templates.js';
 import { STRATEGIC_TEMPLATES } from './strategic-templates.js';
 import { VIOLENCE_TEMPLATES } from './violence-templates.js';
 
@@ -17,7 +18,7 @@ export const TEMPLATES: Readonly<Record<string, readonly string[]>> = Object.fro
     .map((group) =>
       Object.entries(group).map(([label, templates]) => [
         label,
-        [...templates, ...(HEADLINE_TEMPLATES[label] ?? [])],
+        [...templates, ...(HEADLINE_TEMPLATES[label] ?? []), ...(VARIED_TEMPLATES[label] ?? [])],
       ]),
     )
     .flat(),
