@@ -9,6 +9,7 @@ import type {
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findCasualties } from './find-casualties.js';
+import { findFacilities } from './find-facilities.js';
 import type { Incident } from './segment-incidents.js';
 
 /** What an incident's units say about who, where, when and how many. */
@@ -49,9 +50,12 @@ export function chooseArguments(
     fatalities: null,
     injuries: null,
   };
-  const place = choosePlace(text, incident, inUnits);
-  if (place) {
-    args.location = { name: place.text };
+  const chosen = choosePlace(text, incident, inUnits);
+  if (chosen) {
+    args.location = { name: chosen.name };
+  }
+  const place = chosen?.entity;
+  if (place && args.location) {
     if (place.country) args.location.country = place.country;
     if (place.admin1) args.location.admin1 = place.admin1;
     if (place.lat !== undefined) args.location.lat = place.lat;
@@ -141,33 +145,53 @@ function nearbyPerpetrator(
   return undefined;
 }
 
+/** How far from an attack word a named site still places it. */
+const SITE_REACH = 90;
+
 /**
- * The place of the first unit that names one: the one closest to an attack word ("the bombing of
- * the Oklahoma City federal building"), a town before a country when both are close.
+ * The place of the first unit that names one: the town closest to an attack word ("the bombing of
+ * the Oklahoma City federal building"), a town before a country, and the named site there when
+ * the text gives one ("Oxford Street, Belfast").
  */
 function choosePlace(
   text: string,
   incident: Incident,
-  inUnits: readonly Entity[],
-): LocationEntity | undefined {
+  entities: readonly Entity[],
+): { name: string; entity?: LocationEntity } | undefined {
   for (const unit of incident.units) {
-    const places = inUnits.filter(
-      (e): e is LocationEntity =>
-        e.type === 'location' && e.start >= unit.start && e.end <= unit.end,
-    );
-    if (places.length === 0) continue;
+    const inside = entities.filter((e) => e.start >= unit.start && e.end <= unit.end);
     const triggers: number[] = [];
     const re = new RegExp(ATTACK_CUE.source, 'gi');
     const s = text.slice(unit.start, unit.end);
     let m: RegExpExecArray | null;
     while ((m = re.exec(s)) !== null) triggers.push(unit.start + m.index);
-    const distance = (p: LocationEntity): number =>
+    const distance = (p: Span): number =>
       triggers.length === 0
         ? p.start - unit.start
         : Math.min(...triggers.map((t) => Math.abs(p.start - t)));
+    const sites = findFacilities(text, unit).filter(
+      (f) =>
+        distance(f) <= SITE_REACH &&
+        !inside.some((e) => e.type === 'actor' && e.start < f.end && f.start < e.end),
+    );
+    const site = sites.reduce<(typeof sites)[number] | undefined>(
+      (best, f) => (!best || distance(f) < distance(best) ? f : best),
+      undefined,
+    );
+    const places = inside.filter(
+      (e): e is LocationEntity =>
+        e.type === 'location' && !(site && e.start >= site.start && e.end <= site.end),
+    );
+    if (places.length === 0 && !site) continue;
     const score = (p: LocationEntity): number =>
       distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
-    return places.reduce((best, p) => (score(p) < score(best) ? p : best), places[0]!);
+    const town = places.reduce<LocationEntity | undefined>(
+      (best, p) => (!best || score(p) < score(best) ? p : best),
+      undefined,
+    );
+    if (!site) return { name: town!.text, entity: town! };
+    const name = town && !site.text.includes(town.text) ? `${site.text}, ${town.text}` : site.text;
+    return town ? { name, entity: town } : { name };
   }
   return undefined;
 }
