@@ -44,6 +44,7 @@ export async function createTestApp(
   engine: Engine,
   config: Partial<AppConfig> = {},
   overrides: Partial<Pick<AppDeps, 'partnerAuthenticator' | 'partnerAccess'>> = {},
+  webRoot?: string,
 ): Promise<TestApp> {
   const db = await createTestDatabase(engine);
   const store = createStore(db.database);
@@ -63,7 +64,7 @@ export async function createTestApp(
     partnerAccess: noPartnerAccess,
     ...overrides,
   };
-  const app = await createApp(deps);
+  const app = await createApp(deps, webRoot === undefined ? {} : { webRoot });
   const accounts = createAccountService({ ...deps, auth: toAuthConfig(deps.config) });
   return {
     app,

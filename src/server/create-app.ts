@@ -31,11 +31,16 @@ const VERSION = '0.1.0';
 /**
  * Builds the HTTP application from its dependencies: rate limits, authentication, CSRF, security
  * headers, one error handler, the OpenAPI document, the REST routes, every route module of
- * src/server/route-modules.ts, and the web application. Nothing listens until `app.listen()`.
+ * src/server/route-modules.ts, and the web application (from `options.webRoot`, default web/dist).
+ * Nothing listens until `app.listen()`.
  *
  * @example const app = await createApp(deps); await app.listen({ port: 8080, host: '127.0.0.1' })
  */
-export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function createApp(
+  deps: AppDeps,
+  options: { webRoot?: string } = {},
+): Promise<FastifyInstance> {
+  const webRoot = options.webRoot ?? WEB_DIST;
   const auth = toAuthConfig(deps.config);
   const log = deps.config.log;
   const app = Fastify({
@@ -57,7 +62,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
-  const spa = deps.config.serveWeb && existsSync(join(WEB_DIST, 'index.html'));
+  const spa = deps.config.serveWeb && existsSync(join(webRoot, 'index.html'));
   const openapi = createOpenApiCollector(app);
   app.addSchema(problemSchema);
   app.setErrorHandler(createErrorHandler(deps.config.bodyLimit));
@@ -124,9 +129,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (spa) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: webRoot,
       prefix: '/',
-      index: false,
+      index: ['index.html'],
       wildcard: true,
     });
   }

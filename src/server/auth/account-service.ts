@@ -148,6 +148,8 @@ export function createAccountService(deps: AccountServiceDeps) {
         expires: toStixTimestamp(new Date(at.getTime() + auth.session.ttlMs)),
         lastSeen: toStixTimestamp(at),
       };
+      // Sign-in is rare enough to sweep ended sessions here rather than on a timer.
+      await store.sessions.deleteExpiredSessions(session.created);
       await store.sessions.createSession(session);
       const { passwordHash: _omit, ...user } = found;
       return { sessionId, session, user };
