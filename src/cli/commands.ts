@@ -11,4 +11,8 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./import.js')).command,
   export: async () => (await import('./export.js')).command,
   db: async () => (await import('./db.js')).command,
+  partner: async () => (await import('./partner.js')).command,
+  agreement: async () => (await import('./agreement.js')).command,
+  release: async () => (await import('./release.js')).command,
+  ledger: async () => (await import('./ledger.js')).command,
 };
