@@ -56,7 +56,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'killing',
-    /shot dead|gunned down|killed|murder|massacr|stabb|hacked to death|behead|execut|slaughter|butcher|opened fire|shot and killed|assassinat|burned alive|lynch|beaten to death/,
+    /shot dead|gunned down|killed|\bdead\b|death toll|murder|massacr|stabb|hacked to death|behead|execut|slaughter|butcher|opened fire|shot and killed|assassinat|burned alive|lynch|beaten to death/,
   ],
   [
     'abduct',
@@ -68,7 +68,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'protest',
-    /protest|demonstrat|\brall(?:y|ied|ies|ying)\b|\bmarch(?:ed|es|ing)?\b|sit-?ins?|picket|went on strike|general strike|hunger strike|on strike|strik(?:e|ing) workers|placards?|banners?|chant(?:ed|ing)|slogans|petition|vigil|took to the streets|gathered (?:outside|in front)/,
+    /protest|demonstrat|\brall(?:y|ied|ies|ying)\b|\bmarch(?:ed|es|ers|ing)\b|(?<!\b(?:in|on|since|early|late|last|of|until|by|mid|from|this|next)[- ])\bmarch\b(?! \d)|sit-?ins?|picket|went on strike|general strike|hunger strike|on strike|strik(?:e|ing) workers|placards?|banners?|chant(?:ed|ing)|slogans|petition|vigil|took to the streets|gathered (?:outside|in front)/,
   ],
   [
     'intervention',

@@ -34,3 +34,18 @@ describe('toEventStatus', () => {
     );
   });
 });
+
+describe('toEventStatus with two events in one passage', () => {
+  it('keeps the first-told event: casualties before a foiled plot mean it occurred', () => {
+    assert.equal(
+      toEventStatus(
+        'The group bombed a bus station that left 20 dead, and two other plots were foiled.',
+      ),
+      'occurred',
+    );
+    assert.equal(
+      toEventStatus('Police foiled a bombing plot; a suspect was killed in the raid.'),
+      'thwarted',
+    );
+  });
+});

@@ -6,6 +6,7 @@ const THWARTED =
   /\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s)?|prevent(?:ed|s)? (?:\w+ ){0,3}(?:attack|bombing|plot|attempt)|disrupt(?:ed|s)? (?:\w+ ){0,3}(?:plot|plan|attack|cell)|plot(?:ted|ting)?\b|plann(?:ed|ing) (?:\w+ ){0,3}(?:attack|bombing|assault)s?|before (?:it|they|he|she) could (?:explode|detonate|strike|carry)|intercept(?:ed|s)?|defus(?:ed|es)?|(?:was|were) (?:stopped|caught) before)/;
 const THREATENED =
   /\b(?:threat(?:en|ened|ens|ening)|vow(?:ed|s)? to|pledg(?:ed|es)? to (?:attack|strike|kill|avenge)|promis(?:ed|es) to (?:attack|strike|avenge)|warn(?:ed|s)? (?:of|that) (?:\w+ ){0,4}(?:attack|strike|retaliat)|ultimatum)/;
+const CASUALTIES = /\b(?:killed|dead|died|wounded|injured|killing|wounding|injuring)\b/;
 // Words that show something happened; a threat made alongside them does not make the event
 // a mere threat.
 const HAPPENED =
@@ -19,7 +20,11 @@ const HAPPENED =
  */
 export function toEventStatus(text: string): EventStatus {
   const lower = text.toLowerCase();
-  if (THWARTED.test(lower)) return 'thwarted';
+  const thwarted = THWARTED.exec(lower);
+  // "…an attack that left dozens dead, and other plots were thwarted": the passage reports first
+  // what happened; a foiled plot told after casualties is a second event.
+  const casualties = CASUALTIES.exec(lower);
+  if (thwarted && (!casualties || thwarted.index < casualties.index)) return 'thwarted';
   if (THREATENED.test(lower) && !HAPPENED.test(lower)) return 'threatened';
   return 'occurred';
 }

@@ -36,8 +36,24 @@ export function toStem(word: string): string {
 export function toTokens(text: string): string[] {
   const tokens = text.toLowerCase().match(/[a-z\u00c0-\u024f]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*/g);
   if (!tokens) return [];
-  return tokens.map((t) => (/^\d/.test(t) ? '<num>' : t.replace('’', "'")));
+  const out = tokens.map((t) => (/^\d/.test(t) ? '<num>' : t.replace('’', "'")));
+  // A month in a date ("March 22", "in May") is not the verb "march" or the modal "may".
+  for (let i = 0; i < out.length; i++) {
+    if (!MONTHS.has(out[i] as string)) continue;
+    const dated = out[i + 1] === '<num>' || out[i - 1] === '<num>';
+    if (dated || (out[i] !== 'may' && DATE_PREPOSITIONS.has(out[i - 1] ?? ''))) out[i] = '<month>';
+  }
+  return out;
 }
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
+const DATE_PREPOSITIONS = new Set(
+  'in on since early late last of until by mid from this next'.split(' '),
+);
 
 /**
  * The model's features of a text: word stems (stop words left out), stem bigrams, and the

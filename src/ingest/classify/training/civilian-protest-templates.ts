@@ -17,6 +17,10 @@ export const CIVILIAN_PROTEST_TEMPLATES: Readonly<Record<string, readonly string
     'Fighters held women as sex slaves in {place}{said}.',
   ],
   Attack: [
+    'The attack on a [concert hall|shopping centre|hotel|stadium] in {city}, claimed by {nsa}, left {n} people dead and many more injured.',
+    'It was the deadliest terrorist attack on civilians in the country in years{said}.',
+    'Gunmen in combat fatigues opened fire on [concertgoers|shoppers|diners|worshippers] in {city} {day}, killing {n}.',
+    'The assailants shot at the crowd and then set the building on fire.',
     'A [police officer|soldier|civilian] was stabbed by an attacker in {city}; the assailant was later shot by police.',
     '{nsa} killed {n} {civ} in an attack on {area} {place} {day}{said}.',
     'Gunmen shot dead {n} {civ} in {place} {day}.',
