@@ -19,12 +19,15 @@ export function resolveOverlaps(candidates: readonly EntityCandidate[]): Entity[
       a.tier - b.tier ||
       a.start - b.start,
   );
-  const taken: Array<[number, number]> = [];
+  const limit = candidates.reduce((n, c) => Math.max(n, c.end), 0);
+  const taken = new Uint8Array(limit + 1);
   const chosen: Entity[] = [];
   for (const c of order) {
     if (c.end <= c.start) continue;
-    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
-    taken.push([c.start, c.end]);
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     const { tier: _tier, ...entity } = c;
     chosen.push(entity as Entity);
   }

@@ -2,10 +2,9 @@ import type { DateEntity } from '../extract-types.js';
 import type { DocumentContext } from './document-context.js';
 import { parseChrono, toResolvedDate } from './resolve-date.js';
 
-// Only sentences with one of these words or a four-digit number go through chrono (speed).
+// chrono runs only on sentences with one of these words: it is the costliest finder by far.
 const TRIGGER =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tonight|tomorrow|ago|last|this|next|past|earlier|hours)\b|\b\d{4}\b|\b\d{1,2}\/\d{1,2}\b/i;
-
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tonight|ago)\b|\b(?:last|this|next|past|earlier|later)\s+(?:week|weekend|month|year|night|morning|evening|decade|spring|summer|autumn|fall|winter|\d+|few|several|two|three)\b|\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
 const YEAR =
   /\b(?:in|since|by|during|until|from|of|before|after|early|late|mid-|mid|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:people|fighters|troops|soldiers|civilians|members))/gi;
 const NUMBER_WORD = String.raw`(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|forty-five|\d+-plus)`;
@@ -25,33 +24,37 @@ export function findDates(context: DocumentContext): DateEntity[] {
   const { text, published } = context;
   const found: DateEntity[] = [];
   for (const sentence of context.sentences) {
-    const part = text.slice(sentence.start, sentence.end);
+    const from = sentence.start;
+    const part = text.slice(from, sentence.end);
+    TRIGGER.lastIndex = 0;
     if (!TRIGGER.test(part)) continue;
-    for (const result of parseChrono(part, published)) {
-      // A bare hour or "now" is not a date of the events reported.
-      if (
-        /^(?:now|noon|midnight|tonight)$/i.test(result.text) ||
-        /^\d{1,2}(?::\d\d)?$/.test(result.text)
-      )
-        continue;
-      if (/^(?:this|last|next|the)\s*$/i.test(result.text)) continue;
-      // "march" and "may" in lower case are verbs; "15 to 20" and "morning" are not dates alone.
-      if (
-        /^(?:march|may)\b/.test(result.text) ||
-        /^[\d\s,.:-]+(?:to|and)?[\d\s,.:-]*$/.test(result.text)
-      )
-        continue;
-      if (/^(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(result.text)) continue;
-      const start = sentence.start + result.index;
-      const entity: DateEntity = {
-        type: 'date',
-        text: result.text,
-        start,
-        end: start + result.text.length,
-      };
-      const resolved = toResolvedDate(result, published);
-      if (resolved) Object.assign(entity, resolved);
-      found.push(entity);
+    {
+      for (const result of parseChrono(part, published)) {
+        // A bare hour or "now" is not a date of the events reported.
+        if (
+          /^(?:now|noon|midnight|tonight)$/i.test(result.text) ||
+          /^\d{1,2}(?::\d\d)?$/.test(result.text)
+        )
+          continue;
+        if (/^(?:this|last|next|the)\s*$/i.test(result.text)) continue;
+        // "march" and "may" in lower case are verbs; "15 to 20" and "morning" are not dates alone.
+        if (
+          /^(?:march|may)\b/.test(result.text) ||
+          /^[\d\s,.:-]+(?:to|and)?[\d\s,.:-]*$/.test(result.text)
+        )
+          continue;
+        if (/^(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(result.text)) continue;
+        const start = from + result.index;
+        const entity: DateEntity = {
+          type: 'date',
+          text: result.text,
+          start,
+          end: start + result.text.length,
+        };
+        const resolved = toResolvedDate(result, published);
+        if (resolved) Object.assign(entity, resolved);
+        found.push(entity);
+      }
     }
   }
   for (const m of text.matchAll(YEAR)) {

@@ -52,7 +52,9 @@ export function findNamedRuns(
     blocked[pieces[i]!.start] === 0 && blocked[pieces[i]!.end - 1] === 0;
   const isNamePiece = (i: number): boolean => {
     const raw = pieces[i]!.raw;
-    return isCapitalized(raw) || /^\d+(?:st|nd|rd|th)$/.test(raw);
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) return /^\d+(?:st|nd|rd|th)$/.test(raw);
+    return isCapitalized(raw);
   };
   const runs: Run[] = [];
   for (let i = 0; i < pieces.length; i++) {

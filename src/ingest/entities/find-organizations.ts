@@ -105,8 +105,11 @@ function getOrganizationIndex(): PhraseIndex<string> {
   return index;
 }
 
-const GOVERNMENT =
-  /\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w.'’-]*\s+){1,2}(?:government|administration|authorities|regime|cabinet|parliament)|government\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\b/g;
+// Anchored on the keyword first (a leading capitalised-word pattern would be tried at every
+// capital of the text), then read backwards and forwards.
+const GOVERNMENT_WORD = /\b(?:government|administration|authorities|regime|cabinet|parliament)\b/g;
+const BEFORE = /(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}$/;
+const OF_AFTER = /^\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?/;
 
 /**
  * Finds organisations of the built-in list and governments ("the Iraqi government", "the
@@ -132,7 +135,17 @@ export function findOrganizations(context: DocumentContext): OtherEntity[] {
     });
     i = match.to - 1;
   }
-  for (const m of text.matchAll(GOVERNMENT)) {
+  for (const g of text.matchAll(GOVERNMENT_WORD)) {
+    const before = BEFORE.exec(text.slice(Math.max(0, g.index - 48), g.index));
+    const after =
+      g[0] === 'government' ? OF_AFTER.exec(text.slice(g.index + g[0].length, g.index + 80)) : null;
+    if (!before && !after) continue;
+    const start = before
+      ? g.index - before[0].length
+      : g.index -
+        (/\b[Tt]he\s+$/.exec(text.slice(Math.max(0, g.index - 4), g.index))?.[0].length ?? 0);
+    const end = g.index + g[0].length + (after ? after[0].length : 0);
+    const m = { 0: text.slice(start, end), index: start };
     // Sentence-initial "The" and words like "Trump" are fine; "In the administration" is not.
     const words = m[0].replace(/^[Tt]he\s+/, '');
     if (/^(?:In|On|At|For|And|But|The|A|An|This|That|Its|Their|His|Her)\s/.test(words)) continue;
