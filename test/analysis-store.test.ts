@@ -97,6 +97,57 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('moves country, place and target aggregates when a new version corrects them', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createAnalysisStore(t.database);
+        const target = {
+          id: 'identity--0d000000-0000-4000-8000-000000000009',
+          name: 'Worshippers',
+        };
+        await repo.recordIncident(
+          incidentRecord({
+            n: 30,
+            date: '2024-01-05',
+            country: 'IR',
+            place: 'Kerman',
+            lat: 30,
+            lon: 57,
+            killed: 10,
+            targets: [target],
+          }),
+        );
+        await repo.recordIncident(
+          incidentRecord(
+            {
+              n: 30,
+              date: '2024-01-05',
+              country: 'PK',
+              place: 'Quetta',
+              lat: 30.2,
+              lon: 67,
+              killed: 12,
+            },
+            '2024-07-01T00:00:00.000Z',
+          ),
+        );
+        assert.deepEqual(
+          (await repo.getActorCountries(ISKP)).map((c) => [c.country, c.incidents, c.fatalities]),
+          [['PK', 1, 12]],
+        );
+        const places = await repo.getActorPlaces(ISKP, 5);
+        assert.deepEqual(
+          places.map((p) => [p.name, p.incidents, p.latitude]),
+          [['Quetta', 1, 30.2]],
+        );
+        assert.deepEqual(await repo.getActorTargets(ISKP, 5), []);
+        assert.deepEqual((await repo.getCountryMonths(['IR'])).length, 0);
+        assert.equal((await repo.getActorTotals(ISKP)).fatalities, 12);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('finds actors by alias, keeps home countries and dated relationships', async () => {
       const t = await createTestDatabase(engine);
       try {

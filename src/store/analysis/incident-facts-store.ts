@@ -8,18 +8,8 @@ import type {
   NamedCount,
 } from '../../core/ports/analysis.js';
 import type { Database } from '../database.js';
+import { AggregateDeltas, type TargetRow } from './fact-aggregates.js';
 import { fromFactRow, toFactRows, type FactRow } from './incident-fact-rows.js';
-
-type Db = Database['db'];
-
-interface Delta {
-  key: string;
-  month: string;
-  incidents: number;
-  lethal_incidents: number;
-  fatalities: number;
-  injuries: number;
-}
 
 const CHUNK = 500;
 
@@ -36,7 +26,7 @@ export function createIncidentFactsStore(database: Database) {
     if (records.length === 0) return;
     // The last version of an incident in the batch wins.
     const byIncident = new Map<string, FactRow[]>();
-    const targets: Array<{ incident_id: string; target_id: string; target_name: string }> = [];
+    const targets: TargetRow[] = [];
     for (const record of records) byIncident.set(record.incident.id, toFactRows(record));
     for (const record of records) {
       for (const t of record.targets ?? []) {
@@ -45,39 +35,40 @@ export function createIncidentFactsStore(database: Database) {
     }
     const ids = [...byIncident.keys()];
     await db.transaction().execute(async (trx) => {
-      const actorDeltas = new Map<string, Delta>();
-      const countryDeltas = new Map<string, Delta>();
+      const deltas = new AggregateDeltas();
       for (const part of chunks(ids, CHUNK)) {
         const old = (await trx
           .selectFrom('analysis_incident_facts')
           .selectAll()
           .where('incident_id', 'in', part)
           .execute()) as FactRow[];
-        addDeltas(old, -1, actorDeltas, countryDeltas);
-        if (old.length > 0) {
+        if (old.length === 0) continue;
+        const oldTargets = (await trx
+          .selectFrom('analysis_incident_targets')
+          .selectAll()
+          .where('incident_id', 'in', part)
+          .execute()) as TargetRow[];
+        deltas.add(old, oldTargets, -1);
+        await trx.deleteFrom('analysis_incident_facts').where('incident_id', 'in', part).execute();
+        if (oldTargets.length > 0) {
           await trx
-            .deleteFrom('analysis_incident_facts')
+            .deleteFrom('analysis_incident_targets')
             .where('incident_id', 'in', part)
             .execute();
         }
-        await trx
-          .deleteFrom('analysis_incident_targets')
-          .where('incident_id', 'in', part)
-          .execute();
       }
       const rows = [...byIncident.values()].flat();
-      addDeltas(rows, 1, actorDeltas, countryDeltas);
-      for (const part of chunks(rows, CHUNK)) {
-        await trx.insertInto('analysis_incident_facts').values(part).execute();
-      }
       const uniqueTargets = [
         ...new Map(targets.map((t) => [`${t.incident_id} ${t.target_id}`, t])).values(),
       ];
+      deltas.add(rows, uniqueTargets, 1);
+      for (const part of chunks(rows, CHUNK)) {
+        await trx.insertInto('analysis_incident_facts').values(part).execute();
+      }
       for (const part of chunks(uniqueTargets, CHUNK)) {
         await trx.insertInto('analysis_incident_targets').values(part).execute();
       }
-      await applyDeltas(trx, 'analysis_actor_months', 'actor_id', actorDeltas);
-      await applyDeltas(trx, 'analysis_country_months', 'country', countryDeltas);
+      await deltas.apply(trx, CHUNK);
     });
   }
 
@@ -97,6 +88,7 @@ export function createIncidentFactsStore(database: Database) {
         sql<number>`sum(injuries)`.as('injuries'),
       ])
       .where(column, 'in', keys)
+      .where('month', '<>', '')
       .groupBy('month')
       .orderBy('month')
       .execute();
@@ -130,23 +122,30 @@ export function createIncidentFactsStore(database: Database) {
       monthsOf('analysis_country_months', 'country', countries),
 
     async getActorTotals(actorId: string): Promise<ActorTotals> {
+      // Totals are sums over the monthly aggregates (undated incidents sit under month '').
       const r = await db
-        .selectFrom('analysis_incident_facts')
+        .selectFrom('analysis_actor_months')
         .select([
-          sql<number>`count(*)`.as('incidents'),
-          sql<number>`sum(case when event_date is null then 1 else 0 end)`.as('undated'),
-          sql<number>`sum(case when country is null and latitude is null then 1 else 0 end)`.as(
-            'unplaced',
+          sql<number>`coalesce(sum(incidents), 0)`.as('incidents'),
+          sql<number>`coalesce(sum(case when month = '' then incidents else 0 end), 0)`.as(
+            'undated',
           ),
           sql<number>`coalesce(sum(fatalities), 0)`.as('fatalities'),
           sql<number>`coalesce(sum(injuries), 0)`.as('injuries'),
         ])
         .where('actor_id', '=', actorId)
         .executeTakeFirstOrThrow();
+      const unplaced = await db
+        .selectFrom('analysis_incident_facts')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('actor_id', '=', actorId)
+        .where('country', 'is', null)
+        .where('latitude', 'is', null)
+        .executeTakeFirstOrThrow();
       return {
         incidents: Number(r.incidents),
-        undated: Number(r.undated ?? 0),
-        unplaced: Number(r.unplaced ?? 0),
+        undated: Number(r.undated),
+        unplaced: Number(unplaced.n),
         fatalities: Number(r.fatalities),
         injuries: Number(r.injuries),
       };
@@ -154,39 +153,36 @@ export function createIncidentFactsStore(database: Database) {
 
     async getActorCountries(actorId: string): Promise<CountryReach[]> {
       const rows = await db
-        .selectFrom('analysis_incident_facts')
-        .select([
-          'country',
-          sql<number>`count(*)`.as('incidents'),
-          sql<number>`coalesce(sum(fatalities), 0)`.as('fatalities'),
-          sql<string | null>`min(event_date)`.as('first_date'),
-          sql<string>`min(incident_id)`.as('any_incident'),
-        ])
+        .selectFrom('analysis_actor_countries')
+        .select(['country', 'incidents', 'fatalities'])
         .where('actor_id', '=', actorId)
-        .where('country', 'is not', null)
-        .groupBy('country')
-        .orderBy(sql`count(*)`, 'desc')
+        .where('incidents', '>', 0)
+        .orderBy('incidents', 'desc')
         .orderBy('country')
         .execute();
       const out: CountryReach[] = [];
       for (const r of rows) {
-        const first = r.first_date
-          ? await db
-              .selectFrom('analysis_incident_facts')
-              .select('incident_id')
-              .where('actor_id', '=', actorId)
-              .where('country', '=', r.country as string)
-              .where('event_date', '=', r.first_date)
-              .orderBy('incident_id')
-              .limit(1)
-              .executeTakeFirst()
-          : undefined;
+        // The index (actor_id, country, event_date) finds the first dated incident directly.
+        const inCountry = () =>
+          db
+            .selectFrom('analysis_incident_facts')
+            .select(['incident_id', 'event_date'])
+            .where('actor_id', '=', actorId)
+            .where('country', '=', r.country as string);
+        const first =
+          (await inCountry()
+            .where('event_date', 'is not', null)
+            .orderBy('event_date')
+            .orderBy('incident_id')
+            .limit(1)
+            .executeTakeFirst()) ??
+          (await inCountry().orderBy('incident_id').limit(1).executeTakeFirst());
         out.push({
           country: r.country as string,
           incidents: Number(r.incidents),
           fatalities: Number(r.fatalities),
-          firstDate: r.first_date ?? undefined,
-          firstIncidentId: (first?.incident_id as string | undefined) ?? r.any_incident,
+          firstDate: (first?.event_date as string | null | undefined) ?? undefined,
+          firstIncidentId: (first?.incident_id as string | undefined) ?? '',
         });
       }
       return out;
@@ -209,40 +205,35 @@ export function createIncidentFactsStore(database: Database) {
 
     async getActorPlaces(actorId: string, limit: number): Promise<NamedCount[]> {
       const rows = await db
-        .selectFrom('analysis_incident_facts')
-        .select([
-          'location_name',
-          'country',
-          sql<number | null>`avg(latitude)`.as('latitude'),
-          sql<number | null>`avg(longitude)`.as('longitude'),
-          sql<number>`count(*)`.as('incidents'),
-        ])
+        .selectFrom('analysis_actor_places')
+        .selectAll()
         .where('actor_id', '=', actorId)
-        .where('location_name', 'is not', null)
-        .groupBy(['location_name', 'country'])
-        .orderBy(sql`count(*)`, 'desc')
-        .orderBy('location_name')
+        .where('incidents', '>', 0)
+        .orderBy('incidents', 'desc')
+        .orderBy('place_key')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({
-        key: `${r.location_name as string}|${(r.country as string | null) ?? ''}`,
-        name: r.location_name as string,
-        country: (r.country as string | null) ?? undefined,
-        latitude: r.latitude === null ? undefined : Number(r.latitude),
-        longitude: r.longitude === null ? undefined : Number(r.longitude),
-        incidents: Number(r.incidents),
-      }));
+      return rows.map((r) => {
+        const points = Number(r.points);
+        return {
+          key: r.place_key as string,
+          name: r.name as string,
+          country: (r.country as string) || undefined,
+          latitude: points > 0 ? Number(r.latitude_sum) / points : undefined,
+          longitude: points > 0 ? Number(r.longitude_sum) / points : undefined,
+          incidents: Number(r.incidents),
+        };
+      });
     },
 
     async getActorTargets(actorId: string, limit: number): Promise<NamedCount[]> {
       const rows = await db
-        .selectFrom('analysis_incident_targets as t')
-        .innerJoin('analysis_incident_facts as f', 'f.incident_id', 't.incident_id')
-        .select(['t.target_id', 't.target_name', sql<number>`count(*)`.as('incidents')])
-        .where('f.actor_id', '=', actorId)
-        .groupBy(['t.target_id', 't.target_name'])
-        .orderBy(sql`count(*)`, 'desc')
-        .orderBy('t.target_name')
+        .selectFrom('analysis_actor_targets')
+        .selectAll()
+        .where('actor_id', '=', actorId)
+        .where('incidents', '>', 0)
+        .orderBy('incidents', 'desc')
+        .orderBy('target_name')
         .limit(limit)
         .execute();
       return rows.map((r) => ({
@@ -287,69 +278,6 @@ export function createIncidentFactsStore(database: Database) {
       return [...dated, ...undated].map(fromFactRow);
     },
   };
-}
-
-function addDeltas(
-  rows: readonly FactRow[],
-  sign: 1 | -1,
-  actorDeltas: Map<string, Delta>,
-  countryDeltas: Map<string, Delta>,
-): void {
-  const countedCountry = new Set<string>();
-  for (const row of rows) {
-    if (row.month === null) continue;
-    if (row.actor_id !== '') add(actorDeltas, row.actor_id, row, sign);
-    // A country counts an incident once, however many actors it is attributed to.
-    if (row.country !== null && !countedCountry.has(row.incident_id)) {
-      countedCountry.add(row.incident_id);
-      add(countryDeltas, row.country, row, sign);
-    }
-  }
-}
-
-function add(map: Map<string, Delta>, key: string, row: FactRow, sign: 1 | -1): void {
-  const id = `${key}\u0000${row.month}`;
-  let d = map.get(id);
-  if (!d) {
-    d = { key, month: row.month!, incidents: 0, lethal_incidents: 0, fatalities: 0, injuries: 0 };
-    map.set(id, d);
-  }
-  d.incidents += sign;
-  d.lethal_incidents += (row.fatalities ?? 0) > 0 ? sign : 0;
-  d.fatalities += sign * (row.fatalities ?? 0);
-  d.injuries += sign * (row.injuries ?? 0);
-}
-
-async function applyDeltas(
-  trx: Db,
-  table: 'analysis_actor_months' | 'analysis_country_months',
-  column: 'actor_id' | 'country',
-  deltas: Map<string, Delta>,
-): Promise<void> {
-  const values = [...deltas.values()]
-    .filter((d) => d.incidents !== 0 || d.fatalities !== 0 || d.injuries !== 0)
-    .map((d) => ({
-      [column]: d.key,
-      month: d.month,
-      incidents: d.incidents,
-      lethal_incidents: d.lethal_incidents,
-      fatalities: d.fatalities,
-      injuries: d.injuries,
-    }));
-  for (const part of chunks(values, CHUNK)) {
-    await trx
-      .insertInto(table)
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns([column, 'month']).doUpdateSet({
-          incidents: sql`${sql.ref(`${table}.incidents`)} + excluded.incidents`,
-          lethal_incidents: sql`${sql.ref(`${table}.lethal_incidents`)} + excluded.lethal_incidents`,
-          fatalities: sql`${sql.ref(`${table}.fatalities`)} + excluded.fatalities`,
-          injuries: sql`${sql.ref(`${table}.injuries`)} + excluded.injuries`,
-        }),
-      )
-      .execute();
-  }
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
