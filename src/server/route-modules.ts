@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from './app-deps.js';
+import { taxiiRoutes } from './taxii/taxii-routes.js';
+import { sharingRoutes } from './rest/sharing/sharing-routes.js';
 
 /**
  * Every route module of the API, registered by createApp in this order. A module is a function
@@ -8,4 +10,7 @@ import type { AppDeps } from './app-deps.js';
 export const routeModules: Array<{
   prefix: string;
   plugin: (deps: AppDeps) => FastifyPluginAsync;
-}> = [];
+}> = [
+  { prefix: '/taxii2', plugin: taxiiRoutes },
+  { prefix: '/api', plugin: sharingRoutes },
+];

@@ -87,11 +87,12 @@ export interface TaxiiStatus {
   request_timestamp: string;
   total_count: number;
   success_count: number;
-  successes: TaxiiStatusDetail[];
+  /** The lists are optional in §4.3.1; Tearline leaves an empty one out, as medallion does. */
+  successes?: TaxiiStatusDetail[];
   failure_count: number;
-  failures: TaxiiStatusDetail[];
+  failures?: TaxiiStatusDetail[];
   pending_count: number;
-  pendings: TaxiiStatusDetail[];
+  pendings?: TaxiiStatusDetail[];
 }
 
 /**

@@ -1,0 +1,64 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CollectionPage } from '../../core/ports/collection-repository.js';
+import type { Principal } from '../principal.js';
+import { API_ROOT } from './taxii-backend.js';
+import { taxiiNotFound } from './taxii-error.js';
+import { TAXII_MEDIA_TYPE } from './taxii-media.js';
+
+/**
+ * Sends a TAXII resource with the TAXII media type (TAXII 2.1 §1.6.8: every response carries it).
+ *
+ * @example return sendTaxii(reply, { collections })
+ */
+export function sendTaxii(reply: FastifyReply, body: unknown, status = 200) {
+  return sendTaxiiBytes(reply, JSON.stringify(body), status);
+}
+
+/**
+ * Sends text with exactly `application/taxii+json;version=2.1`. A Buffer, because Fastify
+ * rewrites the Content-Type of string payloads (quoting the version, adding a charset), and
+ * clients such as taxii2-client compare the header literally.
+ */
+export function sendTaxiiBytes(reply: FastifyReply, text: string, status = 200) {
+  return reply
+    .code(status)
+    .header('content-type', TAXII_MEDIA_TYPE)
+    .send(Buffer.from(text, 'utf8'));
+}
+
+/**
+ * Sets X-TAXII-Date-Added-First/Last to the date_added of the first and last record of this page
+ * (TAXII 2.1 §3.3.1); an empty page sends neither.
+ */
+export function setDateAddedHeaders(reply: FastifyReply, page: CollectionPage): void {
+  const first = page.entries[0];
+  const last = page.entries[page.entries.length - 1];
+  if (first && last) {
+    reply.header('X-TAXII-Date-Added-First', first.dateAdded);
+    reply.header('X-TAXII-Date-Added-Last', last.dateAdded);
+  }
+}
+
+/** The paging part of a TAXII list resource: `more` and `next` (§3.7), or nothing when empty. */
+export function toPaging(page: CollectionPage): { more?: boolean; next?: string } {
+  if (page.entries.length === 0) return {};
+  return page.next === undefined ? { more: page.more } : { more: page.more, next: page.next };
+}
+
+/** The caller, set by the auth hook (the TAXII onRequest guard has already answered 401 without). */
+export function principalOf(request: FastifyRequest): Principal {
+  return request.principal as Principal;
+}
+
+/** Throws 404 unless the URL names Tearline's API root. */
+export function checkApiRoot(params: unknown): void {
+  if ((params as { apiRoot?: string }).apiRoot !== API_ROOT) throw taxiiNotFound('api-root');
+}
+
+/** The route parameters of TAXII paths. */
+export interface TaxiiParams {
+  apiRoot: string;
+  collectionId: string;
+  objectId: string;
+  statusId: string;
+}
