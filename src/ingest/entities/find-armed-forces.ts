@@ -141,7 +141,7 @@ const COALITION =
   /\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w.]*-led|international|global|military|multinational|Western|Arab|[Cc]ounter-[A-Z]\w+|[Aa]nti-[A-Z]\w+|\d+-(?:plus\s+)?nation)\s+){0,3}[Cc]oalition(?:\s+(?:military\s+forces|forces|partners|nations|aircraft|warplanes|troops|members|countries|force|military))?\b/g;
 
 const GENERIC =
-  /\b(?:(?:suspected|armed|unidentified|unknown|Islamist|jihadist|Islamic|separatist|rebel|heavily\s+armed|masked|alleged)\s+)?(?:militants|gunmen|gunman|insurgents|rebels|jihadists|terrorists|extremists|assailants|attackers|attacker|assailant|separatists|bandits|pirates|kidnappers|suicide\s+bombers?|bombers|militiamen|militias|armed\s+men|(?:militant|terrorist|armed|jihadist|extremist|insurgent|rebel|separatist|Islamist)\s+(?:groups?|organi[sz]ations?|outfits?|networks?|cells?|factions?))\b|\b[Tt]he\s+enemy\b/g;
+  /\b(?:(?:suspected|armed|unidentified|unknown|Islamist|jihadist|Islamic|separatist|rebel|heavily\s+armed|masked|alleged)\s+)?(?:militants|gunmen|gunman|insurgents|rebels|jihadists|terrorists|extremists|assailants|attackers|attacker|assailant|separatists|bandits|pirates|kidnappers|suicide\s+bombers?|bombers|militiamen|militias|armed\s+men|(?:militant|terrorist|armed|jihadist|extremist|insurgent|rebel|separatist|Islamist)\s+(?:groups?|organi[sz]ations?|outfits?|networks?|cells?|factions?))\b|\b[Tt]he\s+enemy\b/gi;
 
 const UNNAMED_STATE =
   /\b(?:(?:[Tt]he\s+)?(?:security|government|pro-government|regime|state|army)\s+(?:forces|troops)|(?:[Tt]he\s+)?(?:military|army|police|soldiers|troops|policemen|service\s+members))\b/g;

@@ -4,7 +4,7 @@ import type { DocumentContext } from './document-context.js';
 // A name: capitalised words, with the particles Arabic and French names carry inside.
 const NAME = String.raw`((?:al-|el-)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|the|for|and|al|wa|wal|fi|el|de|du|la|des|del|bin)\s+)*(?:al-|el-)?\p{Lu}[\p{L}\p{M}'’.-]*){0,6})`;
 const CALLING = new RegExp(
-  String.raw`\b(?:a|an|the)\s+(?:(?:little-known|new|newly\s+formed|previously\s+unknown|shadowy|obscure|militant|jihadist|armed|separatist|Islamist)\s+)*(?:group|organi[sz]ation|outfit|movement|militia|faction|cell|network)\s+(?:calling\s+itself|that\s+calls\s+itself|known\s+as|named|called)\s+["“]?${NAME}`,
+  String.raw`\b(?:[Aa]n?|[Tt]he)\s+(?:(?:little-known|new|newly\s+formed|previously\s+unknown|shadowy|obscure|militant|jihadist|armed|separatist|Islamist)\s+)*(?:group|organi[sz]ation|outfit|movement|militia|faction|cell|network)\s+(?:calling\s+itself|that\s+calls\s+itself|known\s+as|named|called)\s+["“]?${NAME}`,
   'gu',
 );
 const CLAIMED = new RegExp(

@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LocationEntity } from '../extract-types.js';
+import { findEntities } from './find-entities.js';
+
+const places = (text: string) =>
+  findEntities(text, {}).filter((e): e is LocationEntity => e.type === 'location');
+
+describe('place geocoding', () => {
+  it('resolves an ambiguous town by the country the document names', () => {
+    const [kerman] = places('A blast in Kerman killed dozens. Iran blamed the group.');
+    assert.equal(kerman?.country, 'IR');
+  });
+
+  it('prefers the well-known city without context and reads provinces as regions', () => {
+    const [paris] = places('The attack in Paris shocked Europe.');
+    assert.equal(paris?.country, 'FR');
+    const [nangarhar] = places('Fighting spread in Nangarhar province.');
+    assert.equal(nangarhar?.country, 'AF');
+    assert.equal(nangarhar?.geo_precision, 3);
+  });
+
+  it('keeps "Town, Country" together and resolves it inside that country', () => {
+    const [palmyra] = places('Strikes hit near Palmyra, Syria.');
+    assert.equal(palmyra?.text, 'Palmyra, Syria');
+    assert.equal(palmyra?.country, 'SY');
+    assert.equal(palmyra?.geo_precision, 2);
+  });
+
+  it('reads aliases of regions and countries', () => {
+    const found = places('Clashes in Burma, the Gaza Strip and the Donbas.');
+    assert.deepEqual(
+      found.map((p) => p.country),
+      ['MM', 'PS', 'UA'],
+    );
+  });
+
+  it('does not read ordinary capitalised words as towns', () => {
+    assert.deepEqual(places('Police said Western officials will Reading.'), []);
+  });
+});
