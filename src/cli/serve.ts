@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { TearlineError } from '../core/errors.js';
 import { DEFAULT_DATABASE_URL } from '../store/database.js';
 import { openStore } from '../store/create-store.js';
-import { createApp } from '../server/create-app.js';
+import { createApp, WEB_DIST } from '../server/create-app.js';
 import { createDeps } from '../server/create-deps.js';
 import { createAccountService } from '../server/auth/account-service.js';
 import { toAuthConfig } from '../server/auth/auth-config.js';
@@ -100,6 +102,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       `Tearline is running at ${listening}/ (store: ${store.database.engine}). Press Ctrl-C to stop.\n`,
     );
 
+    if (deps.config.serveWeb && !existsSync(join(WEB_DIST, 'index.html'))) {
+      io.stdout.write(
+        'The web application is not built (run "npm run build:web"); the API is up.\n',
+      );
+    }
     const signal = await waitForStopSignal();
     io.stdout.write(`Stopping (${signal})…\n`);
     await app.close();
