@@ -1,0 +1,312 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { KyselyPlugin } from 'kysely';
+import type { Collection } from '../src/core/ports/collection-repository.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import type { StixId } from '../src/core/stix/stix-id.js';
+import type { Database } from '../src/store/database.js';
+import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
+import {
+  basicAuth,
+  startTaxiiServer,
+  taxiiRequest,
+  type TaxiiTestServer,
+} from './taxii-harness.js';
+
+const A = { partnerId: 'identity--0a0a0a0a-0000-4000-8000-00000000000a', partnerName: 'Partner A' };
+const B = { partnerId: 'identity--0b0b0b0b-0000-4000-8000-00000000000b', partnerName: 'Partner B' };
+const ROOT = '/taxii2/tearline';
+
+const outbound = (id: string, partnerId: string): Collection => ({
+  id,
+  title: `Releases ${id.slice(0, 4)}`,
+  canRead: true,
+  canWrite: false,
+  mediaTypes: ['application/stix+json;version=2.1'],
+  partnerId,
+  direction: 'outbound',
+});
+const A_OUT = 'aaaaaaaa-0000-4000-8000-000000000001';
+const A_IN = 'aaaaaaaa-0000-4000-8000-000000000002';
+const B_OUT = 'bbbbbbbb-0000-4000-8000-000000000001';
+const MISSING = 'cccccccc-0000-4000-8000-000000000001';
+
+const actor = (n: number, extra: Partial<StixObject> = {}): StixObject => ({
+  type: 'threat-actor',
+  spec_version: '2.1',
+  id: `threat-actor--00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}` as StixId,
+  created: '2024-01-01T00:00:00.000Z',
+  modified: '2024-01-01T00:00:00.000Z',
+  name: `Group ${n}`,
+  threat_actor_types: ['terrorist'],
+  ...extra,
+});
+
+/** Counts the SQL statements a database runs (to show both 404 paths do the same work). */
+function counting(database: Database): { database: Database; count: () => number } {
+  let n = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      n++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { database: { ...database, db: database.db.withPlugin(plugin) }, count: () => n };
+}
+
+async function setUp(server: TaxiiTestServer): Promise<void> {
+  server.partners.add('secret-a', A);
+  server.partners.add('secret-b', B);
+  const repo = server.store.collections;
+  await repo.createCollection(outbound(A_OUT, A.partnerId));
+  await repo.createCollection({
+    ...outbound(A_IN, A.partnerId),
+    title: 'Submissions from A',
+    canWrite: true,
+    direction: 'inbound',
+  });
+  await repo.createCollection(outbound(B_OUT, B.partnerId));
+  for (let i = 0; i < 25; i++)
+    await repo.addObjects(A_OUT, [actor(i)], `2024-02-01T00:00:${String(i).padStart(2, '0')}Z`);
+  await repo.addObjects(
+    A_OUT,
+    [actor(0, { modified: '2024-03-01T00:00:00.000Z', revoked: true })],
+    '2024-03-02T00:00:00Z',
+  );
+  await repo.addObjects(B_OUT, [actor(100)], '2024-02-01T00:00:00Z');
+}
+
+const A_AUTH = basicAuth('secret-a');
+
+for (const engine of ENGINES) {
+  describe(`TAXII server on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    async function withServer(fn: (s: TaxiiTestServer, count: () => number) => Promise<void>) {
+      const t = await createTestDatabase(engine);
+      const c = counting(t.database);
+      const server = await startTaxiiServer(c.database);
+      try {
+        await setUp(server);
+        await fn(server, c.count);
+      } finally {
+        await server.close();
+        await t.dispose();
+      }
+    }
+
+    it("answers another partner's collection exactly as a missing one, with the same work", () =>
+      withServer(async (server, count) => {
+        const paths = (id: string) => [
+          `${ROOT}/collections/${id}/`,
+          `${ROOT}/collections/${id}/objects/`,
+          `${ROOT}/collections/${id}/objects/?limit=1&match[type]=threat-actor`,
+          `${ROOT}/collections/${id}/manifest/`,
+          `${ROOT}/collections/${id}/objects/${actor(100).id}/`,
+          `${ROOT}/collections/${id}/objects/${actor(100).id}/versions/`,
+        ];
+        const foreign = paths(B_OUT);
+        const missing = paths(MISSING);
+        for (let i = 0; i < foreign.length; i++) {
+          const q0 = count();
+          const calls0 = server.partners.accessCalls;
+          const f = await taxiiRequest(server.url + foreign[i], { auth: A_AUTH });
+          const q1 = count();
+          const calls1 = server.partners.accessCalls;
+          const m = await taxiiRequest(server.url + missing[i], { auth: A_AUTH });
+          assert.equal(f.status, 404, foreign[i]);
+          assert.equal(m.status, f.status);
+          assert.equal(m.text, f.text, foreign[i]);
+          assert.equal(m.headers.get('content-type'), f.headers.get('content-type'));
+          assert.equal(m.headers.get('content-length'), f.headers.get('content-length'));
+          assert.equal(count() - q1, q1 - q0, `same number of queries for ${foreign[i]}`);
+          assert.equal(server.partners.accessCalls - calls1, calls1 - calls0);
+        }
+        for (const method of ['POST', 'DELETE']) {
+          const body = method === 'POST' ? JSON.stringify({ objects: [actor(7)] }) : undefined;
+          const path = method === 'POST' ? 'objects/' : `objects/${actor(100).id}/`;
+          const f = await taxiiRequest(`${server.url}${ROOT}/collections/${B_OUT}/${path}`, {
+            method,
+            auth: A_AUTH,
+            body,
+          });
+          const m = await taxiiRequest(`${server.url}${ROOT}/collections/${MISSING}/${path}`, {
+            method,
+            auth: A_AUTH,
+            body,
+          });
+          assert.equal(f.status, 404);
+          assert.equal(m.text, f.text);
+        }
+        const list = await taxiiRequest(`${server.url}${ROOT}/collections/`, { auth: A_AUTH });
+        assert.deepEqual(
+          (list.json.collections as Array<{ id: string }>).map((c) => c.id).sort(),
+          [A_OUT, A_IN].sort(),
+        );
+        // B still reads its own collection.
+        const b = await taxiiRequest(`${server.url}${ROOT}/collections/${B_OUT}/objects/`, {
+          auth: 'Bearer secret-b',
+        });
+        assert.equal(b.status, 200);
+        assert.deepEqual(
+          (b.json.objects as StixObject[]).map((o) => o.id),
+          [actor(100).id],
+        );
+      }));
+
+    it('takes HTTP Basic and Bearer, and answers 401 with both challenges otherwise', () =>
+      withServer(async (server) => {
+        const url = `${server.url}${ROOT}/collections/${A_OUT}/`;
+        assert.equal((await taxiiRequest(url, { auth: A_AUTH })).status, 200);
+        assert.equal((await taxiiRequest(url, { auth: 'Bearer secret-a' })).status, 200);
+        for (const auth of [undefined, basicAuth('wrong'), 'Bearer wrong', 'Digest abc']) {
+          const r = await taxiiRequest(url, auth ? { auth } : {});
+          assert.equal(r.status, 401, String(auth));
+          assert.equal(r.json.http_status, '401');
+          assert.match(r.headers.get('www-authenticate') ?? '', /Basic realm="tearline-taxii"/);
+          assert.match(r.headers.get('www-authenticate') ?? '', /Bearer realm="tearline-taxii"/);
+          assert.equal(r.headers.get('content-type'), 'application/taxii+json;version=2.1');
+        }
+      }));
+
+    it('pages consistently with limit/next, clamps huge limits and refuses forged next tokens', () =>
+      withServer(async (server) => {
+        const base = `${server.url}${ROOT}/collections/${A_OUT}/objects/`;
+        const seen: string[] = [];
+        let next: string | undefined;
+        let lastHeader = '';
+        do {
+          const r = await taxiiRequest(
+            `${base}?limit=7${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+            { auth: A_AUTH },
+          );
+          assert.equal(r.status, 200);
+          const objects = r.json.objects as StixObject[];
+          assert.ok(objects.length <= 7);
+          seen.push(...objects.map((o) => o.id));
+          const first = r.headers.get('X-TAXII-Date-Added-First')!;
+          assert.ok(first >= lastHeader, 'pages follow date_added order');
+          lastHeader = r.headers.get('X-TAXII-Date-Added-Last')!;
+          assert.equal(r.json.more, r.json.next !== undefined);
+          next = r.json.next as string | undefined;
+        } while (next);
+        assert.equal(seen.length, 25);
+        assert.equal(new Set(seen).size, 25);
+        assert.equal(seen.at(-1), actor(0).id, 'the revoked version of actor 0 came last');
+        // added_after resumes after the last page's header.
+        const resumed = await taxiiRequest(`${base}?added_after=2024-02-01T00:00:20Z`, {
+          auth: A_AUTH,
+        });
+        assert.equal((resumed.json.objects as unknown[]).length, 5);
+        const huge = await taxiiRequest(`${base}?limit=999999999999`, { auth: A_AUTH });
+        assert.equal(huge.status, 200);
+        assert.equal((huge.json.objects as unknown[]).length, 25);
+        for (const bad of ['-1', '0', '1.5', 'ten', '1e3']) {
+          const r = await taxiiRequest(`${base}?limit=${bad}`, { auth: A_AUTH });
+          assert.equal(r.status, 400, bad);
+          assert.equal(r.json.error_code, 'TEARLINE_E_TAXII_BAD_FILTER');
+        }
+        const good = await taxiiRequest(`${base}?limit=2`, { auth: A_AUTH });
+        const token = String(good.json.next);
+        const forged = Buffer.from(
+          JSON.stringify([
+            1,
+            'x',
+            '2024-01-01T00:00:00.000000Z',
+            actor(100).id,
+            '2024-01-01T00:00:00.000000Z',
+          ]),
+        ).toString('base64url');
+        for (const bad of ['garbage!', 'AAAA', token.slice(0, -3), forged, 'x'.repeat(700)]) {
+          const r = await taxiiRequest(`${base}?limit=2&next=${encodeURIComponent(bad)}`, {
+            auth: A_AUTH,
+          });
+          assert.equal(r.status, 400, bad);
+          assert.equal(r.json.title, 'ProcessingError');
+          assert.equal(r.json.http_status, '400');
+        }
+        const badDate = await taxiiRequest(`${base}?added_after=yesterday`, { auth: A_AUTH });
+        assert.equal(badDate.status, 400);
+      }));
+
+    it('serves only revoked versions under revocations-only, and nothing under none', () =>
+      withServer(async (server) => {
+        const base = `${server.url}${ROOT}/collections/${A_OUT}`;
+        server.partners.setLevel(A.partnerId, 'revocations-only');
+        const r = await taxiiRequest(`${base}/objects/`, { auth: A_AUTH });
+        assert.equal(r.status, 200);
+        assert.deepEqual(
+          (r.json.objects as StixObject[]).map((o) => [o.id, o.revoked]),
+          [[actor(0).id, true]],
+        );
+        const manifest = await taxiiRequest(`${base}/manifest/?match[version]=all`, {
+          auth: A_AUTH,
+        });
+        assert.equal((manifest.json.objects as unknown[]).length, 1);
+        const hidden = await taxiiRequest(`${base}/objects/${actor(3).id}/`, { auth: A_AUTH });
+        assert.equal(hidden.status, 404, 'an unrevoked object is as absent as a missing one');
+        const post = await taxiiRequest(`${server.url}${ROOT}/collections/${A_IN}/objects/`, {
+          method: 'POST',
+          auth: A_AUTH,
+          body: JSON.stringify({ objects: [actor(9)] }),
+        });
+        assert.equal(post.status, 403);
+        server.partners.setLevel(A.partnerId, 'none');
+        const none = await taxiiRequest(`${base}/objects/`, { auth: A_AUTH });
+        const missing = await taxiiRequest(`${server.url}${ROOT}/collections/${MISSING}/objects/`, {
+          auth: A_AUTH,
+        });
+        assert.equal(none.status, 404);
+        assert.equal(none.text, missing.text);
+        const list = await taxiiRequest(`${server.url}${ROOT}/collections/`, { auth: A_AUTH });
+        assert.deepEqual(list.json, {});
+      }));
+
+    it('stores a POSTed envelope in the inbound collection and keeps its status private', () =>
+      withServer(async (server) => {
+        const url = `${server.url}${ROOT}/collections/${A_IN}/objects/`;
+        const bad = { type: 'threat-actor', id: 'threat-actor--not-a-uuid', name: 'x' };
+        const r = await taxiiRequest(url, {
+          method: 'POST',
+          auth: A_AUTH,
+          body: JSON.stringify({ objects: [actor(50), actor(51), bad, 'text'] }),
+        });
+        assert.equal(r.status, 202, r.text);
+        assert.equal(r.headers.get('content-type'), 'application/taxii+json;version=2.1');
+        assert.equal(r.json.status, 'complete');
+        assert.equal(r.json.total_count, 4);
+        assert.equal(r.json.success_count, 2);
+        assert.equal(r.json.failure_count, 2);
+        assert.equal((r.json.failures as Array<{ id: string }>)[0]!.id, 'threat-actor--not-a-uuid');
+        const statusUrl = `${server.url}${ROOT}/status/${r.json.id}/`;
+        const mine = await taxiiRequest(statusUrl, { auth: A_AUTH });
+        assert.equal(mine.status, 200);
+        assert.deepEqual(mine.json, r.json);
+        const theirs = await taxiiRequest(statusUrl, { auth: basicAuth('secret-b') });
+        const none = await taxiiRequest(
+          `${server.url}${ROOT}/status/00000000-0000-4000-8000-0000000000ff/`,
+          { auth: basicAuth('secret-b') },
+        );
+        assert.equal(theirs.status, 404);
+        assert.equal(theirs.text, none.text);
+        const stored = await server.store.collections.queryObjects(A_IN, { limit: 10 });
+        assert.deepEqual(
+          stored.entries.map((e) => e.object.id),
+          [actor(50).id, actor(51).id],
+        );
+        // The outbound collection is read-only for the partner.
+        const ro = await taxiiRequest(`${server.url}${ROOT}/collections/${A_OUT}/objects/`, {
+          method: 'POST',
+          auth: A_AUTH,
+          body: JSON.stringify({ objects: [actor(52)] }),
+        });
+        assert.equal(ro.status, 403);
+        const notJson = await taxiiRequest(url, {
+          method: 'POST',
+          auth: A_AUTH,
+          body: '{"objects": [',
+        });
+        assert.equal(notJson.status, 400);
+        assert.equal(notJson.json.error_code, 'TEARLINE_E_TAXII_BAD_JSON');
+      }));
+  });
+}
