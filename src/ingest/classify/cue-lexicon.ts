@@ -11,7 +11,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'air',
-    /\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|\bbombers?\b(?! (?:blew|detonated))|coalition (?:aircraft|strike)|bombed from the air|sorties?/,
+    /\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|\bbombers?\b(?! (?:blew|detonated))|coalition (?:aircraft|strike)|(?:israeli|us|u\.s\.|american|russian|turkish|saudi|coalition|french) (?:air ?)?strikes?\b|bombed from the air|sorties?/,
   ],
   [
     'shelling',
@@ -28,7 +28,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'clash',
-    /\bclash(?:es|ed)?\b|gun ?battles?|gunfights?|fire ?fights?|exchange[ds]? (?:of )?(?:fire|gunfire)|\bfighting\b|\bfought\b|ambush|\bbattled?\b|skirmish|offensive|counter-?attack|heavy fighting|engaged (?:in )?(?:combat|fighting)|attack(?:ed|s)? (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|security|checkpoints?|bases?|posts?|convoys?|outposts?|positions?|barracks|patrols?|troops|soldiers)/,
+    /\bclash(?:es|ed)?\b|gun ?battles?|gunfights?|fire ?fights?|exchange[ds]? (?:of )?(?:fire|gunfire)|trad(?:ed|ing) (?:\w+ ){0,2}fire|machine-gun fire|repel(?:led|s)? (?:\w+ ){0,2}(?:assaults?|attacks?|raids?)|\bfighting\b|\bfought\b|ambush|\bbattled?\b|skirmish|offensive|counter-?attack|heavy fighting|engaged (?:in )?(?:combat|fighting)|attack(?:ed|s)? (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|security|checkpoints?|bases?|posts?|convoys?|outposts?|positions?|barracks|patrols?|troops|soldiers)/,
   ],
   [
     'retake',
@@ -36,7 +36,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'seize',
-    /seiz(?:ed|e|es|ing) control|took control|taken control|tak(?:e|es|ing) control|\bcaptur(?:ed|e|es|ing)\b|overr(?:an|un)|fell to|fallen to|seized (?:the )?(?:town|city|village|district|base|area|territory|headquarters|port|airport|border)|took over|taken over|under (?:\w+ ){0,2}control|hoisted (?:their|its) flag|advance[ds]? (?:on|into)/,
+    /seiz(?:ed|e|es|ing) control|took control|taken control|tak(?:e|es|ing) control|\bcaptur(?:ed|e|es|ing)\b|overr(?:an|un)|fell to|fallen to|seized (?:the )?(?:town|city|village|district|base|area|territory|headquarters|port|airport|border)|took over|taken over|(?:marched|rolled|swept|stormed) into|under (?:\w+ ){0,2}control|hoisted (?:their|its) flag|advance[ds]? (?:on|into)/,
   ],
   [
     'territory',
@@ -68,7 +68,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'protest',
-    /protest|demonstrat|\brall(?:y|ied|ies|ying)\b|\bmarch(?:ed|es|ers|ing)\b|(?<!\b(?:in|on|since|early|late|last|of|until|by|mid|from|this|next)[- ])\bmarch\b(?! \d)|sit-?ins?|picket|went on strike|general strike|hunger strike|on strike|strik(?:e|ing) workers|placards?|banners?|chant(?:ed|ing)|slogans|petition|vigil|took to the streets|gathered (?:outside|in front)/,
+    /protest|demonstrat|\brall(?:y|ied|ies|ying)\b|\bmarch(?:ed|es|ers|ing)\b|(?<!\b(?:in|on|since|early|late|last|of|until|by|mid|from|this|next)[- ])\bmarch\b(?! \d)|sit-?ins?|picket|blockade|went on strike|general strike|hunger strike|on strike|strik(?:e|ing) workers|placards?|banners?|chant(?:ed|ing)|slogans|petition|vigil|took to the streets|gathered (?:outside|in front)/,
   ],
   [
     'intervention',
@@ -80,7 +80,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'riot',
-    /\briot(?:s|ers|ing|ed)?\b|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b(?! (?:crackdown|repression|dispersal))|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
+    /\briot(?:s|ers|ing|ed)?\b(?! (?:police|squad|gear|officers|control|units?|troops))|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b(?! (?:crackdown|repression|dispersal))|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
   ],
   [
     'mob',
@@ -88,15 +88,15 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'loot',
-    /\bloot|pillag|plunder|ransack|(?:torched|burn(?:ed|t)(?: down)?|destroy(?:ed)?|razed|demolish(?:ed)?) (?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings|property|properties|crops|church(?:es)?|mosques?|schools?|offices|stores|market|tower|mast|huts|granar)|razed|demolition|demolish|arson|\bstole\b|stolen|property destruction|damag(?:ed|ing) (?:\w+ ){0,2}(?:property|properties|buildings|shops)|burned (?:\w+ ){0,2}villages?/,
+    /\bloot|pillag|plunder|ransack|set (?:\w+ ){0,2}fire to (?:\w+ ){0,4}(?:houses|homes|shops|cars|vehicles|buildings|crops|fields|church(?:es)?|mosques?|schools?|offices|huts|villages?)|(?:torched|burn(?:ed|t)(?: down)?|destroy(?:ed)?|razed|demolish(?:ed)?) (?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings|property|properties|crops|church(?:es)?|mosques?|schools?|offices|stores|market|tower|mast|huts|granar)|razed|demolition|demolish|arson|\bstole\b|stolen|property destruction|damag(?:ed|ing) (?:\w+ ){0,2}(?:property|properties|buildings|shops)|burned (?:\w+ ){0,2}villages?/,
   ],
   [
     'arrest',
-    /\barrest|\bdetain|custody|apprehend|rounded up|\bnabbed|held for questioning|remanded|charged with|in connection with|handcuff|picked up by|crackdown on (?:\w+ ){0,2}suspects|raid(?:ed|s)? (?:\w+ ){0,4}(?:arrested|detained)|suspects/,
+    /\barrest|\bdetain|custody|apprehend|rounded up|\bnabbed|\bjailed|\bimprisoned|held for questioning|remanded|charged with|in connection with|handcuff|picked up by|crackdown on (?:\w+ ){0,2}suspects|raid(?:ed|s)? (?:\w+ ){0,4}(?:arrested|detained)|suspects/,
   ],
   [
     'disrupt',
-    /defus|diffus|deactivat|dismantl|disarm|bomb disposal|bomb squad|sappers|(?:weapons|arms|ammunitions?|grenades|bullets|cartridges|explosives|rifles|pistols|guns|rounds|ieds|mines|caches?) (?:\w+ ){0,6}(?:were|was|have been|has been|had been) (?:seized|found|captured|recovered|discovered|confiscated|destroyed)|(?:seized|captured|confiscated|destroyed) (?:\w+ ){0,6}(?:caches?|weapons|arms|explosives|ammunitions?|cartridges|bullets|rifles|pistols|guns|grenades|bombs|detonators|ieds?|improvised explosive)|seized (?:\w+ ){0,3}(?:cache|weapons|arms|explosives|ammunition|rifles|guns|grenades|bombs|detonators|ieds?)|(?:weapons|arms|ammunition|explosives) cache|recover(?:ed|s)? (?:\w+ ){0,4}(?:weapons|explosives|ammunition|rifles|ieds?|bombs?|grenades|mortars?|rockets?)|(?:found|discovered|unearthed) (?:\w+ ){0,4}(?:explosives|bomb|ieds?|device|weapons|rockets?|mines?)|intercept|shot down|controlled explosion|before (?:it|they) (?:could )?(?:explode|detonate|go off|went off)|unexploded|neutrali[sz]ed (?:\w+ ){0,2}(?:bomb|ied|device|explosive|drone|missile)|air defen[cs]e|foiled|thwarted|destroyed (?:\w+ ){0,3}(?:drones?|missiles?)|downed/,
+    /defus|diffus|deactivat|dismantl|disarm|bomb disposal|bomb squad|sappers|(?:weapons|arms|ammunitions?|grenades|bullets|cartridges|explosives|rifles|pistols|guns|rounds|ieds|mines|caches?) (?:\w+ ){0,6}(?:were|was|have been|has been|had been) (?:seized|found|captured|recovered|discovered|confiscated|destroyed)|(?:seized|captured|confiscated|destroyed) (?:\w+ ){0,6}(?:caches?|weapons|arms|explosives|ammunitions?|cartridges|bullets|rifles|pistols|guns|grenades|bombs|detonators|ieds?|improvised explosive)|seized (?:\w+ ){0,3}(?:cache|weapons|arms|explosives|ammunition|rifles|guns|grenades|bombs|detonators|ieds?)|(?:weapons|arms|ammunition|explosives) cache|recover(?:ed|s)? (?:\w+ ){0,4}(?:weapons|explosives|ammunition|rifles|ieds?|bombs?|grenades|mortars?|rockets?)|(?:found|discovered|unearthed|uncovered) (?:\w+ ){0,4}(?:explosives|bombs?|ieds?|device|weapons|rockets?|mines?|rifles|guns|pistols|grenades|ammunition|arms)|intercept|shot down|controlled explosion|before (?:it|they) (?:could )?(?:explode|detonate|go off|went off)|unexploded|neutrali[sz]ed (?:\w+ ){0,2}(?:bomb|ied|device|explosive|drone|missile)|air defen[cs]e|foiled|thwarted|destroyed (?:\w+ ){0,3}(?:drones?|missiles?)|downed/,
   ],
   [
     'agreement',

@@ -55,9 +55,14 @@ export function applyCueRules(
   const has = (name: string): boolean => cues.has('c:' + name);
   if (PROTEST_FAMILY.has(best) && has('protest')) {
     if (has('riot') || has('clash')) return 'Violent demonstration';
-    if (has('force') || has('killing')) return 'Excessive force against protesters';
+    // Not any killing: protests are often *about* a killing.
+    if (has('force')) return 'Excessive force against protesters';
     if (has('intervention') || has('arrest')) return 'Protest with intervention';
     return best === 'Violent demonstration' ? best : 'Peaceful protest';
+  }
+  // A riot needs demonstrators; burning and looting by anyone else is property destruction.
+  if (best === 'Violent demonstration' && !has('protest') && has('loot')) {
+    return 'Looting/property destruction';
   }
   const harmless = !has('killing') && !has('injury');
   if ((WEAPON_ATTACKS.has(best) || TERRITORY.has(best)) && has('disrupt') && harmless) {

@@ -7,8 +7,8 @@ import { createTrainingSet } from './training/training-set.js';
 /** The fixed settings of the shipped model; changing one changes classifier-model.json. */
 export const TRAINING_SETTINGS = {
   dataSeed: 20240322,
-  perClass: 320,
-  train: { seed: 7, epochs: 12, learningRate: 0.2, l2: 1e-4, minCount: 2, prune: 0.01 },
+  perClass: 640,
+  train: { seed: 7, epochs: 12, learningRate: 0.2, l2: 1e-4, minCount: 2, prune: 0.03 },
 } as const satisfies { dataSeed: number; perClass: number; train: TrainOptions };
 
 /**
