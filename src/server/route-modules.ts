@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from './app-deps.js';
 import { taxiiRoutes } from './taxii/taxii-routes.js';
 import { sharingRoutes } from './rest/sharing/sharing-routes.js';
+import { analysisRoutes } from './rest/analysis/analysis-routes.js';
 
 /**
  * Every route module of the API, registered by createApp in this order. A module is a function
@@ -13,4 +14,5 @@ export const routeModules: Array<{
 }> = [
   { prefix: '/taxii2', plugin: taxiiRoutes },
   { prefix: '/api', plugin: sharingRoutes },
+  { prefix: '/api', plugin: analysisRoutes },
 ];

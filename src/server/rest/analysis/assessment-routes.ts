@@ -1,0 +1,81 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app-deps.js';
+import { problemResponses } from '../../errors/problem-responses.js';
+import { requireUser } from '../../principal.js';
+import { actorParams, idParams, objectBody, toAnalysisService } from './analysis-route-deps.js';
+
+/**
+ * Capability and intent assessments: an actor's history (what changed, when, on which
+ * evidence), one assessment, and recording a new one that may supersede the current one.
+ *
+ * @example await app.register(assessmentRoutes(deps), { prefix: '/api' })
+ */
+export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
+  const analysis = toAnalysisService(deps);
+  return async (app) => {
+    const tags = ['analysis'];
+    app.get<{ Params: { actor: string } }>(
+      '/actors/:actor/assessments',
+      {
+        config: { access: [] },
+        schema: {
+          summary: "An actor's assessments: current ones and the history of changes",
+          tags,
+          params: actorParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request) => analysis.getAssessmentHistory(request.params.actor),
+    );
+    app.get<{ Params: { id: string } }>(
+      '/assessments/:id',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'One assessment with its STIX note',
+          tags,
+          params: idParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request) => analysis.getAssessment(request.params.id),
+    );
+    app.post<{ Body: Record<string, unknown> }>(
+      '/assessments',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary:
+            'Record an assessment (capability, intent, confidence, rationale, evidence; optionally superseding one)',
+          tags,
+          body: objectBody,
+          response: problemResponses(400, 401, 403, 409),
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request, 'analyst');
+        const b = request.body;
+        const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : undefined);
+        const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+        const view = await analysis.createAssessment(
+          {
+            subjectRef: String(b.subjectRef ?? ''),
+            capability: String(b.capability ?? ''),
+            intent: String(b.intent ?? ''),
+            analyticConfidence: String(b.analyticConfidence ?? ''),
+            rationale: String(b.rationale ?? ''),
+            evidenceRefs: list(b.evidenceRefs),
+            // The author is whoever is signed in; the body cannot claim someone else.
+            author: user.username,
+            validFrom: str(b.validFrom),
+            regionCountries: list(b.regionCountries),
+            targetDescription: str(b.targetDescription),
+            supersedes: str(b.supersedes),
+          },
+          { allowFork: b.allowFork === true },
+        );
+        return reply.code(201).send(view);
+      },
+    );
+  };
+}
