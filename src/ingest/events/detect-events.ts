@@ -26,6 +26,8 @@ export type ClassifyEvent = (text: string, options: { entities: Entity[] }) => E
 const PROTEST_WORDS =
   /\b(?:protest\w*|demonstrat\w+|riot\w*|rall(?:y|ies)|march(?:ed|ers)?|mobs?|crowds?)\b/i;
 
+/** A report this short is classified whole for its main incident. */
+const WHOLE_CHARS = 1500;
 /** How much text the classifier reads for one incident. */
 const CLASSIFY_CHARS = 600;
 /** Evidence beyond the scorer's reach is noise: keep the spans that tell the incident first. */
@@ -44,14 +46,14 @@ export function detectEvents(
   sentences: readonly Span[],
   entities: readonly Entity[],
   classify: ClassifyEvent,
-  options: { minDocumentScore?: number } = {},
 ): ExtractedEvent[] {
   const units = findEventUnits(text, sentences, entities);
   const incidents = segmentIncidents(units);
   const claims = claimedBy(text, sentences, entities);
   const events: ExtractedEvent[] = [];
+  const short = text.length <= WHOLE_CHARS;
   incidents.forEach((incident, index) => {
-    const type = classifyIncident(text, incident, entities, classify);
+    const type = classifyIncident(text, incident, entities, classify, short && index === 0);
     const args = chooseArguments(text, incident, entities, sentences, {
       main: index === 0,
       claims,
@@ -69,13 +71,7 @@ export function detectEvents(
     });
   });
   if (events.length === 0 && sentences.length > 0) {
-    const document = documentEvent(
-      text,
-      sentences,
-      entities,
-      classify,
-      options.minDocumentScore ?? 0.5,
-    );
+    const document = documentEvent(text, sentences, entities, classify);
     if (document) events.push(document);
   }
   return events;
@@ -86,28 +82,38 @@ function classifyIncident(
   incident: Incident,
   entities: readonly Entity[],
   classify: ClassifyEvent,
+  whole: boolean,
 ): AcledType {
-  const words = incident.units
-    .slice(0, 3)
-    .map((u) => text.slice(u.start, u.end))
-    .join(' ')
-    .slice(0, CLASSIFY_CHARS);
-  if (incident.status === 'thwarted') return toThwartedType(words);
-  if (incident.status === 'threatened') {
-    return { event_type: 'Strategic developments', sub_event_type: 'Other' };
-  }
-  const first = incident.units[0]!;
+  // A short report is classified whole for its main incident: the model reads more of its wording.
+  const words = whole
+    ? text
+    : incident.units
+        .slice(0, 3)
+        .map((u) => text.slice(u.start, u.end))
+        .join(' ')
+        .slice(0, CLASSIFY_CHARS);
+  const offset = whole ? 0 : incident.units[0]!.start;
+  const limit = whole ? text.length : incident.units[0]!.end;
   const local = entities
-    .filter((e) => e.start >= first.start && e.end <= first.end)
-    .map((e) => ({ ...e, start: e.start - first.start, end: e.end - first.start }));
+    .filter((e) => e.start >= offset && e.end <= limit)
+    .map((e) => ({ ...e, start: e.start - offset, end: e.end - offset }));
   const found = classify(words, { entities: local });
-  if (VIOLENT_EVENT_TYPES.has(found.event_type)) return pick(found);
+  const sure = pick(found);
+  if (incident.status === 'thwarted') {
+    return found.event_type === 'Strategic developments' ? sure : toThwartedType(words);
+  }
+  if (incident.status === 'threatened') {
+    return found.event_type === 'Strategic developments'
+      ? sure
+      : { event_type: 'Strategic developments', sub_event_type: 'Other' };
+  }
+  if (VIOLENT_EVENT_TYPES.has(found.event_type)) return sure;
+  // Riots and protests with casualties are events in their own right.
+  if (/^(?:Riots|Protests)$/.test(found.event_type) && PROTEST_WORDS.test(words)) return sure;
+  if (whole && found.score >= 0.5) return sure;
   const violent = found.alternatives
     ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
     .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
-  // Riots and protests with casualties are events in their own right; keep them when sure.
-  if (/^(?:Riots|Protests)$/.test(found.event_type) && PROTEST_WORDS.test(words))
-    return pick(found);
   return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
 }
 
@@ -121,7 +127,6 @@ function documentEvent(
   sentences: readonly Span[],
   entities: readonly Entity[],
   classify: ClassifyEvent,
-  minScore: number,
 ): ExtractedEvent | undefined {
   const lead = sentences.slice(0, 3);
   const end = lead[lead.length - 1]!.end;
@@ -131,13 +136,15 @@ function documentEvent(
     .filter((e) => e.start >= start && e.end <= start + words.length)
     .map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
   const found = classify(words, { entities: local });
-  if (found.score < minScore) return undefined;
-  if (VIOLENT_EVENT_TYPES.has(found.event_type) && found.score < Math.max(minScore, 0.8)) {
+  const type = pick(found);
+  // In a long report the incident rules would have found an attack: the model's guess alone is
+  // not one. A short snippet is all about its one event, so its reading is kept.
+  if (VIOLENT_EVENT_TYPES.has(type.event_type) && text.length > WHOLE_CHARS) {
     return undefined;
   }
   return {
-    event_type: found.event_type,
-    sub_event_type: found.sub_event_type,
+    event_type: type.event_type,
+    sub_event_type: type.sub_event_type,
     status: found.status ?? 'occurred',
     actors: [],
     fatalities: null,
