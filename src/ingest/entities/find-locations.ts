@@ -115,8 +115,9 @@ export function findLocations(
     const name = text.slice(m.start, m.end);
     if (place.kind === 'country') {
       const after = text.slice(m.end, m.end + 24);
-      // A country that acts ("France said", "Jordan has joined") is its government.
-      if (AGENT_VERB.test(after)) {
+      // A country that acts ("France said", "Jordan has joined") is its government, and so is
+      // one listed among the members of a coalition ("nations … include France, Jordan").
+      if (AGENT_VERB.test(after) || isListedMember(text, m.start, context.sentences)) {
         found.push({
           type: 'organization',
           text: name,
@@ -234,4 +235,21 @@ export function withFinalStop(text: string, end: number): number {
     /(?:^|[^\p{L}])\p{L}\.\p{L}$/u.test(text.slice(Math.max(0, end - 4), end))
     ? end + 1
     : end;
+}
+
+const MEMBER_LIST =
+  /\b(?:include|includes|included|including|such\s+as)\s*:?\s+(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$/;
+const MEMBERS = /\b(?:nations|countries|partners|allies|members|coalition|states|governments)\b/i;
+
+/** True when a country stands in a list of the members of a coalition or alliance. */
+function isListedMember(
+  text: string,
+  start: number,
+  sentences: DocumentContext['sentences'],
+): boolean {
+  const sentence = sentences.find((s) => s.start <= start && start < s.end);
+  if (!sentence) return false;
+  const before = text.slice(sentence.start, start);
+  const list = MEMBER_LIST.exec(before);
+  return list !== null && MEMBERS.test(before.slice(0, list.index));
 }

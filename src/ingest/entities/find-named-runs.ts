@@ -18,6 +18,66 @@ interface Run {
 }
 
 const JOIN = /^[\u200e\u200f]?(?:\s|\.\s?|-|–|'|’|\s&\s|\s-\s)[\u200e\u200f]?$/;
+const SITE_HEADS = new Set([
+  'airfield',
+  'airport',
+  'airbase',
+  'base',
+  'dam',
+  'bridge',
+  'checkpoint',
+  'crossing',
+  'port',
+  'harbour',
+  'harbor',
+  'mosque',
+  'church',
+  'cathedral',
+  'synagogue',
+  'shrine',
+  'temple',
+  'market',
+  'bazaar',
+  'square',
+  'hall',
+  'stadium',
+  'hotel',
+  'mall',
+  'prison',
+  'refinery',
+  'highway',
+  'road',
+  'street',
+  'avenue',
+  'valley',
+  'mountains',
+  'mountain',
+  'river',
+  'lake',
+  'island',
+  'islands',
+  'peninsula',
+  'desert',
+  'corridor',
+  'pass',
+  'strait',
+  'gulf',
+  'sea',
+  'oasis',
+  'plain',
+  'plains',
+  'heights',
+  'camp',
+  'barracks',
+  'compound',
+  'palace',
+  'station',
+  'terminal',
+  'field',
+  'oilfield',
+  'gasfield',
+]);
+const SITE_PREFIXES = new Set(['camp', 'fort', 'mount', 'lake', 'forward']);
 const STATE_WORDS = new Set([
   'armed',
   'national',
@@ -98,7 +158,8 @@ export function findNamedRuns(
       lex.common.has(pieces[from]!.key) &&
       !TITLE_WORDS.has(pieces[from]!.key) &&
       !ARMED_HEADS.has(pieces[from]!.key) &&
-      !ORG_HEADS.has(pieces[from]!.key)
+      !ORG_HEADS.has(pieces[from]!.key) &&
+      !SITE_PREFIXES.has(pieces[from]!.key)
     )
       from++;
     while (
@@ -125,6 +186,18 @@ export function findNamedRuns(
       const person: OtherEntity = { type: 'person', ...span };
       found.push(person);
       people.push(person);
+      continue;
+    }
+    // Named sites: "Qayyarah Airfield", "Tiyas Military Airfield", "Camp Bastion", "Crocus City Hall".
+    if (
+      keys.length >= 2 &&
+      (SITE_HEADS.has(last) ||
+        (SITE_PREFIXES.has(keys[0]!) && !ORG_HEADS.has(last)) ||
+        (keys.length >= 3 &&
+          SITE_HEADS.has(keys[keys.length - 2]!) &&
+          /^(?:west|east|north|south)$/.test(last)))
+    ) {
+      found.push({ type: 'location', ...span });
       continue;
     }
     if (keys.length >= 2 && ARMED_HEADS.has(last)) {

@@ -345,8 +345,6 @@ export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
   'ud',
   'e',
   'i',
-  'on',
-  'in',
 ]);
 
 /** Capitalised acronyms that are not organisations. */
