@@ -5,7 +5,7 @@ import type { IssueCollector } from './validation-issue.js';
 export const IDENTIFIER_PATTERN =
   /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 /** STIX 2.1 §3.1 type names: a–z, 0–9 and hyphen, 3–250 characters. */
-export const TYPE_PATTERN = /^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-?$/;
+export const TYPE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-?$/;
 const BASE64 = /^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$/;
 const HEX = /^([a-fA-F0-9]{2})+$/;
 /** STIX 2.1 §3.1 property names: a–z, 0–9 and underscore, 3–250 characters, or `id`. */

@@ -59,8 +59,8 @@ const NOT_RELATABLE = [
   'language-content',
 ];
 
-/** Per-type properties of the 19 SDOs, 2 SROs and 2 of the meta objects (STIX 2.1 §4, §5, §7). */
-export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
+/** The rules by type, before the shared `description` is added. */
+const RULES: Record<string, TypeRule> = {
   'attack-pattern': {
     properties: { name: str, aliases: strs, kill_chain_phases: kcp },
     required: ['name'],
@@ -265,6 +265,31 @@ export const TYPE_RULES: Readonly<Record<string, TypeRule>> = {
   },
 };
 
+/** Types whose schema defines a free-text `description` (the others leave it to custom use). */
+const DESCRIBED = [
+  'attack-pattern',
+  'campaign',
+  'course-of-action',
+  'grouping',
+  'identity',
+  'incident',
+  'indicator',
+  'infrastructure',
+  'intrusion-set',
+  'location',
+  'malware',
+  'report',
+  'threat-actor',
+  'tool',
+  'vulnerability',
+  'relationship',
+  'sighting',
+];
+for (const type of DESCRIBED) RULES[type]!.properties.description = str;
+
+/** Per-type properties of the 19 SDOs, 2 SROs and language-content (STIX 2.1 §4, §5, §7). */
+export const TYPE_RULES: Readonly<Record<string, TypeRule>> = RULES;
+
 /** "At least one of" and other cross-property rules the schemas state for some types. */
 export function checkTypeSpecificRules(
   c: IssueCollector,
@@ -314,4 +339,18 @@ export const SCO_REQUIRED: Readonly<Record<string, readonly (readonly string[])[
   'network-traffic': [['protocols'], ['src_ref', 'dst_ref']],
   software: [['name']],
   url: [['value']],
+};
+
+/** String properties of the common SCOs (§6), checked without their full schemas. */
+export const SCO_STRING_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  'domain-name': ['value'],
+  'email-addr': ['value', 'display_name'],
+  'ipv4-addr': ['value'],
+  'ipv6-addr': ['value'],
+  'mac-addr': ['value'],
+  url: ['value'],
+  file: ['name', 'name_enc', 'mime_type'],
+  mutex: ['name'],
+  software: ['name', 'cpe', 'swid', 'vendor', 'version'],
+  directory: ['path', 'path_enc'],
 };

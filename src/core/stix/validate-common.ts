@@ -11,7 +11,7 @@ import type { IssueCollector } from './validation-issue.js';
 
 const EXTENSION_DEFINITION_KEY =
   /^extension-definition--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const PREDEFINED_EXTENSION_KEY = /^([a-z][a-z0-9]*)+(-[a-z0-9]+)*-ext$/;
+const PREDEFINED_EXTENSION_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-ext$/;
 const SELECTOR = /^([a-z0-9_-]{3,249}(\.(\[\d+\]|[a-z0-9_-]{1,250}))*|id)$/;
 const CVE = /^CVE-\d{4}-(0\d{3}|[1-9]\d{3,})$/;
 const CAPEC = /^CAPEC-\d+$/;

@@ -71,7 +71,9 @@ export function checkMarkingDefinition(c: IssueCollector, o: Record<string, Json
       if (o[key] === undefined) c.fail(`.${key}`, 'is required when the marking has no extensions');
     }
   } else {
-    checkExtensions(c, o.extensions, { allowPredefined: false }, checkMarkingExtension);
+    checkExtensions(c, o.extensions, { allowPredefined: false }, (cc, p, k, e) =>
+      checkMarkingExtension(cc, p, k, e, o),
+    );
   }
   if (definitionType === 'statement') {
     if (!isRecord(o.definition) || typeof o.definition.statement !== 'string')
@@ -113,6 +115,7 @@ function checkMarkingExtension(
   path: string,
   key: string,
   ext: Record<string, Json>,
+  o: Record<string, Json>,
 ): void {
   if (key === TLP2_EXTENSION_ID) {
     // The TLP 2.0 extension pins each of its five ids to one name and one level.
@@ -123,6 +126,8 @@ function checkMarkingExtension(
         `must be one of the five TLP 2.0 ids (${Object.values(TLP2_MARKING_IDS).join(', ')})`,
       );
     else if (ext.tlp_2_0 !== level) c.fail(`${path}.tlp_2_0`, `must be "${level}" for this id`);
+    if (level && o.name !== `TLP:${level.toUpperCase()}`)
+      c.fail('.name', `must be TLP:${level.toUpperCase()} for this TLP 2.0 id`);
     for (const k of Object.keys(ext)) {
       if (k !== 'extension_type' && k !== 'tlp_2_0')
         c.fail(`${path}.${k}`, 'is not a property of the TLP 2.0 extension');

@@ -19,7 +19,12 @@ import {
 } from './property-checks.js';
 import { isScoType, isSpecType } from './stix-types.js';
 import { toVersionKey } from './stix-timestamp.js';
-import { SCO_REQUIRED, TYPE_RULES, checkTypeSpecificRules } from './type-rules.js';
+import {
+  SCO_REQUIRED,
+  SCO_STRING_PROPERTIES,
+  TYPE_RULES,
+  checkTypeSpecificRules,
+} from './type-rules.js';
 import {
   EXTENSION_TYPES,
   checkExtensions,
@@ -66,6 +71,9 @@ export function validateStixObject(value: unknown, where = 'object'): Validation
     checkMarkingDefinition(c, value);
   } else if (isScoType(type)) {
     checkScoCommon(c, value);
+    for (const key of SCO_STRING_PROPERTIES[type] ?? []) {
+      if (value[key] !== undefined) checkString(c, `.${key}`, value[key]);
+    }
     for (const anyOf of SCO_REQUIRED[type] ?? []) {
       if (!anyOf.some((k) => value[k] !== undefined))
         c.fail(

@@ -88,9 +88,14 @@ export function toTlp2Level(markingId: string): Tlp2Level | undefined {
   return v1 === undefined ? undefined : v1 === 'white' ? 'clear' : v1;
 }
 
+const ALL_TLP_IDS = new Set([
+  ...Object.values(TLP2_MARKING_IDS),
+  ...Object.values(TLP1_MARKING_IDS),
+]);
+
 /** True for the ids of the nine well-known TLP marking definitions (1.0 and 2.0). */
 export function isTlpMarkingId(markingId: string): boolean {
-  return toTlp2Level(markingId) !== undefined;
+  return ALL_TLP_IDS.has(markingId);
 }
 
 /** The TLP 2.0 definition objects for the TLP 2.0 ids in `markingIds` (others are ignored). */

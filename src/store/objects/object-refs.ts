@@ -5,7 +5,8 @@ const ID = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F-]{36}$/;
 
 function collect(value: unknown, key: string, out: Set<string>): void {
   if (typeof value === 'string') {
-    if ((key.endsWith('_ref') || key.endsWith('_refs')) && ID.test(value)) out.add(value);
+    if ((key.endsWith('_ref') || key.endsWith('_refs')) && ID.test(value) && !isTlpMarkingId(value))
+      out.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, key, out);
   } else if (typeof value === 'object' && value !== null) {
@@ -23,6 +24,5 @@ export function findReferencedIds(object: StixObject, out = new Set<string>()): 
   for (const [key, value] of Object.entries(object)) {
     if (key !== 'id') collect(value, key, out);
   }
-  for (const id of out) if (isTlpMarkingId(id)) out.delete(id);
   return out;
 }
