@@ -1,4 +1,4 @@
-import type { ActorEntity, OtherEntity } from '../extract-types.js';
+import type { ActorEntity, LocationEntity, OtherEntity } from '../extract-types.js';
 import type { DocumentContext } from './document-context.js';
 import { isCapitalized } from './document-context.js';
 import { getLexicons } from './lexicon-words.js';
@@ -104,10 +104,10 @@ const STATE_WORDS = new Set([
 export function findNamedRuns(
   context: DocumentContext,
   blocked: Uint8Array,
-): Array<ActorEntity | OtherEntity> {
+): Array<ActorEntity | LocationEntity | OtherEntity> {
   const { pieces, text } = context;
   const lex = getLexicons();
-  const found: Array<ActorEntity | OtherEntity> = [];
+  const found: Array<ActorEntity | LocationEntity | OtherEntity> = [];
   const isFree = (i: number): boolean =>
     blocked[pieces[i]!.start] === 0 && blocked[pieces[i]!.end - 1] === 0;
   const isNamePiece = (i: number): boolean => {
