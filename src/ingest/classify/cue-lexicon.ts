@@ -24,15 +24,15 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ['grenade', /(?<!rocket[- ]propelled )grenades?|hurled (?:an )?explosive|\brpg-?7?\b(?!s)/],
   [
     'chemical',
-    /chemical (?:weapon|attack|agent|munition|substance)|chlorine|sarin|mustard gas|nerve (?:agent|gas)|toxic (?:gas|chemical|fumes|substance)|poison(?:ous)? gas|gas attack|suffocation/,
+    /chemical (?:weapon|attack|agent|munition|substance)|chlorine|sarin|mustard (?:gas|agent)|(?:sulphur|sulfur) mustard|phosgene|\bvx\b|tabun|nerve (?:agent|gas)|toxic (?:gas|chemical|fumes|substance)|poison(?:ous)? gas|gas attack|suffocation/,
   ],
   [
     'clash',
-    /\bclash(?:es|ed)?\b|gun ?battles?|gunfights?|fire ?fights?|exchange[ds]? (?:of )?(?:fire|gunfire)|trad(?:ed|ing) (?:\w+ ){0,2}fire|machine-gun fire|repel(?:led|s)? (?:\w+ ){0,2}(?:assaults?|attacks?|raids?)|\bfighting\b|\bfought\b|ambush|\bbattled?\b|skirmish|offensive|counter-?attack|heavy fighting|engaged (?:in )?(?:combat|fighting)|attack(?:ed|s)? (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|security|checkpoints?|bases?|posts?|convoys?|outposts?|positions?|barracks|patrols?|troops|soldiers)/,
+    /\bclash(?:es|ed)?\b|gun ?battles?|gunfights?|fire ?fights?|exchange[ds]? (?:of )?(?:fire|gunfire)|trad(?:ed|ing) (?:\w+ ){0,2}fire|machine-gun fire|repel(?:led|s)? (?:\w+ ){0,2}(?:assaults?|attacks?|raids?)|\bfighting\b|\bfought\b|ambush|\bbattled?\b|skirmish|offensive|counter-?attack|heavy fighting|under fire|engaged (?:in )?(?:combat|fighting)|attack(?:ed|s)? (?:on )?(?:a |an |the )?(?:\w+ )?(?:military|army|police|security|checkpoints?|bases?|posts?|convoys?|outposts?|positions?|barracks|patrols?|troops|soldiers)/,
   ],
   [
     'retake',
-    /recaptur|re-?took|retake|regain(?:ed|s)? (?:full )?control|liberat|wrest(?:ed)? (?:back )?control|back under (?:government|state|army) control|cleared (?:\w+ ){0,3}of (?:militants|insurgents|terrorists|rebels|fighters|jihadists)|drove (?:\w+ ){0,4}out of|pushed (?:\w+ ){0,4}out of|flushed out|restored (?:state |government )?control|reclaim/,
+    /recaptur|re-?took|retake|regain(?:ed|s)? (?:full )?control|liberat|wrest(?:ed)? (?:back )?control|back under (?:government|state|army) control|cleared (?:\w+ ){0,3}of (?:militants|insurgents|terrorists|rebels|fighters|jihadists)|drove (?:\w+ ){0,4}out of|pushed (?:\w+ ){0,4}out of|flushed out|restored (?:state |government )?control|reclaim|(?:declared|is|was|now) (?:\w+ ){0,4}free of|freed (?:\w+ ){0,3}from (?:\w+ ){0,2}(?:militants|insurgents|rebels|fighters|jihadists|terrorists)/,
   ],
   [
     'seize',
@@ -76,11 +76,15 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'force',
-    /(?:opened fire|fired live|live (?:rounds|ammunition|bullets|fire)|fired (?:at|on|into)) (?:\w+ ){0,4}(?:protesters|demonstrators|crowds?|marchers|rally)|(?:shot|killed|killing|shooting) (?:dead )?(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)|(?:protesters|demonstrators|marchers) (?:\w+ ){0,3}(?:killed|shot dead|shot)|crackdown|brutally|bloody crackdown|beat (?:\w+ ){0,2}(?:protesters|demonstrators) to death/,
+    /(?:opened fire|fired live|live (?:rounds|ammunition|bullets|fire)|fired (?:at|on|into)) (?:\w+ ){0,4}(?:protesters|demonstrators|crowds?|marchers|rally)|(?:shot|killed|killing|shooting) (?:dead )?(?:\w+ ){0,3}(?:protesters|demonstrators|marchers)|(?:protesters|demonstrators|marchers) (?:\w+ ){0,3}(?:killed|shot dead|shot)|(?:shot|killed|killing|shooting) (?:dead )?(?:\w+ ){0,3}(?:people|men|women|youths|students|civilians) (?:\w+ ){0,2}(?:demonstrating|protesting|marching|rallying)|crackdown|brutally|bloody crackdown|beat (?:\w+ ){0,2}(?:protesters|demonstrators) to death/,
   ],
   [
     'riot',
     /\briot(?:s|ers|ing|ed)?\b(?! (?:police|squad|gear|officers|control|units?|troops))|threw (?:stones|rocks|bottles|petrol|molotov|objects)|hurl(?:ed|ing) (?:stones|rocks|bottles|projectiles)|stone-?pelt|pelted|torch(?:ed|ing)|set (?:\w+ ){0,3}(?:on )?fire|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles)|vandali[sz]|smash(?:ed|ing)|molotov|petrol bombs?|firebombs?|clash(?:ed|es)? with (?:the )?(?:police|security|riot)|barricades?|rampage|violent (?:protest|demonstration)|turn(?:ed|s)? (?:very )?violent|(?<!police )(?<!sexual )violen(?:ce|t)\b(?! (?:crackdown|repression|dispersal))|scuffl|projectiles? (?:were |was )?(?:thrown|hurled)|threw projectiles|attacked (?:the )?police|injur(?:ed|ing) (?:\w+ ){0,2}(?:police|officers)/,
+  ],
+  [
+    'crowd',
+    /youths|rioters|\bcrowds?\b|\bmobs?\b|angry (?:residents|villagers|people)|demonstrators|protesters/,
   ],
   [
     'mob',
@@ -116,7 +120,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'other',
-    /mass graves?|prison ?break|jail ?break|escaped from (?:\w+ ){0,2}(?:prison|jail)|cyber-?attack|\bhack(?:ed|ers)\b|bodies (?:\w+ ){0,2}(?:found|discovered|exhumed|recovered)|(?:found|discovered|recovered) (?:the )?(?:\w+ ){0,2}bodies|unidentified bodies|corpses?|remains of/,
+    /mass graves?|prison ?break|(?:inmates|prisoners|detainees) (?:\w+ ){0,2}(?:escaped|broke out|were freed)|jail ?break|escaped from (?:\w+ ){0,2}(?:prison|jail)|cyber-?attack|\bhack(?:ed|ers)\b|bodies (?:\w+ ){0,2}(?:found|discovered|exhumed|recovered)|(?:found|discovered|recovered) (?:the )?(?:\w+ ){0,2}bodies|unidentified bodies|corpses?|remains of/,
   ],
   [
     'threat',

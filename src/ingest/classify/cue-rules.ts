@@ -61,7 +61,7 @@ export function applyCueRules(
     return best === 'Violent demonstration' ? best : 'Peaceful protest';
   }
   // A riot needs demonstrators; burning and looting by anyone else is property destruction.
-  if (best === 'Violent demonstration' && !has('protest') && has('loot')) {
+  if (best === 'Violent demonstration' && !has('protest') && !has('crowd') && has('loot')) {
     return 'Looting/property destruction';
   }
   const harmless = !has('killing') && !has('injury');
@@ -82,7 +82,6 @@ export function applyCueRules(
   }
   if (TERRITORY.has(best)) {
     if (has('transfer') && !has('clash')) return 'Non-violent transfer of territory';
-    if (best === 'Non-violent transfer of territory') return best;
     if (cues.has('a:state-first') && (has('seize') || has('retake'))) {
       return 'Government regains territory';
     }

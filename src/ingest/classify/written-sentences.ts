@@ -1,6 +1,7 @@
 /**
  * Sentences we wrote to check the classifier beyond its training templates: two to three per
- * sub-event type, in shapes the templates do not use. Used by classify-event-accuracy.test.ts.
+ * sub-event type, in shapes the templates do not use. The second half was written in one go after
+ * the first was in use and scored 0.92 before any change prompted by it (see ADR 0005). Used by classify-event-accuracy.test.ts.
  */
 export const WRITTEN_SENTENCES: ReadonlyArray<readonly [string, string]> = [
   [
@@ -197,4 +198,188 @@ export const WRITTEN_SENTENCES: ReadonlyArray<readonly [string, string]> = [
     'More than 200 inmates broke out of the central prison in Owerri after an attack on its gates.',
     'Other',
   ],
+  [
+    'Government troops and Fano militiamen fought for control of the road near Gondar on Tuesday.',
+    'Armed clash',
+  ],
+  [
+    'Two soldiers died when insurgents attacked their patrol base in Lower Juba; the attackers withdrew after an hour.',
+    'Armed clash',
+  ],
+  [
+    'Security forces killed four militants in a gunfight in the Kupwara forest, the police said.',
+    'Armed clash',
+  ],
+  [
+    'Iraqi forces declared the town of Rawa free of Islamic State fighters after a brief offensive.',
+    'Government regains territory',
+  ],
+  [
+    'The Mozambican army said it had recovered the port town of Mocimboa da Praia from insurgents.',
+    'Government regains territory',
+  ],
+  [
+    'Houthi fighters took the district of Harib after loyalist forces withdrew under fire.',
+    'Non-state actor overtakes territory',
+  ],
+  [
+    "The RSF announced it had taken control of the army's headquarters in Nyala.",
+    'Non-state actor overtakes territory',
+  ],
+  [
+    'Doctors said the victims of the attack on the village showed burns typical of a blister agent.',
+    'Chemical weapon',
+  ],
+  [
+    'Syrian helicopters dropped chlorine-filled barrels on Kafr Zita, a monitoring group said.',
+    'Chemical weapon',
+  ],
+  [
+    'Pakistani jets bombed what the military called militant hideouts in Khost province.',
+    'Air/drone strike',
+  ],
+  [
+    'A Turkish drone strike killed three PKK members in a car near Sulaymaniyah.',
+    'Air/drone strike',
+  ],
+  [
+    'A man driving a truck packed with explosives blew it up at the gates of the army base in Gao.',
+    'Suicide bomb',
+  ],
+  [
+    'The suicide attacker rushed into the election office in Bajaur and detonated his explosives.',
+    'Suicide bomb',
+  ],
+  [
+    'Artillery rounds struck a hospital in Kharkiv overnight, injuring nine staff.',
+    'Shelling/artillery/missile attack',
+  ],
+  [
+    'Rebels fired mortar bombs into the airport compound in Mogadishu, damaging a hangar.',
+    'Shelling/artillery/missile attack',
+  ],
+  [
+    'An explosive device buried in the road destroyed a police pickup in Tillaberi, killing six officers.',
+    'Remote explosive/landmine/IED',
+  ],
+  [
+    'A car bomb parked outside a courthouse in Benghazi killed two guards.',
+    'Remote explosive/landmine/IED',
+  ],
+  [
+    'A man on a bicycle threw a grenade at a checkpoint in Pulwama, wounding three soldiers.',
+    'Grenade',
+  ],
+  ['Unknown people hurled a grenade into a church compound in Arua.', 'Grenade'],
+  [
+    'A 14-year-old girl was raped by two soldiers at a roadblock near Goma, her mother said.',
+    'Sexual violence',
+  ],
+  [
+    'Rights monitors recorded dozens of rapes by fighters in the displacement camps around El Geneina.',
+    'Sexual violence',
+  ],
+  ['Gunmen on motorcycles killed 12 worshippers at a mosque in Zamfara state.', 'Attack'],
+  ['Militiamen executed five men accused of spying outside Bambari.', 'Attack'],
+  [
+    'Armed men seized 30 villagers from their farms in Katsina and demanded ransom.',
+    'Abduction/forced disappearance',
+  ],
+  [
+    'Relatives say the student has not been seen since agents took him from his home in Tehran.',
+    'Abduction/forced disappearance',
+  ],
+  [
+    'Hundreds of teachers rallied in front of the education ministry in Bishkek to demand higher salaries.',
+    'Peaceful protest',
+  ],
+  [
+    'Farmers blocked a highway with tractors near Poznan in a protest against grain imports.',
+    'Peaceful protest',
+  ],
+  [
+    'Residents held a candlelight vigil in Lviv for the victims of the missile strike.',
+    'Peaceful protest',
+  ],
+  [
+    'Police in Istanbul detained dozens of people who tried to march to Taksim Square on May Day.',
+    'Protest with intervention',
+  ],
+  [
+    'Officers used water cannon to clear students occupying the university square in Belgrade.',
+    'Protest with intervention',
+  ],
+  [
+    'Police fired live ammunition at a crowd protesting fuel prices in Conakry, killing two teenagers.',
+    'Excessive force against protesters',
+  ],
+  [
+    'Troops shot dead five peaceful demonstrators in the town of Chiraz, witnesses said.',
+    'Excessive force against protesters',
+  ],
+  [
+    'Protesters threw rocks at police and burned an armoured vehicle in Port Louis.',
+    'Violent demonstration',
+  ],
+  [
+    'Rioters stormed the regional assembly building in Santa Cruz and set part of it on fire.',
+    'Violent demonstration',
+  ],
+  ['A crowd stoned a man to death in Sokoto after accusing him of blasphemy.', 'Mob violence'],
+  ['Vigilantes lynched three suspected robbers in a Lagos market.', 'Mob violence'],
+  [
+    'The government and the ELN agreed in Havana to extend their bilateral ceasefire by six months.',
+    'Agreement',
+  ],
+  [
+    'Rival Somali clans signed a reconciliation pact in Galkayo after months of fighting.',
+    'Agreement',
+  ],
+  [
+    'Police in Peshawar arrested a suspected militant carrying a pistol and a hand grenade.',
+    'Arrests',
+  ],
+  ['Security agents detained the opposition mayor of Istanbul on corruption charges.', 'Arrests'],
+  [
+    'The Malian army took over the camp in Ber after UN peacekeepers left it.',
+    'Non-violent transfer of territory',
+  ],
+  [
+    'Kenyan troops handed the Kismayo airport over to Somali forces under the transition plan.',
+    'Non-violent transfer of territory',
+  ],
+  [
+    "The Islamic State's Sahel branch announced a new governor for its Menaka region.",
+    'Change to group/activity',
+  ],
+  [
+    'Two rebel coalitions in the north announced they were merging into a single movement.',
+    'Change to group/activity',
+  ],
+  [
+    'Police found an IED under a culvert on the Srinagar highway and defused it.',
+    'Disrupted weapons use',
+  ],
+  [
+    'The navy intercepted a dhow carrying anti-tank missiles off the coast of Yemen.',
+    'Disrupted weapons use',
+  ],
+  [
+    'Soldiers discovered a weapons cache with rifles and mortar bombs in a cave near Tora Bora.',
+    'Disrupted weapons use',
+  ],
+  [
+    'The insurgents have opened a new command post in a former school in Mocimboa.',
+    'Headquarters or base established',
+  ],
+  [
+    'Armed men ransacked the warehouse of an aid agency in Kaga Bandoro and stole food.',
+    'Looting/property destruction',
+  ],
+  [
+    'Soldiers set fire to dozens of homes in the village of Kyin Ta, residents said.',
+    'Looting/property destruction',
+  ],
+  ['A mass grave holding the remains of at least 30 people was uncovered outside Bucha.', 'Other'],
+  ['Dozens of detainees escaped after gunmen attacked the prison in Koton Karfe.', 'Other'],
 ];
