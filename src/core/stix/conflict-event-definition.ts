@@ -138,7 +138,8 @@ export function checkConflictEventProperties(
       c.fail(`${path}.${key}`, 'must be 1, 2 or 3');
   }
   for (const key of ['fatalities', 'injuries']) {
-    if (ext[key] !== undefined) checkCount(c, `${path}.${key}`, ext[key]);
+    // null is reported by the common no-null rule.
+    if (ext[key] !== undefined && ext[key] !== null) checkCount(c, `${path}.${key}`, ext[key]);
   }
   if (
     ext.country !== undefined &&

@@ -28,6 +28,10 @@ export interface ConflictEventProperties {
   event_date?: string;
   time_precision?: TimePrecision;
   geo_precision?: GeoPrecision;
+  /**
+   * Leave out when unknown: STIX forbids null values (§3.1), so validateStixObject refuses `null`
+   * here; drafts may hold null, the STIX incident made from them may not.
+   */
   fatalities?: CountRange | null;
   injuries?: CountRange | null;
   /** ISO 3166-1 alpha-2, for queries without a join to the location. */
