@@ -1,10 +1,17 @@
 import type { Attribution, Entity, Span } from '../extract-types.js';
-import { ANONYMOUS_HEADS, PRONOUNS, REPORTING_VERBS, ROLE_HEADS } from './speaker-words.js';
+import {
+  ANONYMOUS_HEADS,
+  ANONYMOUS_OPENERS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  ROLE_HEADS,
+} from './speaker-words.js';
 
 const VERB_RE = new RegExp(`\\b(?:${REPORTING_VERBS.join('|')})\\b`, 'g');
 const ACCORDING_RE = /\baccording to\b/i;
 const HEADS = new Set(ANONYMOUS_HEADS);
 const ROLES = new Set(ROLE_HEADS);
+const OPENERS = new Set([...ANONYMOUS_OPENERS, 'the']);
 const LEADING_ADVERBIAL =
   /^(?:(?:however|but|and|meanwhile|also|moreover|still|yet|separately|later|earlier|now|nevertheless|in addition|in a statement|on \w+day)\b,?\s+)+/i;
 /** Words after which a speaker's noun phrase continues with a modifier, not its head. */
@@ -191,7 +198,7 @@ function toSource(text: string, span: Span, entities: readonly Entity[]): Source
     return undefined;
   }
   const inside = entities.filter((e) => e.start >= trimmed.start && e.end <= trimmed.end);
-  const named = inside.some((e) => e.type === 'person');
+  const named = inside.some((e) => e.type === 'person' && isPersonName(e.text));
   const head = headWord(source);
   const headed = HEADS.has(head);
   const proper = isProperName(words);
@@ -205,6 +212,12 @@ function toSource(text: string, span: Span, entities: readonly Entity[]): Source
     end: trimmed.end,
     anonymous: headed && !named,
   };
+}
+
+/** A person entity names someone ("Maria Okafor"), unless it is a description ("a former official"). */
+function isPersonName(text: string): boolean {
+  const first = text.split(/\s+/)[0] ?? '';
+  return /^\p{Lu}/u.test(first) && !OPENERS.has(first.toLowerCase());
 }
 
 function headWord(source: string): string {

@@ -37,6 +37,12 @@ export function findFacilities(text: string, span: Span): Facility[] {
       name = name.slice(lead[0].length);
       at += lead[0].length;
     }
+    // "Moscow’s Crocus City Hall": the owner is the town, the site is what follows.
+    const owner = /^.*['’]s\s+/u.exec(name);
+    if (owner) {
+      name = name.slice(owner[0].length);
+      at += owner[0].length;
+    }
     if (name.split(/\s+/).length < 2) continue;
     out.push({ text: name, start: span.start + at, end: span.start + at + name.length });
   }
