@@ -21,7 +21,7 @@ const CALLERS: Caller[] = [
 ];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: (caller: Caller) => object;
   expect: Record<Caller, Cell>;
@@ -59,6 +59,12 @@ const ROWS: Row[] = [
   { method: 'GET', url: '/api/openapi.json', expect: open },
   { method: 'GET', url: '/api/session/me', expect: users },
   { method: 'GET', url: '/api/session/csrf', expect: { ...users, token: 400 } },
+  {
+    method: 'PUT',
+    url: '/api/session/password',
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'a brand new passphrase' }),
+    expect: { ...users, analyst: 400, approver: 400, admin: 400, token: 400 },
+  },
   { method: 'GET', url: '/api/tokens', expect: users },
   { method: 'POST', url: '/api/tokens', body: () => ({ name: 'matrix' }), expect: users },
   {

@@ -267,6 +267,43 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('changes one’s own password only with the current one, and ends every session', async () => {
+      const t = await createTestApp(engine);
+      try {
+        await t.addUser('ana', 'analyst');
+        const first = await t.signIn('ana');
+        const second = await t.signIn('ana');
+        const put = (payload: object) =>
+          t.app.inject({
+            method: 'PUT',
+            url: '/api/session/password',
+            headers: { cookie: first.cookie, 'x-csrf-token': first.csrf },
+            payload,
+          });
+        const wrong = await put({
+          currentPassword: 'not-the-password',
+          newPassword: 'a brand new passphrase',
+        });
+        assert.equal(wrong.statusCode, 400);
+        assert.equal(problemOf(wrong).code, 'TEARLINE_E_ACCOUNT_WRONG_PASSWORD');
+        const short = await put({ currentPassword: 'ana-password-123', newPassword: 'short' });
+        assert.equal(short.statusCode, 400);
+        const ok = await put({
+          currentPassword: 'ana-password-123',
+          newPassword: 'a brand new passphrase',
+        });
+        assert.equal(ok.statusCode, 204);
+        for (const s of [first, second]) {
+          const me = await t.app.inject({ url: '/api/session/me', headers: { cookie: s.cookie } });
+          assert.equal(me.statusCode, 401, 'every session ended');
+        }
+        await assert.rejects(t.signIn('ana'));
+        await t.signIn('ana', 'a brand new passphrase');
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('a user cannot revoke another user’s token', async () => {
       const t = await createTestApp(engine);
       try {

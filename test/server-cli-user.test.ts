@@ -75,6 +75,13 @@ for (const engine of ENGINES) {
         const minted = JSON.parse(token.out) as { token: string; expires: string };
         assert.match(minted.token, /^tl_/);
 
+        const reset = await runCli(
+          ['user', 'password', 'root', '--password-stdin', ...db],
+          'the new root passphrase\n',
+        );
+        assert.equal(reset.code, 0, reset.err);
+        const generatedReset = await runCli(['user', 'password', 'ana', ...db]);
+        const newAnaPassword = /Password \(shown once\): (\S+)/.exec(generatedReset.out)![1]!;
         const disabled = await runCli(['user', 'disable', 'ana', ...db]);
         assert.equal(disabled.code, 0);
         const lastAdmin = await runCli(['user', 'disable', 'root', ...db]);
@@ -85,10 +92,15 @@ for (const engine of ENGINES) {
         try {
           const ana = await store.users.findByUsername('ana');
           assert.equal(ana?.disabled, true);
-          assert.equal(await verifyPassword(password, ana!.passwordHash), true);
+          assert.equal(
+            await verifyPassword(password, ana!.passwordHash),
+            false,
+            'the old password is gone',
+          );
+          assert.equal(await verifyPassword(newAnaPassword, ana!.passwordHash), true);
           const root = await store.users.findByUsername('root');
           assert.equal(root?.displayName, 'Root User');
-          assert.equal(await verifyPassword('a long enough passphrase', root!.passwordHash), true);
+          assert.equal(await verifyPassword('the new root passphrase', root!.passwordHash), true);
           const stored = await store.tokens.findByHash(hashSecret(minted.token));
           assert.equal(stored?.userId, ana!.id, 'the token is stored by its hash');
         } finally {

@@ -8,13 +8,15 @@ import type { CliCommand, CliIo } from './cli-io.js';
 import { parseCommandArgs } from './args.js';
 import { printResult } from './io-json.js';
 
-const help = `Usage: tearline user <add|list|disable|enable|token> …
+const help = `Usage: tearline user <add|list|disable|enable|password|token> …
 
   tearline user add <username> --role admin|analyst|approver [--role …] [--name "Display Name"] [--password-stdin]
       adds a user; without --password-stdin a password is generated and printed once
   tearline user list [--json]
   tearline user disable <username>      ends the user's sessions; tokens stop working
   tearline user enable <username>
+  tearline user password <username> [--password-stdin]
+      resets the password (generated and printed once unless piped) and ends the user's sessions
   tearline user token <username> [--name N] [--days D]
       mints an API token (printed once) for scripts: send it as "Authorization: Bearer <token>"
 
@@ -50,7 +52,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     database: { type: 'string' },
   });
   const [action, username, ...extra] = positionals;
-  if (!action || !['add', 'list', 'disable', 'enable', 'token'].includes(action)) {
+  if (!action || !['add', 'list', 'disable', 'enable', 'password', 'token'].includes(action)) {
     throw usage(`Unknown or missing action "${action ?? ''}".`);
   }
   if (action !== 'list' && !username) throw usage(`"user ${action}" needs a username.`);
@@ -106,6 +108,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         );
         return 0;
       }
+      case 'password': {
+        const password = values['password-stdin'] ? await readStdin(io) : undefined;
+        const { generatedPassword } = await accounts.resetPassword(username!, password);
+        printResult(
+          io,
+          json,
+          generatedPassword ? { username, generatedPassword } : { username },
+          `Password of ${username} changed; their sessions have ended.` +
+            (generatedPassword ? `\nPassword (shown once): ${generatedPassword}` : ''),
+        );
+        return 0;
+      }
       case 'token': {
         const user = await accounts.getUserOrThrow(username!);
         if (user.disabled) {
@@ -139,7 +153,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline user`. */
 export const command: CliCommand = {
-  summary: 'manage users and their API tokens (add, list, disable, enable, token)',
+  summary: 'manage users and their API tokens (add, list, disable, enable, password, token)',
   help,
   run,
 };

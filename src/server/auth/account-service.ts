@@ -114,6 +114,37 @@ export function createAccountService(deps: AccountServiceDeps) {
       return { ...rest, roles: parsed };
     },
 
+    /** Changes one's own password after checking the current one; ends every session of the user. */
+    async changePassword(userId: string, current: unknown, next: unknown): Promise<void> {
+      const user = await store.users.findById(userId);
+      const ok =
+        user !== undefined &&
+        (await verifyPassword(typeof current === 'string' ? current : '', user.passwordHash));
+      if (!user || !ok) {
+        throw new TearlineError(
+          'TEARLINE_E_ACCOUNT_WRONG_PASSWORD',
+          'The current password is wrong; nothing was changed.',
+        );
+      }
+      await store.users.setPasswordHash(userId, await hashPassword(parsePassword(next)));
+      await store.sessions.deleteUserSessions(userId);
+    },
+
+    /** Sets a user's password (admin reset); generates one when none is given. Ends their sessions. */
+    async resetPassword(
+      username: string,
+      password?: unknown,
+    ): Promise<{ generatedPassword?: string }> {
+      const user = await getUserOrThrow(username);
+      const generated = password === undefined ? createPassword() : undefined;
+      await store.users.setPasswordHash(
+        user.id,
+        await hashPassword(generated ?? parsePassword(password)),
+      );
+      await store.sessions.deleteUserSessions(user.id);
+      return generated === undefined ? {} : { generatedPassword: generated };
+    },
+
     /** Checks a username and password and opens a session; the session id is returned once. */
     async signIn(username: unknown, password: unknown) {
       const name = typeof username === 'string' ? username.trim().toLowerCase() : '';

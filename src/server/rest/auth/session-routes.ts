@@ -124,6 +124,40 @@ export function sessionRoutes(
       },
     );
 
+    app.put<{ Body: { currentPassword: string; newPassword: string } }>(
+      '/api/session/password',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'Change your own password; every session of yours ends, so sign in again',
+          tags: ['session'],
+          body: {
+            type: 'object',
+            required: ['currentPassword', 'newPassword'],
+            additionalProperties: false,
+            properties: {
+              currentPassword: { type: 'string', minLength: 1, maxLength: 1024 },
+              newPassword: { type: 'string', minLength: 12, maxLength: 1024 },
+            },
+          },
+          response: {
+            204: { description: 'Changed', type: 'null' },
+            ...problemResponses(400, 401, 403),
+          },
+        },
+      },
+      async (request, reply) => {
+        const user = requireUser(request);
+        await accounts.changePassword(
+          user.userId,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
+        reply.clearCookie(SESSION_COOKIE, toSessionCookieOptions(deps.config.secureCookies, 0));
+        return reply.code(204).send();
+      },
+    );
+
     app.get(
       '/api/session/csrf',
       {
