@@ -78,7 +78,8 @@ export function applyTransforms(
     const reason = dropReason(source, t, context);
     if (reason !== undefined) return { dropped: reason, changes };
   }
-  let object = structuredClone(source) as StixObject;
+  // A JSON round trip is the fastest deep copy of plain STIX data (and drops undefined).
+  let object = JSON.parse(JSON.stringify(source)) as StixObject;
   // Span offsets cite the source text, so they apply before anything shifts it.
   for (const t of transforms) {
     if (t.kind === 'redact-span' && t.objectId === source.id) redactSpan(object, t, changes);

@@ -8,20 +8,41 @@ import { createHash } from 'node:crypto';
  * @example toCanonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function toCanonicalJson(value: unknown): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
+function write(value: unknown, out: string[]): void {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new TypeError('Canonical JSON has no representation for NaN or Infinity.');
     }
-    return JSON.stringify(value);
+    out.push(value === undefined ? 'null' : JSON.stringify(value));
+    return;
   }
   if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined ? 'null' : toCanonicalJson(v))).join(',')}]`;
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      write(value[i], out);
+    }
+    out.push(']');
+    return;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${toCanonicalJson(record[k])}`).join(',')}}`;
+  const keys = Object.keys(record).sort();
+  out.push('{');
+  let first = true;
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (!first) out.push(',');
+    first = false;
+    out.push(JSON.stringify(key), ':');
+    write(v, out);
+  }
+  out.push('}');
 }
 
 /**

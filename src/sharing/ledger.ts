@@ -1,5 +1,5 @@
 import type { LedgerEntry, LedgerHead } from '../core/ports/sharing.js';
-import { sha256Hex, toCanonicalJson } from './canonical-json.js';
+import { sha256Hex } from './canonical-json.js';
 
 /** A disclosure before it is chained: everything but its position and hashes. */
 export type LedgerDraft = Omit<LedgerEntry, 'seq' | 'prevHash' | 'hash'>;
@@ -12,9 +12,24 @@ export type LedgerDraft = Omit<LedgerEntry, 'seq' | 'prevHash' | 'hash'>;
  * @example hashLedgerEntry({ ...entry, hash: undefined })
  */
 export function hashLedgerEntry(entry: Omit<LedgerEntry, 'hash'> & { hash?: string }): string {
-  const content = { ...entry, hash: undefined };
-  return sha256Hex(`${entry.prevHash}\n${toCanonicalJson(content)}`);
+  // The entry is flat (strings and one number), so JSON.stringify with the keys listed in sorted
+  // order writes exactly its canonical JSON (RFC 8785), natively.
+  return sha256Hex(`${entry.prevHash}\n${JSON.stringify(entry, CONTENT_KEYS as string[])}`);
 }
+
+/** The keys an entry's hash covers, sorted as canonical JSON sorts them; `hash` is not one. */
+const CONTENT_KEYS: readonly string[] = [
+  'action',
+  'approver',
+  'at',
+  'objectId',
+  'objectVersion',
+  'partnerId',
+  'prevHash',
+  'releaseId',
+  'seq',
+  'sha256',
+];
 
 /**
  * Chains drafts after the current head: numbers them and computes each prevHash and hash.

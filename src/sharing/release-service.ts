@@ -3,7 +3,7 @@ import type { Release, ReleaseStatus } from '../core/ports/sharing.js';
 import type { StixObject } from '../core/stix/stix-object.js';
 import { getEffectiveState } from './agreement-state.js';
 import { getAgreementOrThrow } from './agreement-service.js';
-import { toCanonicalJson } from './canonical-json.js';
+import { sha256Hex, toCanonicalJson } from './canonical-json.js';
 import { getOrganization, getPartnerOrThrow } from './partner-service.js';
 import { decideRelease, type ObjectDecision, type PolicyDecision } from './policy.js';
 import { deliverAndRecord, getOutboundCollection, toRevokedVersions } from './release-delivery.js';
@@ -134,31 +134,21 @@ export interface ReleasePreview {
   items: PreviewItem[];
 }
 
-async function build(deps: SharingDeps, release: Release, at: Date, fresh: boolean) {
+/** What the policy reads for a release, and a fingerprint of it. */
+async function loadInputs(deps: SharingDeps, release: Release) {
   const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
   const agreements = await deps.sharing.agreements.listAgreements({ partnerId: partner.id });
   const objects = await loadObjects(deps, release.objectIds);
-  const idMap = { ...release.idMap };
-  const decision = decideRelease({
-    partner,
-    agreements,
-    agreementId: release.agreementId,
-    objects,
-    transforms: parseTransforms(release.transforms),
-    now: at,
-    organization: await getOrganization(deps),
-    releasedIdFor(internalId) {
-      let id = idMap[internalId];
-      if (id === undefined) {
-        if (!fresh) throw conflict('TEARLINE_E_SHARING_RELEASE_STALE', STALE);
-        id = `${internalId.slice(0, internalId.indexOf('--'))}--${deps.ids.uuid()}`;
-        idMap[internalId] = id;
-      }
-      return id;
-    },
-    bundleId: release.bundle?.id ?? `bundle--${deps.ids.uuid()}`,
-  });
-  return { decision, objects, idMap };
+  const organization = await getOrganization(deps);
+  const agreement = agreements.find((a) => a.id === release.agreementId);
+  // A STIX version (id + modified) never changes content, so versions stand for the objects.
+  const versions = objects
+    .map((o) => `${o.id} ${o.modified ?? o.created ?? ''} ${o.revoked === true ? 'r' : ''}`)
+    .sort();
+  const fingerprint = sha256Hex(
+    toCanonicalJson({ versions, agreement, organization, transforms: release.transforms }),
+  );
+  return { partner, agreements, objects, organization, fingerprint };
 }
 
 const STALE =
@@ -174,9 +164,37 @@ export async function previewRelease(deps: SharingDeps, id: string): Promise<Rel
   const release = await getReleaseOrThrow(deps, id);
   requireStatus(release, ['draft', 'previewed'], 'preview');
   const at = deps.clock.now();
-  const { decision, objects, idMap } = await build(deps, release, at, true);
+  const { partner, agreements, objects, organization, fingerprint } = await loadInputs(
+    deps,
+    release,
+  );
+  const idMap = { ...release.idMap };
+  const decision = decideRelease({
+    partner,
+    agreements,
+    agreementId: release.agreementId,
+    objects,
+    transforms: parseTransforms(release.transforms),
+    now: at,
+    organization,
+    // Fresh random ids per release (never derived from ours); a re-preview keeps them.
+    releasedIdFor(internalId) {
+      let id = idMap[internalId];
+      if (id === undefined) {
+        id = `${internalId.slice(0, internalId.indexOf('--'))}--${deps.ids.uuid()}`;
+        idMap[internalId] = id;
+      }
+      return id;
+    },
+    bundleId: release.bundle?.id ?? `bundle--${deps.ids.uuid()}`,
+  });
   refuseIfNotAllowed(decision);
-  const next: Release = { ...release, idMap, builtAt: at.toISOString() };
+  const next: Release = {
+    ...release,
+    idMap,
+    builtAt: at.toISOString(),
+    inputFingerprint: fingerprint,
+  };
   if (decision.bundle === undefined) {
     delete next.bundle;
     next.status = 'draft';
@@ -267,19 +285,17 @@ export async function approveRelease(
       `The agreement is ${state.state} (${state.reasons.join('; ')}), so the release cannot be delivered.`,
     );
   }
-  const { decision } = await build(deps, release, new Date(release.builtAt as string), false);
-  if (
-    decision.bundle === undefined ||
-    toCanonicalJson(decision.bundle) !== toCanonicalJson(release.bundle)
-  ) {
+  // The policy is deterministic in its inputs: if they are unchanged since the preview, the
+  // previewed bundle is exactly what the policy gives now, so it is delivered as reviewed.
+  const { partner, fingerprint } = await loadInputs(deps, release);
+  if (release.bundle === undefined || fingerprint !== release.inputFingerprint) {
     throw conflict('TEARLINE_E_SHARING_RELEASE_STALE', STALE);
   }
-  const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
   const collection = await getOutboundCollection(deps, partner);
   await deliverAndRecord(deps, {
     release,
     collection,
-    objects: decision.bundle.objects,
+    objects: release.bundle.objects,
     actor: approver.username,
     action: 'release',
   });
@@ -290,7 +306,7 @@ export async function approveRelease(
     approved: now.toISOString(),
     collectionId: collection.id,
   };
-  await deps.sharing.releases.updateRelease(next);
+  await deps.sharing.releases.updateRelease(next, { keepBundle: true });
   return next;
 }
 
@@ -331,6 +347,6 @@ export async function revokeRelease(
     revokedBy: actor.username,
     revokeReason: text.slice(0, 1000),
   };
-  await deps.sharing.releases.updateRelease(next);
+  await deps.sharing.releases.updateRelease(next, { keepBundle: true });
   return next;
 }

@@ -60,11 +60,13 @@ export function rewriteReferences(
   const mapId = (id: string): string | undefined =>
     rewrite.map.get(id) ?? (rewrite.isPublic(id) ? id : undefined);
   const mapText = (text: string): string =>
-    text.replace(STIX_ID_TOKEN, (token) => {
-      const next = mapId(token);
-      if (next === undefined) removed += 1;
-      return next ?? '[withheld]';
-    });
+    !text.includes('--')
+      ? text
+      : text.replace(STIX_ID_TOKEN, (token) => {
+          const next = mapId(token);
+          if (next === undefined) removed += 1;
+          return next ?? '[withheld]';
+        });
   const visit = (value: unknown): unknown => {
     if (typeof value === 'string') return mapText(value);
     if (Array.isArray(value)) return value.map(visit);
@@ -72,7 +74,7 @@ export function rewriteReferences(
     const out: Record<string, unknown> = {};
     for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
       let key = rawKey;
-      if (STIX_ID_TOKEN.test(rawKey)) {
+      if (rawKey.includes('--') && STIX_ID_TOKEN.test(rawKey)) {
         STIX_ID_TOKEN.lastIndex = 0;
         const mapped = mapId(rawKey);
         if (mapped === undefined) {

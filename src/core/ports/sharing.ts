@@ -108,6 +108,8 @@ export interface Release {
   idMap: Record<string, string>;
   /** When the preview was built (the released objects' created/modified). */
   builtAt?: string;
+  /** SHA-256 of the policy's inputs at preview (object versions, agreement, transforms, creator). */
+  inputFingerprint?: string;
   /** The bundle exactly as previewed and delivered. */
   bundle?: { type: 'bundle'; id: string; objects: StixObject[] };
   approver?: string;
@@ -168,7 +170,8 @@ export interface AgreementRepository {
 /** Storage of releases. */
 export interface ReleaseRepository {
   createRelease(release: Release): Promise<void>;
-  updateRelease(release: Release): Promise<void>;
+  /** Stores the release; with `keepBundle` the stored bundle is left as it is (not rewritten). */
+  updateRelease(release: Release, options?: { keepBundle?: boolean }): Promise<void>;
   getRelease(id: string): Promise<Release | undefined>;
   /** Releases, newest first, without their bundles. */
   listReleases(filter?: {

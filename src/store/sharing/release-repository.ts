@@ -38,9 +38,15 @@ export function createReleaseRepository(database: Database): ReleaseRepository {
     async createRelease(release) {
       await db.insertInto('sharing_releases').values(toRow(release)).execute();
     },
-    async updateRelease(release) {
-      const { id, ...values } = toRow(release);
-      await db.updateTable('sharing_releases').set(values).where('id', '=', id).execute();
+    async updateRelease(release, options = {}) {
+      const { id, bundle, ...values } = toRow(
+        options.keepBundle === true ? { ...release, bundle: undefined } : release,
+      );
+      await db
+        .updateTable('sharing_releases')
+        .set(options.keepBundle === true ? values : { ...values, bundle })
+        .where('id', '=', id)
+        .execute();
     },
     async getRelease(id) {
       const row = (await db
