@@ -9,7 +9,7 @@ it('reads the server configuration from the environment with defaults', () => {
   assert.equal(config.bodyLimit, 10 * 1024 * 1024);
   assert.equal(config.serveWeb, true);
   assert.equal(config.secureCookies, false);
-  assert.deepEqual(config.rateLimit, { max: 1000, windowMs: 60_000 });
+  assert.deepEqual(config.rateLimit, { max: 6000, windowMs: 60_000 });
   const set = toAppConfig({
     env: {
       TEARLINE_BASE_URL: 'https://tearline.example.org/',

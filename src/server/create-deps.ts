@@ -64,7 +64,7 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     bodyLimit: readInteger(env, 'TEARLINE_BODY_LIMIT', 10 * 1024 * 1024),
     serveWeb: readBoolean(env, 'TEARLINE_SERVE_WEB', true),
     secureCookies: readBoolean(env, 'TEARLINE_SECURE_COOKIES', false),
-    rateLimit: { max: readInteger(env, 'TEARLINE_RATE_LIMIT', 1000), windowMs: 60_000 },
+    rateLimit: { max: readInteger(env, 'TEARLINE_RATE_LIMIT', 6000), windowMs: 60_000 },
     session: {
       ttlMs: readInteger(env, 'TEARLINE_SESSION_HOURS', 12) * 3_600_000,
       idleMs: readInteger(env, 'TEARLINE_SESSION_IDLE_MINUTES', 60) * 60_000,

@@ -92,7 +92,7 @@ describe('account rules', () => {
   it('fills generous defaults and keeps what the config sets', () => {
     const base = { baseUrl: '', bodyLimit: 1, serveWeb: false, secureCookies: false };
     assert.deepEqual(toAuthConfig(base), {
-      rateLimit: { max: 1000, windowMs: 60_000, signInMax: 20 },
+      rateLimit: { max: 6000, windowMs: 60_000, signInMax: 20 },
       session: { ttlMs: 12 * 3_600_000, idleMs: 3_600_000 },
     });
     assert.equal(
