@@ -132,3 +132,13 @@ describe('classifyEvent with entities', () => {
     );
   });
 });
+
+describe('classifyEvent on large input', () => {
+  it('classifies a megabyte of text without running away', () => {
+    const text = 'Protesters marched through the centre and traders closed their shops. '.repeat(
+      15_000,
+    );
+    const result = classifyEvent(text);
+    assert.equal(result.sub_event_type, 'Peaceful protest');
+  });
+});

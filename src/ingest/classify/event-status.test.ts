@@ -49,3 +49,30 @@ describe('toEventStatus with two events in one passage', () => {
     );
   });
 });
+
+describe('toEventStatus on failed attempts and plain reports', () => {
+  it('reads attempts that failed as thwarted', () => {
+    assert.equal(
+      toEventStatus('A failed assassination attempt on the governor was reported in Herat.'),
+      'thwarted',
+    );
+    assert.equal(
+      toEventStatus('The bomb planted under the bridge failed to explode, police said.'),
+      'thwarted',
+    );
+  });
+
+  it('keeps a claimed attack and a warning after it as occurred', () => {
+    assert.equal(
+      toEventStatus('The group claimed the bombing, which wounded 14, and warned of more attacks.'),
+      'occurred',
+    );
+  });
+
+  it('reads a warning with no harm done as threatened', () => {
+    assert.equal(
+      toEventStatus('Militants warned that they would attack any school that reopened.'),
+      'threatened',
+    );
+  });
+});
