@@ -1,0 +1,153 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
+import { basicAuth, startTaxiiServer, taxiiRequest, type TestPartners } from './taxii-harness.js';
+import { createSequentialIds, createSteppingClock } from '../src/core/clock.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import type { SharingDeps } from '../src/sharing/sharing-deps.js';
+import {
+  createPartnerAccess,
+  createPartnerAuthenticator,
+  addPartner,
+  issuePartnerCredential,
+} from '../src/sharing/partner-service.js';
+import { addAgreement } from '../src/sharing/agreement-service.js';
+import { approveRelease, createRelease, previewRelease } from '../src/sharing/release-service.js';
+import { endAgreement } from '../src/sharing/end-agreement.js';
+import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
+
+const T = '2024-03-22T00:00:00.000Z';
+const ACTOR = 'threat-actor--00000000-0000-4000-8000-0000000000d1' as StixObject['id'];
+const INCIDENT = 'incident--00000000-0000-4000-8000-0000000000d2' as StixObject['id'];
+const REL = 'relationship--00000000-0000-4000-8000-0000000000d3' as StixObject['id'];
+const amber = [TLP2_MARKING_IDS.amber];
+
+for (const engine of ENGINES) {
+  describe(`a partner's TAXII client on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('sees only its collection and the transformed objects released to it; revocation reaches it', async () => {
+      const t = await createTestDatabase(engine);
+      const clock = createSteppingClock('2026-05-01T00:00:00.000Z', 1000);
+      const probe = await startTaxiiServer(t.database);
+      const store = probe.store;
+      await probe.close();
+      const partners: TestPartners = {
+        ...createPartnerAuthenticator(store.sharing.partners),
+        ...createPartnerAccess(store.sharing.agreements),
+        add: () => assert.fail('not used'),
+        setLevel: () => assert.fail('not used'),
+        accessCalls: 0,
+      };
+      const server = await startTaxiiServer(t.database, { clock, partners });
+      try {
+        const deps: SharingDeps = {
+          sharing: store.sharing,
+          objects: store.objects,
+          collections: store.collections,
+          clock,
+          ids: createSequentialIds(5000),
+        };
+        await store.objects.putObjects([
+          {
+            type: 'threat-actor',
+            spec_version: '2.1',
+            id: ACTOR,
+            created: T,
+            modified: T,
+            name: 'ISIS-K',
+            object_marking_refs: amber,
+          },
+          {
+            type: 'incident',
+            spec_version: '2.1',
+            id: INCIDENT,
+            created: T,
+            modified: T,
+            name: 'Attack',
+            object_marking_refs: amber,
+            x_tearline_grade: { reliability: 'B', credibility: 2 },
+          },
+          {
+            type: 'relationship',
+            spec_version: '2.1',
+            id: REL,
+            created: T,
+            modified: T,
+            relationship_type: 'attributed-to',
+            source_ref: INCIDENT,
+            target_ref: ACTOR,
+            object_marking_refs: amber,
+          },
+        ]);
+        const ana = { username: 'ana', roles: ['analyst'] };
+        const bea = { username: 'bea', roles: ['approver'] };
+        const a = await addPartner(deps, { name: 'Partner A', trustTier: 'limited' });
+        const b = await addPartner(deps, { name: 'Partner B', trustTier: 'trusted' });
+        const agreementA = await addAgreement(deps, bea, {
+          partnerId: a.id,
+          title: 'A',
+          tlp: 'amber',
+          reason: 'signed',
+        });
+        await addAgreement(deps, bea, {
+          partnerId: b.id,
+          title: 'B',
+          tlp: 'amber',
+          reason: 'signed',
+        });
+        const secretA = (await issuePartnerCredential(deps, a.id)).secret;
+        const secretB = (await issuePartnerCredential(deps, b.id)).secret;
+        const draft = await createRelease(deps, ana, {
+          partnerId: a.id,
+          objectIds: [ACTOR, INCIDENT, REL],
+          transforms: [{ kind: 'strip-sources' }],
+        });
+        const preview = await previewRelease(deps, draft.id);
+        const delivered = await approveRelease(deps, bea, draft.id);
+        const root = `${server.url}/taxii2/tearline`;
+
+        const wrong = await taxiiRequest(`${root}/collections/`, {
+          auth: basicAuth('tlpt_not-a-secret'),
+        });
+        assert.equal(wrong.status, 401);
+        const listA = await taxiiRequest(`${root}/collections/`, { auth: basicAuth(secretA) });
+        assert.equal(listA.status, 200);
+        assert.deepEqual(
+          (listA.json.collections as Array<{ id: string }>).map((c) => c.id),
+          [delivered.collectionId],
+        );
+        const objectsA = await taxiiRequest(
+          `${root}/collections/${delivered.collectionId}/objects/`,
+          { auth: `Bearer ${secretA}` },
+        );
+        assert.equal(objectsA.status, 200);
+        const got = (objectsA.json.objects as StixObject[]).map((o) => o.id).sort();
+        assert.deepEqual(got, (preview.bundle?.objects ?? []).map((o) => o.id).sort());
+        for (const internal of [ACTOR, INCIDENT, REL])
+          assert.ok(!objectsA.text.includes(internal.slice(-12)));
+        assert.ok(!objectsA.text.includes('x_tearline_'));
+
+        const fromB = await taxiiRequest(`${root}/collections/${delivered.collectionId}/objects/`, {
+          auth: basicAuth(secretB),
+        });
+        const missing = await taxiiRequest(
+          `${root}/collections/00000000-0000-4000-8000-00000000dead/objects/`,
+          { auth: basicAuth(secretB) },
+        );
+        assert.equal(fromB.status, missing.status);
+        assert.deepEqual(fromB.json, missing.json);
+
+        await endAgreement(deps, ana, agreementA.id, 'commitment broken');
+        const after = await taxiiRequest(`${root}/collections/${delivered.collectionId}/objects/`, {
+          auth: basicAuth(secretA),
+        });
+        assert.equal(after.status, 200);
+        const revoked = after.json.objects as StixObject[];
+        assert.ok(revoked.length > 0);
+        assert.ok(revoked.every((o) => o.revoked === true));
+      } finally {
+        await server.close();
+        await t.dispose();
+      }
+    });
+  });
+}
