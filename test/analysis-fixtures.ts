@@ -173,3 +173,102 @@ export const CROCUS: IncidentSpec = {
   reportRef: 'report--0c000000-0000-4000-8000-000000000001',
   targets: [{ id: 'identity--0d000000-0000-4000-8000-000000000001', name: 'Concert audience' }],
 };
+
+/** The ISIS-K demo: actors, relationships, history, Crocus, the judgment before and after, a gap. */
+export async function seedIskpDemo(analysis: {
+  indexStixObjects(objects: StixObject[]): Promise<unknown>;
+  setHomeCountries(actor: string, countries: string[]): Promise<void>;
+  recordIncident(record: IncidentRecord): Promise<void>;
+  createAssessment(
+    input: Record<string, unknown> & {
+      subjectRef: string;
+      capability: string;
+      intent: string;
+      analyticConfidence: string;
+      rationale: string;
+      author: string;
+    },
+  ): Promise<{ id: string }>;
+  saveCollectionGap(input: Record<string, unknown>): Promise<unknown>;
+}): Promise<void> {
+  await analysis.indexStixObjects([
+    {
+      type: 'threat-actor',
+      spec_version: '2.1',
+      id: ISKP as StixObject['id'],
+      name: 'Islamic State Khorasan Province',
+      aliases: ['ISIS-K', 'ISKP'],
+      threat_actor_types: ['terrorist'],
+    },
+    {
+      type: 'threat-actor',
+      spec_version: '2.1',
+      id: TALIBAN as StixObject['id'],
+      name: 'Taliban',
+      aliases: [],
+      threat_actor_types: ['insurgent'],
+    },
+    {
+      type: 'threat-actor',
+      spec_version: '2.1',
+      id: ISLAMIC_STATE as StixObject['id'],
+      name: 'Islamic State',
+      aliases: ['ISIS'],
+      threat_actor_types: ['terrorist'],
+    },
+    {
+      type: 'relationship',
+      spec_version: '2.1',
+      id: 'relationship--0e000000-0000-4000-8000-000000000001' as StixObject['id'],
+      relationship_type: 'affiliated-with',
+      source_ref: ISKP,
+      target_ref: ISLAMIC_STATE,
+      start_time: '2015-01-26T00:00:00.000Z',
+    },
+    {
+      type: 'relationship',
+      spec_version: '2.1',
+      id: 'relationship--0e000000-0000-4000-8000-000000000002' as StixObject['id'],
+      relationship_type: 'targets',
+      source_ref: TALIBAN,
+      target_ref: ISKP,
+      start_time: '2015-06-01T00:00:00.000Z',
+    },
+  ]);
+  await analysis.setHomeCountries('ISIS-K', ['AF', 'PK']);
+  for (const spec of ISKP_HISTORY) await analysis.recordIncident(incidentRecord(spec));
+  const before = await analysis.createAssessment({
+    subjectRef: ISKP,
+    capability: 'likely',
+    intent: 'unlikely',
+    analyticConfidence: 'moderate',
+    rationale:
+      'Capable of planning operations overseas, but no sign of the will to carry them out.',
+    author: 'ana',
+    targetDescription: 'outside Afghanistan and Pakistan',
+    validFrom: '2023-01-15T00:00:00.000Z',
+    evidenceRefs: [incidentId(1), incidentId(4)],
+  });
+  await analysis.recordIncident(incidentRecord(CROCUS));
+  await analysis.createAssessment({
+    subjectRef: ISKP,
+    capability: 'very likely',
+    intent: 'likely',
+    analyticConfidence: 'moderate',
+    rationale:
+      'Kerman and Crocus City Hall show both the means and the will to strike far from home.',
+    author: 'ben',
+    targetDescription: 'outside Afghanistan and Pakistan',
+    validFrom: '2024-03-25T00:00:00.000Z',
+    evidenceRefs: [incidentId(1), incidentId(4), incidentId(7), incidentId(9)],
+    supersedes: before.id,
+  });
+  await analysis.saveCollectionGap({
+    countries: ['AF'],
+    topic: 'ISIS-K leadership and external plotting',
+    since: '2021-08',
+    reason: 'Withdrawal of our presence in 2021',
+    requirements: ['PIR-2 external operations'],
+    actorIds: [ISKP],
+  });
+}

@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   agreement: async () => (await import('./agreement.js')).command,
   release: async () => (await import('./release.js')).command,
   ledger: async () => (await import('./ledger.js')).command,
+  brief: async () => (await import('./brief.js')).command,
 };
