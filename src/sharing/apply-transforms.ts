@@ -86,12 +86,18 @@ export function applyTransforms(
   }
   for (const t of transforms) {
     switch (t.kind) {
-      case 'strip-sources':
+      case 'strip-sources': {
         if (object.external_references !== undefined) {
           delete object.external_references;
           changes.push('removed external references');
         }
+        // Other tools' custom properties (x_misp_*, x_opencti_*…) often carry provenance.
+        const custom = Object.keys(object).filter((k) => k.startsWith('x_'));
+        for (const key of custom) delete object[key];
+        if (custom.length > 0)
+          changes.push(`removed custom properties (${custom.sort().join(', ')})`);
         break;
+      }
       case 'coarsen-place':
         object = coarsenPlace(object, t.to, changes);
         break;

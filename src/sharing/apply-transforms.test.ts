@@ -1,0 +1,183 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StixObject } from '../core/stix/stix-object.js';
+import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
+import { applyTransforms, createTransformContext } from './apply-transforms.js';
+import { parseTransforms, type Transform } from './transform.js';
+
+const T = '2024-03-22T18:30:00.000Z';
+const place: StixObject = {
+  type: 'location',
+  spec_version: '2.1',
+  id: 'location--00000000-0000-4000-8000-000000000001',
+  created: T,
+  modified: T,
+  name: 'Crocus City Hall, 65-66 km MKAD',
+  description: 'Concert venue on the ring road.',
+  country: 'RU',
+  administrative_area: 'Moscow Oblast',
+  city: 'Krasnogorsk',
+  street_address: '65-66 km MKAD',
+  latitude: 55.825,
+  longitude: 37.388,
+};
+const incident: StixObject = {
+  type: 'incident',
+  spec_version: '2.1',
+  id: 'incident--00000000-0000-4000-8000-000000000002',
+  created: T,
+  modified: T,
+  name: 'Attack',
+  description: 'A former official said Ahmad Khan planned it in Kabul.',
+  confidence: 40,
+  x_misp_source: 'feed',
+  extensions: {
+    [CONFLICT_EVENT_EXTENSION_ID]: {
+      extension_type: 'property-extension',
+      event_type: 'Violence against civilians',
+      sub_event_type: 'Attack',
+      status: 'occurred',
+      event_date: '2024-03-22',
+      time_precision: 1,
+      geo_precision: 1,
+      country: 'RU',
+      admin1: 'Moscow Oblast',
+      location_name: 'Krasnogorsk',
+      latitude: 55.8,
+      longitude: 37.4,
+    },
+  },
+  first_seen: T,
+};
+const person: StixObject = {
+  type: 'identity',
+  spec_version: '2.1',
+  id: 'identity--00000000-0000-4000-8000-000000000003',
+  created: T,
+  modified: T,
+  name: 'Ahmad Khan',
+  identity_class: 'individual',
+};
+
+function run(object: StixObject, transforms: Transform[], all: StixObject[] = [object]) {
+  return applyTransforms(object, transforms, createTransformContext(all, transforms));
+}
+
+describe('tearline transforms', () => {
+  it('coarsens a location to admin1, then to country, dropping coordinates and street names', () => {
+    const admin1 = run(place, [{ kind: 'coarsen-place', to: 'admin1' }]).object as StixObject;
+    assert.deepEqual(Object.keys(admin1).sort(), [
+      'administrative_area',
+      'country',
+      'created',
+      'id',
+      'modified',
+      'name',
+      'spec_version',
+      'type',
+    ]);
+    assert.equal(admin1.name, 'Moscow Oblast, RU');
+    const country = run(place, [{ kind: 'coarsen-place', to: 'country' }]).object as StixObject;
+    assert.equal(country.name, 'RU');
+    assert.equal(country.administrative_area, undefined);
+    assert.equal(place.latitude, 55.825, 'the source object is not modified');
+  });
+
+  it('drops a location that only had coordinates', () => {
+    const bare = { ...place, country: undefined, administrative_area: undefined } as StixObject;
+    delete bare.country;
+    delete bare.administrative_area;
+    assert.match(run(bare, [{ kind: 'coarsen-place', to: 'country' }]).dropped ?? '', /no region/);
+  });
+
+  it('coarsens the conflict-event extension and the dates', () => {
+    const out = run(incident, [
+      { kind: 'coarsen-place', to: 'country' },
+      { kind: 'coarsen-date', to: 'year' },
+    ]);
+    const ext = out.object?.extensions?.[CONFLICT_EVENT_EXTENSION_ID] as Record<string, unknown>;
+    assert.deepEqual(
+      { ...ext },
+      {
+        extension_type: 'property-extension',
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        status: 'occurred',
+        event_date: '2024',
+        time_precision: 3,
+        geo_precision: 3,
+        country: 'RU',
+      },
+    );
+    assert.equal(out.object?.first_seen, '2024-01-01T00:00:00.000Z');
+    assert.equal(out.object?.created, T, 'created and modified are the policy’s to set');
+    const month = run(incident, [{ kind: 'coarsen-date', to: 'month' }]).object;
+    assert.equal(month?.first_seen, '2024-03-01T00:00:00.000Z');
+  });
+
+  it('removes persons and their names in text, and redacts phrases and spans', () => {
+    const transforms: Transform[] = [
+      { kind: 'remove-person-names' },
+      { kind: 'redact-text', phrases: ['kabul'] },
+      { kind: 'redact-span', objectId: incident.id, property: 'description', start: 0, end: 17 },
+    ];
+    assert.match(run(person, transforms, [person, incident]).dropped ?? '', /person/);
+    const out = run(incident, transforms, [person, incident]).object;
+    assert.equal(out?.description, '[redacted] said [name withheld] planned it in [redacted].');
+  });
+
+  it('strips sources: reports, source identities, internal notes, external and custom properties', () => {
+    const outlet: StixObject = {
+      ...person,
+      id: 'identity--00000000-0000-4000-8000-000000000009',
+      identity_class: 'organization',
+      name: 'Outlet',
+    };
+    const cited = {
+      ...incident,
+      created_by_ref: outlet.id,
+      external_references: [{ source_name: 'x' }],
+    };
+    const all = [outlet, cited];
+    const t: Transform[] = [{ kind: 'strip-sources' }];
+    assert.match(run(outlet, t, all).dropped ?? '', /source identity/);
+    const out = run(cited, t, all).object as StixObject;
+    assert.equal(out.external_references, undefined);
+    assert.equal(out.x_misp_source, undefined);
+    const report = {
+      ...incident,
+      type: 'report',
+      id: 'report--00000000-0000-4000-8000-00000000000a',
+    } as StixObject;
+    assert.match(run(report, t).dropped ?? '', /report/);
+    const note = { ...incident, type: 'note', labels: ['internal'] } as StixObject;
+    assert.match(run(note, t).dropped ?? '', /internal/);
+  });
+
+  it('drops objects below the confidence floor, and unrated ones only when asked', () => {
+    assert.match(run(incident, [{ kind: 'confidence-floor', min: 50 }]).dropped ?? '', /below 50/);
+    assert.ok(run(incident, [{ kind: 'confidence-floor', min: 40 }]).object);
+    assert.ok(run(place, [{ kind: 'confidence-floor', min: 50 }]).object);
+    assert.ok(run(place, [{ kind: 'confidence-floor', min: 50, dropUnrated: true }]).dropped);
+  });
+
+  it('rejects malformed transform descriptions with a message naming the one at fault', () => {
+    for (const bad of [
+      {},
+      [{ kind: 'coarsen-place', to: 'street' }],
+      [{ kind: 'strip-sources' }, { kind: 'teleport' }],
+      [{ kind: 'confidence-floor', min: 101 }],
+      [{ kind: 'redact-text', phrases: [] }],
+      [{ kind: 'redact-span', objectId: 'x', property: 'description', start: 5, end: 2 }],
+      [{ kind: 'remove-person-names', names: [''] }],
+    ]) {
+      assert.throws(
+        () => parseTransforms(bad),
+        (e: Error & { code?: string }) => e.code === 'TEARLINE_E_SHARING_BAD_TRANSFORM',
+      );
+    }
+    assert.deepEqual(parseTransforms([{ kind: 'coarsen-date', to: 'year', extra: 1 }]), [
+      { kind: 'coarsen-date', to: 'year' },
+    ]);
+  });
+});
