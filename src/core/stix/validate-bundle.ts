@@ -54,6 +54,7 @@ export function validateBundle(value: unknown): BundleValidation {
     fail('.objects', 'must not be empty (leave it out for an empty bundle)');
   const envelopeValid = issues.length === 0;
   const seen = new Map<string, number>();
+  const createdById = new Map<string, { created: string; index: number }>();
   value.objects.forEach((object: unknown, index: number) => {
     const found = validateStixObject(object, `objects[${index}]`);
     for (const issue of found) issues.push(issue);
@@ -73,6 +74,18 @@ export function validateBundle(value: unknown): BundleValidation {
         message: `duplicates objects[${first}] (same id and modified)`,
       });
     } else seen.set(key, index);
+    // STIX 2.1 §3.6: a new version keeps the `created` of the first.
+    if (typeof object.created === 'string' && typeof object.modified === 'string') {
+      const earlier = createdById.get(object.id as string);
+      if (!earlier) createdById.set(object.id as string, { created: object.created, index });
+      else if (toVersionKey(earlier.created) !== toVersionKey(object.created)) {
+        issues.push({
+          id: object.id as string,
+          path: `objects[${index}].created`,
+          message: `differs from objects[${earlier.index}] (versions of one object keep the same created)`,
+        });
+      }
+    }
   });
   return { objects: value.objects as StixObject[], issues, envelopeValid };
 }

@@ -281,6 +281,17 @@ describe('validateBundle', () => {
     ]);
   });
 
+  it('refuses versions of one object whose created differs', () => {
+    const later = {
+      ...incident,
+      created: '2024-03-21T00:00:00.000Z',
+      modified: '2024-03-23T00:00:00.000Z',
+    };
+    assert.deepEqual(validateBundle(bundle([incident, later])).issues.map(formatIssue), [
+      `${incident.id} objects[1].created: differs from objects[0] (versions of one object keep the same created)`,
+    ]);
+  });
+
   it('tells a wrong envelope from wrong objects', () => {
     assert.equal(validateBundle([incident]).envelopeValid, false);
     assert.equal(validateBundle(bundle([incident], { spec_version: '2.0' })).envelopeValid, false);
