@@ -16,6 +16,8 @@ import { findCasualties } from './find-casualties.js';
 export interface EventUnit extends Span {
   /** Index of the sentence it comes from. */
   sentence: number;
+  /** Kinds of violence its attack words name: 'bomb', 'shoot', 'strike', … (see {@link toFamily}). */
+  families: string[];
   /** Names a violent act ("attack", "bombing", "gunmen opened fire"). */
   attack: boolean;
   /** States casualties with a count ("24 killed"), or says nobody was hurt. */
@@ -191,15 +193,17 @@ function readUnit(
       if (near(entity)) dates.push(entity.value);
     } else if (entity.type === 'location') {
       anchors++;
-      // An incident already told is placed only by words that name it ("the attack in Kabul").
-      if (entity.country && (kindNear(entity) === 'new' || isNamedPlace(text, entity, triggers))) {
+      // An incident already told is placed only by a town that names it ("the attack in Kabul").
+      const town = entity.geo_precision === 1;
+      const named = town && isNamedPlace(text, entity, triggers);
+      if (entity.country && (kindNear(entity) === 'new' || named)) {
         countries.push(entity.country);
       }
       if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
       names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
-      if (gap && isNameGap(text.slice(entity.end, gap.at))) {
+      if (town && gap && isNameGap(text.slice(entity.end, gap.at))) {
         places.push(entity.text.toLowerCase());
       }
     } else if (entity.type === 'actor') {
@@ -226,6 +230,9 @@ function readUnit(
     casualties,
     status,
     kind,
+    families: [...new Set(triggers.map((t) => toFamily(text.slice(t.at, t.end))))].filter(
+      (f) => f !== '',
+    ),
     generic: kind === 'weak',
     fresh: NEW_INCIDENT_CUE.test(s),
     reference: REFERENCE_CUE.test(s) || kind === 'ref',
@@ -260,6 +267,26 @@ function isNamedPlace(
     }
     return false;
   });
+}
+
+const FAMILIES: Array<[string, RegExp]> = [
+  ['bomb', /bomb|blast|explo|detonat|ied|mine/i],
+  ['shoot', /shoot|shot|gun|fire/i],
+  ['strike', /strike|shell|rocket|mortar|missile|grenade/i],
+  ['stab', /stab|behead|slaughter/i],
+  ['abduct', /kidnap|abduct|hostage/i],
+  ['clash', /clash|battle|firefight|ambush/i],
+];
+
+/**
+ * The kind of violence an attack word names, so that "the bombing" is read as the bombing told
+ * before and not the shooting told since; '' for words of any kind ("attack", "raid").
+ *
+ * @example toFamily('exploded') // 'bomb'
+ */
+export function toFamily(word: string): string {
+  for (const [family, re] of FAMILIES) if (re.test(word)) return family;
+  return '';
 }
 
 function kindOf(s: string, index: number, word: string): TriggerKind {

@@ -12,11 +12,15 @@ export interface Incident {
   names: Set<string>;
   /** Towns named next to its attack words, lower-cased. */
   towns: Set<string>;
+  /** Kinds of violence its units name. */
+  families: Set<string>;
 }
 
 /** How many sentences after an incident's last unit a bare casualty figure still belongs to it. */
 const CASUALTY_REACH = 2;
 const MAX_INCIDENTS = 8;
+/** The headline and first sentences tell the main incident, even when only by reference. */
+const LEAD_SENTENCES = 3;
 
 /**
  * Groups event units into distinct incidents: a unit joins the incident the narrative is on
@@ -38,10 +42,12 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
         if (fits(current, unit)) add(current, unit);
         continue;
       }
-      if (current) continue;
+      if (current && !unit.fresh) continue;
     }
-    // An incident first told by reference needs something that places it.
-    if (!current && unit.kind === 'ref' && !isAnchored(unit)) continue;
+    // An incident first told by reference needs something that places it, or the lead of the report.
+    if (!current && unit.kind === 'ref' && !isAnchored(unit) && unit.sentence >= LEAD_SENTENCES) {
+      continue;
+    }
     const target = chooseIncident(incidents, current, unit);
     if (target) {
       add(target, unit);
@@ -64,6 +70,16 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
+  // "The bombings" after a shooting was told: the bombing told earlier, if there was one.
+  const kinds = unit.families;
+  if (
+    kinds.length > 0 &&
+    !kinds.some((f) => current.families.has(f)) &&
+    current.families.size > 0
+  ) {
+    const same = incidents.findLast((i) => kinds.some((f) => i.families.has(f)) && fits(i, unit));
+    if (same) return same;
+  }
   if (fits(current, unit) && !elsewhere(current, unit)) return current;
   const other = incidents.findLast((i) => fits(i, unit));
   if (other) return other;
@@ -119,6 +135,7 @@ function open(unit: EventUnit): Incident {
     places: new Set(),
     names: new Set(),
     towns: new Set(),
+    families: new Set(),
   };
   add(incident, unit);
   return incident;
@@ -131,6 +148,7 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const p of unit.places) incident.places.add(p);
   for (const n of unit.names) incident.names.add(n);
   for (const t of unit.towns) incident.towns.add(t);
+  for (const f of unit.families) incident.families.add(f);
 }
 
 /** The main incident is the first told, unless a later one is told at much greater length. */
