@@ -3,7 +3,7 @@ import type { LocationEntity, OtherEntity } from '../extract-types.js';
 import type { Place } from '../gazetteer/place-gazetteer.js';
 import { BORROWING_COUNTRIES, getPlaceGazetteer } from '../gazetteer/place-gazetteer.js';
 import type { DocumentContext } from './document-context.js';
-import { gapBetween, isCapitalized } from './document-context.js';
+import { isCapitalized } from './document-context.js';
 import { getLexicons } from './lexicon-words.js';
 import { NAME_CONNECTORS } from './name-words.js';
 
@@ -51,18 +51,8 @@ export function findLocations(
     if (span.some((p, k) => k > 0 && !isCapitalized(p.raw) && !NAME_CONNECTORS.has(p.key)))
       continue;
     if (span.some((p) => blocked[p.start] !== 0 || blocked[p.end - 1] !== 0)) continue;
-    // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is not the place.
-    const next = pieces[match.to];
-    if (
-      next &&
-      isCapitalized(next.raw) &&
-      !context.sentenceInitial.has(match.to) &&
-      gapBetween(context, match.to - 1, match.to) === ' ' &&
-      !/^(?:Province|Governorate|State|Region|District|Oblast)$/.test(next.raw)
-    ) {
-      i = match.to - 1;
-      continue;
-    }
+    // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is read by the
+    // named-run finder; its longer span wins over the place when they overlap.
     const start = piece.start;
     const end = withFinalStop(text, span[span.length - 1]!.end);
     const before = text.slice(Math.max(0, start - 40), start);
@@ -84,7 +74,8 @@ export function findLocations(
       start,
       end,
       candidates: match.values,
-      cue: LOCATIVE.test(before) || /^,\s+\p{Lu}/u.test(after),
+      // Towns take no article: "at the Christmas market" is no cue for a town called Christmas.
+      cue: (LOCATIVE.test(before) && !/\bthe\s+$/i.test(before)) || /^,\s+\p{Lu}/u.test(after),
       near: NEAR.test(before),
       admin: ADMIN_AFTER.test(after),
       district: DISTRICT_AFTER.test(after),

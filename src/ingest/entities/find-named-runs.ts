@@ -71,6 +71,8 @@ const SITE_HEADS = new Set([
   'barracks',
   'compound',
   'palace',
+  'castle',
+  'fortress',
   'station',
   'terminal',
   'field',
@@ -263,10 +265,16 @@ function stripArticle(name: string): string {
   return name.replace(/^the\s+/i, '');
 }
 
+// "Salman Abedi, the British-Libyan who …", "Ali Musa, a commander of …": a name in apposition.
+const APPOSITION =
+  /^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:who|man|woman|boy|girl|leader|commander|bomber|attacker|gunman|suspect|spokesman|spokeswoman|spokesperson|official|officer|minister|president|director|chief|member|soldier|militant|cleric|preacher|imam|founder|head|father|mother|son|daughter|brother|sister|resident|student|driver|journalist|reporter|analyst|researcher|professor|lawyer|judge)\b/;
+
 function isSaidPerson(text: string, start: number, end: number): boolean {
   return (
+    APPOSITION.test(text.slice(end, end + 80)) ||
     /^,?\s+(?:said|says|told|added|stated|wrote|explained|noted|warned)\b/.test(
       text.slice(end, end + 12),
-    ) || /\b(?:said|says|according to)\s+$/.test(text.slice(Math.max(0, start - 14), start))
+    ) ||
+    /\b(?:said|says|according to)\s+$/.test(text.slice(Math.max(0, start - 14), start))
   );
 }

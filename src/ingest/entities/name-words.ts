@@ -1,5 +1,13 @@
 /** Titles, ranks and offices that precede a person's name ("Gen.", "Prime Minister"). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+  'baroness',
+  'baron',
+  'earl',
+  'duke',
   'president',
   'prime',
   'minister',
@@ -111,6 +119,14 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 
 /** Titles that alone, before a capitalised word, make it a person's name. */
 export const STRONG_TITLES: ReadonlySet<string> = new Set([
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+  'baroness',
+  'baron',
+  'earl',
+  'duke',
   'president',
   'minister',
   'secretary',
