@@ -16,6 +16,20 @@ interface LedgerRow {
   hash: string;
 }
 
+const COLUMNS = [
+  'seq',
+  'partner_id',
+  'object_id',
+  'object_version',
+  'sha256',
+  'release_id',
+  'approver',
+  'action',
+  'at',
+  'prev_hash',
+  'hash',
+] as const satisfies ReadonlyArray<keyof LedgerRow>;
+
 // 11 columns × 500 rows stays far below both engines' bound-parameter limits.
 const CHUNK = 500;
 
@@ -62,6 +76,27 @@ export function createLedgerRepository(database: Database): LedgerRepository {
   const db = database.db;
   return {
     async append(seal) {
+      const raw = database.sqlite;
+      if (database.engine === 'sqlite' && raw) {
+        // One prepared statement in one raw transaction (SQLite's single writer serialises
+        // appenders); holding Kysely's connection keeps its other queries out meanwhile.
+        return db.connection().execute(async () =>
+          raw.transaction(() => {
+            const head = raw
+              .prepare('select seq, hash from sharing_ledger order by seq desc limit 1')
+              .get() as { seq: number; hash: string } | undefined;
+            const entries = seal(head && { seq: Number(head.seq), hash: head.hash });
+            const insert = raw.prepare(
+              `insert into sharing_ledger (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
+            );
+            for (const e of entries) {
+              const row = toRow(e);
+              insert.run(COLUMNS.map((c) => row[c]));
+            }
+            return entries;
+          })(),
+        );
+      }
       return db.transaction().execute(async (trx) => {
         if (database.engine === 'postgres') {
           // Readers are not blocked; a second appender waits instead of forking the chain.
