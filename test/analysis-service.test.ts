@@ -124,7 +124,7 @@ for (const engine of ENGINES) {
         const step = history.entries.at(-1)!;
         assert.deepEqual(
           step.changes.map((c) => `${c.field}:${c.before}->${c.after}`),
-          ['capability:likely->very likely', 'intent:unlikely->likely'],
+          ['capability:likely->very-likely', 'intent:unlikely->likely'],
         );
         assert.deepEqual(step.evidenceAdded, [incidentId(9)]);
 

@@ -1,5 +1,5 @@
 import type { Alert, AlertRule, IncidentFact, MonthCount } from '../core/ports/analysis.js';
-import { likelihoodRank } from '../core/stix/assessment-extension.js';
+import { likelihoodRank, toLikelihoodWords } from '../core/stix/assessment-extension.js';
 import type { AssessmentView } from './assessment.js';
 import { isExternalOperation } from './reach.js';
 import { computeTrend, type TrendOptions } from './trend.js';
@@ -107,7 +107,7 @@ export function evaluateAlertRules(ctx: AlertContext): AlertCandidate[] {
             'assessment-contradicted',
             'critical',
             `${a.id}:${fact.incidentId}`,
-            `Evidence contradicts the current assessment: it judges that ${actorName}'s intent is "${a.intent}", yet ${fact.name} (${when}, ${where}) was attributed to it. Reassess capability and intent.`,
+            `Evidence contradicts the current assessment: it judges ${actorName}'s intent "${toLikelihoodWords(a.intent)}", yet ${fact.name} (${when}, ${where}) was attributed to it. Reassess capability and intent.`,
             {
               actorId: fact.actorId,
               country: fact.country,

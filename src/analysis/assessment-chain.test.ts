@@ -90,12 +90,29 @@ describe('assessment notes', () => {
         e.details.length === 5,
     );
   });
+  it('accepts either ICD 203 wording and stores the shared vocabulary term', () => {
+    const note = createAssessmentNote(
+      {
+        subjectRef: ACTOR,
+        capability: 'Highly probable',
+        intent: 'very-unlikely',
+        analyticConfidence: 'low',
+        rationale: 'r',
+        author: 'ana',
+      },
+      clock,
+      createSequentialIds(),
+    );
+    const view = toAssessmentView(toAssessmentRow(note), 'ISIS-K');
+    assert.deepEqual([view.capability, view.intent], ['very-likely', 'very-unlikely']);
+    assert.match(view.statement[1]!, /^It is very unlikely that ISIS-K intends/);
+  });
   it('converts likelihood terms to STIX confidence and back (DNI scale)', () => {
-    assert.equal(toStixConfidence('almost no chance'), 5);
-    assert.equal(toStixConfidence('roughly even chance'), 50);
+    assert.equal(toStixConfidence('almost-no-chance'), 5);
+    assert.equal(toStixConfidence('roughly-even-chance'), 50);
     assert.equal(fromStixConfidence(72), 'likely');
-    assert.equal(fromStixConfidence(100), 'almost certain');
-    assert.equal(fromStixConfidence(0), 'almost no chance');
+    assert.equal(fromStixConfidence(100), 'almost-certain');
+    assert.equal(fromStixConfidence(0), 'almost-no-chance');
   });
 });
 
@@ -176,7 +193,7 @@ describe('assessment history', () => {
     assert.deepEqual(
       last.changes.map((c) => [c.field, c.before, c.after, c.direction]),
       [
-        ['capability', 'likely', 'very likely', 'raised'],
+        ['capability', 'likely', 'very-likely', 'raised'],
         ['intent', 'unlikely', 'likely', 'raised'],
         ['analyticConfidence', 'moderate', 'high', 'raised'],
       ],

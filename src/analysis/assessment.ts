@@ -5,8 +5,9 @@ import type { AssessmentRow } from '../core/ports/analysis.js';
 import {
   ASSESSMENT_EXTENSION_ID,
   isAnalyticConfidence,
-  isLikelihoodTerm,
   LIKELIHOOD_TERMS,
+  parseLikelihood,
+  toLikelihoodWords,
   type AnalyticConfidence,
   type AssessmentProperties,
   type LikelihoodTerm,
@@ -68,10 +69,11 @@ export function createAssessmentNote(
   const details: ErrorDetail[] = [];
   const bad = (path: string, message: string) => details.push({ path, message });
   if (!isStixId(input.subjectRef, 'threat-actor')) bad('.subjectRef', 'must be a threat-actor id');
-  if (!isLikelihoodTerm(input.capability))
-    bad('.capability', `must be one of: ${LIKELIHOOD_TERMS.join(', ')}`);
-  if (!isLikelihoodTerm(input.intent))
-    bad('.intent', `must be one of: ${LIKELIHOOD_TERMS.join(', ')}`);
+  const capability = parseLikelihood(input.capability);
+  const intent = parseLikelihood(input.intent);
+  const terms = `an ICD 203 term: ${LIKELIHOOD_TERMS.join(', ')}`;
+  if (!capability) bad('.capability', `must be ${terms}`);
+  if (!intent) bad('.intent', `must be ${terms}`);
   if (!isAnalyticConfidence(input.analyticConfidence))
     bad('.analyticConfidence', 'must be low, moderate or high');
   if (typeof input.rationale !== 'string' || input.rationale.trim() === '')
@@ -102,8 +104,8 @@ export function createAssessmentNote(
     subject_ref: input.subjectRef as StixId<'threat-actor'>,
     ...(region.length > 0 ? { region_countries: region } : {}),
     ...(input.targetDescription ? { target_description: input.targetDescription } : {}),
-    capability: input.capability as LikelihoodTerm,
-    intent: input.intent as LikelihoodTerm,
+    capability: capability!,
+    intent: intent!,
     analytic_confidence: input.analyticConfidence as AnalyticConfidence,
     rationale: input.rationale.trim(),
     evidence_refs: evidence,
@@ -118,7 +120,7 @@ export function createAssessmentNote(
     id: createStixId('note', ids),
     created: now,
     modified: now,
-    abstract: `Capability: ${props.capability}; intent: ${props.intent} (${props.analytic_confidence} confidence)`,
+    abstract: `Capability: ${toLikelihoodWords(props.capability)}; intent: ${toLikelihoodWords(props.intent)} (${props.analytic_confidence} confidence)`,
     content: `${statement.join(' ')}\n\n${props.rationale}`,
     authors: [props.author],
     object_refs: [props.subject_ref, ...evidence.filter((e) => e !== props.subject_ref)],
@@ -130,7 +132,7 @@ export function createAssessmentNote(
 /** The assessment extension of a note, or undefined when the note is not an assessment. */
 export function findAssessmentProperties(note: StixObject): AssessmentProperties | undefined {
   const ext = note.extensions?.[ASSESSMENT_EXTENSION_ID] as AssessmentProperties | undefined;
-  return note.type === 'note' && ext && isLikelihoodTerm(ext.capability) ? ext : undefined;
+  return note.type === 'note' && ext && parseLikelihood(ext.capability) ? ext : undefined;
 }
 
 /** The store row of an assessment note. */
@@ -198,9 +200,9 @@ export function toAssessmentStatement(p: AssessmentProperties, actorName: string
 }
 
 function phrase(term: LikelihoodTerm): string {
-  if (term === 'almost no chance') return 'there is almost no chance';
-  if (term === 'roughly even chance') return 'there is a roughly even chance';
-  return `it is ${term}`;
+  if (term === 'almost-no-chance') return 'there is almost no chance';
+  if (term === 'roughly-even-chance') return 'there is a roughly even chance';
+  return `it is ${toLikelihoodWords(term)}`;
 }
 
 function capitalize(s: string): string {

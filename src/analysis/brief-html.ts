@@ -1,4 +1,5 @@
-import { LIKELIHOOD_BANDS } from '../core/stix/assessment-extension.js';
+import { ESTIMATIVE_BANDS } from '../core/vocab/estimative.js';
+import { toLikelihoodWords, isLikelihoodTerm } from '../core/stix/assessment-extension.js';
 import type { AssessmentChange } from './assessment-history.js';
 import { renderTempoChart } from './brief-chart.js';
 import { escapeXml as esc, renderIncidentMap } from './brief-map.js';
@@ -44,7 +45,7 @@ export function renderBriefHtml(model: BriefModel): string {
              : `<table class="changes"><thead><tr><th></th><th>Before</th><th>Now</th></tr></thead><tbody>${model.changes
                  .map(
                    (c) =>
-                     `<tr><th>${FIELD_NAMES[c.field]}</th><td>${esc(c.before || '—')}</td><td class="${c.direction ?? ''}">${esc(c.after || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
+                     `<tr><th>${FIELD_NAMES[c.field]}</th><td>${esc(words(c.before) || '—')}</td><td class="${c.direction ?? ''}">${esc(words(c.after) || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
                  )
                  .join('')}</tbody></table>`
          }
@@ -148,9 +149,7 @@ export function renderBriefHtml(model: BriefModel): string {
             .join('')}</ul>`,
         );
 
-  const yardstick = LIKELIHOOD_BANDS.map((b) => `${b.term} ${b.range[0]}–${b.range[1]} %`).join(
-    ' · ',
-  );
+  const yardstick = ESTIMATIVE_BANDS.map((b) => `${b.words[0]} ${b.min}–${b.max} %`).join(' · ');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Brief: ${esc(actor.name)}</title><style>${BRIEF_CSS}</style></head>
@@ -167,6 +166,10 @@ ${section('What we cannot see', gaps)}
 ${rels}
 <footer>Likelihood terms follow ICD 203: ${esc(yardstick)}. Confidence (low, moderate, high) rates the sourcing and reasoning, not the likelihood.</footer>
 </body></html>`;
+}
+
+function words(value: string): string {
+  return isLikelihoodTerm(value) ? toLikelihoodWords(value) : value;
 }
 
 function day(timestamp: string): string {

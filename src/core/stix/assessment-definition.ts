@@ -30,8 +30,8 @@ export const ASSESSMENT_EXTENSION_SCHEMA = {
     subject_ref: { type: 'string', pattern: '^threat-actor--[0-9a-fA-F-]{36}$' },
     region_countries: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{2}$' } },
     target_description: { type: 'string' },
-    capability: { enum: [...LIKELIHOOD_TERMS] },
-    intent: { enum: [...LIKELIHOOD_TERMS] },
+    capability: { enum: LIKELIHOOD_TERMS },
+    intent: { enum: LIKELIHOOD_TERMS },
     analytic_confidence: { enum: [...ANALYTIC_CONFIDENCE_LEVELS] },
     rationale: { type: 'string', minLength: 1 },
     evidence_refs: {

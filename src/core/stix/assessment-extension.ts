@@ -1,4 +1,11 @@
 import type { StixId } from './stix-id.js';
+import {
+  ESTIMATIVE_BANDS,
+  parseEstimativeTerm,
+  toStixConfidenceFromTerm,
+  toTermFromStixConfidence,
+  type EstimativeTerm,
+} from '../vocab/estimative.js';
 
 /**
  * Tearline's property extension for `note`: an analytic judgment about an actor's capability and
@@ -9,40 +16,13 @@ export const ASSESSMENT_EXTENSION_ID =
   'extension-definition--5d2c8e4a-93b1-4f6e-a2d7-4c1b0e9f7a35' as const;
 
 /**
- * The seven ICD 203 likelihood terms (ICD 203 §D.6.e, 2015), least to most likely. ICD 203 forbids
- * mixing its two vocabularies in one product, so we keep only the first row.
+ * A likelihood term: one of ICD 203's seven bands, as the shared estimative vocabulary names
+ * them (src/core/vocab/estimative.ts: `very-unlikely`, `roughly-even-chance`, …).
  */
-export const LIKELIHOOD_TERMS = [
-  'almost no chance',
-  'very unlikely',
-  'unlikely',
-  'roughly even chance',
-  'likely',
-  'very likely',
-  'almost certain',
-] as const;
+export type LikelihoodTerm = EstimativeTerm;
 
-export type LikelihoodTerm = (typeof LIKELIHOOD_TERMS)[number];
-
-/** A likelihood term with its ICD 203 percentage range and its STIX `confidence` value. */
-export interface LikelihoodBand {
-  term: LikelihoodTerm;
-  /** Lower and upper bound of the ICD 203 range, in percent. */
-  range: readonly [number, number];
-  /** STIX 2.1 Appendix A "DNI scale" value for the term. */
-  stixConfidence: number;
-}
-
-/** ICD 203 ranges and the STIX 2.1 Appendix A DNI-scale values (5, 15, 30, 50, 70, 85, 95). */
-export const LIKELIHOOD_BANDS: readonly LikelihoodBand[] = [
-  { term: 'almost no chance', range: [1, 5], stixConfidence: 5 },
-  { term: 'very unlikely', range: [5, 20], stixConfidence: 15 },
-  { term: 'unlikely', range: [20, 45], stixConfidence: 30 },
-  { term: 'roughly even chance', range: [45, 55], stixConfidence: 50 },
-  { term: 'likely', range: [55, 80], stixConfidence: 70 },
-  { term: 'very likely', range: [80, 95], stixConfidence: 85 },
-  { term: 'almost certain', range: [95, 99], stixConfidence: 95 },
-];
+/** The seven terms, least to most likely. */
+export const LIKELIHOOD_TERMS: readonly LikelihoodTerm[] = ESTIMATIVE_BANDS.map((b) => b.term);
 
 /** Analytic confidence (ICD 203 §D.6.e(2)): how sound the sourcing and reasoning are. */
 export const ANALYTIC_CONFIDENCE_LEVELS = ['low', 'moderate', 'high'] as const;
@@ -71,9 +51,30 @@ export interface AssessmentProperties {
   supersedes_ref?: StixId<'note'>;
 }
 
-/** True when `value` is one of the seven ICD 203 likelihood terms. */
+/** True when `value` is one of the seven ICD 203 likelihood terms (in vocabulary form). */
 export function isLikelihoodTerm(value: unknown): value is LikelihoodTerm {
   return typeof value === 'string' && (LIKELIHOOD_TERMS as readonly string[]).includes(value);
+}
+
+/**
+ * The likelihood term an analyst wrote, in either ICD 203 wording or the vocabulary form
+ * ("highly probable", "Very likely", "very-likely"), or undefined.
+ *
+ * @example parseLikelihood('very likely') // 'very-likely'
+ */
+export function parseLikelihood(value: unknown): LikelihoodTerm | undefined {
+  return typeof value === 'string'
+    ? (parseEstimativeTerm(value.replaceAll('-', ' ')) ?? parseEstimativeTerm(value))
+    : undefined;
+}
+
+/**
+ * The term as a sentence uses it (ICD 203's first wording).
+ *
+ * @example toLikelihoodWords('very-likely') // 'very likely'
+ */
+export function toLikelihoodWords(term: LikelihoodTerm): string {
+  return ESTIMATIVE_BANDS.find((b) => b.term === term)!.words[0];
 }
 
 /** True when `value` is low, moderate or high. */
@@ -89,19 +90,16 @@ export function isAnalyticConfidence(value: unknown): value is AnalyticConfidenc
  * @example toStixConfidence('unlikely') // 30
  */
 export function toStixConfidence(term: LikelihoodTerm): number {
-  return LIKELIHOOD_BANDS[LIKELIHOOD_TERMS.indexOf(term)]!.stixConfidence;
+  return toStixConfidenceFromTerm(term);
 }
 
 /**
- * The likelihood term for a STIX `confidence` value, by the DNI scale's ranges (0–9, 10–19, 20–39,
- * 40–59, 60–79, 80–89, 90–100).
+ * The likelihood term for a STIX `confidence` value, by the DNI scale's ranges.
  *
  * @example fromStixConfidence(72) // 'likely'
  */
 export function fromStixConfidence(confidence: number): LikelihoodTerm {
-  const bounds = [9, 19, 39, 59, 79, 89, 100];
-  const i = bounds.findIndex((upper) => confidence <= upper);
-  return LIKELIHOOD_TERMS[i < 0 ? 6 : i]!;
+  return toTermFromStixConfidence(confidence);
 }
 
 /**
