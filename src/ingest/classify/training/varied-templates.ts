@@ -5,6 +5,7 @@
  */
 export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   'Armed clash': [
+    '{nat} soldiers take position during fighting with {nsa} in {place}, [Sunday|Monday], [Jan.|June] [14|30], [2017|2020].',
     'According to a local commander, {n} of his men died repelling an assault by {nsa} on {place}.',
     'The clashes between [the two armed groups|the militia and the army|rival rebel factions] spread to the suburbs of {place}.',
     '{state} said they had killed {n} attackers who raided a border post near {place}.',
@@ -32,17 +33,21 @@ export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'An unmanned aircraft fired [two missiles|a missile] at a house in {place} where {nsa} commanders were meeting.',
   ],
   'Suicide bomb': [
+    'People gather at the site of a suicide bombing in {place}, [Monday|Friday], [April|Sept.] [3|28], [2018|2021].',
     'According to police, the bomber approached the [checkpoint|gate|crowd] on foot and detonated his explosives in {place}.',
     'A [woman|teenager|man] wearing an explosive belt blew [herself|himself] up [at a market|near a mosque|at a bus station] in {place}.',
     '{nsa} said one of its fighters carried out the suicide attack on {state} in {place}.',
   ],
   'Shelling/artillery/missile attack': [
+    'Firefighters work at a building hit by a missile in {place}, [Tuesday|Friday], [Oct.|March] [10|22], [2022|2023].',
     'According to the ministry, {state} fired [dozens of|hundreds of] [shells|rockets|missiles] at {place} overnight.',
     'Projectiles fired from across the border hit [homes|a school|farmland] in {place}.',
     '{n} people were wounded when a shell struck [a bus|a queue for bread|a playground] in {place}.',
     'Incoming [rocket|mortar] fire hit the [airport|military base|embassy compound] in {city}.',
   ],
   'Remote explosive/landmine/IED': [
+    'Security officials inspect the site of a bomb blast in {place}, [Monday|Tuesday|Thursday], [Feb.|May|July] [2|17], [2019|2020].',
+    'The wreckage of a car destroyed by a bomb explosion lies on a street in {place}.',
     'According to police, the explosive device had been hidden in a [rubbish bin|parked car|sack of vegetables] in {place}.',
     'An [explosion|IED blast|bomb blast] targeted a [convoy|patrol|minibus] near {place}, killing {n}.',
     '{nsa} said they detonated a bomb against {state} on the road to {place}.',
@@ -70,12 +75,17 @@ export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'Kidnappers seized [a doctor|a pastor|an engineer] in {place} and are demanding a ransom.',
   ],
   'Peaceful protest': [
+    '[Demonstrators|Protesters|Supporters of the opposition] chant slogans during a rally in {city}, [Friday|Saturday|Sunday], [Oct.|Nov.|March|June] [4|12|21], [2019|2020|2021].',
+    'A protester holds a placard reading "[Justice now|Free them all|No to the war]" during a demonstration in {city}.',
+    "[Students|Workers|Women] take part in a march to mark [International Women's Day|May Day|the anniversary of the uprising] in {city}.",
     'According to organisers, [thousands|tens of thousands] joined the march in {city}, which passed off peacefully.',
     'Demonstrators in {city} waved flags and sang as they called for [the president to resign|new elections|an end to the war].',
     '[Workers|Doctors|Teachers] in {city} held a [strike|rally|sit-in] over [pay|working conditions|pensions].',
     'People gathered in central {city} for a [vigil|peaceful rally|protest] for [the victims|the missing|peace].',
   ],
   'Protest with intervention': [
+    'Police officers detain a protester during a rally in {city}, [Saturday|Sunday], [Jan.|Aug.|Sept.] [9|23], [2020|2021].',
+    'Riot police push back demonstrators outside [parliament|the presidential palace] in {city}.',
     '{police} [dispersed|broke up|cleared] a protest camp in {city} and detained [several|dozens of|{n}] activists.',
     'The march in {city} was stopped by {police}, who fired tear gas at the crowd.',
     'According to organisers, {police} detained [dozens of|several] people before the rally in {city} could begin.',
@@ -86,6 +96,9 @@ export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'A demonstrator was killed when {police} fired at [a march|a rally|a sit-in] in {city}.',
   ],
   'Violent demonstration': [
+    'A protester throws a tear gas canister back at police during clashes in {city}, [Friday|Saturday|Sunday], [Oct.|Nov.|Jan.] [4|12|21], [2019|2020].',
+    'Demonstrators run from police amid burning barricades in {city} during protests over [the election|fuel prices|the new law].',
+    'Masked protesters smash the windows of a bank during an anti-government demonstration in {city}.',
     'Protesters [set ablaze|torched|burned] the offices of [the ruling party|the electoral commission|a mining company] in {city}.',
     'According to police, {n} officers were injured by stones thrown by demonstrators in {city}.',
     'Demonstrators in {city} [smashed windows|overturned cars|looted shops] and clashed with police.',
@@ -102,6 +115,8 @@ export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     'Elders brokered a [truce|peace deal|reconciliation agreement] between rival [clans|communities] in {place}.',
   ],
   Arrests: [
+    'Police escort a suspect after his arrest in {city}, [Tuesday|Wednesday], [March|Dec.] [5|19], [2019|2022].',
+    'Prosecutors said the [suspect|man|woman] arrested in {city} would be charged with [membership of a terrorist group|murder|arms trafficking].',
     'According to police, {n} [suspects|people|men] were arrested in {place} over [the attack|the killing|links to {nsa}].',
     '[Intelligence officers|Police|Soldiers] detained [a cleric|a commander|a smuggler|an activist] in {place}.',
     'A court in {city} remanded {n} suspects in custody after their arrest [on Monday|last week].',
@@ -112,6 +127,8 @@ export const VARIED_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
     '{nsa} and another armed group announced an alliance in {place}.',
   ],
   'Disrupted weapons use': [
+    'Weapons and ammunition seized from {nsa} are displayed to the media in {place}.',
+    'A bomb disposal robot approaches a suspicious package outside [a mall|a station|an embassy] in {city}; it was later made safe.',
     'According to police, the device was defused before it could explode in {place}.',
     '[Explosives|Weapons|Ammunition|Detonators] hidden in a [house|truck|farm] were seized by {state} in {place}.',
     '{state} said they had [shot down|intercepted|destroyed] [a drone|a missile|rockets] aimed at {place}.',
