@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Engine, Database } from '../../src/store/database.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -49,12 +50,16 @@ export async function createTestDatabase(
   const name = `tearline_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    // A migrated template per schema version makes a fresh database a file copy, not a migration run.
+    const template = migrate ? await ensureMigratedTemplate(admin) : undefined;
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase(url.toString());
-  if (migrate) await migrateToLatest(database);
   return {
     engine,
     url: url.toString(),
@@ -67,6 +72,57 @@ export async function createTestDatabase(
       await client.end();
     },
   };
+}
+
+/**
+ * The name of a PostgreSQL database migrated to the current schema, created once and shared by
+ * every test process (an advisory lock keeps two processes from building it at once). Its name
+ * carries a hash of the migration list and sources, so a changed migration gets a new template.
+ */
+async function ensureMigratedTemplate(admin: pg.Client): Promise<string> {
+  const name = `tearline_tpl_${migrationsFingerprint()}`;
+  await admin.query('SELECT pg_advisory_lock(727274)');
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const building = `${name}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      const url = new URL(TEST_PG_URL);
+      url.pathname = `/${building}`;
+      const database = await openDatabase(url.toString());
+      try {
+        await migrateToLatest(database);
+      } finally {
+        await database.close();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(727274)');
+  }
+  return name;
+}
+
+let fingerprint: string | undefined;
+
+function migrationsFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  const root = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts'))
+        hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
 }
 
 let pgReachable: Promise<boolean> | undefined;
