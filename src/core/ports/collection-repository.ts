@@ -21,6 +21,11 @@ export interface Collection {
 
 export interface CollectionEntry {
   object: StixObject;
+  /**
+   * The object's JSON text exactly as stored, when the repository has it: servers can send it
+   * without parsing and re-serialising (`object` is then parsed on first use).
+   */
+  json?: string;
   /** When this version was added to the collection (STIX timestamp, microsecond precision allowed). */
   dateAdded: string;
 }

@@ -4,10 +4,9 @@ import { parseTaxiiQuery } from './taxii-filters.js';
 import {
   checkApiRoot,
   principalOf,
-  sendTaxii,
   sendTaxiiBytes,
   setDateAddedHeaders,
-  toPaging,
+  toEnvelopeJson,
   type TaxiiParams,
 } from './taxii-reply.js';
 
@@ -34,12 +33,7 @@ export function registerObjectById(app: FastifyInstance, backend: TaxiiBackend):
       const { collectionId, objectId } = request.params;
       const page = await backend.getObject(principalOf(request), collectionId, objectId, query);
       setDateAddedHeaders(reply, page);
-      return sendTaxii(
-        reply,
-        page.entries.length === 0
-          ? {}
-          : { ...toPaging(page), objects: page.entries.map((e) => e.object) },
-      );
+      return sendTaxiiBytes(reply, toEnvelopeJson(page));
     },
   );
   app.delete<{ Params: Pick<TaxiiParams, 'apiRoot' | 'collectionId' | 'objectId'> }>(

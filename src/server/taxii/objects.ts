@@ -7,8 +7,9 @@ import {
   checkApiRoot,
   principalOf,
   sendTaxii,
+  sendTaxiiBytes,
   setDateAddedHeaders,
-  toPaging,
+  toEnvelopeJson,
   type TaxiiParams,
 } from './taxii-reply.js';
 
@@ -43,12 +44,7 @@ export function registerObjects(
         query,
       );
       setDateAddedHeaders(reply, page);
-      return sendTaxii(
-        reply,
-        page.entries.length === 0
-          ? {}
-          : { ...toPaging(page), objects: page.entries.map((e) => e.object) },
-      );
+      return sendTaxiiBytes(reply, toEnvelopeJson(page));
     },
   );
   app.post<{ Params: Pick<TaxiiParams, 'apiRoot' | 'collectionId'> }>(

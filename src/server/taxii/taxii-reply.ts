@@ -39,6 +39,17 @@ export function setDateAddedHeaders(reply: FastifyReply, page: CollectionPage): 
   }
 }
 
+/**
+ * The envelope of a page of objects (TAXII 2.1 §3.7) as JSON text, splicing in each object's
+ * stored JSON when the repository gave it, so that no object is parsed and re-serialised.
+ */
+export function toEnvelopeJson(page: CollectionPage): string {
+  if (page.entries.length === 0) return '{}';
+  const head = JSON.stringify(toPaging(page)).slice(0, -1);
+  const objects = page.entries.map((e) => e.json ?? JSON.stringify(e.object)).join(',');
+  return `${head},"objects":[${objects}]}`;
+}
+
 /** The paging part of a TAXII list resource: `more` and `next` (§3.7), or nothing when empty. */
 export function toPaging(page: CollectionPage): { more?: boolean; next?: string } {
   if (page.entries.length === 0) return {};

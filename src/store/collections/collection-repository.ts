@@ -81,6 +81,22 @@ export function versionKeyOf(object: StixObject, dateAddedKey: string): string {
 const CHUNK = 400;
 
 /**
+ * An entry whose object is parsed only when read: the TAXII objects endpoint sends `json` as it
+ * is, so a page of a hundred objects costs no parse and no re-serialisation.
+ */
+function toLazyEntry(json: string, dateAdded: string): CollectionEntry {
+  let parsed: StixObject | undefined;
+  return {
+    json,
+    dateAdded,
+    get object(): StixObject {
+      parsed ??= JSON.parse(json) as StixObject;
+      return parsed;
+    },
+  };
+}
+
+/**
  * TAXII collections and their own copies of object versions, on either engine. Pages are read
  * in (date_added, object id, version) order through one index; status resources live beside them.
  *
@@ -168,10 +184,7 @@ export function createCollectionRepository(
       const rows = result.rows;
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
-      const entries: CollectionEntry[] = page.map((r) => ({
-        object: JSON.parse(r.object) as StixObject,
-        dateAdded: r.date_added,
-      }));
+      const entries = page.map((r) => toLazyEntry(r.object, r.date_added));
       const last = page[page.length - 1];
       return more && last
         ? {

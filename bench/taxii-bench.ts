@@ -1,0 +1,203 @@
+// Benchmark: a partner's TAXII client paging its collection. 100,000 objects are put into one
+// partner's outbound collection (through the collections repository), the real server listens on
+// a loopback port, and autocannon runs 50 connections for `--duration` seconds (default 20) of
+// `GET …/objects/?limit=100`, each request on a different page (a `next` token or an
+// `added_after`). The baseline, measured in the same run with the same credentials and hooks, is
+// `GET /taxii2/` (discovery). SQLite always; PostgreSQL too when reachable (`--engine` picks one).
+// The last line is `taxii: rps=N p99_ms=M errors=E` for SQLite.
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { randomIds, systemClock } from '../src/core/clock.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import type { StixId } from '../src/core/stix/stix-id.js';
+import { CONFLICT_EVENT_EXTENSION_ID } from '../src/core/stix/conflict-event-extension.js';
+import { createStore, type Store } from '../src/store/create-store.js';
+import type { Engine } from '../src/store/database.js';
+import { createApp } from '../src/server/create-app.js';
+import type { SharingDeps } from '../src/sharing/sharing-deps.js';
+import {
+  addPartner,
+  createPartnerAccess,
+  createPartnerAuthenticator,
+  issuePartnerCredential,
+} from '../src/sharing/partner-service.js';
+import { addAgreement } from '../src/sharing/agreement-service.js';
+import { getOutboundCollection } from '../src/sharing/release-delivery.js';
+import { createTestDatabase, isPostgresReachable } from '../test/support/engines.js';
+
+const OBJECTS = Number(process.env.TAXII_BENCH_OBJECTS ?? 100_000);
+const CONNECTIONS = 50;
+const PAGE = 100;
+const ACCEPT = 'application/taxii+json;version=2.1';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const DURATION = Number(flag('duration') ?? 20);
+const ENGINE_FLAG = flag('engine');
+
+function incident(n: number): StixObject {
+  const id = `incident--${randomIds.uuid()}` as StixId;
+  return {
+    type: 'incident',
+    spec_version: '2.1',
+    id,
+    created: '2024-03-22T18:00:00.000Z',
+    modified: '2024-03-22T18:00:00.000Z',
+    name: `Attack ${n}`,
+    description: 'Gunmen attacked a checkpoint; the group claimed it the next day.',
+    object_marking_refs: ['marking-definition--f88d31f6-486f-44da-b317-01333bde0b82'],
+    extensions: {
+      [CONFLICT_EVENT_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        status: 'occurred',
+        event_date: '2024-03',
+        time_precision: 3,
+        geo_precision: 3,
+        fatalities: { min: 2, max: 5 },
+        country: 'AF',
+        admin1: 'Nangarhar',
+      },
+    },
+  };
+}
+
+interface Setup {
+  store: Store;
+  collectionId: string;
+  secret: string;
+  /** Query strings of distinct pages: next tokens and added_after values. */
+  pages: string[];
+}
+
+async function setUp(store: Store): Promise<Setup> {
+  const deps: SharingDeps = {
+    sharing: store.sharing,
+    objects: store.objects,
+    collections: store.collections,
+    clock: systemClock,
+    ids: randomIds,
+  };
+  const partner = await addPartner(deps, { name: 'Bench partner', trustTier: 'limited' });
+  const { secret } = await issuePartnerCredential(deps, partner.id, 'bench');
+  await addAgreement(
+    deps,
+    { username: 'bench', roles: ['admin'] },
+    {
+      partnerId: partner.id,
+      title: 'Bench agreement',
+      tlp: 'amber',
+      iep: { permittedActions: 'internally-visible-actions' },
+      reason: 'benchmark',
+    },
+  );
+  const collection = await getOutboundCollection(deps, partner);
+  const base = Date.parse('2025-01-01T00:00:00.000Z');
+  const dates: string[] = [];
+  for (let i = 0, batch = 0; i < OBJECTS; i += 1000, batch++) {
+    const date = new Date(base + batch * 60_000).toISOString();
+    dates.push(date);
+    const objects = Array.from({ length: Math.min(1000, OBJECTS - i) }, (_, k) => incident(i + k));
+    await store.collections.addObjects(collection.id, objects, date);
+  }
+  // What autovacuum would do on its own after a bulk load: give the planner row counts.
+  if (store.database.engine === 'postgres') await sql`analyze`.execute(store.database.db);
+  const pages: string[] = dates.map((d) => `added_after=${encodeURIComponent(d)}`);
+  let next: string | undefined;
+  do {
+    const page = await store.collections.queryObjects(collection.id, { limit: PAGE, next });
+    next = page.next;
+    if (next) pages.push(`next=${encodeURIComponent(next)}`);
+  } while (next);
+  return { store, collectionId: collection.id, secret, pages };
+}
+
+async function cannon(url: string, auth: string, paths: string[]): Promise<autocannon.Result> {
+  let i = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { accept: ACCEPT, authorization: auth },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }),
+      },
+    ],
+  });
+}
+
+function line(name: string, r: autocannon.Result): string {
+  const errors = r.errors + r.timeouts + r.non2xx;
+  return `${name}: rps=${Math.round(r.requests.average)} p99_ms=${r.latency.p99} errors=${errors}`;
+}
+
+async function run(engine: Engine): Promise<string> {
+  const t = await createTestDatabase(engine);
+  try {
+    const store = createStore(t.database);
+    const started = performance.now();
+    const setup = await setUp(store);
+    console.log(
+      `[${engine}] ${OBJECTS} objects in one partner's collection (${Math.round(performance.now() - started)} ms to load), ${setup.pages.length} distinct pages`,
+    );
+    const app = await createApp({
+      store,
+      clock: systemClock,
+      ids: randomIds,
+      config: {
+        baseUrl: 'http://127.0.0.1',
+        bodyLimit: 10_000_000,
+        serveWeb: false,
+        secureCookies: false,
+        rateLimit: { max: 1_000_000_000, windowMs: 60_000 },
+      },
+      partnerAuthenticator: createPartnerAuthenticator(store.sharing.partners),
+      partnerAccess: createPartnerAccess(store.sharing.agreements),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+    const auth = `Basic ${Buffer.from(`bench:${setup.secret}`).toString('base64')}`;
+    try {
+      const objectsPath = `/taxii2/tearline/collections/${setup.collectionId}/objects/?limit=${PAGE}&`;
+      const check = await fetch(`${url}${objectsPath}${setup.pages[setup.pages.length - 1]}`, {
+        headers: { accept: ACCEPT, authorization: auth },
+      });
+      const body = (await check.json()) as { objects?: unknown[] };
+      if (check.status !== 200 || !body.objects?.length)
+        throw new Error(`bench set-up: the last page answered ${check.status}`);
+      const baseline = await cannon(url, auth, ['/taxii2/']);
+      const paging = await cannon(
+        url,
+        auth,
+        setup.pages.map((p) => `${objectsPath}${p}`),
+      );
+      console.log(`[${engine}] ${line('baseline (GET /taxii2/)', baseline)}`);
+      console.log(`[${engine}] ${line('objects pages', paging)}`);
+      console.log(
+        `[${engine}] ratio: objects pages run at ${(paging.requests.average / baseline.requests.average).toFixed(2)}x the baseline's requests/s; p99 ${paging.latency.p99} ms vs ${baseline.latency.p99} ms`,
+      );
+      return line(engine === 'sqlite' ? 'taxii' : `taxii[${engine}]`, paging);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await t.dispose();
+  }
+}
+
+const engines: Engine[] =
+  ENGINE_FLAG === 'sqlite' || ENGINE_FLAG === 'postgres'
+    ? [ENGINE_FLAG]
+    : (await isPostgresReachable())
+      ? ['postgres', 'sqlite']
+      : ['sqlite'];
+const lines: string[] = [];
+for (const engine of engines) lines.push(await run(engine));
+for (const l of lines) console.log(l);
