@@ -129,7 +129,7 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
   for (const id of releasedIds) {
     const decision = decisions.get(id) as ObjectDecision;
     const object = candidates.get(id) as StixObject;
-    delete object.granular_markings;
+    if (object.granular_markings !== undefined) delete object.granular_markings;
     stripInternalProperties(object, decision.changes);
     const out = rewriteReferences(object, rewrite, decision.changes);
     out.spec_version = '2.1';
@@ -139,7 +139,7 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
       out.created_by_ref = input.organization.id;
     }
     out.object_marking_refs = [TLP2_MARKING_IDS[agreement.tlp], iepMarking.id];
-    delete out.revoked;
+    if (out.revoked !== undefined) delete out.revoked;
     decision.released = true;
     decision.releasedId = out.id;
     released.push(out);

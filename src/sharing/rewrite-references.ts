@@ -56,52 +56,67 @@ export function rewriteReferences(
   rewrite: IdRewrite,
   changes: string[],
 ): StixObject {
-  let removed = 0;
-  const mapId = (id: string): string | undefined =>
-    rewrite.map.get(id) ?? (rewrite.isPublic(id) ? id : undefined);
-  const mapText = (text: string): string =>
-    !text.includes('--')
-      ? text
-      : text.replace(STIX_ID_TOKEN, (token) => {
-          const next = mapId(token);
-          if (next === undefined) removed += 1;
-          return next ?? '[withheld]';
-        });
-  const visit = (value: unknown): unknown => {
-    if (typeof value === 'string') return mapText(value);
-    if (Array.isArray(value)) return value.map(visit);
-    if (value === null || typeof value !== 'object') return value;
-    const out: Record<string, unknown> = {};
-    for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
-      let key = rawKey;
-      if (rawKey.includes('--') && STIX_ID_TOKEN.test(rawKey)) {
-        STIX_ID_TOKEN.lastIndex = 0;
-        const mapped = mapId(rawKey);
-        if (mapped === undefined) {
-          removed += 1;
-          continue;
-        }
-        key = mapped;
-      }
-      STIX_ID_TOKEN.lastIndex = 0;
-      if (key.endsWith('_ref') && typeof v === 'string') {
-        const mapped = mapId(v);
-        if (mapped === undefined) removed += 1;
-        else out[key] = mapped;
-      } else if (key.endsWith('_refs') && Array.isArray(v)) {
-        const kept = v.flatMap((r) => {
-          const mapped = typeof r === 'string' ? mapId(r) : undefined;
-          if (mapped === undefined) removed += 1;
-          return mapped === undefined ? [] : [mapped];
-        });
-        if (kept.length > 0) out[key] = kept;
-      } else {
-        out[key] = visit(v);
-      }
-    }
-    return out;
-  };
-  const result = visit(object) as StixObject;
-  if (removed > 0) changes.push(`removed ${removed} reference(s) to objects that are not released`);
+  const state: RewriteState = { rewrite, removed: 0 };
+  const result = visit(state, object) as StixObject;
+  if (state.removed > 0) {
+    changes.push(`removed ${state.removed} reference(s) to objects that are not released`);
+  }
   return result;
+}
+
+interface RewriteState {
+  rewrite: IdRewrite;
+  removed: number;
+}
+
+// Module-level functions rather than closures: this runs for every property of every object.
+function mapId(state: RewriteState, id: string): string | undefined {
+  const mapped = state.rewrite.map.get(id) ?? (state.rewrite.isPublic(id) ? id : undefined);
+  if (mapped === undefined) state.removed += 1;
+  return mapped;
+}
+
+function mapText(state: RewriteState, text: string): string {
+  if (!text.includes('--')) return text;
+  return text.replace(STIX_ID_TOKEN, (token) => mapId(state, token) ?? '[withheld]');
+}
+
+function isIdToken(text: string): boolean {
+  if (!text.includes('--')) return false;
+  STIX_ID_TOKEN.lastIndex = 0;
+  const found = STIX_ID_TOKEN.test(text);
+  STIX_ID_TOKEN.lastIndex = 0;
+  return found;
+}
+
+function visit(state: RewriteState, value: unknown): unknown {
+  if (typeof value === 'string') return mapText(state, value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => visit(state, v));
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const rawKey in record) {
+    const v = record[rawKey];
+    let key = rawKey;
+    if (isIdToken(rawKey)) {
+      const mapped = mapId(state, rawKey);
+      if (mapped === undefined) continue;
+      key = mapped;
+    }
+    if (typeof v === 'string' && key.endsWith('_ref')) {
+      const mapped = mapId(state, v);
+      if (mapped !== undefined) out[key] = mapped;
+    } else if (Array.isArray(v) && key.endsWith('_refs')) {
+      const kept: string[] = [];
+      for (const r of v) {
+        const mapped = typeof r === 'string' ? mapId(state, r) : undefined;
+        if (mapped !== undefined) kept.push(mapped);
+        else if (typeof r !== 'string') state.removed += 1;
+      }
+      if (kept.length > 0) out[key] = kept;
+    } else {
+      out[key] = visit(state, v);
+    }
+  }
+  return out;
 }
