@@ -17,6 +17,8 @@ import {
   type CollectionGapInput,
 } from './collection-gaps.js';
 import { indexStixObjects } from './stix-indexing.js';
+import { reindexFromObjectStore } from './reindex.js';
+import type { ObjectRepository } from '../core/ports/object-repository.js';
 
 /**
  * The analysis module bound to its dependencies: what the server routes, the CLI and the review
@@ -30,6 +32,8 @@ export function createAnalysisService(deps: AnalysisDeps) {
     deps,
     recordIncident: async (record: IncidentRecord) => deps.repo.recordIncident(record),
     indexStixObjects: (objects: readonly StixObject[]) => indexStixObjects(deps, objects),
+    reindexFromObjectStore: (objects: Pick<ObjectRepository, 'streamAllVersions'>) =>
+      reindexFromObjectStore(deps, objects),
     evaluateAlertsForIncident: (incidentId: string) => evaluateAlertsForIncident(deps, incidentId),
     getActor: (idOrName: string) => getActorOrThrow(deps, idOrName),
     listActors: () => deps.repo.listActors(),

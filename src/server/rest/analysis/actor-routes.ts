@@ -79,6 +79,27 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
         };
       },
     );
+    app.post(
+      '/analysis/reindex',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          summary:
+            'Rebuild the analysis tables from the STIX knowledge base (after an import or a restore)',
+          tags,
+          response: problemResponses(401, 403),
+        },
+      },
+      async () => {
+        const r = await analysis.reindexFromObjectStore(deps.store.objects);
+        return {
+          actors: r.actors,
+          actorRelationships: r.actorRelationships,
+          incidents: r.incidents.length,
+          assessments: r.assessments,
+        };
+      },
+    );
     app.get<{ Querystring: TrendQuery & { actor?: string; country?: string; region?: string } }>(
       '/trends',
       {

@@ -1,0 +1,119 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSequentialIds, createSteppingClock } from '../src/core/clock.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import { createStore } from '../src/store/create-store.js';
+import { createAnalysisService } from '../src/analysis/analysis-service.js';
+import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
+import { ISKP, incidentRecord } from './analysis-fixtures.js';
+
+const T = '2024-04-01T00:00:00.000Z';
+const id = (type: string, n: number) =>
+  `${type}--0f000000-0000-4000-8000-${String(n).padStart(12, '0')}` as StixObject['id'];
+
+for (const engine of ENGINES) {
+  describe(
+    `analysis reindex from the object store on ${engine}`,
+    { skip: await skipReasonFor(engine) },
+    () => {
+      it('indexes actors, incidents with their place and actor, and assessment notes; a rerun changes nothing', async () => {
+        const t = await createTestDatabase(engine);
+        try {
+          const store = createStore(t.database);
+          const crocus = incidentRecord({
+            n: 9,
+            name: 'Crocus City Hall attack',
+            date: '2024-03-22',
+            killed: 145,
+          }).incident;
+          const undated = incidentRecord({ n: 8, name: 'Undated attack' }).incident;
+          const common = { spec_version: '2.1', created: T, modified: T };
+          await store.objects.putObjects([
+            {
+              ...common,
+              type: 'threat-actor',
+              id: ISKP as StixObject['id'],
+              name: 'Islamic State Khorasan Province',
+              aliases: ['ISIS-K'],
+              threat_actor_types: ['terrorist'],
+            },
+            {
+              ...common,
+              type: 'location',
+              id: id('location', 1),
+              name: 'Krasnogorsk',
+              country: 'RU',
+              latitude: 55.82,
+              longitude: 37.39,
+            },
+            crocus,
+            undated,
+            {
+              ...common,
+              type: 'relationship',
+              id: id('relationship', 1),
+              relationship_type: 'attributed-to',
+              source_ref: crocus.id,
+              target_ref: ISKP,
+            },
+            {
+              ...common,
+              type: 'relationship',
+              id: id('relationship', 2),
+              relationship_type: 'located-at',
+              source_ref: crocus.id,
+              target_ref: id('location', 1),
+            },
+            {
+              ...common,
+              type: 'relationship',
+              id: id('relationship', 3),
+              relationship_type: 'attributed-to',
+              source_ref: undated.id,
+              target_ref: ISKP,
+            },
+          ]);
+          const analysis = createAnalysisService({
+            repo: store.analysis,
+            clock: createSteppingClock(T),
+            ids: createSequentialIds(),
+          });
+          const note = await analysis.createAssessment({
+            subjectRef: ISKP,
+            capability: 'likely',
+            intent: 'likely',
+            analyticConfidence: 'high',
+            rationale: 'r',
+            author: 'ana',
+          });
+          await store.objects.putObjects([note.note]);
+
+          const fresh = createAnalysisService({
+            repo: store.analysis,
+            clock: createSteppingClock(T),
+            ids: createSequentialIds(100),
+          });
+          const result = await fresh.reindexFromObjectStore(store.objects);
+          assert.equal(result.actors, 1);
+          assert.equal(result.incidents.length, 2);
+          const p = await fresh.getActorProfile('ISIS-K', { asOf: '2024-03' });
+          assert.equal(p.totals.incidents, 2);
+          assert.equal(p.totals.undated, 1);
+          assert.deepEqual(
+            p.reach.countries.map((c) => [c.country, c.firstDate]),
+            [['RU', '2024-03-22']],
+          );
+          assert.equal(p.places[0]!.name, 'Krasnogorsk');
+          assert.equal(p.assessments.entries.length, 1);
+
+          await fresh.reindexFromObjectStore(store.objects);
+          const again = await fresh.getActorProfile('ISIS-K', { asOf: '2024-03' });
+          assert.equal(again.totals.incidents, 2);
+          assert.equal(again.trend.months.find((m) => m.month === '2024-03')!.fatalities, 145);
+        } finally {
+          await t.dispose();
+        }
+      });
+    },
+  );
+}
