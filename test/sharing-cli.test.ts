@@ -156,6 +156,22 @@ for (const engine of ENGINES) {
         const approved = await tearline(url, 'release', 'approve', releaseId, '--as', 'bea');
         assert.equal(approved.code, 0, approved.err);
 
+        const file = await tearline(url, 'release', 'show', releaseId, '--bundle');
+        assert.equal(file.code, 0, file.err);
+        assert.equal(file.json().type, 'bundle');
+        assert.ok(!file.out.includes(ACTOR.slice(-12)));
+        const draftOnly = await tearline(
+          url,
+          'release',
+          'create',
+          partnerId,
+          '--object',
+          ACTOR,
+          '--json',
+        );
+        const noBundle = await tearline(url, 'release', 'show', draftOnly.json().id, '--bundle');
+        assert.equal(noBundle.code, 1);
+        assert.match(noBundle.err, /TEARLINE_E_SHARING_RELEASE_STATE/);
         const ok = await tearline(url, 'ledger', 'verify');
         assert.equal(ok.code, 0, ok.err);
         assert.match(ok.out, /intact: 4 entries/);
@@ -183,7 +199,9 @@ for (const engine of ENGINES) {
         assert.deepEqual(ended.json().revokedReleases, [releaseId]);
         const releases = await tearline(url, 'release', 'list', '--json');
         assert.equal(
-          (releases.json() as unknown as Array<{ status: string }>)[0]?.status,
+          (releases.json() as unknown as Array<{ id: string; status: string }>).find(
+            (r) => r.id === releaseId,
+          )?.status,
           'revoked',
         );
       } finally {

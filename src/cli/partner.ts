@@ -170,7 +170,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 /** `tearline partner`. */
 export const command: CliCommand = {
   summary:
-    'partners of graded trust and their TAXII credentials (add, list, credential, revoke-credential)',
+    'Partners of graded trust and their TAXII credentials (add, list, credential, revoke-credential)',
   help,
   run,
 };

@@ -29,7 +29,9 @@ const help = `Usage: tearline release <create|preview|approve|revoke|list|show> 
   tearline release revoke <id> --reason R [--as USER]
       delivers revoked versions of everything the release delivered
   tearline release list [--partner ID] [--status draft|previewed|delivered|revoked]
-  tearline release show <id>         the release and the bundle it delivers
+  tearline release show <id> [--bundle]
+      the release and the bundle it delivers; --bundle prints only the delivered STIX bundle,
+      for partners who take releases as files (the ledger already records it)
 
 Options:
   --database URL   store URL (default TEARLINE_DATABASE_URL or ${DEFAULT_DATABASE_URL})
@@ -72,6 +74,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     partner: { type: 'string' },
     status: { type: 'string' },
     as: { type: 'string' },
+    bundle: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     database: { type: 'string' },
   });
@@ -172,6 +175,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       default: {
         const release = await getReleaseOrThrow(deps, arg as string);
+        if (values.bundle === true) {
+          if (release.status !== 'delivered' || release.bundle === undefined) {
+            throw new TearlineError(
+              'TEARLINE_E_SHARING_RELEASE_STATE',
+              `Release ${release.id} is ${release.status}; only a delivered release has a bundle to hand over.`,
+              { kind: 'conflict' },
+            );
+          }
+          io.stdout.write(`${JSON.stringify(release.bundle)}\n`);
+          return 0;
+        }
         printResult(
           io,
           json,
@@ -186,7 +200,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline release`. */
 export const command: CliCommand = {
-  summary: 'tearline releases: create, preview, approve (a second person), revoke, list, show',
+  summary: 'Tearline releases: create, preview, approve (a second person), revoke, list, show',
   help,
   run,
 };
