@@ -3,7 +3,7 @@ import type { Entity } from '../extract-types.js';
 import { toAcledEventType } from './acled-types.js';
 import { getClassifierModel } from './classifier-model.js';
 import { isStateActorName } from './cue-lexicon.js';
-import { applyCueRules } from './cue-rules.js';
+import { applyCueRules, toRankingWithRule } from './cue-rules.js';
 import { toEventStatus } from './event-status.js';
 import { predictProbabilities } from './softmax-model.js';
 import { toTextFeatures } from './text-features.js';
@@ -54,11 +54,7 @@ export function classifyEvent(text: string, context: ClassifyContext = {}): Even
     new Set(features.filter((f) => f.startsWith('c:') || f.startsWith('a:'))),
     byModel.map((r) => r.sub_event_type),
   );
-  // The rule's class goes first, with the model's probability for it.
-  const ranked = [
-    ...byModel.filter((r) => r.sub_event_type === chosen),
-    ...byModel.filter((r) => r.sub_event_type !== chosen),
-  ];
+  const ranked = toRankingWithRule(byModel, chosen);
   const best = ranked[0] as { sub_event_type: string; score: number };
   return {
     event_type: toAcledEventType(best.sub_event_type) ?? 'Strategic developments',

@@ -89,3 +89,28 @@ export function applyCueRules(
   }
   return best;
 }
+
+export interface RankedClass {
+  sub_event_type: string;
+  score: number;
+}
+
+/**
+ * The model's ranking after a rule chose `chosen`: when the rule overrides the model, the two
+ * classes swap probabilities (the rule is as sure as the model was of its own pick, and the
+ * scores still sum to 1); otherwise the ranking is unchanged.
+ *
+ * @example toRankingWithRule([{ sub_event_type: 'Grenade', score: 0.9 }, { sub_event_type: 'Disrupted weapons use', score: 0.1 }], 'Disrupted weapons use')[0] // { sub_event_type: 'Disrupted weapons use', score: 0.9 }
+ */
+export function toRankingWithRule(byModel: readonly RankedClass[], chosen: string): RankedClass[] {
+  const top = byModel[0];
+  if (!top || top.sub_event_type === chosen) return [...byModel];
+  const chosenScore = byModel.find((r) => r.sub_event_type === chosen)?.score ?? 0;
+  return byModel
+    .map((r) => {
+      if (r.sub_event_type === chosen) return { ...r, score: top.score };
+      if (r === top) return { ...r, score: chosenScore };
+      return r;
+    })
+    .sort((a, b) => b.score - a.score);
+}
