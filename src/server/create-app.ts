@@ -13,9 +13,9 @@ import { createAccountService } from './auth/account-service.js';
 import { createAuthHook } from './auth/auth-hook.js';
 import { createRateLimitHook } from './auth/rate-limit-hook.js';
 import { checkRouteAccess } from './auth/route-access.js';
-import { createSecurityHeadersHook } from './auth/security-headers.js';
+import { createSecurityHeadersHook, setSecurityHeaders } from './auth/security-headers.js';
 import { createErrorHandler, handleNotFound } from './errors/error-handler.js';
-import { problemSchema } from './errors/problem.js';
+import { problemSchema, toProblem } from './errors/problem.js';
 import { problemResponses } from './errors/problem-responses.js';
 import { createOpenApiCollector } from './openapi/openapi-document.js';
 import { sessionRoutes } from './rest/auth/session-routes.js';
@@ -61,6 +61,21 @@ export async function createApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Malformed URLs (bad percent-escapes) never reach a route; answer them as problems too.
+    frameworkErrors: (_error, _request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      setSecurityHeaders(reply, deps.config.secureCookies);
+      void reply
+        .code(400)
+        .type('application/problem+json; charset=utf-8')
+        .send(
+          toProblem(
+            400,
+            'TEARLINE_E_HTTP_BAD_URL',
+            'The URL is malformed (a broken %-escape?); encode it and resend.',
+          ),
+        );
+    },
   });
   const spa = deps.config.serveWeb && existsSync(join(webRoot, 'index.html'));
   const openapi = createOpenApiCollector(app);

@@ -20,8 +20,25 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * An onSend hook adding security headers to every response, and HSTS (RFC 6797) only when the
- * app runs behind TLS (`secureCookies`), since HSTS over plain HTTP is ignored or harmful.
+ * Sets the security headers on a reply, and HSTS (RFC 6797) only when the app runs behind TLS
+ * (`secure`), since HSTS over plain HTTP is ignored or harmful.
+ *
+ * @example setSecurityHeaders(reply, config.secureCookies)
+ */
+export function setSecurityHeaders(reply: FastifyReply, secure: boolean): void {
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+/**
+ * An onSend hook adding the security headers to every response.
  *
  * @example app.addHook('onSend', createSecurityHeadersHook(config.secureCookies))
  */
@@ -31,15 +48,7 @@ export function createSecurityHeadersHook(secure: boolean) {
     reply: FastifyReply,
     payload: unknown,
   ): Promise<unknown> {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    setSecurityHeaders(reply, secure);
     return payload;
   };
 }
