@@ -10,6 +10,7 @@ describe('isConflictEventText', () => {
       'Police arrested two suspects in Mombasa.',
       'The two sides agreed to a ceasefire in the north.',
       'A roadside bomb struck an army truck.',
+      'Government forces advanced on the rebel stronghold.',
     ]) {
       assert.equal(isConflictEventText(text), true, text);
     }
@@ -21,6 +22,8 @@ describe('isConflictEventText', () => {
       'The weather in Lisbon was mild for the season.',
       'The central bank kept interest rates unchanged.',
       'Soldiers are stationed in the region.',
+      'The company deployed new software to its customers.',
+      'Firefighters said the blaze destroyed a warehouse.',
     ]) {
       assert.equal(isConflictEventText(text), false, text);
     }
