@@ -59,7 +59,11 @@ describe('findEntities on arbitrary input', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.oneof(fc.constantFrom(...WORDS), fc.string(), fc.string({ unit: 'grapheme', maxLength: 6 })),
+          fc.oneof(
+            fc.constantFrom(...WORDS),
+            fc.string(),
+            fc.string({ unit: 'grapheme', maxLength: 6 }),
+          ),
           { maxLength: 40 },
         ),
         fc.option(fc.constantFrom('2024-06-10', '2001-01-01'), { nil: undefined }),

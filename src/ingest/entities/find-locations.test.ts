@@ -35,6 +35,24 @@ describe('place geocoding', () => {
     );
   });
 
+  it('reads a name shared by a city and its province as the city unless "province" follows', () => {
+    const [city] = places('A bomb went off in Herat on Friday.');
+    assert.deepEqual([city?.country, city?.admin1, city?.geo_precision], ['AF', 'Herat', 1]);
+    const [province] = places('Clashes spread across Herat province.');
+    assert.equal(province?.geo_precision, 3);
+  });
+
+  it('reads transliterations and a town named like a person after a locative cue', () => {
+    assert.equal(
+      places('Shelling hit Diyarbakır and Deir ez-Zor.')
+        .map((p) => p.country)
+        .join(),
+      'TR,SY',
+    );
+    const [gao] = places('Jihadists attacked a convoy in Gao.');
+    assert.equal(gao?.country, 'ML');
+  });
+
   it('does not read ordinary capitalised words as towns', () => {
     assert.deepEqual(places('Police said Western officials will Reading.'), []);
   });

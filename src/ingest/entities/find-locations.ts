@@ -60,9 +60,11 @@ export function findLocations(
     const single = span.length === 1;
     const key = piece.key;
     // Ordinary English words and people's names that are also towns somewhere.
+    // A town called like a name needs a locative cue ("in Gao"); one called like a word, more.
+    const namelike = (lex.firstNames.has(key) || lex.lastNames.has(key)) && !LOCATIVE.test(before);
     const wordLike =
       single &&
-      (lex.common.has(key) || lex.firstNames.has(key) || lex.lastNames.has(key)) &&
+      (lex.common.has(key) || namelike) &&
       !match.values.some(
         (p) =>
           p.kind === 'country' ||
@@ -203,7 +205,15 @@ function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Pla
   const inDoc = pool.filter((p) => p.country && docCountries.has(p.country));
   if (!strong && !m.cue && !m.qualifier && inDoc.length === 0) return undefined;
   const ranked = [...pool].sort((a, b) => score(b, docCountries) - score(a, docCountries));
-  return ranked[0];
+  const best = ranked[0];
+  // "in Herat" is the city; the province of the same name needs "province" after it.
+  if (best && best.kind === 'admin1' && !m.admin) {
+    const city = pool.find(
+      (p) => p.kind === 'city' && p.country === best.country && p.admin1 === best.admin1,
+    );
+    if (city) return city;
+  }
+  return best;
 }
 
 // A well-known place outweighs a document's country context ("Moscow" in an article full of
@@ -215,6 +225,7 @@ function score(p: Place, docCountries: ReadonlyMap<string, number>): number {
   if (p.kind === 'country') s += 60;
   else if (p.kind === 'region') s += 50;
   if (p.strong) s += 50;
+  if (p.curated) s += 20;
   if (p.kind === 'city') s += 5;
   if (p.country && !BORROWING_COUNTRIES.has(p.country)) s += 10;
   return s;

@@ -49,7 +49,7 @@ export const ORG_HEADS: ReadonlySet<string> = toWordSet(
 
 /** Lower-case words that may sit inside a name ("Ministry of Defence", "Abu Bakr al-Baghdadi"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = toWordSet(
-  'of the for al el ad ar as az ash an at bin ibn bint wa wal fi de du des del della da di ' +
+  'ez es ed er ech of the for al el ad ar as az ash an at bin ibn bint wa wal fi de du des del della da di ' +
     'do dos das la le von van der den ul ud e i',
 );
 

@@ -15,6 +15,8 @@ export interface Place {
   lon: number;
   /** A name newspapers use without context: countries, regions, provinces, big or known cities. */
   strong: boolean;
+  /** From our alias table: chosen by hand over same-named places of the city list. */
+  curated?: boolean;
 }
 
 interface CityRow {
@@ -85,7 +87,14 @@ export function getPlaceGazetteer(): PlaceGazetteer {
       string,
     ];
     const list = names.split(';');
-    const place: Place = { name: list[0]!, kind, lat: Number(lat), lon: Number(lon), strong: true };
+    const place: Place = {
+      name: list[0]!,
+      kind,
+      lat: Number(lat),
+      lon: Number(lon),
+      strong: true,
+      curated: true,
+    };
     if (country) place.country = country;
     for (const name of list) index.add(name, place);
   }

@@ -22,7 +22,11 @@ export function toPieceKey(word: string): string {
   const lower = word.toLowerCase();
   // Fast path: plain ASCII letters and digits need no normalisation.
   if (/^[a-z0-9]+$/.test(lower)) return lower;
-  return lower.normalize('NFD').replace(/[\u0300-\u036f'’]/g, '');
+  // Turkish dotless ı has no decomposition: Diyarbakır is written Diyarbakir in English news.
+  return lower
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'’]/g, '');
 }
 
 /**
