@@ -34,6 +34,7 @@ export interface ExtractResult extends ExtractOutput {
 
 /** 2 million code units, about 1,000 pages: beyond it a "document" is a corpus to split. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
+const LANGUAGE_SAMPLE = 3000;
 
 const defaultStages: ExtractStages = {
   splitSentences,
@@ -61,7 +62,8 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   }
   const empty: ExtractResult = { id: input.id, entities: [], events: [], attributions: [] };
   if (text.trim() === '') return empty;
-  const language = detectLanguage(text).language;
+  // The opening of a report tells its language; reading more only costs time.
+  const language = detectLanguage(text.slice(0, LANGUAGE_SAMPLE)).language;
   if (language !== 'en' && language !== 'und') return { ...empty, language };
   const sentences = stages.splitSentences(text);
   const entities = stages.findEntities(text, {

@@ -88,7 +88,7 @@ function classifyIncident(
   const words = whole
     ? text
     : incident.units
-        .slice(0, 3)
+        .slice(0, 2)
         .map((u) => text.slice(u.start, u.end))
         .join(' ')
         .slice(0, CLASSIFY_CHARS);
@@ -97,16 +97,13 @@ function classifyIncident(
   const local = entities
     .filter((e) => e.start >= offset && e.end <= limit)
     .map((e) => ({ ...e, start: e.start - offset, end: e.end - offset }));
+  // A foiled plot or a threat is no attack: ACLED records it as a strategic development.
+  if (incident.status === 'thwarted') return toThwartedType(words);
+  if (incident.status === 'threatened') {
+    return { event_type: 'Strategic developments', sub_event_type: 'Other' };
+  }
   const found = classify(words, { entities: local });
   const sure = pick(found);
-  if (incident.status === 'thwarted') {
-    return found.event_type === 'Strategic developments' ? sure : toThwartedType(words);
-  }
-  if (incident.status === 'threatened') {
-    return found.event_type === 'Strategic developments'
-      ? sure
-      : { event_type: 'Strategic developments', sub_event_type: 'Other' };
-  }
   if (VIOLENT_EVENT_TYPES.has(found.event_type)) return sure;
   // Riots and protests with casualties are events in their own right.
   if (/^(?:Riots|Protests)$/.test(found.event_type) && PROTEST_WORDS.test(words)) return sure;

@@ -14,6 +14,9 @@ const BRIDGE_WORD =
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
 
+const CASUALTY_WORD =
+  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospitali|casualt|harmed|toll)/i;
+
 /** Killed and injured figures found in a span of text; absent when the span states none. */
 export interface Casualties {
   fatalities?: CountRange;
@@ -29,6 +32,8 @@ export interface Casualties {
 export function findCasualties(text: string, span: Span): Casualties {
   const s = text.slice(span.start, span.end);
   const out: Casualties = {};
+  // Most spans name no victims at all: skip the count scan for them.
+  if (!CASUALTY_WORD.test(s)) return out;
   const nobody = NOBODY.exec(s);
   const re = new RegExp(COUNT_PHRASE.source, 'gi');
   let m: RegExpExecArray | null;

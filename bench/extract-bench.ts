@@ -1,0 +1,156 @@
+// `npm run bench:extract`: the whole extraction pipeline over ~1 MB of generated news text, and in
+// the same run a bare `compromise` pass over the same documents as the baseline. Prints medians
+// over several runs, the time per stage, and ends with
+//   extract: sentences_per_s=N baseline_per_s=M ratio=R
+import nlp from 'compromise';
+import { classifyEvent } from '../src/ingest/classify/classify-event.js';
+import { findEntities } from '../src/ingest/entities/find-entities.js';
+import { findAttributions } from '../src/ingest/attribution/find-attributions.js';
+import { detectEvents } from '../src/ingest/events/detect-events.js';
+import { extractDocument } from '../src/ingest/extract.js';
+import type { ExtractInput } from '../src/ingest/extract-types.js';
+import { splitSentences } from '../src/ingest/text/split-sentences.js';
+
+const TARGET_BYTES = 1_000_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+// Templates of our own: attacks, clashes, strikes, plots, statements, context. Slots are filled
+// from small lists so the corpus is varied but repeatable (seeded generator).
+const TEMPLATES = [
+  'A {weapon} exploded near a {site} in {town} on {day}, killing {n} people and wounding {m} others, {speaker} said.',
+  '{group} claimed responsibility for the attack in a statement posted online.',
+  'Gunmen opened fire on a {site} in {town}, {country}, late on {day}, according to {speaker}.',
+  '{speaker} said at least {n} soldiers were killed when militants ambushed a convoy near {town}.',
+  'Security forces clashed with fighters of {group} outside {town} for several hours.',
+  'An air strike on a compound near {town} killed {n} suspected members of {group}, {speaker} said.',
+  'Police in {country} said they had foiled a plot to bomb a {site} and arrested {m} men.',
+  'Residents said the market in {town} reopened on {day} after the blast.',
+  'The attack was the deadliest in {country} since {year}.',
+  'Two people with knowledge of the investigation said the bomber had travelled from {town}.',
+  'The government of {country} announced new security measures for {site}s across the region.',
+  'Analysts say {group} remains capable of striking far from its base.',
+  '{speaker} told reporters that {n} of the wounded were in critical condition.',
+  'Protesters gathered in central {town} on {day} to demand the release of detained activists.',
+  'Officials said a ceasefire agreed in {year} had largely held despite sporadic shelling.',
+  'A former official said the group had been recruiting in {town} for months.',
+  'Militants kidnapped {m} aid workers on the road between {town} and {town2}.',
+  'Rockets struck a military base in {country} overnight, causing no casualties.',
+];
+const SLOTS: Record<string, readonly string[]> = {
+  weapon: ['car bomb', 'roadside bomb', 'suicide bomber', 'grenade', 'parcel bomb'],
+  site: ['market', 'mosque', 'checkpoint', 'bus station', 'hotel', 'police station', 'school'],
+  town: [
+    'Kabul',
+    'Mogadishu',
+    'Maiduguri',
+    'Kirkuk',
+    'Peshawar',
+    'Gao',
+    'Mosul',
+    'Quetta',
+    'Aleppo',
+  ],
+  town2: ['Jalalabad', 'Baidoa', 'Damaturu', 'Tikrit', 'Kohat', 'Timbuktu', 'Raqqa'],
+  country: ['Afghanistan', 'Somalia', 'Nigeria', 'Iraq', 'Pakistan', 'Mali', 'Syria'],
+  day: ['Monday', 'Tuesday', 'Friday', 'March 3', 'June 14', 'Sunday'],
+  group: [
+    'Al-Shabaab',
+    'the Islamic State',
+    'Boko Haram',
+    'the Taliban',
+    'JNIM',
+    'ISWAP',
+    'the TTP',
+  ],
+  speaker: [
+    'the Interior Ministry',
+    'a police spokesman',
+    'officials',
+    'local officials',
+    'the army',
+  ],
+  n: ['3', '7', '12', 'dozens of', 'several', '24', 'more than 40'],
+  m: ['two', 'five', '15', 'hundreds of', 'eleven', '31'],
+  year: ['2014', '2017', '2019', '2021'],
+};
+
+function createRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function createCorpus(): ExtractInput[] {
+  const random = createRandom(20_240_610);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const docs: ExtractInput[] = [];
+  let bytes = 0;
+  while (bytes < TARGET_BYTES) {
+    const sentences: string[] = [];
+    const count = 8 + Math.floor(random() * 20);
+    for (let i = 0; i < count; i++) {
+      sentences.push(
+        pick(TEMPLATES).replace(/\{(\w+)\}/g, (_, slot: string) => pick(SLOTS[slot]!)),
+      );
+    }
+    const text = sentences.join(' ');
+    docs.push({ id: `bench-${docs.length}`, text, published: '2024-06-10' });
+    bytes += Buffer.byteLength(text);
+  }
+  return docs;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return (performance.now() - start) / 1000;
+}
+
+const docs = createCorpus();
+const sentences = docs.reduce((n, d) => n + splitSentences(d.text).length, 0);
+const megabytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6;
+console.log(`corpus: ${docs.length} documents, ${sentences} sentences, ${megabytes.toFixed(2)} MB`);
+
+// One warm-up pass of each, so that lazy gazetteers and the model load outside the timings.
+extractDocument(docs[0]!);
+nlp(docs[0]!.text).sentences();
+
+const pipeline: number[] = [];
+const baseline: number[] = [];
+// The pipeline's runs first, then the baseline's: compromise's garbage would otherwise be
+// collected during the pipeline's timings.
+for (let run = 0; run < RUNS; run++)
+  pipeline.push(time(() => docs.forEach((d) => extractDocument(d))));
+for (let run = 0; run < RUNS; run++)
+  baseline.push(time(() => docs.forEach((d) => nlp(d.text).sentences())));
+
+// Where the time goes: each stage alone over the same corpus (one run).
+const stageTimes: Record<string, number> = {};
+const prepared = docs.map((d) => ({ d, s: splitSentences(d.text), e: findEntities(d.text, d) }));
+stageTimes.sentences = time(() => docs.forEach((d) => splitSentences(d.text)));
+stageTimes.entities = time(() => docs.forEach((d) => findEntities(d.text, d)));
+stageTimes.events = time(() =>
+  prepared.forEach(({ d, s, e }) => detectEvents(d.text, s, e, classifyEvent)),
+);
+stageTimes.attribution = time(() =>
+  prepared.forEach(({ d, s, e }) => findAttributions(d.text, s, e)),
+);
+for (const [stage, seconds] of Object.entries(stageTimes)) {
+  console.log(`stage ${stage.padEnd(12)} ${(seconds * 1000).toFixed(0).padStart(6)} ms`);
+}
+
+const pipelinePerS = sentences / median(pipeline);
+const baselinePerS = sentences / median(baseline);
+console.log(
+  `pipeline median ${(median(pipeline) * 1000).toFixed(0)} ms, baseline median ${(median(baseline) * 1000).toFixed(0)} ms over ${RUNS} runs`,
+);
+console.log(
+  `extract: sentences_per_s=${Math.round(pipelinePerS)} baseline_per_s=${Math.round(baselinePerS)} ratio=${(pipelinePerS / baselinePerS).toFixed(2)}`,
+);
