@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import {
   createSequentialIds,
@@ -55,6 +55,18 @@ export interface TaxiiTestServer {
   close(): Promise<void>;
 }
 
+/** A loopback port nobody listens on (so that the app's base URL can name it before it listens). */
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * The real application (createApp) over a test database, listening on a loopback port.
  *
@@ -65,13 +77,14 @@ export async function startTaxiiServer(
   options: { clock?: Clock; ids?: IdSource; partners?: TestPartners; bodyLimit?: number } = {},
 ): Promise<TaxiiTestServer> {
   const store = createStore(database);
+  const port = await findFreePort();
   const partners = options.partners ?? createTestPartners();
   const app = await createApp({
     store,
     clock: options.clock ?? createSteppingClock('2026-01-01T00:00:00.000Z', 1),
     ids: options.ids ?? createSequentialIds(),
     config: {
-      baseUrl: 'http://127.0.0.1',
+      baseUrl: `http://127.0.0.1:${port}`,
       bodyLimit: options.bodyLimit ?? 1_000_000,
       serveWeb: false,
       secureCookies: false,
@@ -80,8 +93,7 @@ export async function startTaxiiServer(
     partnerAuthenticator: partners,
     partnerAccess: partners,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${port}`,
     app,

@@ -9,6 +9,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   user: async () => (await import('./user.js')).command,
   extract: async () => (await import('./extract.js')).command,
   import: async () => (await import('./import.js')).command,
+  pull: async () => (await import('./pull.js')).command,
   export: async () => (await import('./export.js')).command,
   db: async () => (await import('./db.js')).command,
   partner: async () => (await import('./partner.js')).command,

@@ -128,8 +128,8 @@ function checkExpect(
         break;
       case 'api_roots[0]':
         // medallion's fixture URL; ours is the one API root under our base URL.
-        assert.equal((r.json.api_roots as string[])[0], 'http://127.0.0.1/taxii2/tearline/', name);
-        assert.equal(r.json.default, 'http://127.0.0.1/taxii2/tearline/', name);
+        assert.equal((r.json.api_roots as string[])[0], `${server.url}/taxii2/tearline/`, name);
+        assert.equal(r.json.default, `${server.url}/taxii2/tearline/`, name);
         break;
       case 'title':
         // medallion's fixture title; ours is Tearline's, with the required API-root fields (§4.2.1).
