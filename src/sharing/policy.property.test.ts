@@ -5,6 +5,8 @@ import type { Agreement, Partner, TlpLevel } from '../core/ports/sharing.js';
 import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import { decideRelease } from './policy.js';
+import { validateBundle } from '../core/stix/validate-bundle.js';
+import { validateStixObject } from '../core/stix/validate-stix-object.js';
 import { getEffectiveState } from './agreement-state.js';
 import { TLP2_MARKING_IDS, TLP_LEVELS, tlpOfObject, tlpRank } from './tlp.js';
 import type { Transform } from './transform.js';
@@ -145,7 +147,10 @@ function buildGraph(specs: ObjectSpec[]): { selection: StixObject[]; all: StixOb
       description: `See ${s.textRef === undefined ? 'nothing' : pick(s.textRef)}; ${s.nameInText ?? ''}`,
     };
     if (s.confidence !== undefined) o.confidence = s.confidence;
-    if (s.createdBy !== undefined) o.created_by_ref = pick(s.createdBy);
+    // STIX 2.1 §3.2: created_by_ref names an identity.
+    if (s.createdBy !== undefined && pick(s.createdBy).startsWith('identity--')) {
+      o.created_by_ref = pick(s.createdBy);
+    }
     if (s.revoked) o.revoked = true;
     if (s.marking === 'tlp1-red') o.object_marking_refs = [TLP1_RED];
     else if (s.marking === 'granular-red') {
@@ -165,9 +170,14 @@ function buildGraph(specs: ObjectSpec[]): { selection: StixObject[]; all: StixOb
           target_ref: pick(s.b),
         });
         break;
-      case 'sighting':
-        Object.assign(o, { sighting_of_ref: pick(s.a), where_sighted_refs: s.refs.map(pick) });
+      case 'sighting': {
+        const where = s.refs.map(pick).filter((r) => /^(identity|location)--/.test(r));
+        Object.assign(o, {
+          sighting_of_ref: pick(s.a),
+          ...(where.length > 0 ? { where_sighted_refs: where } : {}),
+        });
         break;
+      }
       case 'report':
         Object.assign(o, { published: '2024-03-22T18:00:00.000Z', object_refs: s.refs.map(pick) });
         break;
@@ -175,7 +185,7 @@ function buildGraph(specs: ObjectSpec[]): { selection: StixObject[]; all: StixOb
         Object.assign(o, {
           content: 'n',
           object_refs: s.refs.map(pick),
-          labels: s.internalLabel ? ['internal'] : [],
+          ...(s.internalLabel ? { labels: ['internal'] } : {}),
         });
         break;
       case 'grouping':
@@ -206,9 +216,10 @@ function buildGraph(specs: ObjectSpec[]): { selection: StixObject[]; all: StixOb
             latitude: 34.5,
             longitude: 69.2,
             location_name: 'Street 1',
-            actor_ref: pick(s.b),
           },
         };
+        // A nested reference in a custom property: the policy must rewrite or remove it too.
+        o.x_context = { actor_ref: pick(s.b) };
         break;
       default:
         break;
@@ -235,6 +246,7 @@ function collectRefs(value: unknown, out: string[], key = ''): void {
 
 describe('the sharing policy (property-based)', () => {
   let releasingRuns = 0;
+  let validatedObjects = 0;
   it('never releases above the TLP, never leaves a dangling reference, never leaks an internal id or property', () => {
     fc.assert(
       fc.property(
@@ -253,7 +265,8 @@ describe('the sharing policy (property-based)', () => {
             transforms,
             now: NOW,
             organization,
-            releasedIdFor: () => `00000000-0000-4000-9000-${(++n).toString(16).padStart(12, '0')}`,
+            releasedIdFor: (id) =>
+              `${id.slice(0, id.indexOf('--'))}--00000000-0000-4000-9000-${(++n).toString(16).padStart(12, '0')}`,
             bundleId: 'bundle--11111111-0000-4000-8000-000000000000',
             ...(pinAgreement && agreements[0] ? { agreementId: agreements[0].id } : {}),
           });
@@ -279,6 +292,20 @@ describe('the sharing policy (property-based)', () => {
           }
           releasingRuns += 1;
           const bytes = JSON.stringify(bundle);
+          // 0. What a partner receives is valid STIX 2.1 wherever what we held was: the envelope,
+          // our identity and the markings always; each released object when its source was valid.
+          const parsed = JSON.parse(bytes) as typeof bundle;
+          const { envelopeValid } = validateBundle(parsed);
+          assert.ok(envelopeValid);
+          const releasedById = new Map(parsed.objects.map((o) => [o.id as string, o]));
+          for (const o of parsed.objects.slice(0, 3)) assert.deepEqual(validateStixObject(o), []);
+          for (const d of decision.decisions.filter((x) => x.released)) {
+            const source = selection.find((o) => o.id === d.sourceId) as StixObject;
+            if (validateStixObject(source).length > 0) continue;
+            const out = releasedById.get(d.releasedId as string) as StixObject;
+            assert.deepEqual(validateStixObject(out), [], `released ${out.type} is valid STIX`);
+            validatedObjects += 1;
+          }
           // 1. Nothing above the agreement's TLP; everything marked with it.
           const byId = new Map(selection.map((o) => [o.id, o] as const));
           for (const d of decision.decisions.filter((x) => x.released)) {
@@ -343,5 +370,6 @@ describe('the sharing policy (property-based)', () => {
     );
     // The invariants must be exercised on real releases, not only on refusals.
     assert.ok(releasingRuns > 2_000, `only ${releasingRuns} of 10000 cases released something`);
+    assert.ok(validatedObjects > 2_000, `only ${validatedObjects} released objects were validated`);
   });
 });
