@@ -91,8 +91,8 @@ export function validateStixObject(value: unknown, where = 'object'): Validation
       for (const key of rule.required) {
         if (value[key] === undefined) c.fail(`.${key}`, 'is required');
       }
-      for (const [key, check] of Object.entries(rule.properties)) {
-        if (value[key] !== undefined) check(c, `.${key}`, value[key]);
+      for (const key in rule.properties) {
+        if (value[key] !== undefined) rule.properties[key]!(c, `.${key}`, value[key]);
       }
       checkTypeSpecificRules(c, type, value);
     }
