@@ -50,7 +50,11 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     ...sure,
     ...tiered(findRolePeople(text, [...sure, ...named]), 3),
     ...tiered(findLocations(context, blocked), 2),
-    ...tiered(named, 3),
+    // A surname alone ("Dayton said") was read as a person because the full name came first:
+    // it outranks the town of the same name.
+    ...named.map(
+      (e) => ({ ...e, tier: e.type === 'person' && !/\s/.test(e.text) ? 1 : 3 }) as EntityCandidate,
+    ),
     ...tiered(findNominalActors(text), 4),
     ...tiered(findWeapons(text), 4),
     ...tiered(findNationalities(context), 5),

@@ -183,7 +183,16 @@ export function findNamedRuns(
     let t = 0;
     while (t < keys.length && (TITLE_WORDS.has(keys[t]!) || (t === 0 && isDemonymLike(raws[t]!))))
       t++;
-    const titled = t > 0 && keys.slice(0, t).some((k) => STRONG_TITLES.has(k));
+    let titled = t > 0 && keys.slice(0, t).some((k) => STRONG_TITLES.has(k));
+    // Long ranks carry words of their own: "Navy Senior Chief Petty Officer Scott C. Dayton".
+    if (!titled) {
+      let k = keys.length - 2;
+      while (k >= 0 && !STRONG_TITLES.has(keys[k]!)) k--;
+      if (k >= 0 && keys.slice(k + 1).every((w) => !TITLE_WORDS.has(w))) {
+        titled = true;
+        t = k + 1;
+      }
+    }
     if (titled && t < keys.length && !ORG_HEADS.has(last) && !ARMED_HEADS.has(last)) {
       const person: OtherEntity = { type: 'person', ...span };
       found.push(person);
