@@ -130,6 +130,8 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
     const decision = decisions.get(id) as ObjectDecision;
     const object = candidates.get(id) as StixObject;
     if (object.granular_markings !== undefined) delete object.granular_markings;
+    // Our organisation becomes the creator; the internal creator is not a reference to decide.
+    if (object.created_by_ref !== undefined) delete object.created_by_ref;
     stripInternalProperties(object, decision.changes);
     const out = rewriteReferences(object, rewrite, decision.changes);
     out.spec_version = '2.1';
