@@ -45,12 +45,9 @@ export function findDates(context: DocumentContext): DateEntity[] {
           continue;
         if (/^(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(result.text)) continue;
         const start = from + result.index;
-        const entity: DateEntity = {
-          type: 'date',
-          text: result.text,
-          start,
-          end: start + result.text.length,
-        };
+        // chrono keeps a trailing comma ("on Tuesday,"); the span ends at the last word.
+        const words = result.text.replace(/[\s,;:]+$/, '');
+        const entity: DateEntity = { type: 'date', text: words, start, end: start + words.length };
         const resolved = toResolvedDate(result, published);
         if (resolved) Object.assign(entity, resolved);
         found.push(entity);

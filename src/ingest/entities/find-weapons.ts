@@ -5,7 +5,7 @@ import type { OtherEntity } from '../extract-types.js';
 // are events, which the event classifier reads, not weapons.
 const WEAPON = new RegExp(
   String.raw`\b(?:(?:heavy|light|small|single|homemade|home-made|improvised|crude|powerful|anti-aircraft|anti-tank|ground-based|precision|guided|ballistic|cruise|surface-to-air|air-to-surface|rocket|mortar|artillery|chemical|suicide|explosive|truck|car|roadside|vehicle-borne|sticky|barrel|cluster|kamikaze|attack|armed|\d+mm|\d+-mm)\s+){0,3}` +
-    String.raw`(?:S?VBIEDs?|IEDs?|RPGs?|UAVs?|MANPADS|AK-47s?|AK-74s?|M16s?|M4s?|Kalashnikovs?|HIMARS|ATACMS|Shaheds?|Stingers?|Javelins?|` +
+    String.raw`(?:S?VBIEDs?|IEDs?|RPGs?|UAVs?|MANPADS|AK-47s?|AK-74s?|M16s?|M4s?|Kalashnikovs?|HIMARS|ATACMS|Shahed\s+drones?|Shaheds?|Stingers?|Javelins?|` +
     String.raw`(?:vehicle-borne\s+)?improvised\s+explosive\s+devices?|vehicle-borne\s+(?:homemade\s+)?bombs?|explosive\s+devices?|` +
     String.raw`rocket-propelled\s+grenades?(?:\s+launchers?)?|rocket\s+propelled\s+grenades?(?:\s+launchers?)?|grenade\s+launchers?|grenades?|` +
     String.raw`machine\s*guns?|sub-?machine\s+guns?|assault\s+rifles?|sniper\s+rifles?|rifles?|pistols?|handguns?|firearms?|shotguns?|guns?|` +
