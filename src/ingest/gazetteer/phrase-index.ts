@@ -30,6 +30,8 @@ export interface PhraseIndex<T> {
   readonly size: number;
 }
 
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 const isAcronym = (name: string): boolean =>
   /^[\p{Lu}\p{N}][\p{Lu}\p{N}.\-\s]{0,6}$/u.test(name) && /\p{Lu}/u.test(name);
 
@@ -48,11 +50,20 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
       return size;
     },
     add(name, value, options = {}) {
-      const pieces = toWordPieces(name);
-      if (pieces.length === 0) return;
       const caseSensitive = options.caseSensitive ?? isAcronym(name);
-      const keys = pieces.map((p) => p.key);
-      const id = `${caseSensitive ? pieces.map((p) => p.raw).join(' ') : keys.join(' ')}|${caseSensitive}`;
+      let keys: string[];
+      let forms: string[];
+      // Fast path for the many plain names of the city list ("Kabul", "Tal Afar").
+      if (!caseSensitive && PLAIN.test(name)) {
+        forms = name.split(' ');
+        keys = forms.map((f) => f.toLowerCase());
+      } else {
+        const pieces = toWordPieces(name);
+        forms = pieces.map((p) => p.raw);
+        keys = pieces.map((p) => p.key);
+      }
+      if (keys.length === 0) return;
+      const id = caseSensitive ? `${forms.join(' ')}|cs` : keys.join(' ');
       const known = byName.get(id);
       if (known) {
         known.values.push(value);
@@ -60,7 +71,7 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
       }
       const entry: PhraseEntry<T> = {
         keys,
-        forms: pieces.map((p) => p.raw),
+        forms,
         caseSensitive,
         values: [value],
       };
