@@ -29,6 +29,11 @@ for (const engine of ENGINES) {
         assert.equal(me.json().user.username, 'ana');
         assert.deepEqual(me.json().user.roles, ['analyst']);
         assert.equal(me.json().via, 'session');
+        assert.equal(
+          me.json().csrfToken,
+          res.json().csrfToken,
+          'the web app can recover its CSRF token after a reload',
+        );
         assert.equal(me.json().user.passwordHash, undefined);
       } finally {
         await t.dispose();

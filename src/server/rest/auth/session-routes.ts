@@ -104,6 +104,10 @@ export function sessionRoutes(
                 user: userSchema,
                 via: { type: 'string', enum: ['session', 'token'] },
                 expires: { type: 'string' },
+                csrfToken: {
+                  type: 'string',
+                  description: 'With a browser session: the token to send as X-CSRF-Token.',
+                },
               },
             },
             ...problemResponses(401, 403),
@@ -119,7 +123,12 @@ export function sessionRoutes(
           });
         const { passwordHash: _omit, ...user } = found;
         return request.sessionInfo
-          ? { user, via: principal.via, expires: request.sessionInfo.expires }
+          ? {
+              user,
+              via: principal.via,
+              expires: request.sessionInfo.expires,
+              csrfToken: request.sessionInfo.csrfToken,
+            }
           : { user, via: principal.via };
       },
     );
