@@ -4,7 +4,7 @@ import { parseChrono, toResolvedDate } from './resolve-date.js';
 
 // chrono runs only on sentences with one of these words: it is the costliest finder by far.
 const TRIGGER =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tonight|ago)\b|\b(?:last|this|next|past|earlier|later)\s+(?:week|weekend|month|year|night|morning|evening|decade|spring|summer|autumn|fall|winter|\d+|few|several|two|three)\b|\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]onight|ago)\b|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Ee]arlier|[Ll]ater)\s+(?:week|weekend|month|year|night|morning|evening|decade|spring|summer|autumn|fall|winter|\d+|few|several|two|three)\b|\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
 const YEAR =
   /\b(?:in|since|by|during|until|from|of|before|after|early|late|mid-|mid|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:people|fighters|troops|soldiers|civilians|members))/gi;
 const NUMBER_WORD = String.raw`(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|forty-five|\d+-plus)`;
