@@ -9,7 +9,7 @@ import type {
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findCasualties } from './find-casualties.js';
-import { findFacilities } from './find-facilities.js';
+import { findFacilities, type Facility } from './find-facilities.js';
 import type { Incident } from './segment-incidents.js';
 
 /** What an incident's units say about who, where, when and how many. */
@@ -147,6 +147,9 @@ function nearbyPerpetrator(
 
 /** How far from an attack word a named site still places it. */
 const SITE_REACH = 90;
+/** How many of an incident's units are searched for its site. */
+const SITE_UNITS = 4;
+const REF_PLACE_REACH = 30;
 
 /**
  * The place of the first unit that names one: the town closest to an attack word ("the bombing of
@@ -158,7 +161,10 @@ function choosePlace(
   incident: Incident,
   entities: readonly Entity[],
 ): { name: string; entity?: LocationEntity } | undefined {
-  for (const unit of incident.units) {
+  let town: LocationEntity | undefined;
+  let site: Facility | undefined;
+  for (const [index, unit] of incident.units.entries()) {
+    if (town && (site || index >= SITE_UNITS)) break;
     const inside = entities.filter((e) => e.start >= unit.start && e.end <= unit.end);
     const triggers: number[] = [];
     const re = new RegExp(ATTACK_CUE.source, 'gi');
@@ -169,31 +175,47 @@ function choosePlace(
       triggers.length === 0
         ? p.start - unit.start
         : Math.min(...triggers.map((t) => Math.abs(p.start - t)));
-    const sites = findFacilities(text, unit).filter(
-      (f) =>
-        distance(f) <= SITE_REACH &&
-        !inside.some((e) => e.type === 'actor' && e.start < f.end && f.start < e.end),
-    );
-    const site = sites.reduce<(typeof sites)[number] | undefined>(
-      (best, f) => (!best || distance(f) < distance(best) ? f : best),
-      undefined,
-    );
+    if (!site && index < SITE_UNITS) {
+      const sites = findFacilities(text, unit).filter(
+        (f) =>
+          distance(f) <= SITE_REACH &&
+          !inside.some((e) => e.type === 'actor' && e.start < f.end && f.start < e.end),
+      );
+      site = sites.reduce<Facility | undefined>(
+        (best, f) => (!best || distance(f) < distance(best) ? f : best),
+        undefined,
+      );
+    }
+    if (town) continue;
+    // A unit that only refers back to the attack places it only by a name right next to it.
+    const reach = unit.kind === 'ref' ? REF_PLACE_REACH : Infinity;
     const places = inside.filter(
       (e): e is LocationEntity =>
-        e.type === 'location' && !(site && e.start >= site.start && e.end <= site.end),
+        e.type === 'location' &&
+        !(site && e.start >= site.start && e.end <= site.end) &&
+        distance(e) <= reach,
     );
-    if (places.length === 0 && !site) continue;
     const score = (p: LocationEntity): number =>
       distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
-    const town = places.reduce<LocationEntity | undefined>(
+    town = places.reduce<LocationEntity | undefined>(
       (best, p) => (!best || score(p) < score(best) ? p : best),
       undefined,
     );
-    if (!site) return { name: town!.text, entity: town! };
-    const name = town && !site.text.includes(town.text) ? `${site.text}, ${town.text}` : site.text;
-    return town ? { name, entity: town } : { name };
   }
-  return undefined;
+  const townName = town ? withDivision(text, town) : undefined;
+  if (!site) return town ? { name: townName!, entity: town } : undefined;
+  const name =
+    townName && !site.text.includes(town!.text) ? `${site.text}, ${townName}` : site.text;
+  return town ? { name, entity: town } : { name };
+}
+
+/** "Helmand" as the text writes it: "Helmand Province". */
+function withDivision(text: string, place: LocationEntity): string {
+  const after =
+    /^\s+(?:Province|province|District|district|Governorate|governorate|County|State|Region|Oblast)\b/.exec(
+      text.slice(place.end, place.end + 16),
+    );
+  return after ? text.slice(place.start, place.end + after[0].length) : place.text;
 }
 
 function chooseDate(text: string, inUnits: readonly Entity[]): DateEntity | undefined {

@@ -2,7 +2,7 @@ import type { Span } from '../extract-types.js';
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]*";
 const KIND_AFTER =
-  'Street|St\\.|Road|Rd\\.|Avenue|Ave\\.|Boulevard|Square|Bridge|Market|Bazaar|Airfield|Air Base|Airport|Base|Hotel|Mosque|Church|Cathedral|Temple|Synagogue|Shrine|Stadium|Arena|Hall|Hospital|University|College|School|Station|Terminal|Mall|Centre|Center|Café|Cafe|Restaurant|Building|Embassy|Consulate|Palace|Prison|Checkpoint|Barracks|Compound|Plaza|Park|Port|Harbour|Harbor|Theatre|Theater|Club|Parliament|Ministry';
+  'Street|St\\.?|Road|Rd\\.|Avenue|Ave\\.|Boulevard|Square|Bridge|Market|Bazaar|Airfield|Air Base|Airport|Base|Hotel|Mosque|Church|Cathedral|Temple|Synagogue|Shrine|Stadium|Arena|Hall|Hospital|University|College|School|Station|Terminal|Mall|Centre|Center|Café|Cafe|Restaurant|Building|Embassy|Consulate|Palace|Prison|Checkpoint|Barracks|Compound|Plaza|Park|Port|Harbour|Harbor|Theatre|Theater|Club|Parliament|Ministry';
 const KIND_BEFORE =
   'Rue|Calle|Via|Avenida|Place|Plaza|Boulevard|Camp|Fort|Cafetería|Café|Hotel|Mount|Lake|Port';
 
