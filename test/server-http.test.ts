@@ -136,6 +136,18 @@ for (const engine of ENGINES) {
           signIns.push(res.statusCode);
         }
         assert.deepEqual(signIns, [401, 401, 429]);
+        // And one username has its own budget, whatever the address (distributed guessing).
+        const spread: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/session',
+            remoteAddress: `10.3.0.${i + 1}`,
+            payload: { username: 'Victim', password: `guess-${i}` },
+          });
+          spread.push(res.statusCode);
+        }
+        assert.deepEqual(spread, [401, 401, 429]);
       } finally {
         await t.dispose();
       }

@@ -6,6 +6,19 @@ import { hashSecret } from './secret-hash.js';
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
+/** Counts the request against a limiter; over budget, sets Retry-After and throws a 429. */
+async function check(limiter: Limiter, request: FastifyRequest, reply: FastifyReply) {
+  const result = await limiter(request);
+  if (result.isAllowed || !result.isExceeded) return;
+  const seconds = Math.max(1, result.ttlInSeconds);
+  reply.header('retry-after', String(seconds));
+  throw new TearlineError(
+    'TEARLINE_E_HTTP_RATE_LIMITED',
+    `Too many requests; wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+    { kind: 'rate-limited' },
+  );
+}
+
 /**
  * An onRequest hook (run before authentication, so floods never reach the database) that counts
  * every request against its address and, when it carries credentials, against those credentials
@@ -33,18 +46,6 @@ export function createRateLimitHook(app: FastifyInstance, config: AuthConfig) {
     keyGenerator: (r) => `signin:${r.ip}`,
   });
 
-  async function check(limiter: Limiter, request: FastifyRequest, reply: FastifyReply) {
-    const result = await limiter(request);
-    if (result.isAllowed || !result.isExceeded) return;
-    const seconds = Math.max(1, result.ttlInSeconds);
-    reply.header('retry-after', String(seconds));
-    throw new TearlineError(
-      'TEARLINE_E_HTTP_RATE_LIMITED',
-      `Too many requests; wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
-      { kind: 'rate-limited' },
-    );
-  }
-
   return async function limitRate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     await check(byAddress, request, reply);
     if (request.headers.authorization) await check(byCredential, request, reply);
@@ -52,4 +53,24 @@ export function createRateLimitHook(app: FastifyInstance, config: AuthConfig) {
       await check(bySignIn, request, reply);
     }
   };
+}
+
+/**
+ * A budget of sign-in attempts per username, whatever the address, against password guessing
+ * spread over many addresses; call it in the sign-in handler once the body is parsed.
+ *
+ * @example const limitUser = createSignInLimiter(app, auth); await limitUser(request, reply, username)
+ */
+export function createSignInLimiter(app: FastifyInstance, config: AuthConfig) {
+  const byUsername = app.createRateLimit({
+    max: config.rateLimit.signInMax,
+    timeWindow: config.rateLimit.windowMs,
+    keyGenerator: (r) =>
+      `signin-user:${hashSecret(
+        String((r.body as { username?: unknown })?.username ?? '')
+          .trim()
+          .toLowerCase(),
+      )}`,
+  });
+  return (request: FastifyRequest, reply: FastifyReply) => check(byUsername, request, reply);
 }

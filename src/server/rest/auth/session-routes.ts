@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app-deps.js';
 import type { AccountService } from '../../auth/account-service.js';
 import type { AuthConfig } from '../../auth/auth-config.js';
 import { SESSION_COOKIE, toSessionCookieOptions } from '../../auth/session-cookie.js';
+import { createSignInLimiter } from '../../auth/rate-limit-hook.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import { userSchema } from '../users/user-schemas.js';
 
@@ -33,6 +34,7 @@ export function sessionRoutes(
   auth: AuthConfig,
 ): FastifyPluginAsync {
   return async (app) => {
+    const limitSignInsPerUser = createSignInLimiter(app, auth);
     app.post<{ Body: { username: string; password: string } }>(
       '/api/session',
       {
@@ -53,6 +55,7 @@ export function sessionRoutes(
         },
       },
       async (request, reply) => {
+        await limitSignInsPerUser(request, reply);
         const old = request.cookies[SESSION_COOKIE];
         if (old) await accounts.signOut(old);
         const { sessionId, session, user } = await accounts.signIn(
