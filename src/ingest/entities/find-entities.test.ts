@@ -52,7 +52,9 @@ describe('findEntities', () => {
         time_precision: 1,
       },
     );
-    const thisYear = findEntities('This year, the group struck again.', { published: PUBLISHED })[0];
+    const thisYear = findEntities('This year, the group struck again.', {
+      published: PUBLISHED,
+    })[0];
     assert.equal(thisYear?.type === 'date' && thisYear.value, '2024');
     const since = byText(entities, '2021');
     assert.equal(since?.type === 'date' && since.value, '2021');

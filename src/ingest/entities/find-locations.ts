@@ -32,11 +32,11 @@ interface Mention {
  * speaks of, then to the better-known place. Small towns need a locative cue ("in", "near")
  * or a document country, so that ordinary capitalised words do not become towns.
  *
- * @example findLocations(createDocumentContext('Gunmen struck Moscow.'), new Uint8Array(21))[0]?.country // 'RU'
+ * @example findLocations(createDocumentContext('Gunmen struck Moscow.'))[0] // Moscow, RU
  */
 export function findLocations(
   context: DocumentContext,
-  blocked: Uint8Array,
+  blocked: Uint8Array = new Uint8Array(context.text.length + 1),
 ): Array<LocationEntity | OtherEntity> {
   const { pieces, text } = context;
   const { index } = getPlaceGazetteer();
