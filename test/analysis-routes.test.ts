@@ -36,6 +36,36 @@ async function setUp(t: TestApp) {
 
 for (const engine of ENGINES) {
   describe(`analysis API on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('refuses anonymous callers on every analysis route, before reading the body', async () => {
+      const t = await createTestApp(engine);
+      try {
+        const doc = (await t.app.inject('/api/openapi.json')).json() as {
+          paths: Record<string, Record<string, unknown>>;
+        };
+        const mine =
+          /^\/api\/(actors|trends|assessments|collection-gaps|alerts|alert-webhook|analysis)/;
+        const routes = Object.entries(doc.paths)
+          .filter(([path]) => mine.test(path))
+          .flatMap(([path, ops]) =>
+            Object.keys(ops).map(
+              (m) => [m.toUpperCase(), path.replace(/\{[a-z]+\}/g, 'x')] as const,
+            ),
+          );
+        assert.ok(routes.length >= 14, `${routes.length} analysis routes documented`);
+        for (const [method, url] of routes) {
+          const res = await t.app.inject({
+            method: method as 'GET',
+            url,
+            payload: method === 'GET' || method === 'DELETE' ? undefined : { junk: true },
+          });
+          assert.equal(res.statusCode, 401, `${method} ${url}`);
+          assert.equal(problemOf(res).code, 'TEARLINE_E_AUTH_REQUIRED');
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('serves profiles and trends by alias, and refuses anonymous callers', async () => {
       const t = await createTestApp(engine);
       try {
