@@ -18,6 +18,9 @@ import type { PullStateRepository } from './collections/pull-state-repository.js
 import { createPullStateRepository } from './collections/pull-state-repository.js';
 import type { AnalysisRepository } from '../core/ports/analysis.js';
 import { createAnalysisStore } from './analysis/analysis-store.js';
+import type { IngestRepository, JobRepository } from '../core/ports/ingest.js';
+import { createIngestRepository } from './ingest/ingest-repository.js';
+import { createJobRepository } from './ingest/job-repository.js';
 
 /**
  * Everything the application reads and writes, one repository per area, all over one database.
@@ -37,6 +40,10 @@ export interface Store {
   readonly analysis: AnalysisRepository;
   /** Partners, agreements, releases and the disclosure ledger. */
   readonly sharing: SharingRepositories;
+  /** Sources, feeds, drafts and their items. */
+  readonly ingest: IngestRepository;
+  /** The table job queue's rows. */
+  readonly jobs: JobRepository;
   close(): Promise<void>;
 }
 
@@ -56,6 +63,8 @@ export function createStore(database: Database): Store {
     taxiiPulls: createPullStateRepository(database),
     analysis: createAnalysisStore(database),
     sharing: createSharingStore(database),
+    ingest: createIngestRepository(database),
+    jobs: createJobRepository(database),
     close: () => database.close(),
   };
 }

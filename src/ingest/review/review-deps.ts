@@ -1,0 +1,17 @@
+import type { Clock, IdSource } from '../../core/clock.js';
+import type { IngestRepository } from '../../core/ports/ingest.js';
+import type { ObjectRepository } from '../../core/ports/object-repository.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+
+/** What the ingest and review functions work with; the composition root builds it. */
+export interface IngestDeps {
+  repo: IngestRepository;
+  objects: ObjectRepository;
+  clock: Clock;
+  ids: IdSource;
+  /**
+   * Called after an incident is accepted or merged, with the objects just written. The server
+   * and CLI wire it to analysis (index the incident, evaluate alerts); ingest never imports analysis.
+   */
+  onIncidentAccepted?(incidentId: string, written: readonly StixObject[]): Promise<void>;
+}

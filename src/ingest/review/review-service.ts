@@ -1,0 +1,339 @@
+import { toStixTimestamp } from '../../core/clock.js';
+import { TearlineError } from '../../core/errors.js';
+import type { DraftItem, DraftRecord } from '../../core/ports/ingest.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+import { validateStixObject } from '../../core/stix/validate-stix-object.js';
+import { getDraftOrThrow } from './draft-view.js';
+import type { IngestDeps } from './review-deps.js';
+import { nextModified, resolvedId, writeReviewed } from './review-write.js';
+
+/** What a review action did: the draft after it and the store ids written. */
+export interface ReviewResult {
+  draft: DraftRecord;
+  items: DraftItem[];
+  written: string[];
+}
+
+async function load(deps: IngestDeps, draftId: string, itemId: string) {
+  const draft = await getDraftOrThrow(deps, draftId);
+  const items = await deps.repo.listDraftItems(draftId);
+  const item = items.find((i) => i.itemId === itemId);
+  if (!item) {
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_ITEM_NOT_FOUND',
+      `Draft ${draftId} has no item ${itemId}; read the draft for its item ids.`,
+      { kind: 'not-found' },
+    );
+  }
+  if (item.state !== 'proposed') {
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_ITEM_DECIDED',
+      `Item ${itemId} is already ${item.state}; only proposed items can be changed.`,
+      { kind: 'conflict' },
+    );
+  }
+  return { draft, items, item };
+}
+
+/** The graded, sourced STIX object written for an accepted item. */
+function toStored(item: DraftItem, draft: DraftRecord, items: readonly DraftItem[]): StixObject {
+  const o: StixObject = { ...item.object, x_tearline_grade: draft.grade };
+  if (item.kind === 'incident') {
+    o.x_tearline_corroboration = { count: 1, report_refs: [draft.report.id] };
+  }
+  if (item.kind === 'relationship') {
+    const byId = new Map(items.map((i) => [i.object.id as string, i]));
+    o.source_ref = resolvedId(byId.get(String(o.source_ref)) ?? item);
+    const target = byId.get(String(o.target_ref));
+    if (target) o.target_ref = resolvedId(target);
+  }
+  return o;
+}
+
+/**
+ * Accepts one item: writes it (graded with the report's grade, its evidence kept) to the store.
+ * Accepting an incident also accepts the actors, places and targets it links to, unless rejected,
+ * and its relationships to them; a relationship alone needs both ends accepted first.
+ *
+ * @example await acceptItem(deps, draftId, 'incident--…')
+ */
+export async function acceptItem(
+  deps: IngestDeps,
+  draftId: string,
+  itemId: string,
+): Promise<ReviewResult> {
+  const { draft, items, item } = await load(deps, draftId, itemId);
+  const byId = new Map(items.map((i) => [i.object.id as string, i]));
+  const accept: DraftItem[] = [];
+  const reject: DraftItem[] = [];
+  if (item.kind === 'incident') {
+    accept.push(item);
+    for (const r of items) {
+      if (
+        r.kind !== 'relationship' ||
+        r.state !== 'proposed' ||
+        r.object.source_ref !== item.object.id
+      )
+        continue;
+      const end = byId.get(String(r.object.target_ref));
+      if (!end || end.state === 'rejected') {
+        reject.push(r);
+        continue;
+      }
+      if (end.state === 'proposed' && !accept.includes(end)) accept.unshift(end);
+      accept.push(r);
+    }
+  } else if (item.kind === 'relationship') {
+    for (const ref of [item.object.source_ref, item.object.target_ref]) {
+      const end = byId.get(String(ref));
+      if (end && end.state !== 'accepted' && end.state !== 'merged') {
+        throw new TearlineError(
+          'TEARLINE_E_INGEST_ITEM_LINKS_PENDING',
+          `Accept ${end.itemId} before the relationship that links it.`,
+          { kind: 'conflict' },
+        );
+      }
+    }
+    accept.push(item);
+  } else {
+    accept.push(item);
+  }
+  return applyAcceptance(deps, draft, items, accept, reject);
+}
+
+async function applyAcceptance(
+  deps: IngestDeps,
+  draft: DraftRecord,
+  items: DraftItem[],
+  accept: readonly DraftItem[],
+  reject: readonly DraftItem[],
+): Promise<ReviewResult> {
+  const now = toStixTimestamp(deps.clock.now());
+  const objects: StixObject[] = [];
+  const refs: string[] = [];
+  const changed: DraftItem[] = [];
+  for (const a of accept) {
+    // An item matched to an existing store object (a known actor) writes nothing new.
+    if (!a.existingId) objects.push(toStored(a, draft, items));
+    const done: DraftItem = { ...a, state: 'accepted', resultId: resolvedId(a), updated: now };
+    Object.assign(a, done);
+    refs.push(done.resultId!);
+    changed.push(done);
+  }
+  for (const r of reject) changed.push({ ...r, state: 'rejected', updated: now });
+  const updated = await writeReviewed(deps, draft, objects, refs, changed);
+  for (const a of accept) {
+    if (a.kind === 'incident') await deps.onIncidentAccepted?.(a.object.id, objects);
+  }
+  return {
+    draft: updated,
+    items: await deps.repo.listDraftItems(draft.id),
+    written: objects.map((o) => o.id),
+  };
+}
+
+/**
+ * Rejects one item; rejecting an incident rejects its relationships too. Nothing is written to
+ * the knowledge base.
+ *
+ * @example await rejectItem(deps, draftId, 'location--…')
+ */
+export async function rejectItem(
+  deps: IngestDeps,
+  draftId: string,
+  itemId: string,
+): Promise<ReviewResult> {
+  const { draft, items, item } = await load(deps, draftId, itemId);
+  const now = toStixTimestamp(deps.clock.now());
+  const changed = items
+    .filter(
+      (i) =>
+        i === item ||
+        (i.kind === 'relationship' &&
+          i.state === 'proposed' &&
+          (i.object.source_ref === item.object.id || i.object.target_ref === item.object.id)),
+    )
+    .map((i) => ({ ...i, state: 'rejected' as const, updated: now }));
+  const updated = await writeReviewed(deps, draft, [], [], changed);
+  return { draft: updated, items: await deps.repo.listDraftItems(draftId), written: [] };
+}
+
+const FIXED = new Set([
+  'type',
+  'id',
+  'spec_version',
+  'created',
+  'modified',
+  'source_ref',
+  'target_ref',
+  'x_tearline_evidence',
+]);
+
+/**
+ * Edits a proposed item: `properties` replace the object's own (a `null` removes one), and
+ * `extension` the conflict-event fields of an incident. Ids, types, timestamps, ends of
+ * relationships and evidence spans cannot be edited.
+ *
+ * @example await editItem(deps, draftId, itemId, { properties: { name: 'Crocus City Hall attack' } })
+ */
+export async function editItem(
+  deps: IngestDeps,
+  draftId: string,
+  itemId: string,
+  patch: { properties?: Record<string, unknown>; extension?: Record<string, unknown> },
+): Promise<DraftItem> {
+  const { item } = await load(deps, draftId, itemId);
+  const object: StixObject = { ...item.object };
+  for (const [key, value] of Object.entries(patch.properties ?? {})) {
+    if (FIXED.has(key) || key === 'extensions') {
+      throw new TearlineError(
+        'TEARLINE_E_INGEST_BAD_EDIT',
+        `The property ${key} of a proposed item cannot be edited.`,
+      );
+    }
+    if (value === null) delete object[key];
+    else object[key] = value;
+  }
+  if (patch.extension) {
+    const extensions = object.extensions ?? {};
+    const [extId] = Object.keys(extensions);
+    if (item.kind !== 'incident' || !extId) {
+      throw new TearlineError(
+        'TEARLINE_E_INGEST_BAD_EDIT',
+        'Only an incident has conflict-event fields to edit.',
+      );
+    }
+    const ext: Record<string, unknown> = { ...extensions[extId] };
+    for (const [key, value] of Object.entries(patch.extension)) {
+      if (key === 'extension_type') continue;
+      if (value === null) delete ext[key];
+      else ext[key] = value;
+    }
+    object.extensions = { ...extensions, [extId]: ext };
+  }
+  const issues = validateStixObject(object);
+  if (issues.length > 0) {
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_BAD_EDIT',
+      `The edit makes the item invalid (${issues[0]!.path || issues[0]!.id}: ${issues[0]!.message}); correct it and send it again.`,
+      { details: issues.map((i) => ({ subject: i.id, path: i.path, message: i.message })) },
+    );
+  }
+  const edited: DraftItem = { ...item, object, updated: toStixTimestamp(deps.clock.now()) };
+  await deps.repo.saveDraftItems([edited]);
+  return edited;
+}
+
+/**
+ * Merges a proposed incident into an existing one: the existing incident gets a new version with
+ * this report as corroboration (`x_tearline_corroboration.count` and `.report_refs`) and this
+ * report's evidence added; no new incident is made. The draft's relationships of the incident are
+ * marked merged.
+ *
+ * @example await mergeItem(deps, draftId, 'incident--new', 'incident--existing')
+ */
+export async function mergeItem(
+  deps: IngestDeps,
+  draftId: string,
+  itemId: string,
+  targetIncidentId: string,
+): Promise<ReviewResult> {
+  const { draft, items, item } = await load(deps, draftId, itemId);
+  if (item.kind !== 'incident') {
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_BAD_MERGE',
+      'Only a proposed incident can be merged into an incident.',
+    );
+  }
+  const target = await deps.objects.getLatest(targetIncidentId);
+  if (!target || target.type !== 'incident' || target.revoked) {
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_MERGE_TARGET_NOT_FOUND',
+      `No incident ${targetIncidentId} is in the knowledge base; pick one of the draft's merge candidates.`,
+      { kind: 'not-found' },
+    );
+  }
+  const merged = toCorroborated(
+    target,
+    item.object,
+    draft.report.id,
+    nextModified(deps.clock, target.modified),
+  );
+  const now = toStixTimestamp(deps.clock.now());
+  const changed: DraftItem[] = [{ ...item, state: 'merged', resultId: target.id, updated: now }];
+  for (const r of items) {
+    if (
+      r.kind === 'relationship' &&
+      r.state === 'proposed' &&
+      r.object.source_ref === item.object.id
+    ) {
+      changed.push({ ...r, state: 'merged', resultId: target.id, updated: now });
+    }
+  }
+  const updated = await writeReviewed(deps, draft, [merged], [target.id], changed);
+  await deps.onIncidentAccepted?.(target.id, [merged]);
+  return { draft: updated, items: await deps.repo.listDraftItems(draftId), written: [target.id] };
+}
+
+/**
+ * The next version of `target` corroborated by `report`: count and report refs grown, evidence added.
+ *
+ * @example toCorroborated(existing, proposed, 'report--…', '2024-06-11T00:00:00.000Z')
+ */
+export function toCorroborated(
+  target: StixObject,
+  proposed: StixObject,
+  reportId: string,
+  modified: string,
+): StixObject {
+  const prior = (target.x_tearline_corroboration ?? {}) as {
+    count?: number;
+    report_refs?: string[];
+  };
+  const refs = [...(prior.report_refs ?? [])];
+  if (!refs.includes(reportId)) refs.push(reportId);
+  const evidence = [
+    ...(Array.isArray(target.x_tearline_evidence) ? target.x_tearline_evidence : []),
+    ...(Array.isArray(proposed.x_tearline_evidence) ? proposed.x_tearline_evidence : []),
+  ];
+  return {
+    ...target,
+    modified,
+    x_tearline_corroboration: { count: Math.max(refs.length, prior.count ?? 1), report_refs: refs },
+    x_tearline_evidence: evidence,
+  };
+}
+
+/**
+ * Accepts every proposed item of the draft; an incident with merge candidates is merged into the
+ * nearest when `mergeMatches` is set (auto-accept), else accepted as new.
+ *
+ * @example await acceptAll(deps, draftId)
+ */
+export async function acceptAll(
+  deps: IngestDeps,
+  draftId: string,
+  options: { mergeInto?: Record<string, string> } = {},
+): Promise<ReviewResult> {
+  const written: string[] = [];
+  for (const kind of [
+    'incident',
+    'threat-actor',
+    'location',
+    'identity',
+    'relationship',
+  ] as const) {
+    for (;;) {
+      const items = await deps.repo.listDraftItems(draftId);
+      const next = items.find((i) => i.kind === kind && i.state === 'proposed');
+      if (!next) break;
+      const target = options.mergeInto?.[next.itemId];
+      const r = target
+        ? await mergeItem(deps, draftId, next.itemId, target)
+        : await acceptItem(deps, draftId, next.itemId);
+      written.push(...r.written);
+    }
+  }
+  const draft = await getDraftOrThrow(deps, draftId);
+  return { draft, items: await deps.repo.listDraftItems(draftId), written };
+}

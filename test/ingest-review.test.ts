@@ -1,0 +1,206 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
+import { createStore } from '../src/store/create-store.js';
+import { readDocument } from '../src/ingest/readers/index.js';
+import { ingestReport } from '../src/ingest/draft/ingest-report.js';
+import { getDraftView } from '../src/ingest/review/draft-view.js';
+import {
+  acceptAll,
+  acceptItem,
+  editItem,
+  mergeItem,
+  rejectItem,
+} from '../src/ingest/review/review-service.js';
+import { validateStixObject } from '../src/core/stix/validate-stix-object.js';
+import { CONFLICT_EVENT_EXTENSION_ID } from '../src/core/stix/conflict-event-extension.js';
+import { isTearlineError } from '../src/core/errors.js';
+import { FIRST_REPORT, SECOND_REPORT, createIngestDeps } from './ingest-fixtures.js';
+
+const text = (s: string) => readDocument(Buffer.from(s), { origin: 'paste' });
+const B2 = { reliability: 'B', credibility: 2 } as const;
+
+for (const engine of ENGINES) {
+  describe(`drafts and review on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('turns a report into a draft of an incident, its actor and place, with evidence spans', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        const draft = await ingestReport(deps, await text(FIRST_REPORT), {
+          published: '2024-03-23',
+          grade: B2,
+          url: 'https://news.example/crocus',
+        });
+        assert.equal(draft.state, 'open');
+        const view = await getDraftView(deps, draft.id);
+        assert.equal(view.draft.text, FIRST_REPORT);
+        const kinds = view.items.map((i) => i.kind).sort();
+        assert.ok(
+          kinds.includes('incident') &&
+            kinds.includes('threat-actor') &&
+            kinds.includes('location'),
+          kinds.join(),
+        );
+        const incident = view.items.find((i) => i.kind === 'incident')!.object;
+        const ext = incident.extensions![CONFLICT_EVENT_EXTENSION_ID] as Record<string, unknown>;
+        assert.equal(ext.event_date, '2024-03-22');
+        const [span] = incident.x_tearline_evidence as Array<{
+          report_ref: string;
+          start: number;
+          end: number;
+        }>;
+        assert.equal(span!.report_ref, draft.report.id);
+        assert.match(FIRST_REPORT.slice(span!.start, span!.end), /opened fire/);
+        const rels = view.items
+          .filter((i) => i.kind === 'relationship')
+          .map((i) => i.object.relationship_type);
+        assert.deepEqual([...new Set(rels)].sort(), ['attributed-to', 'located-at']);
+        // Nothing enters the knowledge base before review.
+        assert.equal(await store.objects.countLatest(), 0);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('accepting writes graded, sourced STIX; a second report of the attack merges as corroboration', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const accepted: string[] = [];
+        const deps = createIngestDeps(store, accepted);
+        const first = await ingestReport(deps, await text(FIRST_REPORT), {
+          published: '2024-03-23',
+          grade: B2,
+        });
+        const view = await getDraftView(deps, first.id);
+        const incidentItem = view.items.find((i) => i.kind === 'incident')!;
+        const result = await acceptItem(deps, first.id, incidentItem.itemId);
+        assert.equal(result.draft.state, 'reviewed');
+        const incident = await store.objects.getLatest(incidentItem.object.id);
+        assert.ok(incident);
+        assert.deepEqual(incident.x_tearline_grade, B2);
+        assert.deepEqual(incident.x_tearline_corroboration, {
+          count: 1,
+          report_refs: [first.report.id],
+        });
+        assert.deepEqual(accepted, [incident.id]);
+        const relationships = await store.objects.findLatest({ types: ['relationship'] });
+        assert.equal(relationships.length, 2);
+        for (const r of relationships) assert.deepEqual(r.x_tearline_grade, B2);
+        const report = await store.objects.getLatest(first.report.id);
+        assert.ok((report!.object_refs as string[]).includes(incident.id));
+        for (const o of await store.objects.findLatest())
+          assert.deepEqual(validateStixObject(o), [], o.id);
+
+        deps.clock.advance(86_400_000);
+        const second = await ingestReport(deps, await text(SECOND_REPORT), {
+          published: '2024-03-23',
+          grade: { reliability: 'C', credibility: 3 },
+        });
+        const secondView = await getDraftView(deps, second.id);
+        const proposed = secondView.items.find((i) => i.kind === 'incident')!;
+        // The known actor is matched by its alias, not proposed anew.
+        const actor = secondView.items.find((i) => i.kind === 'threat-actor')!;
+        assert.ok(actor.existingId, 'ISIS-K matched to the stored actor');
+        const candidates = secondView.mergeCandidates[proposed.itemId];
+        assert.equal(candidates?.[0]?.incident.id, incident.id);
+        await mergeItem(deps, second.id, proposed.itemId, incident.id);
+        const merged = await store.objects.getLatest(incident.id);
+        assert.deepEqual(merged!.x_tearline_corroboration, {
+          count: 2,
+          report_refs: [first.report.id, second.report.id],
+        });
+        assert.equal((await store.objects.listVersions(incident.id)).length, 2);
+        assert.equal(await store.objects.countLatest({ types: ['incident'] }), 1);
+        assert.deepEqual(validateStixObject(merged), []);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('edits, rejects and refuses decisions on decided items', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        const draft = await ingestReport(deps, await text(FIRST_REPORT), {
+          published: '2024-03-23',
+        });
+        const { items } = await getDraftView(deps, draft.id);
+        const incident = items.find((i) => i.kind === 'incident')!;
+        const location = items.find((i) => i.kind === 'location')!;
+        const edited = await editItem(deps, draft.id, incident.itemId, {
+          properties: { name: 'Crocus City Hall attack' },
+          extension: { fatalities: { min: 145, max: 145 } },
+        });
+        assert.equal(edited.object.name, 'Crocus City Hall attack');
+        await assert.rejects(
+          editItem(deps, draft.id, incident.itemId, { properties: { id: 'incident--x' } }),
+          (e) => isTearlineError(e) && e.code === 'TEARLINE_E_INGEST_BAD_EDIT',
+        );
+        await assert.rejects(
+          editItem(deps, draft.id, incident.itemId, { properties: { name: 12 } }),
+          (e) => isTearlineError(e) && e.code === 'TEARLINE_E_INGEST_BAD_EDIT',
+        );
+        await rejectItem(deps, draft.id, location.itemId);
+        const done = await acceptAll(deps, draft.id);
+        assert.equal(done.draft.state, 'reviewed');
+        const stored = await store.objects.getLatest(incident.object.id);
+        assert.equal(stored!.name, 'Crocus City Hall attack');
+        assert.deepEqual(
+          (stored!.extensions![CONFLICT_EVENT_EXTENSION_ID] as Record<string, unknown>).fatalities,
+          { min: 145, max: 145 },
+        );
+        // The rejected place and its located-at link stay out of the knowledge base.
+        assert.equal(await store.objects.countLatest({ types: ['location'] }), 0);
+        const rels = await store.objects.findLatest({ types: ['relationship'] });
+        assert.deepEqual(
+          rels.map((r) => r.relationship_type),
+          ['attributed-to'],
+        );
+        await assert.rejects(
+          acceptItem(deps, draft.id, incident.itemId),
+          (e) =>
+            isTearlineError(e) &&
+            e.code === 'TEARLINE_E_INGEST_ITEM_DECIDED' &&
+            e.kind === 'conflict',
+        );
+        await assert.rejects(
+          mergeItem(
+            deps,
+            draft.id,
+            'incident--00000000-0000-4000-8000-00000000ffff',
+            'incident--nope',
+          ),
+          (e) => isTearlineError(e) && e.kind === 'not-found',
+        );
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('auto-accept merges a second report into the stored incident', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        await ingestReport(deps, await text(FIRST_REPORT), {
+          published: '2024-03-23',
+          accept: true,
+        });
+        const second = await ingestReport(deps, await text(SECOND_REPORT), {
+          published: '2024-03-23',
+          accept: true,
+        });
+        assert.equal(second.state, 'reviewed');
+        const incidents = await store.objects.findLatest({ types: ['incident'] });
+        assert.equal(incidents.length, 1);
+        assert.equal((incidents[0]!.x_tearline_corroboration as { count: number }).count, 2);
+        assert.equal(await store.objects.countLatest({ types: ['threat-actor'] }), 1);
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}
