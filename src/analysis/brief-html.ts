@@ -104,7 +104,7 @@ export function renderBriefHtml(model: BriefModel): string {
 
   const incidents =
     model.keyIncidents.length === 0
-      ? '<p class="none">No incident with a reported death toll.</p>'
+      ? '<p class="none">No incident is recorded for this actor.</p>'
       : `<table class="incidents"><thead><tr><th>Date</th><th>Incident</th><th>Place</th><th class="num">Killed</th><th>Grade</th><th>Sources</th></tr></thead><tbody>${model.keyIncidents
           .map(
             (i) =>

@@ -73,7 +73,9 @@ export async function createBriefModel(
     return { id, name: typeof o?.name === 'string' ? o.name : fallback, ...(url ? { url } : {}) };
   };
   const keyIncidents: BriefIncident[] = [];
-  for (const f of profile.keyIncidents.slice(0, 6)) {
+  // The deadliest incidents; when no death toll is known, the most recent ones.
+  const key = profile.keyIncidents.length > 0 ? profile.keyIncidents : profile.recentIncidents;
+  for (const f of key.slice(0, 6)) {
     keyIncidents.push({ ...f, sources: await Promise.all(f.reportRefs.slice(0, 3).map(name)) });
   }
   const home = profile.reach.homeCountries;
