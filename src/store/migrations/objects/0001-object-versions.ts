@@ -43,10 +43,12 @@ export const objects0001: TearlineMigration = {
       await sql`create virtual table stix_objects_fts using fts5(
         search_text, content='stix_objects', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2')`.execute(db);
-      await sql`create trigger stix_objects_fts_insert after insert on stix_objects begin
+      await sql`create trigger stix_objects_fts_insert after insert on stix_objects
+        when new.search_text is not null begin
         insert into stix_objects_fts(rowid, search_text) values (new.rowid, new.search_text);
       end`.execute(db);
-      await sql`create trigger stix_objects_fts_delete after delete on stix_objects begin
+      await sql`create trigger stix_objects_fts_delete after delete on stix_objects
+        when old.search_text is not null begin
         insert into stix_objects_fts(stix_objects_fts, rowid, search_text)
         values ('delete', old.rowid, old.search_text);
       end`.execute(db);
