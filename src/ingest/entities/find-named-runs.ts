@@ -237,6 +237,8 @@ export function findNamedRuns(
       raws.join('').length >= 2 &&
       !NOT_ORG_ACRONYMS.has(raws.join(''))
     ) {
+      // "DDG 70", "MQ-9", "KC-135" are designations of ships and aircraft, not bodies.
+      if (/^[- ]?\d/.test(text.slice(end, end + 3))) continue;
       if (!NOT_ORG_ACRONYMS.has(raws[0]!)) found.push({ type: 'organization', ...span });
       continue;
     }

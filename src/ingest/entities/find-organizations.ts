@@ -107,6 +107,10 @@ function getOrganizationIndex(): PhraseIndex<string> {
 
 // Anchored on the keyword first (a leading capitalised-word pattern would be tried at every
 // capital of the text), then read backwards and forwards.
+// Numbered task forces and commands: "CTF 50", "Task Force 55", "JTF-Bravo".
+const TASK_FORCE =
+  /\b(?:C?J?TF|Combined\s+Task\s+Force|Joint\s+Task\s+Force|Task\s+Force)[- ]\d{1,4}\b/g;
+
 const GOVERNMENT_WORD = /\b(?:government|administration|authorities|regime|cabinet|parliament)\b/g;
 const BEFORE = /(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}$/;
 const OF_AFTER = /^\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?/;
@@ -134,6 +138,9 @@ export function findOrganizations(context: DocumentContext): OtherEntity[] {
       canonical: match.values[0]!,
     });
     i = match.to - 1;
+  }
+  for (const m of text.matchAll(TASK_FORCE)) {
+    found.push({ type: 'organization', text: m[0], start: m.index, end: m.index + m[0].length });
   }
   for (const g of text.matchAll(GOVERNMENT_WORD)) {
     const before = BEFORE.exec(text.slice(Math.max(0, g.index - 48), g.index));

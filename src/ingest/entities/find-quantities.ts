@@ -123,6 +123,15 @@ export function findQuantities(text: string): QuantityEntity[] {
     } else {
       const low = parseNumber(m[1]!);
       if (low === undefined) continue;
+      // A designation is no count: "CTF 50", "DDG 70", "MQ-9", "KC-135", "Su-25".
+      if (
+        /(?:^|[^\w])[A-Z][A-Za-z]{0,4}[- ]$/.test(text.slice(Math.max(0, start - 7), start)) &&
+        !/^\s/.test(phrase) &&
+        /^[A-Z]{1,5}$|^[A-Z][a-z]$/.test(
+          /([A-Za-z]+)[- ]$/.exec(text.slice(Math.max(0, start - 7), start))?.[1] ?? '',
+        )
+      )
+        continue;
       // A bare year ("in 2021") is a date, not a count.
       if (/^(?:1[89]|20)\d\d$/.test(phrase.trim())) continue;
       const high = m[2] ? parseNumber(m[2]) : undefined;
