@@ -27,6 +27,7 @@ describe('findQuantities', () => {
 
   it('does not read years, words inside names or lone articles as counts', () => {
     assert.deepEqual(ranges('In 2021 the M23 rebels took a town'), []);
+    assert.deepEqual(ranges('CTF 50 sent DDG 70 and an MQ-9 drone'), []);
   });
 });
 
