@@ -109,9 +109,17 @@ export function toWhereConditions(
   ];
   const defaultSpec = !n.specVersions;
   const onlyLast = n.last && !n.first && !n.all && n.versionKeys.length === 0;
-  if (defaultSpec && onlyLast) {
-    // The common case (a client polling for the latest): one sibling lookup instead of two, as
-    // "latest spec version, then latest version" is the largest (spec_version, version) pair.
+  if (defaultSpec && onlyLast && !n.onlyRevoked) {
+    // The path every polling client takes: "the newest version (latest spec version first) among
+    // those added after X" holds exactly when no higher-ranked sibling was added after X, which
+    // `newer_added` (kept by the repository, migration 0051) answers without a lookup.
+    parts.push(
+      n.addedAfter
+        ? sql`(o.newer_added is null or o.newer_added <= ${n.addedAfter})`
+        : sql`o.newer_added is null`,
+    );
+  } else if (defaultSpec && onlyLast) {
+    // "Latest spec version, then latest version" is the largest (spec_version, version) pair.
     parts.push(noSibling(n, sql`(s.spec_version, s.version) > (o.spec_version, o.version)`));
   } else if (defaultSpec) {
     parts.push(noSibling(n, sql`s.spec_version > o.spec_version`));

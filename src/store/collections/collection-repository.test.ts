@@ -129,6 +129,64 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('answers "last version added after X" like the spec reference, versions added in any order', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        // A small deterministic generator: versions of 6 objects, two spec versions, added out
+        // of order across 12 deliveries, some deleted again.
+        let seed = 7;
+        const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+        const rows: Array<{ id: string; spec: string; version: string; added: string }> = [];
+        for (let d = 0; d < 12; d++) {
+          const added = `2024-06-${String(d + 1).padStart(2, '0')}T00:00:00.000000Z`;
+          const batch: StixObject[] = [];
+          for (let k = 0; k < 4; k++) {
+            const n = rand(6);
+            const version = `2024-01-${String(rand(28) + 1).padStart(2, '0')}T00:00:00.000Z`;
+            const spec = rand(4) === 0 ? '2.0' : '2.1';
+            const o = actor(n, version, spec === '2.0' ? { spec_version: undefined } : {});
+            if (spec === '2.0') delete o.spec_version;
+            if (
+              rows.some((r) => r.id === o.id && r.version === version) ||
+              batch.some((b) => b.id === o.id && b.modified === version)
+            )
+              continue;
+            batch.push(o);
+            rows.push({ id: o.id, spec, version, added });
+          }
+          await repo.addObjects(collection.id, batch, added);
+          if (d % 5 === 4) {
+            const victim = rows[rand(rows.length)]!;
+            await repo.deleteObject(collection.id, victim.id, { versions: [victim.version] });
+            rows.splice(rows.indexOf(victim), 1);
+          }
+        }
+        const rank = (r: (typeof rows)[number]) => `${r.spec}|${r.version}`;
+        for (const after of [
+          undefined,
+          '2024-06-03T00:00:00Z',
+          '2024-06-07T12:00:00Z',
+          '2024-06-11T00:00:00Z',
+        ]) {
+          const passing = rows.filter((r) => !after || r.added > after.replace('Z', '.000000Z'));
+          const expected = passing
+            .filter((r) => !passing.some((s) => s.id === r.id && rank(s) > rank(r)))
+            .map((r) => `${r.id}@${r.version}`)
+            .sort();
+          const page = await repo.queryObjects(collection.id, {
+            limit: 1000,
+            ...(after ? { addedAfter: after } : {}),
+          });
+          const got = page.entries.map((e) => `${e.object.id}@${e.object.modified}`).sort();
+          assert.deepEqual(got, expected, `added_after ${after}`);
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('keeps a version already there, deletes by version filter, and isolates statuses', async () => {
       const t = await createTestDatabase(engine);
       try {
