@@ -157,6 +157,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'list': {
+        if (
+          values.status !== undefined &&
+          !['draft', 'previewed', 'delivered', 'revoked'].includes(values.status)
+        ) {
+          throw usage('--status must be draft, previewed, delivered or revoked.');
+        }
         const releases = await deps.sharing.releases.listReleases({
           ...(values.partner !== undefined ? { partnerId: values.partner } : {}),
           ...(values.status !== undefined ? { status: values.status as ReleaseStatus } : {}),
