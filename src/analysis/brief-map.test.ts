@@ -1,0 +1,61 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { toGeoFeatures, type Topology } from './topojson.js';
+import { renderIncidentMap } from './brief-map.js';
+import { renderTempoChart } from './brief-chart.js';
+
+describe('offline map and chart', () => {
+  it('decodes every country of world-atlas into closed rings', () => {
+    const features = toGeoFeatures(countries110m as unknown as Topology, 'countries');
+    assert.equal(features.length, 177);
+    const russia = features.find((f) => f.properties.name === 'Russia')!;
+    const ring =
+      russia.geometry.type === 'MultiPolygon'
+        ? russia.geometry.coordinates[0]![0]!
+        : russia.geometry.coordinates[0]!;
+    assert.deepEqual(ring[0], ring.at(-1));
+  });
+  it('marks places where they are, frames them, and escapes labels', () => {
+    const svg = renderIncidentMap(
+      [
+        {
+          latitude: 55.82,
+          longitude: 37.39,
+          incidents: 1,
+          label: 'Krasnogorsk <b>',
+          external: true,
+        },
+        { latitude: 34.53, longitude: 69.17, incidents: 4, label: 'Kabul', external: false },
+      ],
+      { width: 440, height: 250 },
+    );
+    assert.equal((svg.match(/<circle /g) ?? []).length, 2);
+    assert.match(svg, /class="point external"/);
+    assert.match(svg, /Krasnogorsk &#60;b&#62;/);
+    assert.doesNotMatch(svg, /NaN/);
+    for (const [, x, y] of svg.matchAll(/<circle cx="([\d.-]+)" cy="([\d.-]+)"/g)) {
+      assert.ok(
+        Number(x) > 0 && Number(x) < 440 && Number(y) > 0 && Number(y) < 250,
+        `${x},${y} inside`,
+      );
+    }
+  });
+  it('draws a world map without points when nothing is placed', () => {
+    const svg = renderIncidentMap([], { width: 440, height: 250 });
+    assert.equal((svg.match(/<circle /g) ?? []).length, 0);
+    assert.ok((svg.match(/class="country"/g) ?? []).length > 150);
+  });
+  it('draws one bar per month with incidents and labels the months', () => {
+    const months = ['2024-01', '2024-02', '2024-03'].map((month, i) => ({
+      month,
+      incidents: i,
+      lethalIncidents: 0,
+      fatalities: 0,
+      injuries: 0,
+    }));
+    const svg = renderTempoChart(months, 3, { width: 300, height: 100 });
+    assert.equal((svg.match(/class="bar"/g) ?? []).length, 2);
+    assert.match(svg, />Jan 24</);
+  });
+});
