@@ -116,6 +116,13 @@ function fromSourceFirst(
   }
   const claim = trimClaim(text, claimStart, sentence.end);
   if (!claim) return [];
+  // "Hezbollah fired rockets, the army said, …": the speaker is what follows the last comma.
+  const comma = text.lastIndexOf(',', verbStart);
+  if (comma > srcStart) {
+    const before = trimClaim(text, srcStart, comma);
+    const speaker = toSources(text, comma + 1, verbStart, entities);
+    if (before && speaker.length > 0) return speaker.map((src) => ({ ...src, claim: before }));
+  }
   const sources = toSources(text, srcStart, verbStart, entities);
   return sources.map((src) => ({ ...src, claim }));
 }

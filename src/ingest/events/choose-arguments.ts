@@ -7,7 +7,7 @@ import type {
   LocationEntity,
   Span,
 } from '../extract-types.js';
-import { ATTACK_CUE, CLAIM_CUE, TARGET_BEFORE } from './event-cues.js';
+import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findCasualties } from './find-casualties.js';
 import { findFacilities, type Facility } from './find-facilities.js';
 import type { Incident } from './segment-incidents.js';
@@ -19,6 +19,7 @@ export type EventArguments = Pick<
 >;
 
 const MAX_PERPETRATORS = 2;
+const NO_CLAIM = /\b(?:no (?:group|one)|nobody) (?:has|had|have)? ?(?:yet )?claimed\b/i;
 
 /**
  * Chooses an incident's actors (perpetrator, target, claimant), place, date and casualty figures
@@ -99,6 +100,8 @@ function chooseActors(
     const unit = incident.units.find((u) => entity.start >= u.start && entity.end <= u.end)!;
     const before = text.slice(Math.max(unit.start, entity.start - 30), entity.start);
     const after = text.slice(entity.end, unit.end);
+    // "Boko Haram frequently carries out such bombings" says nothing of this one.
+    if (GENERIC_CUE.test(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
     const claimAfter = CLAIM_CUE.exec(after);
     if (claimAfter && claimAfter.index < 60) {
       push(entity, 'perpetrator', true);
@@ -135,7 +138,7 @@ function nearbyPerpetrator(
     const sentence = sentences[first + offset];
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
-    if (!CLAIM_CUE.test(s)) continue;
+    if (!CLAIM_CUE.test(s) || GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
     const actor = entities.find(
       (e): e is ActorEntity =>
         e.type === 'actor' && e.start >= sentence.start && e.end <= sentence.end,
@@ -163,8 +166,10 @@ function choosePlace(
 ): { name: string; entity?: LocationEntity } | undefined {
   let town: LocationEntity | undefined;
   let site: Facility | undefined;
+  let coarse = false;
   for (const [index, unit] of incident.units.entries()) {
-    if (town && (site || index >= SITE_UNITS)) break;
+    if (town && !coarse && (site || index >= SITE_UNITS)) break;
+    if (town && coarse && index >= SITE_UNITS) break;
     const inside = entities.filter((e) => e.start >= unit.start && e.end <= unit.end);
     const triggers: number[] = [];
     const re = new RegExp(ATTACK_CUE.source, 'gi');
@@ -186,7 +191,7 @@ function choosePlace(
         undefined,
       );
     }
-    if (town) continue;
+    if (town && !coarse) continue;
     // A unit that only refers back to the attack places it only by a name right next to it.
     const reach = unit.kind === 'ref' ? REF_PLACE_REACH : Infinity;
     const places = inside.filter(
@@ -197,10 +202,16 @@ function choosePlace(
     );
     const score = (p: LocationEntity): number =>
       distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
-    town = places.reduce<LocationEntity | undefined>(
-      (best, p) => (!best || score(p) < score(best) ? p : best),
+    const best = places.reduce<LocationEntity | undefined>(
+      (b, p) => (!b || score(p) < score(b) ? p : b),
       undefined,
     );
+    // A country or region ("northern Nigeria" in a headline) gives way to a town told next.
+    if (best && (!coarse || (best.geo_precision === 1 && index < SITE_UNITS))) {
+      if (coarse && best.geo_precision === 1) town = undefined;
+      if (!town) town = best;
+      coarse = town.geo_precision !== 1;
+    }
   }
   const townName = town ? withDivision(text, town) : undefined;
   if (!site) return town ? { name: townName!, entity: town } : undefined;

@@ -39,7 +39,7 @@ export interface EventUnit extends Span {
   places: string[];
   /** Towns near its attack words, lower-cased. */
   towns: string[];
-  /** Every place named in it, lower-cased. */
+  /** Every town named in it, lower-cased. */
   names: string[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
@@ -129,7 +129,7 @@ const DEFINITE_BEFORE =
 const INDEFINITE_BEFORE =
   /\b(?:a|an|another|one|two|three|four|five|twin|second|third|several|new|fresh)\s+(?:[\w-]+\s+){0,3}$/i;
 const EVENTIVE =
-  /(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
+  /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
 /** How an attack word presents its incident: as new, as one already known, or generically. */
 export type TriggerKind = 'new' | 'ref' | 'weak';
@@ -200,7 +200,7 @@ function readUnit(
         countries.push(entity.country);
       }
       if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
-      names.push(entity.text.toLowerCase());
+      if (town) names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
       if (town && gap && isNameGap(text.slice(entity.end, gap.at))) {

@@ -8,7 +8,7 @@ export interface Incident {
   dates: string[];
   countries: Set<string>;
   places: Set<string>;
-  /** Every place named in its units, lower-cased. */
+  /** Every town named in its units, lower-cased. */
   names: Set<string>;
   /** Towns named next to its attack words, lower-cased. */
   towns: Set<string>;
@@ -81,7 +81,7 @@ function chooseIncident(
     if (same) return same;
   }
   if (fits(current, unit) && !elsewhere(current, unit)) return current;
-  const other = incidents.findLast((i) => fits(i, unit));
+  const other = incidents.findLast((i) => i !== current && fits(i, unit) && !elsewhere(i, unit));
   if (other) return other;
   return undefined;
 }
@@ -102,7 +102,9 @@ function fits(incident: Incident, unit: EventUnit): boolean {
 
 /** A new attack with its own toll or day in a town the incident never named is another incident. */
 function elsewhere(incident: Incident, unit: EventUnit): boolean {
-  if (unit.kind !== 'new' || unit.towns.length === 0 || incident.towns.size === 0) return false;
+  if (unit.kind !== 'new' || unit.towns.length === 0) return false;
+  // Compare with the towns next to its attack words, or with any town it named when none is.
+  if (incident.towns.size === 0 && incident.names.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
   return !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t));
 }
