@@ -146,7 +146,15 @@ export function findOrganizations(context: DocumentContext): OtherEntity[] {
     const before = BEFORE.exec(text.slice(Math.max(0, g.index - 48), g.index));
     const after =
       g[0] === 'government' ? OF_AFTER.exec(text.slice(g.index + g[0].length, g.index + 80)) : null;
-    if (!before && !after) continue;
+    // "the government", "the authorities": a nominal mention of the state, kept as a speaker.
+    if (!before && !after && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, g.index - 4), g.index)))
+      continue;
+    // "the administration of aid" is an activity, not a body.
+    if (
+      !after &&
+      /^\s+of\s+[a-z]/.test(text.slice(g.index + g[0].length, g.index + g[0].length + 6))
+    )
+      continue;
     const start = before
       ? g.index - before[0].length
       : g.index -
