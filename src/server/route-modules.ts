@@ -3,6 +3,7 @@ import type { AppDeps } from './app-deps.js';
 import { taxiiRoutes } from './taxii/taxii-routes.js';
 import { sharingRoutes } from './rest/sharing/sharing-routes.js';
 import { analysisRoutes } from './rest/analysis/analysis-routes.js';
+import { ingestRoutes } from './rest/ingest/ingest-routes.js';
 
 /**
  * Every route module of the API, registered by createApp in this order. A module is a function
@@ -15,4 +16,5 @@ export const routeModules: Array<{
   { prefix: '/taxii2', plugin: taxiiRoutes },
   { prefix: '/api', plugin: sharingRoutes },
   { prefix: '/api', plugin: analysisRoutes },
+  { prefix: '/api', plugin: ingestRoutes },
 ];

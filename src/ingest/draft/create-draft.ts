@@ -75,7 +75,11 @@ export function createDraftRecord(
     ...(sourceName
       ? {
           external_references: [
-            { source_name: sourceName, ...(input.url ? { url: input.url } : {}) },
+            {
+              source_name: sourceName,
+              // STIX 2.1 §2.5: a reference needs a url, an external_id or a description.
+              ...(input.url ? { url: input.url } : { description: `Received as ${input.origin}` }),
+            },
           ],
         }
       : {}),

@@ -1,0 +1,49 @@
+import type { JobHandler, JobQueue } from '../../core/ports/ingest.js';
+import { extractDraft } from '../draft/ingest-report.js';
+import type { PollDeps } from '../sources/poll-feed.js';
+import { findDueFeeds, pollFeed } from '../sources/poll-feed.js';
+
+/** The kinds of background job ingest runs. */
+export const EXTRACT_REPORT_JOB = 'extract-report';
+export const POLL_FEED_JOB = 'poll-feed';
+
+/**
+ * The handlers of ingest's jobs: extract a queued draft, poll a feed (its new items queued for
+ * extraction in turn).
+ *
+ * @example await queue.start(createIngestJobHandlers(deps, queue))
+ */
+export function createIngestJobHandlers(
+  deps: PollDeps,
+  queue: JobQueue,
+): Record<string, JobHandler> {
+  const pollDeps: PollDeps = {
+    ...deps,
+    queueExtraction: async (draftId) => {
+      await queue.enqueue(EXTRACT_REPORT_JOB, { draftId });
+    },
+  };
+  return {
+    [EXTRACT_REPORT_JOB]: async (payload) => {
+      await extractDraft(deps, String(payload.draftId));
+    },
+    [POLL_FEED_JOB]: async (payload) => {
+      await pollFeed(pollDeps, String(payload.feedId));
+    },
+  };
+}
+
+/**
+ * Queues a poll job for every feed whose interval has passed (called on a timer by the server).
+ *
+ * @example await queueDueFeedPolls(deps, queue)
+ */
+export async function queueDueFeedPolls(deps: PollDeps, queue: JobQueue): Promise<string[]> {
+  const ids: string[] = [];
+  for (const feed of await findDueFeeds(deps)) {
+    // Marked polled now so the next tick does not queue it again before the job runs.
+    await deps.repo.saveFeed({ ...feed, lastPolled: deps.clock.now().toISOString() });
+    ids.push(await queue.enqueue(POLL_FEED_JOB, { feedId: feed.id }));
+  }
+  return ids;
+}

@@ -1,0 +1,216 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { TearlineError } from '../../../core/errors.js';
+import { problemResponses } from '../../errors/problem-responses.js';
+import type { IngestRuntime } from './ingest-runtime.js';
+import type { DraftRecord, DraftState } from '../../../core/ports/ingest.js';
+import { getDraftView } from '../../../ingest/review/draft-view.js';
+import {
+  acceptAll,
+  acceptItem,
+  editItem,
+  mergeItem,
+  rejectItem,
+} from '../../../ingest/review/review-service.js';
+
+const draftParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;
+const itemParams = {
+  type: 'object',
+  required: ['id', 'itemId'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    itemId: { type: 'string', minLength: 1, maxLength: 300 },
+  },
+} as const;
+
+/** A draft in a list: without its text. */
+function toSummary(d: DraftRecord) {
+  return {
+    id: d.id,
+    state: d.state,
+    title: d.title,
+    origin: d.origin,
+    url: d.url,
+    published: d.published,
+    sourceId: d.sourceId,
+    grade: d.grade,
+    language: d.language,
+    error: d.error,
+    reportId: d.report.id,
+    created: d.created,
+    updated: d.updated,
+  };
+}
+
+/**
+ * The review inbox: list drafts by state, read one (report text, items, spans, merge candidates),
+ * accept / reject / edit / merge each item, accept all.
+ *
+ * @example await app.register(draftRoutes(runtime), { prefix: '/api' })
+ */
+export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
+  const deps = runtime.ingest;
+  const tags = ['ingest'];
+  return async (app) => {
+    app.get<{ Querystring: { state?: DraftState; limit?: number; offset?: number } }>(
+      '/drafts',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'Drafts waiting for review (or in another state), newest first',
+          tags,
+          querystring: {
+            type: 'object',
+            properties: {
+              state: { type: 'string', enum: ['queued', 'open', 'reviewed', 'failed'] },
+              limit: { type: 'integer', minimum: 1, maximum: 500 },
+              offset: { type: 'integer', minimum: 0 },
+            },
+            additionalProperties: false,
+          },
+          response: problemResponses(400, 401, 403),
+        },
+      },
+      async (request) => ({ drafts: (await deps.repo.listDrafts(request.query)).map(toSummary) }),
+    );
+    app.get<{ Params: { id: string } }>(
+      '/drafts/:id',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'A draft: report text, items with spans, merge candidates',
+          tags,
+          params: draftParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request) => {
+        const view = await getDraftView(deps, request.params.id);
+        return {
+          ...view,
+          draft: { ...toSummary(view.draft), text: view.draft.text, report: view.draft.report },
+        };
+      },
+    );
+    const decide = (action: 'accept' | 'reject') =>
+      app.post<{ Params: { id: string; itemId: string } }>(
+        `/drafts/:id/items/:itemId/${action}`,
+        {
+          config: { access: ['analyst'] },
+          schema: {
+            summary: `${action === 'accept' ? 'Accept' : 'Reject'} a proposed item`,
+            tags,
+            params: itemParams,
+            response: problemResponses(400, 401, 403, 404, 409),
+          },
+        },
+        async (request) => {
+          const { id, itemId } = request.params;
+          const r =
+            action === 'accept'
+              ? await acceptItem(deps, id, itemId)
+              : await rejectItem(deps, id, itemId);
+          return { draft: toSummary(r.draft), items: r.items, written: r.written };
+        },
+      );
+    decide('accept');
+    decide('reject');
+    app.patch<{
+      Params: { id: string; itemId: string };
+      Body: { properties?: Record<string, unknown>; extension?: Record<string, unknown> };
+    }>(
+      '/drafts/:id/items/:itemId',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Edit a proposed item (its properties and conflict-event fields)',
+          tags,
+          params: itemParams,
+          body: {
+            type: 'object',
+            properties: {
+              properties: { type: 'object', additionalProperties: true },
+              extension: { type: 'object', additionalProperties: true },
+            },
+            additionalProperties: false,
+          },
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request) => ({
+        item: await editItem(deps, request.params.id, request.params.itemId, request.body ?? {}),
+      }),
+    );
+    app.post<{ Params: { id: string; itemId: string }; Body: { targetIncidentId: string } }>(
+      '/drafts/:id/items/:itemId/merge',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Merge a proposed incident into an existing one as corroboration',
+          tags,
+          params: itemParams,
+          body: {
+            type: 'object',
+            required: ['targetIncidentId'],
+            properties: { targetIncidentId: { type: 'string', minLength: 1, maxLength: 200 } },
+            additionalProperties: false,
+          },
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const r = await mergeItem(
+          deps,
+          request.params.id,
+          request.params.itemId,
+          request.body.targetIncidentId,
+        );
+        return { draft: toSummary(r.draft), items: r.items, written: r.written };
+      },
+    );
+    app.post<{ Params: { id: string } }>(
+      '/drafts/:id/accept-all',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Accept every proposed item of a draft',
+          tags,
+          params: draftParams,
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const r = await acceptAll(deps, request.params.id);
+        return { draft: toSummary(r.draft), items: r.items, written: r.written };
+      },
+    );
+    app.get<{ Params: { id: string } }>(
+      '/jobs/:id',
+      {
+        config: { access: [] },
+        schema: {
+          summary: 'A background job: state, attempts, last error',
+          tags,
+          params: draftParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request, reply) => {
+        const job = await runtime.queue.getJob(request.params.id).catch(() => undefined);
+        if (!job) {
+          throw new TearlineError(
+            'TEARLINE_E_INGEST_JOB_NOT_FOUND',
+            `No job has the id ${request.params.id}; the id is in the 202 answer of POST /api/reports.`,
+            {
+              kind: 'not-found',
+            },
+          );
+        }
+        return reply.send(job);
+      },
+    );
+  };
+}

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../../app-deps.js';
+import type { JobQueue } from '../../../core/ports/ingest.js';
+import type { PollDeps } from '../../../ingest/sources/poll-feed.js';
+import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
+import { createPgBossJobQueue } from '../../../ingest/jobs/pg-boss-job-queue.js';
+import { toAnalysisService } from '../analysis/analysis-route-deps.js';
+
+/** Ingest's services and job queue as the server runs them. */
+export interface IngestRuntime {
+  ingest: PollDeps;
+  queue: JobQueue;
+}
+
+/**
+ * Ingest over the app's store: accepted incidents are indexed for analysis and alerts evaluated;
+ * jobs go through pg-boss on PostgreSQL (shared by every process) and the table queue on SQLite.
+ * TEARLINE_FEED_TIMEOUT_MS is not read here: the poll timeout is the fetch default (15 s).
+ *
+ * @example const { ingest, queue } = createIngestRuntime(deps)
+ */
+export function createIngestRuntime(deps: AppDeps): IngestRuntime {
+  const analysis = toAnalysisService(deps);
+  const ingest: PollDeps = {
+    repo: deps.store.ingest,
+    objects: deps.store.objects,
+    clock: deps.clock,
+    ids: deps.ids,
+    onIncidentAccepted: async (incidentId, written) => {
+      // Analysis is a consumer of review, not a gate: its failure must not undo an acceptance.
+      try {
+        await analysis.indexStixObjects(written);
+        await analysis.evaluateAlertsForIncident(incidentId);
+      } catch {
+        // The incident is in the knowledge base; POST /api/analysis/reindex rebuilds the facts.
+      }
+    },
+  };
+  const queue =
+    deps.store.database.engine === 'postgres'
+      ? createPgBossJobQueue({ url: deps.store.database.url })
+      : createTableJobQueue({ jobs: deps.store.jobs, clock: deps.clock, ids: deps.ids });
+  return { ingest, queue };
+}
