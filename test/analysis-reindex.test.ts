@@ -114,6 +114,73 @@ for (const engine of ENGINES) {
           await t.dispose();
         }
       });
+
+      it('indexes an accepted incident whose actor and place were stored earlier', async () => {
+        const t = await createTestDatabase(engine);
+        try {
+          const store = createStore(t.database);
+          const common = { spec_version: '2.1', created: T, modified: T };
+          await store.objects.putObjects([
+            {
+              ...common,
+              type: 'threat-actor',
+              id: ISKP as StixObject['id'],
+              name: 'Islamic State Khorasan Province',
+              aliases: ['ISIS-K'],
+              threat_actor_types: ['terrorist'],
+            },
+            {
+              ...common,
+              type: 'location',
+              id: id('location', 2),
+              name: 'Kerman',
+              country: 'IR',
+              latitude: 30.28,
+              longitude: 57.08,
+            },
+          ]);
+          const analysis = createAnalysisService({
+            repo: store.analysis,
+            clock: createSteppingClock(T),
+            ids: createSequentialIds(),
+            objects: store.objects,
+          });
+          const kerman = incidentRecord({
+            n: 7,
+            name: 'Kerman memorial bombings',
+            date: '2024-01-03',
+            killed: 95,
+          }).incident;
+          const result = await analysis.indexStixObjects([
+            kerman,
+            {
+              ...common,
+              type: 'relationship',
+              id: id('relationship', 7),
+              relationship_type: 'attributed-to',
+              source_ref: kerman.id,
+              target_ref: ISKP,
+            },
+            {
+              ...common,
+              type: 'relationship',
+              id: id('relationship', 8),
+              relationship_type: 'located-at',
+              source_ref: kerman.id,
+              target_ref: id('location', 2),
+            },
+          ]);
+          assert.equal(result.actors, 1);
+          const p = await analysis.getActorProfile('ISIS-K', { asOf: '2024-03' });
+          assert.deepEqual(
+            p.places.map((x) => [x.name, x.country]),
+            [['Kerman', 'IR']],
+          );
+          assert.equal(p.totals.fatalities, 95);
+        } finally {
+          await t.dispose();
+        }
+      });
     },
   );
 }

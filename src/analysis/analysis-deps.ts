@@ -1,6 +1,7 @@
 import type { Clock, IdSource } from '../core/clock.js';
 import type { AnalysisRepository } from '../core/ports/analysis.js';
 import type { StixObject } from '../core/stix/stix-object.js';
+import type { ObjectRepository } from '../core/ports/object-repository.js';
 import type { AlertThresholds } from './alert-rules.js';
 
 /** What the analysis functions run on. */
@@ -15,4 +16,9 @@ export interface AnalysisDeps {
    * object store (where sharing and TAXII find it).
    */
   publishObject?: (object: StixObject) => Promise<void>;
+  /**
+   * The STIX object store, to look up actors and locations that an indexed batch references but
+   * does not carry (an incident attributed to an actor stored long before).
+   */
+  objects?: Pick<ObjectRepository, 'getLatest'>;
 }

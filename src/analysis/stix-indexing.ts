@@ -28,8 +28,28 @@ export async function indexStixObjects(
   objects: readonly StixObject[],
 ): Promise<IndexResult> {
   const byId = new Map<string, StixObject>(objects.map((o) => [o.id, o]));
+  // Actors and places referenced from the batch but stored earlier come from the object store.
+  const missing = new Set<string>();
+  for (const r of objects) {
+    if (r.type !== 'relationship' || !String(r.source_ref).startsWith('incident--')) continue;
+    const target = String(r.target_ref);
+    const wanted =
+      (r.relationship_type === 'attributed-to' && target.startsWith('threat-actor--')) ||
+      r.relationship_type === 'located-at' ||
+      r.relationship_type === 'targets';
+    if (wanted && !byId.has(target)) missing.add(target);
+  }
+  const fetched: StixObject[] = [];
+  for (const id of deps.objects ? missing : []) {
+    if (id.startsWith('threat-actor--') && (await deps.repo.getActor(id))) continue;
+    const o = await deps.objects!.getLatest(id);
+    if (o) {
+      byId.set(o.id, o);
+      if (o.type === 'threat-actor') fetched.push(o);
+    }
+  }
   const result: IndexResult = { actors: 0, actorRelationships: 0, incidents: [], assessments: 0 };
-  for (const o of objects) {
+  for (const o of [...objects, ...fetched]) {
     if (o.type !== 'threat-actor' || o.revoked) continue;
     await deps.repo.recordActor({
       id: o.id,

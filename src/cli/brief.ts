@@ -99,7 +99,7 @@ export const command: CliCommand = {
     let html: string;
     try {
       const model = await createBriefModel(
-        { repo: store.analysis, clock: systemClock, ids: randomIds },
+        { repo: store.analysis, clock: systemClock, ids: randomIds, objects: store.objects },
         values.actor,
         { asOf: values['as-of'], lookupObject: (id) => store.objects.getLatest(id) },
       );

@@ -15,6 +15,7 @@ export function toAnalysisService(deps: AppDeps): AnalysisService {
     publishObject: async (object) => {
       await deps.store.objects.putObjects([object]);
     },
+    objects: deps.store.objects,
   });
 }
 
