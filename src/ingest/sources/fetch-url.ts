@@ -47,10 +47,13 @@ export async function fetchUrl(
   if (options.etag) headers['if-none-match'] = options.etag;
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
   try {
-    const res = await (options.fetch ?? fetch)(url, {
-      headers,
-      signal: controller.signal,
-      redirect: 'follow',
+    const get = () =>
+      (options.fetch ?? fetch)(url, { headers, signal: controller.signal, redirect: 'follow' });
+    // One retry on a network error: a pooled keep-alive socket the server has just closed fails
+    // the first request without the server being down.
+    const res = await get().catch((error: unknown) => {
+      if (controller.signal.aborted) throw error;
+      return get();
     });
     const meta = {
       status: res.status,
