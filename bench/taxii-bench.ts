@@ -6,7 +6,7 @@
 // `GET /taxii2/` (discovery). SQLite always; PostgreSQL too when reachable (`--engine` picks one).
 // The last line is `taxii: rps=N p99_ms=M errors=E` for SQLite.
 import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { randomIds, systemClock } from '../src/core/clock.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
@@ -116,23 +116,56 @@ async function setUp(store: Store): Promise<Setup> {
   return { store, collectionId: collection.id, secret, pages };
 }
 
-async function cannon(url: string, auth: string, paths: string[]): Promise<autocannon.Result> {
+// autocannon runs in a child process: in the server's own thread its HTTP parser (JavaScript)
+// would compete with the server for the event loop and charge the server for the client's work.
+const CLIENT = `
+const autocannon = require('autocannon');
+let input = '';
+process.stdin.on('data', (d) => (input += d));
+process.stdin.on('end', () => {
+  const { url, headers, paths, connections, duration } = JSON.parse(input);
   let i = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: { accept: ACCEPT, authorization: auth },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }),
-      },
-    ],
-  });
+  autocannon({
+    url, connections, duration, headers,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  }).then((r) => process.stdout.write(JSON.stringify({
+    requests: { average: r.requests.average },
+    latency: { p99: r.latency.p99 },
+    errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
+  })), (e) => { console.error(String(e)); process.exit(1); });
+});
+`;
+
+/** The figures the bench prints. */
+interface CannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
 }
 
-function line(name: string, r: autocannon.Result): string {
+async function cannon(url: string, auth: string, paths: string[]): Promise<CannonResult> {
+  const input = JSON.stringify({
+    url,
+    headers: { accept: ACCEPT, authorization: auth },
+    paths,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  const child = spawn(process.execPath, ['-e', CLIENT], {
+    cwd: process.cwd(),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdin.end(input);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
+  return JSON.parse(out) as CannonResult;
+}
+
+function line(name: string, r: CannonResult): string {
   const errors = r.errors + r.timeouts + r.non2xx;
   return `${name}: rps=${Math.round(r.requests.average)} p99_ms=${r.latency.p99} errors=${errors}`;
 }
