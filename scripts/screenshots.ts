@@ -1,0 +1,66 @@
+// Regenerates docs/screenshots/*.png: the main pages of the web application in Chromium.
+//   npm run screenshots                                   a temporary seeded server on SQLite
+//   npm run screenshots -- --url http://127.0.0.1:8080 --user admin --password …   a running (demo) server
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, startWebServer } from '../test/e2e/web-harness.js';
+import { seedThroughApi } from '../test/e2e/web-seed.js';
+
+const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots');
+const { values } = parseArgs({
+  options: { url: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' } },
+});
+
+async function shoot(page: Page, name: string, ready: () => Promise<unknown>) {
+  await ready();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+ensureWebBuilt();
+mkdirSync(OUT, { recursive: true });
+const server = values.url ? undefined : await startWebServer();
+const url = values.url ?? server!.url;
+const user = values.user ?? 'root';
+const password = values.password ?? `${user}-password-123`;
+let actorId = 'ISIS-K';
+let incidentId: string | undefined;
+if (server) {
+  const seeded = await seedThroughApi(server.t, server.url);
+  actorId = seeded.actorId;
+  incidentId = seeded.incidentIds[5];
+}
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.goto(`${url}/`);
+  await shoot(page, 'sign-in', () => page.getByLabel('Username').waitFor());
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await shoot(page, 'dashboard', () => page.locator('canvas[data-points]').waitFor());
+  await page.goto(`${url}/actors/${actorId}`);
+  await shoot(page, 'actor', () => page.locator('figure.chart svg').first().waitFor());
+  await page.goto(`${url}/actors/${actorId}/graph`);
+  await shoot(page, 'graph', () => page.locator('svg.graph').waitFor());
+  if (incidentId) {
+    await page.goto(`${url}/objects/${incidentId}`);
+    await shoot(page, 'incident', () =>
+      page.getByRole('heading', { name: 'What happened' }).waitFor(),
+    );
+  }
+  await page.goto(`${url}/search?q=bombing`);
+  await shoot(page, 'search', () => page.locator('.results').waitFor());
+  await page.goto(`${url}/inbox`);
+  await shoot(page, 'inbox', () =>
+    page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(),
+  );
+  await page.goto(`${url}/sharing`);
+  await shoot(page, 'sharing', () => page.getByTestId('ledger-verdict').waitFor());
+} finally {
+  await browser.close();
+  await server?.close();
+}

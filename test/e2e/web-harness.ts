@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../server-fixture.js';
+import { WEB_DIST } from '../../src/server/create-app.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((n) => newestMtime(join(path, n))));
+}
+
+/**
+ * Builds web/dist with Vite when it is missing or older than any source of the web application.
+ *
+ * @example ensureWebBuilt() // true when it had to build
+ */
+export function ensureWebBuilt(): boolean {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = [
+    join(ROOT, 'web', 'src'),
+    join(ROOT, 'web', 'index.html'),
+    join(ROOT, 'web', 'vite.config.ts'),
+  ];
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime)))
+    return false;
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr || r.stdout}`);
+  return true;
+}
+
+/**
+ * The JavaScript a first visit loads (the entry script and its module preloads), gzipped, in bytes.
+ *
+ * @example measureInitialJs() // { files: ['assets/index-….js'], gzipBytes: 83000 }
+ */
+export function measureInitialJs(): { files: string[]; gzipBytes: number; rawBytes: number } {
+  const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1] as string,
+  );
+  let gzipBytes = 0;
+  let rawBytes = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(WEB_DIST, f));
+    rawBytes += bytes.length;
+    gzipBytes += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, gzipBytes, rawBytes };
+}
+
+/**
+ * Launches Debian's Chromium through playwright-core with the flags the CI uses.
+ *
+ * @example const browser = await launchChromium()
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.TEARLINE_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A running app serving the built web application on a loopback port. */
+export interface WebServer {
+  t: TestApp;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application over a fresh SQLite store, serving web/dist, listening on port 0.
+ *
+ * @example const server = await startWebServer(); … await server.close()
+ */
+export async function startWebServer(): Promise<WebServer> {
+  const t = await createTestApp('sqlite', { serveWeb: true }, {}, WEB_DIST);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { t, url: `http://127.0.0.1:${port}`, close: () => t.dispose() };
+}
+
+/**
+ * Signs in through the sign-in form and waits for the dashboard.
+ *
+ * @example await signIn(page, url, 'ana')
+ */
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(`${username}-password-123`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+}
+
+/** One axe-core violation, reduced to what a failure message needs. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core in the page (injected from node_modules) and returns serious and critical violations.
+ *
+ * @example assert.deepEqual(await findSeriousAxeViolations(page), [])
+ */
+export async function findSeriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses a
+  // script tag, and the check must not weaken the policy it runs under.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: string[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
+  });
+}

@@ -1,0 +1,72 @@
+import type { Agreement, LedgerEntry, Partner, Release } from '../../../src/core/ports/sharing.js';
+import type { StixObject } from '../stix.js';
+
+export type { Agreement, LedgerEntry, Partner };
+
+/** A release as the API lists it (the internal id map is never sent). */
+export type ReleaseView = Omit<Release, 'idMap'>;
+
+/** An agreement with its effective state now. */
+export interface AgreementRow {
+  agreement: Agreement;
+  effective: { state: string; reasons: string[] };
+}
+
+/** One line of a preview: the source beside what the partner receives, and why. */
+export interface PreviewItemView {
+  source: StixObject;
+  released?: StixObject;
+  decision: {
+    sourceId: string;
+    released: boolean;
+    releasedId?: string;
+    reason?: string;
+    changes: string[];
+  };
+}
+
+/** A release preview. */
+export interface PreviewView {
+  release: ReleaseView;
+  bundle?: { type: 'bundle'; id: string; objects: StixObject[] };
+  items: PreviewItemView[];
+}
+
+/** The ledger's verdict. */
+export type LedgerVerdictView =
+  | { ok: true; entries: number; head?: string }
+  | { ok: false; entries: number; badSeq: number; position: number; reason: string };
+
+/** The tearline transforms an analyst can pick without parameters beyond a choice. */
+export const TRANSFORM_CHOICES: Array<{
+  key: string;
+  label: string;
+  transform: Record<string, unknown>;
+}> = [
+  { key: 'strip-sources', label: 'Drop sources and methods', transform: { kind: 'strip-sources' } },
+  {
+    key: 'coarsen-place',
+    label: 'Coarsen places to the province',
+    transform: { kind: 'coarsen-place', to: 'admin1' },
+  },
+  {
+    key: 'coarsen-place-country',
+    label: 'Coarsen places to the country',
+    transform: { kind: 'coarsen-place', to: 'country' },
+  },
+  {
+    key: 'coarsen-date',
+    label: 'Coarsen dates to the month',
+    transform: { kind: 'coarsen-date', to: 'month' },
+  },
+  {
+    key: 'remove-person-names',
+    label: 'Remove person names',
+    transform: { kind: 'remove-person-names' },
+  },
+  {
+    key: 'confidence-floor',
+    label: 'Drop what is below confidence 50',
+    transform: { kind: 'confidence-floor', min: 50 },
+  },
+];

@@ -1,0 +1,47 @@
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+
+const listeners = new Set<() => void>();
+
+/**
+ * Moves the single-page application to a path without reloading.
+ *
+ * @example navigate('/actors/ISIS-K')
+ */
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path);
+  window.scrollTo(0, 0);
+  for (const l of listeners) l();
+}
+
+/**
+ * The current location path, updated on navigation and the browser's back button.
+ *
+ * @example const path = usePath()
+ */
+export function usePath(): string {
+  const [path, setPath] = useState(window.location.pathname + window.location.search);
+  useEffect(() => {
+    const update = () => setPath(window.location.pathname + window.location.search);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return path;
+}
+
+/** An in-app link: a real anchor (keyboard, middle-click) that navigates without a reload. */
+export function Link(props: { to: string; children: ReactNode; className?: string }) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(props.to);
+  };
+  return (
+    <a href={props.to} onClick={onClick} className={props.className}>
+      {props.children}
+    </a>
+  );
+}

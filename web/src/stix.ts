@@ -1,0 +1,71 @@
+import type { ConflictEventProperties } from '../../src/core/stix/conflict-event-extension.js';
+
+/** A STIX object as the API returns it. */
+export interface StixObject {
+  type: string;
+  id: string;
+  [key: string]: unknown;
+}
+
+/** A point on the map: an incident with coordinates. */
+export interface IncidentPoint {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  date?: string;
+  fatalities?: number;
+}
+
+/**
+ * The conflict-event extension of an incident, found by its shape (the web takes only types from
+ * core, so the extension id itself is not imported).
+ *
+ * @example toConflictEvent(incident)?.event_date // '2024-03-22'
+ */
+export function toConflictEvent(o: StixObject): Partial<ConflictEventProperties> | undefined {
+  const exts = o.extensions;
+  if (!exts || typeof exts !== 'object') return undefined;
+  for (const value of Object.values(exts as Record<string, unknown>)) {
+    if (value && typeof value === 'object' && 'event_type' in value) {
+      return value as Partial<ConflictEventProperties>;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The date of an incident: its event date, else first_seen, else created.
+ *
+ * @example toIncidentDate(incident) // '2024-03-22'
+ */
+export function toIncidentDate(o: StixObject): string | undefined {
+  const ev = toConflictEvent(o);
+  const raw = ev?.event_date ?? o.first_seen ?? o.created;
+  return typeof raw === 'string' ? raw.slice(0, 10) : undefined;
+}
+
+/**
+ * An incident as a map point, or undefined when it has no coordinates.
+ *
+ * @example toIncidentPoint(incident)?.latitude
+ */
+export function toIncidentPoint(o: StixObject): IncidentPoint | undefined {
+  const ev = toConflictEvent(o);
+  if (typeof ev?.latitude !== 'number' || typeof ev.longitude !== 'number') return undefined;
+  const fat = ev.fatalities;
+  return {
+    id: o.id,
+    name: typeof o.name === 'string' ? o.name : o.id,
+    latitude: ev.latitude,
+    longitude: ev.longitude,
+    ...(toIncidentDate(o) ? { date: toIncidentDate(o) } : {}),
+    ...(fat && typeof fat.min === 'number' ? { fatalities: fat.min } : {}),
+  };
+}
+
+/** Text with the form of a killed range ("12", "12–15", "unknown"). */
+export function toCountText(range: { min: number; max: number } | null | undefined): string {
+  if (!range) return '—';
+  return range.min === range.max ? String(range.min) : `${range.min}–${range.max}`;
+}
