@@ -53,7 +53,11 @@ export function detectEvents(
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
   incidents.forEach((incident, index) => {
-    const type = classifyIncident(text, incident, entities, classify, short && index === 0);
+    // Further incidents whose weapon word decides their type skip the model (it is the cost).
+    const worded =
+      index > 0 && incident.status === 'occurred' ? toWordedType(text, incident) : undefined;
+    const type =
+      worded ?? classifyIncident(text, incident, entities, classify, short && index === 0);
     const args = chooseArguments(text, incident, entities, sentences, {
       main: index === 0,
       claims,
@@ -112,6 +116,12 @@ function classifyIncident(
     ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
     .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
   return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
+}
+
+function toWordedType(text: string, incident: Incident): AcledType | undefined {
+  const first = incident.units[0]!;
+  const type = toViolentType(text.slice(first.start, first.end));
+  return type.sub_event_type === 'Attack' ? undefined : type;
 }
 
 function pick(t: AcledType): AcledType {
