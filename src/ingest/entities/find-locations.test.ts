@@ -49,6 +49,8 @@ describe('place geocoding', () => {
         .join(),
       'TR,SY',
     );
+    const [raqqa] = places('Clashes continued in Raqqa.');
+    assert.deepEqual([raqqa?.country, raqqa?.admin1], ['SY', 'Raqqa']);
     const [gao] = places('Jihadists attacked a convoy in Gao.');
     assert.equal(gao?.country, 'ML');
   });

@@ -78,6 +78,7 @@ export function getPlaceGazetteer(): PlaceGazetteer {
     for (const name of country.names)
       index.add(name.replace(/^the /, ''), place, { caseSensitive: /^[A-Z.]+$/.test(name) });
   }
+  const curatedTowns: Place[] = [];
   for (const row of PLACE_ALIAS_ROWS) {
     const [names, kind, country, lat, lon] = row.split('|') as [
       string,
@@ -97,6 +98,7 @@ export function getPlaceGazetteer(): PlaceGazetteer {
     };
     if (country) place.country = country;
     for (const name of list) index.add(name, place);
+    if (kind === 'city' && country) curatedTowns.push(place);
   }
   for (const a of admin1Rows) {
     const s = sums.get(a.code);
@@ -139,6 +141,19 @@ export function getPlaceGazetteer(): PlaceGazetteer {
     index.add(c.name, place);
     const bare = c.name.replace(ARTICLE, '');
     if (bare !== c.name) index.add(bare, place);
+  }
+  // Our alias towns take the admin1 of the nearest GeoNames place in the same country.
+  for (const place of curatedTowns) {
+    let best = Infinity;
+    for (const c of cities) {
+      if (c.country !== place.country) continue;
+      const d = (Number(c.lat) - place.lat) ** 2 + (Number(c.lng) - place.lon) ** 2;
+      if (d < best) {
+        best = d;
+        const admin1 = admin1Names.get(`${c.country}.${c.admin1}`);
+        if (admin1) place.admin1 = admin1;
+      }
+    }
   }
   gazetteer = { index, admin1Names };
   return gazetteer;
