@@ -17,4 +17,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   release: async () => (await import('./release.js')).command,
   ledger: async () => (await import('./ledger.js')).command,
   brief: async () => (await import('./brief.js')).command,
+  ingest: async () => (await import('./ingest.js')).command,
 };
