@@ -4,7 +4,7 @@ import { createStore, type Store } from '../src/store/create-store.js';
 import { createSequentialIds } from '../src/core/clock.js';
 import type { AppConfig, AppDeps } from '../src/server/app-deps.js';
 import { createApp } from '../src/server/create-app.js';
-import { noPartnerAccess, noPartners } from '../src/server/auth/no-partners.js';
+import { createPartnerAccess, createPartnerAuthenticator } from '../src/sharing/partner-service.js';
 import { createAccountService } from '../src/server/auth/account-service.js';
 import { toAuthConfig } from '../src/server/auth/auth-config.js';
 import type { UserRole } from '../src/core/ports/users.js';
@@ -60,8 +60,8 @@ export async function createTestApp(
       secureCookies: false,
       ...config,
     },
-    partnerAuthenticator: noPartners,
-    partnerAccess: noPartnerAccess,
+    partnerAuthenticator: createPartnerAuthenticator(store.sharing.partners),
+    partnerAccess: createPartnerAccess(store.sharing.agreements),
     ...overrides,
   };
   const app = await createApp(deps, webRoot === undefined ? {} : { webRoot });

@@ -2,7 +2,7 @@ import { TearlineError } from '../core/errors.js';
 import { randomIds, systemClock } from '../core/clock.js';
 import type { Store } from '../store/create-store.js';
 import type { AppConfig, AppDeps } from './app-deps.js';
-import { noPartnerAccess, noPartners } from './auth/no-partners.js';
+import { createPartnerAccess, createPartnerAuthenticator } from '../sharing/partner-service.js';
 
 /** What the composition root reads besides the environment. */
 export interface DepsOptions {
@@ -76,8 +76,7 @@ export function toAppConfig(options: DepsOptions): AppConfig {
 
 /**
  * The composition root of `tearline serve`: AppDeps over an open store with the system clock and
- * random ids. Partner authentication and access are closed (noPartners) until the sharing module
- * provides them.
+ * random ids; partners are recognised and their access decided by the sharing module.
  *
  * @example const app = await createApp(createDeps(store, { env: process.env, host, port }))
  */
@@ -87,8 +86,7 @@ export function createDeps(store: Store, options: DepsOptions): AppDeps {
     clock: systemClock,
     ids: randomIds,
     config: toAppConfig(options),
-    // Replace with the sharing module's PartnerAuthenticator and PartnerAccess once they exist.
-    partnerAuthenticator: noPartners,
-    partnerAccess: noPartnerAccess,
+    partnerAuthenticator: createPartnerAuthenticator(store.sharing.partners),
+    partnerAccess: createPartnerAccess(store.sharing.agreements),
   };
 }
