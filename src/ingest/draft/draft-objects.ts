@@ -88,6 +88,8 @@ export function toIncidentObject(
   };
 }
 
+const STATE_FORCE = /\b(military|armed) forces\b|\b(army|police|navy|air force)\b/i;
+
 /** A proposed `threat-actor` for a group named in the report. */
 export function toThreatActorObject(
   name: string,
@@ -99,7 +101,9 @@ export function toThreatActorObject(
   return {
     ...base('threat-actor', ctx, evidence),
     name,
-    threat_actor_types: ['terrorist'],
+    // A state's forces are a nation-state actor; every other armed group starts as terrorist
+    // (threat-actor-type-ov) for the analyst to correct in review.
+    threat_actor_types: [STATE_FORCE.test(name) ? 'nation-state' : 'terrorist'],
     ...(others.length > 0 ? { aliases: others } : {}),
   };
 }
