@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { TEARLINE_BIN, runTearline } from './crash-harness.js';
+
+/** A `tearline serve` child process on a free loopback port, with everything it logged. */
+export interface ServedInstance {
+  readonly url: string;
+  readonly pid: number;
+  /** Everything the server wrote to stdout and stderr so far (its logs). */
+  logs(): string;
+  /** Resident memory of the server process, in bytes (from /proc). */
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `tearline serve --port 0` on a store URL and waits for its "running at" line.
+ *
+ * @example const server = await startServer(url, { TEARLINE_RATE_LIMIT: '20' })
+ */
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServedInstance> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [TEARLINE_BIN, 'serve', '--port', '0', '--no-demo', '--database', databaseUrl],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TEARLINE_SERVE_WEB: 'false', ...env },
+    },
+  );
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => (output += c));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (output += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+    const look = () => {
+      const match = /running at (http:\/\/[^/\s]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', look);
+    child.on('exit', () => reject(new Error(`serve exited:\n${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    logs: () => output,
+    rssBytes() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/**
+ * Adds a user with the roles through the CLI and mints an API token for it; returns the token.
+ *
+ * @example const token = await addUserWithToken(url, 'ana', ['analyst'])
+ */
+export async function addUserWithToken(
+  databaseUrl: string,
+  username: string,
+  roles: readonly string[],
+): Promise<string> {
+  const add = await runTearline([
+    'user',
+    'add',
+    username,
+    ...roles.flatMap((r) => ['--role', r]),
+    '--database',
+    databaseUrl,
+  ]);
+  if (add.code !== 0) throw new Error(add.stderr);
+  const token = await runTearline(['user', 'token', username, '--database', databaseUrl]);
+  const match = /\b(tl_[A-Za-z0-9_-]+)/.exec(token.stdout);
+  if (!match) throw new Error(`no token in: ${token.stdout}${token.stderr}`);
+  return match[1]!;
+}
