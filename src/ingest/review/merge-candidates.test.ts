@@ -10,7 +10,7 @@ function incident(ext: Record<string, unknown>): StixObject {
   return {
     type: 'incident',
     spec_version: '2.1',
-    id: `incident--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    id: `incident--00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as StixObject['id'],
     name: 'x',
     extensions: { [CONFLICT_EVENT_EXTENSION_ID]: { extension_type: 'property-extension', ...ext } },
   };
