@@ -180,6 +180,25 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('refuses a text too long to extract before saving anything', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        const long = `${FIRST_REPORT}\n\n`.repeat(9000);
+        await assert.rejects(
+          ingestReport(deps, await text(long)),
+          (e) =>
+            isTearlineError(e) &&
+            e.code === 'TEARLINE_E_INGEST_TOO_LARGE' &&
+            e.kind === 'too-large',
+        );
+        assert.deepEqual(await store.ingest.listDrafts(), []);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('auto-accept merges a second report into the stored incident', async () => {
       const t = await createTestDatabase(engine);
       try {

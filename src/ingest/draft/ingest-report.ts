@@ -2,7 +2,7 @@ import { toStixTimestamp } from '../../core/clock.js';
 import { TearlineError, isTearlineError } from '../../core/errors.js';
 import type { DraftRecord, SourceRecord } from '../../core/ports/ingest.js';
 import type { AdmiraltyGrade } from '../../core/vocab/admiralty.js';
-import { extractDocument } from '../extract.js';
+import { DEFAULT_MAX_CHARS, extractDocument } from '../extract.js';
 import type { ActorRecord } from '../gazetteer/actor-record.js';
 import type { ReadDocument } from '../readers/document.js';
 import { getDraftOrThrow, loadMergeContext, proposedActorNames } from '../review/draft-view.js';
@@ -33,6 +33,14 @@ export async function queueReport(
   doc: ReadDocument,
   options: IngestOptions = {},
 ): Promise<DraftRecord> {
+  if (doc.text.length > DEFAULT_MAX_CHARS) {
+    // Refused before anything is saved: a draft that can never be extracted is not kept.
+    throw new TearlineError(
+      'TEARLINE_E_INGEST_TOO_LARGE',
+      `The report's text has ${doc.text.length.toLocaleString('en')} characters, over the limit of ${DEFAULT_MAX_CHARS.toLocaleString('en')}; split it into separate reports.`,
+      { kind: 'too-large' },
+    );
+  }
   const title = options.title ?? doc.title;
   const published = options.published ?? doc.published;
   const url = options.url ?? (/^https?:\/\//.test(doc.origin) ? doc.origin : undefined);
