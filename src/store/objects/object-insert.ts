@@ -9,7 +9,8 @@ const PG_CHUNK = 5000;
  * Inserts object versions in one transaction, leaving versions already stored as they are, and
  * returns how many were new. SQLite runs one prepared statement on the raw connection (Kysely's
  * per-query compile costs more than the insert itself); PostgreSQL sends column arrays through
- * `unnest`, a few thousand rows per statement.
+ * `unnest`, a few thousand rows per statement. On SQLite this is also what feeds the full-text
+ * index, so every write to `stix_objects` goes through here.
  */
 export async function insertObjectRows(
   database: Database,
@@ -24,10 +25,17 @@ export async function insertObjectRows(
       const statement = raw.prepare(
         `insert into stix_objects (${OBJECT_COLUMNS.join(', ')}) values (${OBJECT_COLUMNS.map(() => '?').join(', ')}) on conflict do nothing`,
       );
+      // The FTS index is fed here rather than by a trigger (see migration 0001 and ADR 0015).
+      const index = raw.prepare('insert into stix_objects_fts (rowid, search_text) values (?, ?)');
       return raw.transaction(() => {
         let inserted = 0;
         for (let i = 0; i < rows.length; i++) {
-          inserted += statement.run(toRowValues(rows[i]!)).changes;
+          const row = rows[i]!;
+          const result = statement.run(toRowValues(row));
+          if (result.changes > 0) {
+            inserted++;
+            if (row.search_text !== null) index.run(result.lastInsertRowid, row.search_text);
+          }
           if (onProgress && (i + 1) % PROGRESS_STEP === 0) onProgress(i + 1, rows.length);
         }
         onProgress?.(rows.length, rows.length);

@@ -188,6 +188,21 @@ for (const engine of ENGINES) {
         );
       }));
 
+    it('indexes a version once when the same batch is stored again', () =>
+      withRepo(async (repo) => {
+        await repo.putObjects([actor('2024-01-01T00:00:00.000Z'), incident]);
+        const again = await repo.putObjects([actor('2024-01-01T00:00:00.000Z'), incident]);
+        assert.equal(again.inserted, 0);
+        assert.deepEqual(
+          (await repo.search('khorasan')).map((o) => o.id),
+          [ACTOR],
+        );
+        assert.deepEqual(
+          (await repo.search('Krasnogorsk')).map((o) => o.id),
+          [INCIDENT],
+        );
+      }));
+
     it('writes nothing when one row of the batch fails', () =>
       withRepo(async (repo) => {
         const broken = {
