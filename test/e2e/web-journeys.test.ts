@@ -149,6 +149,71 @@ describe('web application in Chromium', () => {
     await context.close();
   });
 
+  it('reviews a draft from the inbox: spans highlighted, keyboard accept and reject, merge into the candidate shown', async () => {
+    // Its own server: accepting and merging changes the actor's profile other journeys read.
+    const own = await startWebServer();
+    await seedThroughApi(own.t, own.url);
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const seen = watch(page);
+    await signIn(page, own.url, 'ana');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Inbox' })
+      .click();
+    await page.getByRole('button', { name: 'Submit a report' }).click();
+    await page.getByLabel('Title').fill('Bombing at Kabul airport');
+    await page.getByLabel('Published').fill('2021-08-27');
+    await page.getByLabel('Source reliability').selectOption('B');
+    await page.getByLabel('Information credibility').selectOption('2');
+    const text =
+      'KABUL, 26 August 2021 — A suicide bomber attacked crowds outside Kabul airport on Thursday, ' +
+      'killing at least 170 people, officials said. Islamic State Khorasan Province claimed the bombing. ' +
+      HOSTILE_TEXT;
+    await page.getByLabel('Report text').fill(text);
+    await page.getByRole('button', { name: 'Extract and review' }).click();
+    const draftText = page.getByTestId('draft-text');
+    await draftText.waitFor();
+    assert.equal(await draftText.textContent(), text);
+    assert.ok((await draftText.locator('mark').count()) >= 1, 'evidence spans are highlighted');
+    assert.equal(await draftText.locator('script, img, a').count(), 0);
+    assert.match(
+      (await page.getByRole('region', { name: 'Proposed items' }).textContent()) ?? '',
+      /Source grade B2/,
+    );
+
+    const items = page.locator('ol.items > li');
+    const actor = items.filter({ hasText: 'threat-actor' }).first();
+    const actorIndex = await items.evaluateAll((els) =>
+      els.findIndex((el) => el.textContent?.includes('threat-actor')),
+    );
+    // j moves down to the actor, a accepts it: no mouse.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < actorIndex; i++) await page.keyboard.press('j');
+    assert.equal(await actor.getAttribute('aria-current'), 'true');
+    await page.keyboard.press('a');
+    await actor.locator('.badge', { hasText: 'accepted' }).waitFor();
+
+    // The incident is the Kabul airport bombing already in the store: merge it as corroboration.
+    const incident = items.filter({ hasText: 'incident' }).first();
+    await incident.getByText('May be the same attack as').waitFor();
+    assert.equal(await incident.getByRole('link', { name: 'Kabul airport bombing' }).count(), 1);
+    await incident.getByRole('button', { name: 'Merge into it' }).click();
+    await incident.locator('.badge', { hasText: 'merged' }).waitFor();
+
+    const location = items.filter({ hasText: 'location' }).first();
+    await location.getByRole('button', { name: 'Reject' }).click();
+    await location.locator('.badge', { hasText: 'rejected' }).waitFor();
+    assert.deepEqual(await findSeriousAxeViolations(page), []);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __tearlineXss?: string }).__tearlineXss),
+      undefined,
+    );
+    assert.deepEqual(seen, { dialogs: [], errors: [] });
+    await context.close();
+    await own.close();
+  });
+
   it('opens the actor page and records an assessment that supersedes the current one, with evidence', async () => {
     const page = await browser.newPage();
     await signIn(page, server.url, 'ana');
@@ -161,7 +226,15 @@ describe('web application in Chromium', () => {
       .getByRole('heading', { level: 1, name: 'Islamic State Khorasan Province' })
       .waitFor();
     const reach = page.getByRole('region', { name: 'Reach', exact: true });
-    assert.equal(await reach.getByText('external').count(), 2);
+    // Home countries are inferred (AF, PK); Iran and Russia are external operations.
+    for (const [country, external] of [
+      ['AF', false],
+      ['IR', true],
+      ['RU', true],
+    ] as const) {
+      const row = reach.getByRole('row').filter({ hasText: new RegExp(`^${country}`) });
+      assert.equal(await row.getByText('external').count(), external ? 1 : 0, country);
+    }
     await page.locator('figure.chart svg').first().waitFor();
     assert.deepEqual(await findSeriousAxeViolations(page), []);
 

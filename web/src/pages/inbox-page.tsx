@@ -1,14 +1,12 @@
-import { useCallback, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DraftItem } from '../../../src/core/ports/ingest.js';
-import { ApiError, callApi, toQuery } from '../api.js';
+import { ApiError } from '../api.js';
 import { Link } from '../router.js';
 import type { StixObject } from '../stix.js';
 import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { reviewApi, type DraftViewData } from './review-api.js';
-
-const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
-const CREDIBILITY = [1, 2, 3, 4, 5, 6];
+import { ReportsInbox, SubmitReport } from './inbox-submit.js';
 
 interface Span {
   start: number;
@@ -23,11 +21,23 @@ interface Span {
  * @example toHighlighted('ISIS-K claimed…', [{ start: 0, end: 6, itemId: 'a' }], 'a')
  */
 export function toHighlighted(text: string, spans: Span[], selected?: string): ReactNode[] {
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  // Spans may overlap (an incident's sentence holds its actor's name): the selected item's spans
+  // win, then the shorter ones, so that the words of each claim stay visible.
+  const ranked = [...spans]
+    .filter((s) => s.end > s.start)
+    .sort(
+      (a, b) =>
+        Number(b.itemId === selected) - Number(a.itemId === selected) ||
+        a.end - a.start - (b.end - b.start),
+    );
+  const chosen: Span[] = [];
+  for (const s of ranked) {
+    if (!chosen.some((c) => s.start < c.end && c.start < s.end)) chosen.push(s);
+  }
+  chosen.sort((a, b) => a.start - b.start);
   const out: ReactNode[] = [];
   let at = 0;
-  for (const s of sorted) {
-    if (s.start < at) continue;
+  for (const s of chosen) {
     if (s.start > at) out.push(text.slice(at, s.start));
     out.push(
       <mark key={`${s.itemId}-${s.start}`} className={s.itemId === selected ? 'selected' : ''}>
@@ -38,6 +48,17 @@ export function toHighlighted(text: string, spans: Span[], selected?: string): R
   }
   out.push(text.slice(at));
   return out;
+}
+
+/** A proposed item's label: its name, or for a relationship the names at both ends. */
+function labelOf(it: DraftItem, items: DraftItem[]): string {
+  const o = it.object as StixObject;
+  if (o.type !== 'relationship') return nameOf(o);
+  const name = (ref: unknown) => {
+    const found = items.find((x) => x.object.id === ref);
+    return found ? nameOf(found.object) : String(ref).split('--')[0];
+  };
+  return `${name(o.source_ref)} ${String(o.relationship_type)} ${name(o.target_ref)}`;
 }
 
 function spansOf(items: DraftItem[]): Span[] {
@@ -123,6 +144,13 @@ function DraftReview(props: { draftId: string; onDone: () => void }) {
 function Review(props: { view: DraftViewData; reload: () => void; onDone: () => void }) {
   const { draft, items, mergeCandidates } = props.view;
   const [cursor, setCursor] = useState(0);
+  // Shortcuts work wherever focus is on the page (outside form fields), not only inside the panel.
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const current = items[cursor];
   const act = useCallback(
@@ -139,16 +167,17 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
     [props],
   );
   const accept = (it: DraftItem) =>
-    act(`Accepted ${nameOf(it.object)}.`, () => reviewApi.accept(draft.id, it.itemId));
+    act(`Accepted ${labelOf(it, items)}.`, () => reviewApi.accept(draft.id, it.itemId));
   const reject = (it: DraftItem) =>
-    act(`Rejected ${nameOf(it.object)}.`, () => reviewApi.reject(draft.id, it.itemId));
+    act(`Rejected ${labelOf(it, items)}.`, () => reviewApi.reject(draft.id, it.itemId));
   const edit = (it: DraftItem) => {
-    const name = window.prompt('Name', nameOf(it.object));
+    const name = window.prompt('Name', labelOf(it, items));
     if (name) void act('Saved the edit.', () => reviewApi.edit(draft.id, it.itemId, { name }));
   };
   const merge = (it: DraftItem, target: string) =>
     act('Merged into the existing incident.', () => reviewApi.merge(draft.id, it.itemId, target));
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (
       e.target instanceof HTMLInputElement ||
       e.target instanceof HTMLSelectElement ||
@@ -171,8 +200,9 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
       run();
     }
   };
+  keyHandler.current = onKey;
   return (
-    <div className="review" onKeyDown={onKey}>
+    <div className="review">
       <Panel title={draft.title ?? 'Report'}>
         <p className="muted">
           {draft.origin} · {shortDate(draft.published)} {draft.url && <span>· {draft.url}</span>}
@@ -220,7 +250,7 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
               aria-current={i === cursor ? 'true' : undefined}
             >
               <p>
-                <span className="badge">{it.kind}</span> <strong>{nameOf(it.object)}</strong>{' '}
+                <span className="badge">{it.kind}</span> <strong>{labelOf(it, items)}</strong>{' '}
                 <span className={`badge state-${it.state}`}>{it.state}</span>
               </p>
               {it.state === 'proposed' && (
@@ -282,137 +312,5 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
         </ol>
       </Panel>
     </div>
-  );
-}
-
-/** Paste a report, grade its source, and get a draft to review (extraction shows its progress). */
-function SubmitReport(props: { onSubmitted: (draftId: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const published = String(f.get('published') ?? '');
-      const r = await reviewApi.submitReport({
-        text: String(f.get('text') ?? ''),
-        ...(f.get('title') ? { title: String(f.get('title')) } : {}),
-        ...(published ? { published } : {}),
-        grade: `${String(f.get('reliability'))}${String(f.get('credibility'))}`,
-      });
-      setMessage({
-        ok: true,
-        text: r.note ? `Draft made: ${r.note}` : 'Draft made; review it below.',
-      });
-      props.onSubmitted(r.draftId);
-      setOpen(false);
-    } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="panel submit" aria-labelledby="submit-title">
-      <h2 id="submit-title">
-        <button
-          type="button"
-          className="link-button"
-          aria-expanded={open}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? 'Close' : 'Submit a report'}
-        </button>
-      </h2>
-      {open && (
-        <form className="stack" onSubmit={submit} aria-label="Submit a report">
-          <div className="row">
-            <div className="grow">
-              <label htmlFor="rep-title">Title</label>
-              <input id="rep-title" name="title" />
-            </div>
-            <div>
-              <label htmlFor="rep-published">Published</label>
-              <input id="rep-published" name="published" type="date" />
-            </div>
-            <div>
-              <label htmlFor="grade-rel">Source reliability</label>
-              <select id="grade-rel" name="reliability" defaultValue="C">
-                {RELIABILITY.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="grade-cred">Information credibility</label>
-              <select id="grade-cred" name="credibility" defaultValue="3">
-                {CREDIBILITY.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <label htmlFor="rep-text">Report text</label>
-          <textarea id="rep-text" name="text" rows={6} required />
-          <div>
-            <button type="submit" disabled={busy}>
-              {busy ? 'Extracting…' : 'Extract and review'}
-            </button>
-            {busy && (
-              <span role="status" className="muted">
-                {' '}
-                <span className="spinner" aria-hidden="true" /> Reading the report, finding
-                incidents, actors and places…
-              </span>
-            )}
-          </div>
-        </form>
-      )}
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
-    </section>
-  );
-}
-
-/** Without the review API: the reports already in the store, to read (shown as text). */
-function ReportsInbox() {
-  const reports = useLoad(
-    () =>
-      callApi<{ objects: StixObject[] }>(
-        'GET',
-        `/api/objects${toQuery({ type: 'report', limit: 50 })}`,
-      ),
-    [],
-  );
-  return (
-    <>
-      <h1>Inbox</h1>
-      <p className="notice">
-        This server has no review queue yet; the reports already in the knowledge base are listed
-        below.
-      </p>
-      <LoadState state={reports} label="Reports">
-        {(d) =>
-          d.objects.length === 0 ? (
-            <p className="muted">No reports yet.</p>
-          ) : (
-            <ul className="list">
-              {d.objects.map((r) => (
-                <li key={r.id}>
-                  <Link to={`/objects/${r.id}`}>{nameOf(r)}</Link>{' '}
-                  <span className="muted">{shortDate(r.published)}</span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </LoadState>
-    </>
   );
 }

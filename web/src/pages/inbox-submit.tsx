@@ -1,0 +1,142 @@
+import { useState, type FormEvent } from 'react';
+import { callApi, toQuery } from '../api.js';
+import { Link } from '../router.js';
+import type { StixObject } from '../stix.js';
+import { LoadState, nameOf, shortDate } from '../ui.js';
+import { useLoad } from '../use-load.js';
+import { reviewApi } from './review-api.js';
+
+const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
+const CREDIBILITY = [1, 2, 3, 4, 5, 6];
+
+/** Paste a report, grade its source, and get a draft to review (extraction shows its progress). */
+export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const published = String(f.get('published') ?? '');
+      const r = await reviewApi.submitReport({
+        text: String(f.get('text') ?? ''),
+        ...(f.get('title') ? { title: String(f.get('title')) } : {}),
+        ...(published ? { published } : {}),
+        grade: `${String(f.get('reliability'))}${String(f.get('credibility'))}`,
+      });
+      setMessage({
+        ok: true,
+        text: r.note ? `Draft made: ${r.note}` : 'Draft made; review it below.',
+      });
+      props.onSubmitted(r.draftId);
+      setOpen(false);
+    } catch (err) {
+      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel submit" aria-labelledby="submit-title">
+      <h2 id="submit-title">
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? 'Close' : 'Submit a report'}
+        </button>
+      </h2>
+      {open && (
+        <form className="stack" onSubmit={submit} aria-label="Submit a report">
+          <div className="row">
+            <div className="grow">
+              <label htmlFor="rep-title">Title</label>
+              <input id="rep-title" name="title" />
+            </div>
+            <div>
+              <label htmlFor="rep-published">Published</label>
+              <input id="rep-published" name="published" type="date" />
+            </div>
+            <div>
+              <label htmlFor="grade-rel">Source reliability</label>
+              <select id="grade-rel" name="reliability" defaultValue="C">
+                {RELIABILITY.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="grade-cred">Information credibility</label>
+              <select id="grade-cred" name="credibility" defaultValue="3">
+                {CREDIBILITY.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label htmlFor="rep-text">Report text</label>
+          <textarea id="rep-text" name="text" rows={6} required />
+          <div>
+            <button type="submit" disabled={busy}>
+              {busy ? 'Extracting…' : 'Extract and review'}
+            </button>
+            {busy && (
+              <span role="status" className="muted">
+                {' '}
+                <span className="spinner" aria-hidden="true" /> Reading the report, finding
+                incidents, actors and places…
+              </span>
+            )}
+          </div>
+        </form>
+      )}
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Without the review API: the reports already in the store, to read (shown as text). */
+export function ReportsInbox() {
+  const reports = useLoad(
+    () =>
+      callApi<{ objects: StixObject[] }>(
+        'GET',
+        `/api/objects${toQuery({ type: 'report', limit: 50 })}`,
+      ),
+    [],
+  );
+  return (
+    <>
+      <h1>Inbox</h1>
+      <p className="notice">
+        This server has no review queue yet; the reports already in the knowledge base are listed
+        below.
+      </p>
+      <LoadState state={reports} label="Reports">
+        {(d) =>
+          d.objects.length === 0 ? (
+            <p className="muted">No reports yet.</p>
+          ) : (
+            <ul className="list">
+              {d.objects.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/objects/${r.id}`}>{nameOf(r)}</Link>{' '}
+                  <span className="muted">{shortDate(r.published)}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadState>
+    </>
+  );
+}
