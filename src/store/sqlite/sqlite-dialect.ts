@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache.js';
 
 /**
  * A Kysely dialect over one better-sqlite3 connection in WAL mode. WAL lets readers run while a
@@ -21,7 +22,7 @@ export function createSqliteDialect(path: string): {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   return {
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     connection,
     close: () => {
       if (connection.open) connection.close();
