@@ -209,6 +209,88 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('manages sources and feeds; a poll of an auto-accepting source puts graded incidents in the store', async () => {
+      const server = await startFeedServer({
+        '/feed.xml': {
+          contentType: 'application/rss+xml',
+          body: `<?xml version="1.0"?><rss version="2.0"><channel><title>w</title><item><guid>k1</guid><title>Attack</title><description>${FIRST_REPORT}</description><pubDate>Sat, 23 Mar 2024 08:00:00 GMT</pubDate></item></channel></rss>`,
+        },
+      });
+      const t = await createTestApp(engine);
+      try {
+        const ana = await setUp(t);
+        const created = await t.app.inject({
+          method: 'POST',
+          url: '/api/sources',
+          headers: ana,
+          payload: { name: 'Agency', grade: 'A2' },
+        });
+        const source = created.json() as { id: string; autoAccept: boolean };
+        assert.equal(source.autoAccept, false);
+        const dup = await t.app.inject({
+          method: 'POST',
+          url: '/api/sources',
+          headers: ana,
+          payload: { name: 'Agency' },
+        });
+        assert.equal(dup.statusCode, 409);
+        const patched = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/sources/${source.id}`,
+          headers: ana,
+          payload: { autoAccept: true },
+        });
+        assert.equal((patched.json() as { autoAccept: boolean }).autoAccept, true);
+        const feed = await t.app.inject({
+          method: 'POST',
+          url: '/api/feeds',
+          headers: ana,
+          payload: { sourceId: source.id, url: server.url('/feed.xml'), pollMinutes: 15 },
+        });
+        assert.equal(feed.statusCode, 201, feed.body);
+        const feedId = (feed.json() as { id: string }).id;
+        const badFeed = await t.app.inject({
+          method: 'POST',
+          url: '/api/feeds',
+          headers: ana,
+          payload: { sourceId: source.id, url: 'file:///etc/passwd' },
+        });
+        assert.equal(problemOf(badFeed).code, 'TEARLINE_E_INGEST_BAD_FEED_INPUT');
+        const poll = await t.app.inject({
+          method: 'POST',
+          url: `/api/feeds/${feedId}/poll`,
+          headers: ana,
+        });
+        assert.equal(poll.statusCode, 200, poll.body);
+        assert.equal((poll.json() as { draftIds: string[] }).draftIds.length, 1);
+        const incidents = await t.store.objects.findLatest({ types: ['incident'] });
+        assert.equal(incidents.length, 1);
+        assert.deepEqual(incidents[0]!.x_tearline_grade, { reliability: 'A', credibility: 2 });
+        const reviewed = await t.app.inject({
+          method: 'GET',
+          url: '/api/drafts?state=reviewed',
+          headers: ana,
+        });
+        assert.equal((reviewed.json() as { drafts: unknown[] }).drafts.length, 1);
+        const del = await t.app.inject({
+          method: 'DELETE',
+          url: `/api/feeds/${feedId}`,
+          headers: ana,
+        });
+        assert.equal(del.statusCode, 204);
+        const gone = await t.app.inject({
+          method: 'POST',
+          url: `/api/feeds/${feedId}/poll`,
+          headers: ana,
+        });
+        assert.equal(problemOf(gone).code, 'TEARLINE_E_INGEST_FEED_NOT_FOUND');
+        assert.equal(gone.statusCode, 404);
+      } finally {
+        await t.dispose();
+        await server.close();
+      }
+    });
+
     it('fetches a URL, and queues extraction as a background job (202)', async () => {
       const server = await startFeedServer({
         '/news/1': { body: `<html><body><article><p>${FIRST_REPORT}</p></article></body></html>` },
