@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { runTearline, type ChildRun } from './crash-harness.js';
+
+async function ok(args: string[], what: string): Promise<ChildRun> {
+  const run = await runTearline(args);
+  if (run.code !== 0) throw new Error(`${what} failed (${run.code}): ${run.stderr}`);
+  return run;
+}
+
+/**
+ * Prepares a previewed release of the given objects through the CLI (author `ana`, approver `bea`,
+ * a partner and an AMBER agreement); returns its id, ready for `release approve <id> --as bea`.
+ *
+ * @example const releaseId = await prepareRelease(url, ids, '/tmp/x/ids.txt')
+ */
+export async function prepareRelease(
+  url: string,
+  objectIds: readonly string[],
+  idsFile: string,
+): Promise<string> {
+  const db = ['--database', url];
+  await ok(['user', 'add', 'ana', '--role', 'analyst', ...db], 'user add ana');
+  await ok(['user', 'add', 'bea', '--role', 'approver', ...db], 'user add bea');
+  const partner = await ok(
+    ['partner', 'add', 'Crash Partner', '--tier', 'trusted', '--json', ...db],
+    'partner add',
+  );
+  const partnerId = (JSON.parse(partner.stdout) as { id: string }).id;
+  await ok(
+    [
+      'agreement',
+      'add',
+      partnerId,
+      '--title',
+      'Reliability',
+      '--tlp',
+      'AMBER',
+      '--reason',
+      'signed',
+      '--as',
+      'bea',
+      ...db,
+    ],
+    'agreement add',
+  );
+  writeFileSync(idsFile, `${objectIds.join('\n')}\n`);
+  const draft = await ok(
+    [
+      'release',
+      'create',
+      partnerId,
+      '--objects-file',
+      idsFile,
+      '--transform',
+      '{"kind":"strip-sources"}',
+      '--as',
+      'ana',
+      '--json',
+      ...db,
+    ],
+    'release create',
+  );
+  const releaseId = (JSON.parse(draft.stdout) as { id: string }).id;
+  await ok(['release', 'preview', releaseId, ...db], 'release preview');
+  return releaseId;
+}
