@@ -1,0 +1,93 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSequentialIds, createSteppingClock } from '../../core/clock.js';
+import type { StixObject } from '../../core/stix/stix-object.js';
+import type { ExtractOutput } from '../extract-types.js';
+import { createDraftItems, createDraftRecord } from './create-draft.js';
+
+const text =
+  'Militants of the Northern Front attacked a police post in Harbor Town; gunmen also fired on villagers.';
+const extraction: ExtractOutput = {
+  id: 'r',
+  entities: [
+    {
+      type: 'actor',
+      text: 'Northern Front',
+      canonical: 'Northern Liberation Front',
+      start: 16,
+      end: 30,
+    },
+    { type: 'actor', text: 'gunmen', canonical: 'Unidentified armed group', start: 71, end: 77 },
+  ],
+  events: [
+    {
+      event_type: 'Violence against civilians',
+      sub_event_type: 'Attack',
+      status: 'occurred',
+      date: '2024-05-01',
+      time_precision: 1,
+      location: { name: 'Harbor Town' },
+      actors: [
+        { name: 'Northern Liberation Front', role: 'perpetrator' },
+        { name: 'Unidentified armed group', role: 'perpetrator' },
+        { name: 'Police', role: 'target' },
+      ],
+      fatalities: null,
+      injuries: { min: 3, max: 3 },
+      evidence: [{ start: 0, end: text.length }],
+    },
+  ],
+  attributions: [],
+};
+
+describe('createDraftItems', () => {
+  it('matches known actors by alias, skips unnamed ones, proposes targets, leaves out ungeocoded places', () => {
+    const deps = {
+      clock: createSteppingClock('2024-05-02T00:00:00.000Z'),
+      ids: createSequentialIds(),
+    };
+    const draft = createDraftRecord(
+      { text, origin: 'paste', language: 'en', published: '2024-05-02' },
+      deps,
+      'open',
+    );
+    const known = {
+      actors: [
+        {
+          type: 'threat-actor',
+          id: 'threat-actor--00000000-0000-4000-8000-0000000000aa',
+          name: 'NLF',
+          aliases: ['Northern Liberation Front'],
+        } as StixObject,
+      ],
+      locations: [],
+    };
+    const items = createDraftItems(draft, extraction, known, deps);
+    const byKind = (k: string) => items.filter((i) => i.kind === k);
+    assert.equal(byKind('threat-actor').length, 1);
+    assert.equal(
+      byKind('threat-actor')[0]!.existingId,
+      'threat-actor--00000000-0000-4000-8000-0000000000aa',
+    );
+    assert.deepEqual(
+      byKind('identity').map((i) => i.object.name),
+      ['Police'],
+    );
+    assert.equal(
+      byKind('location').length,
+      0,
+      'a place with neither country nor coordinates is not a STIX location',
+    );
+    const incident = byKind('incident')[0]!.object;
+    assert.deepEqual(incident.x_tearline_evidence, [
+      { report_ref: draft.report.id, start: 0, end: text.length },
+    ]);
+    assert.deepEqual(incident.x_tearline_grade, { reliability: 'F', credibility: 6 });
+    const rels = byKind('relationship').map(
+      (i) => `${i.object.relationship_type}→${String(i.object.target_ref).split('--')[0]}`,
+    );
+    assert.deepEqual(rels.sort(), ['attributed-to→threat-actor', 'targets→identity']);
+    assert.equal(draft.report.published, '2024-05-02T00:00:00.000Z');
+    assert.equal(draft.report.description, text);
+  });
+});
