@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -27,20 +27,38 @@ export function ensureWebBuilt(): boolean {
     join(ROOT, 'web', 'index.html'),
     join(ROOT, 'web', 'vite.config.ts'),
   ];
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime)))
-    return false;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(
-    process.execPath,
-    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '' },
-    },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr || r.stdout}`);
-  return true;
+  const fresh = () =>
+    existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime));
+  if (fresh()) return false;
+  // Test files run in parallel processes: one builds, the others wait for it.
+  const lock = join(ROOT, 'web', '.build-lock');
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 5 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+      } else if (Date.now() > deadline) {
+        throw new Error(`web build lock ${lock} held for too long`);
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (fresh()) return false;
+    const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    const r = spawnSync(
+      process.execPath,
+      [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr || r.stdout}`);
+    return true;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /**
