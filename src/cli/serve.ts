@@ -5,6 +5,7 @@ import { TearlineError } from '../core/errors.js';
 import { DEFAULT_DATABASE_URL } from '../store/database.js';
 import { openStore } from '../store/create-store.js';
 import { createApp, WEB_DIST } from '../server/create-app.js';
+import { loadDemo } from './demo/load-demo.js';
 import { createDeps } from '../server/create-deps.js';
 import { createAccountService } from '../server/auth/account-service.js';
 import { toAuthConfig } from '../server/auth/auth-config.js';
@@ -88,8 +89,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
 
     if (!values['no-demo']) {
-      // DEMO LOADER CALL SITE: the demo loader (demo/README.md) is called here, on an empty
-      // knowledge base only, e.g. `await loadDemo(store, { clock: deps.clock, ids: deps.ids })`.
+      // The demo goes only into an empty knowledge base; a store with reports is left alone.
+      const demo = await loadDemo(deps, {
+        log: (line) => {
+          if (io.stderr.isTTY) io.stderr.write(`\r${line.padEnd(78).slice(0, 78)}`);
+        },
+      });
+      if (io.stderr.isTTY) io.stderr.write('\r'.padEnd(80) + '\r');
+      if (demo) {
+        io.stdout.write(
+          `Loaded the demo: ${demo.reports} reports, ${demo.incidents} incidents, ${demo.assessments} assessments, ${demo.alerts} alerts, ${demo.releases} releases.\n`,
+        );
+        for (const c of demo.credentials) {
+          io.stdout.write(
+            `  demo user "${c.username}" (${c.roles.join(', ')}), password ${c.password}\n`,
+          );
+        }
+      }
     }
 
     const app = await createApp(deps);
