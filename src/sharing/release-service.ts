@@ -63,8 +63,7 @@ export async function createRelease(
   }
   const objectIds = [...new Set(ids as string[])];
   const transforms = parseTransforms(input.transforms ?? []);
-  const found = new Set((await loadObjects(deps, objectIds)).map((o) => o.id as string));
-  const missing = objectIds.filter((id) => !found.has(id));
+  const missing = await findMissingIds(deps, objectIds);
   if (missing.length > 0) {
     throw new TearlineError(
       'TEARLINE_E_SHARING_OBJECT_NOT_FOUND',
@@ -108,6 +107,17 @@ export async function createRelease(
   };
   await deps.sharing.releases.createRelease(release);
   return release;
+}
+
+/** The selected ids with no object in the knowledge base; counts first, so that a full selection parses nothing. */
+async function findMissingIds(deps: SharingDeps, ids: readonly string[]): Promise<string[]> {
+  let count = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    count += await deps.objects.countLatest({ ids: ids.slice(i, i + 1000), includeRevoked: true });
+  }
+  if (count === ids.length) return [];
+  const found = new Set((await loadObjects(deps, ids)).map((o) => o.id as string));
+  return ids.filter((id) => !found.has(id));
 }
 
 async function loadObjects(deps: SharingDeps, ids: readonly string[]): Promise<StixObject[]> {

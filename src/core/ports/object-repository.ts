@@ -50,7 +50,7 @@ export interface ObjectRepository {
   /** Latest versions matching the filter. */
   findLatest(filter?: ObjectFilter): Promise<StixObject[]>;
   countLatest(
-    filter?: Pick<ObjectFilter, 'types' | 'modifiedSince' | 'includeRevoked'>,
+    filter?: Pick<ObjectFilter, 'types' | 'ids' | 'modifiedSince' | 'includeRevoked'>,
   ): Promise<number>;
   /** Every version of every object matching types / modifiedSince, streamed in (id, modified) order. */
   streamAllVersions(
