@@ -12,7 +12,7 @@ import { ENGINES, createTestDatabase, skipReasonFor } from '../support/engines.j
 import { recordFigure } from './figures.js';
 import { createBundleText } from './stix-generator.js';
 import { runTearline } from './crash-harness.js';
-import { prepareRelease } from './release-harness.js';
+import { prepareRelease, prepareSharing } from './release-harness.js';
 
 const OBJECTS = 3_000;
 
@@ -69,7 +69,13 @@ for (const engine of ENGINES) {
           (_, i) =>
             `threat-actor--${(31).toString(16).padStart(8, '0')}-4b1c-4d2e-8f3a-${i.toString(16).padStart(12, '0')}`,
         );
-        const releaseId = await prepareRelease(source.url, ids, join(dir, `${engine}-ids.txt`));
+        const partnerId = await prepareSharing(source.url);
+        const releaseId = await prepareRelease(
+          source.url,
+          partnerId,
+          ids,
+          join(dir, `${engine}-ids.txt`),
+        );
         const approved = await runTearline([
           'release',
           'approve',

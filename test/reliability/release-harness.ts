@@ -8,16 +8,12 @@ async function ok(args: string[], what: string): Promise<ChildRun> {
 }
 
 /**
- * Prepares a previewed release of the given objects through the CLI (author `ana`, approver `bea`,
- * a partner and an AMBER agreement); returns its id, ready for `release approve <id> --as bea`.
+ * Adds the author `ana` (analyst), the approver `bea`, a partner and an AMBER agreement through the
+ * CLI; returns the partner's id.
  *
- * @example const releaseId = await prepareRelease(url, ids, '/tmp/x/ids.txt')
+ * @example const partnerId = await prepareSharing(url)
  */
-export async function prepareRelease(
-  url: string,
-  objectIds: readonly string[],
-  idsFile: string,
-): Promise<string> {
+export async function prepareSharing(url: string): Promise<string> {
   const db = ['--database', url];
   await ok(['user', 'add', 'ana', '--role', 'analyst', ...db], 'user add ana');
   await ok(['user', 'add', 'bea', '--role', 'approver', ...db], 'user add bea');
@@ -43,6 +39,22 @@ export async function prepareRelease(
     ],
     'agreement add',
   );
+  return partnerId;
+}
+
+/**
+ * Drafts and previews a release of the given objects for the partner (author `ana`); returns its
+ * id, ready for `release approve <id> --as bea`.
+ *
+ * @example const releaseId = await prepareRelease(url, partnerId, ids, '/tmp/x/ids.txt')
+ */
+export async function prepareRelease(
+  url: string,
+  partnerId: string,
+  objectIds: readonly string[],
+  idsFile: string,
+): Promise<string> {
+  const db = ['--database', url];
   writeFileSync(idsFile, `${objectIds.join('\n')}\n`);
   const draft = await ok(
     [
