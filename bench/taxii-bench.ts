@@ -3,8 +3,11 @@
 // a loopback port, and autocannon runs 50 connections for `--duration` seconds (default 20) of
 // `GET …/objects/?limit=100`, each request on a different page (a `next` token or an
 // `added_after`). The baseline, measured in the same run with the same credentials and hooks, is
-// `GET /taxii2/` (discovery). SQLite always; PostgreSQL too when reachable (`--engine` picks one).
-// The last line is `taxii: rps=N p99_ms=M errors=E` for SQLite.
+// `GET /taxii2/` (discovery). Baseline and pages alternate for `--rounds` rounds (default 3) and
+// the medians are printed, with the server's CPU time per request (this process's cpuUsage over
+// the run divided by the requests), which a loaded machine does not skew the way it skews rps.
+// SQLite always; PostgreSQL too when reachable (`--engine` picks one).
+// The last line is `taxii: rps=N p99_ms=M errors=E cpu_us_per_req=C` for SQLite.
 import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
@@ -36,6 +39,28 @@ function flag(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const DURATION = Number(flag('duration') ?? 20);
+const ROUNDS = Math.max(1, Number(flag('rounds') ?? 3));
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The median figures of several runs; errors are summed, not averaged away. */
+function medianOf(runs: CannonResult[]): CannonResult {
+  return {
+    requests: {
+      average: median(runs.map((r) => r.requests.average)),
+      total: median(runs.map((r) => r.requests.total)),
+    },
+    latency: { p99: median(runs.map((r) => r.latency.p99)) },
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    cpuUs: median(runs.map((r) => r.cpuUs)),
+  };
+}
 const ENGINE_FLAG = flag('engine');
 
 function incident(n: number): StixObject {
@@ -129,7 +154,7 @@ process.stdin.on('end', () => {
     url, connections, duration, headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   }).then((r) => process.stdout.write(JSON.stringify({
-    requests: { average: r.requests.average },
+    requests: { average: r.requests.average, total: r.requests.total },
     latency: { p99: r.latency.p99 },
     errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
   })), (e) => { console.error(String(e)); process.exit(1); });
@@ -138,11 +163,13 @@ process.stdin.on('end', () => {
 
 /** The figures the bench prints. */
 interface CannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number };
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** The server's CPU time (user + system, this process) per request, in microseconds. */
+  cpuUs: number;
 }
 
 async function cannon(url: string, auth: string, paths: string[]): Promise<CannonResult> {
@@ -157,17 +184,23 @@ async function cannon(url: string, auth: string, paths: string[]): Promise<Canno
     cwd: process.cwd(),
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  // The server runs in this process and autocannon in the child: this process's CPU time over
+  // the run is the server's. On a loaded machine requests/s falls with the CPU share we get, CPU
+  // time per request does not.
+  const cpu0 = process.cpuUsage();
   child.stdin.end(input);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const cpu = process.cpuUsage(cpu0);
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  return JSON.parse(out) as CannonResult;
+  const result = JSON.parse(out) as Omit<CannonResult, 'cpuUs'>;
+  return { ...result, cpuUs: (cpu.user + cpu.system) / Math.max(1, result.requests.total) };
 }
 
 function line(name: string, r: CannonResult): string {
   const errors = r.errors + r.timeouts + r.non2xx;
-  return `${name}: rps=${Math.round(r.requests.average)} p99_ms=${r.latency.p99} errors=${errors}`;
+  return `${name}: rps=${Math.round(r.requests.average)} p99_ms=${r.latency.p99} errors=${errors} cpu_us_per_req=${Math.round(r.cpuUs)}`;
 }
 
 async function run(engine: Engine): Promise<string> {
@@ -205,16 +238,24 @@ async function run(engine: Engine): Promise<string> {
       const body = (await check.json()) as { objects?: unknown[] };
       if (check.status !== 200 || !body.objects?.length)
         throw new Error(`bench set-up: the last page answered ${check.status}`);
-      const baseline = await cannon(url, auth, ['/taxii2/']);
-      const paging = await cannon(
-        url,
-        auth,
-        setup.pages.map((p) => `${objectsPath}${p}`),
-      );
+      const baselines: CannonResult[] = [];
+      const pagings: CannonResult[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        baselines.push(await cannon(url, auth, ['/taxii2/']));
+        pagings.push(
+          await cannon(
+            url,
+            auth,
+            setup.pages.map((p) => `${objectsPath}${p}`),
+          ),
+        );
+      }
+      const baseline = medianOf(baselines);
+      const paging = medianOf(pagings);
       console.log(`[${engine}] ${line('baseline (GET /taxii2/)', baseline)}`);
       console.log(`[${engine}] ${line('objects pages', paging)}`);
       console.log(
-        `[${engine}] ratio: objects pages run at ${(paging.requests.average / baseline.requests.average).toFixed(2)}x the baseline's requests/s; p99 ${paging.latency.p99} ms vs ${baseline.latency.p99} ms`,
+        `[${engine}] ratio: objects pages run at ${(paging.requests.average / baseline.requests.average).toFixed(2)}x the baseline's requests/s; p99 ${paging.latency.p99} ms vs ${baseline.latency.p99} ms; CPU ${(paging.cpuUs / baseline.cpuUs).toFixed(2)}x the baseline's per request`,
       );
       return line(engine === 'sqlite' ? 'taxii' : `taxii[${engine}]`, paging);
     } finally {
