@@ -32,6 +32,27 @@ if (server) {
   const seeded = await seedThroughApi(server.t, server.url);
   actorId = seeded.actorId;
   incidentId = seeded.incidentIds[5];
+  // A draft to review and a release to preview, made through the API like a user would.
+  const token = await server.t.mintToken('ana');
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/api/reports', {
+    title: 'Bombing at Kabul airport',
+    published: '2021-08-27',
+    grade: 'B2',
+    text:
+      'KABUL, 26 August 2021 — A suicide bomber attacked crowds outside Kabul airport on Thursday, ' +
+      'killing at least 170 people, officials said. Islamic State Khorasan Province claimed the bombing.',
+  });
+  await post('/api/releases', {
+    partnerId: seeded.partnerId,
+    objectIds: [seeded.incidentIds[5], seeded.actorId],
+    transforms: [{ kind: 'strip-sources' }, { kind: 'coarsen-date', to: 'month' }],
+  });
 }
 const browser = await launchChromium();
 try {
@@ -55,11 +76,19 @@ try {
   await page.goto(`${url}/search?q=bombing`);
   await shoot(page, 'search', () => page.locator('.results').waitFor());
   await page.goto(`${url}/inbox`);
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
   await shoot(page, 'inbox', () =>
-    page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(),
+    page.locator('.report-text, .notice, .draft-list').first().waitFor(),
   );
   await page.goto(`${url}/sharing`);
-  await shoot(page, 'sharing', () => page.getByTestId('ledger-verdict').waitFor());
+  await page.getByTestId('ledger-verdict').waitFor();
+  if (server) {
+    await page.locator('li.release').first().waitFor();
+    await page.getByRole('button', { name: 'Preview' }).first().click();
+    await shoot(page, 'sharing', () => page.locator('.preview').waitFor());
+  } else {
+    await shoot(page, 'sharing', () => page.getByRole('heading', { name: 'Releases' }).waitFor());
+  }
 } finally {
   await browser.close();
   await server?.close();

@@ -115,6 +115,7 @@ export async function seedThroughApi(t: TestApp, url: string): Promise<Seeded> {
     name: 'Islamic State Khorasan Province',
     aliases: ['ISIS-K', 'ISKP'],
     threat_actor_types: ['terrorist'],
+    object_marking_refs: [TLP2_MARKING_IDS.green],
     description: 'The Islamic State branch in Afghanistan and Pakistan, active since 2015.',
   });
   const parentId = await put({

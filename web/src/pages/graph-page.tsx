@@ -90,7 +90,7 @@ function Graph(props: { profile: ActorProfileView }) {
     }
     for (const pl of p.places.slice(0, 8)) {
       nodes.push({ id: `place:${pl.key}`, label: pl.name, kind: 'place', x: 0, y: 0 });
-      edges.push([0, nodes.length - 1, `${pl.incidents} incidents`]);
+      edges.push([0, nodes.length - 1, `${pl.incidents} incident${pl.incidents === 1 ? '' : 's'}`]);
     }
     for (const t of p.targets.slice(0, 6)) {
       nodes.push({ id: t.key, label: t.name, kind: 'target', x: 0, y: 0 });

@@ -95,6 +95,8 @@ export function InboxPage() {
   if (drafts.loading && !drafts.data) return <p role="status">Loading the inbox…</p>;
   if (!drafts.data) return <ReportsInbox />;
   const list = drafts.data.drafts;
+  // Until the analyst picks one, the newest draft is open: the inbox opens on work, not a blank.
+  const current = selected ?? list[0]?.id;
   return (
     <>
       <h1>Inbox</h1>
@@ -105,14 +107,16 @@ export function InboxPage() {
         }}
       />
       <div className="split">
-        <nav aria-label="Drafts" className="draft-list">
+        <nav aria-label="Drafts" className="draft-list panel">
+          <h2>Drafts to review ({list.length})</h2>
           {list.length === 0 && <p className="muted">Nothing waits for review.</p>}
           <ul className="list">
             {list.map((d) => (
               <li key={d.id}>
                 <button
                   type="button"
-                  className={d.id === selected ? 'link-button active' : 'link-button'}
+                  className={d.id === current ? 'link-button active' : 'link-button'}
+                  aria-current={d.id === current ? 'true' : undefined}
                   onClick={() => setSelected(d.id)}
                 >
                   {d.title ?? d.origin}
@@ -122,10 +126,10 @@ export function InboxPage() {
             ))}
           </ul>
         </nav>
-        {selected ? (
-          <DraftReview key={selected} draftId={selected} onDone={drafts.reload} />
+        {current ? (
+          <DraftReview key={current} draftId={current} onDone={drafts.reload} />
         ) : (
-          <p className="muted">Choose a draft to review.</p>
+          <p className="muted">Submit a report above; its draft appears here for review.</p>
         )}
       </div>
     </>

@@ -32,6 +32,9 @@ export function ObjectPage(props: { id: string }) {
         const ev = toConflictEvent(o);
         const grade = o.x_tearline_grade as Grade | undefined;
         const refs = Array.isArray(o.object_refs) ? (o.object_refs as string[]) : [];
+        const evidence = Array.isArray(o.x_tearline_evidence)
+          ? (o.x_tearline_evidence as Array<{ report_ref: string; start: number; end: number }>)
+          : [];
         return (
           <>
             <p className="muted">
@@ -80,6 +83,20 @@ export function ObjectPage(props: { id: string }) {
                   <div className="report-text" data-testid="object-text">
                     {o.description}
                   </div>
+                </Panel>
+              )}
+              {evidence.length > 0 && (
+                <Panel title="Evidence">
+                  <ul className="list">
+                    {evidence.map((e) => (
+                      <li key={`${e.report_ref}-${e.start}`}>
+                        <Link to={`/objects/${e.report_ref}`}>Report</Link>{' '}
+                        <span className="muted">
+                          characters {e.start}–{e.end}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
                 </Panel>
               )}
               {refs.length > 0 && (

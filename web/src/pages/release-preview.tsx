@@ -69,11 +69,14 @@ export function ReleasePreview(props: { preview: PreviewView }) {
                         : a === undefined
                           ? 'added'
                           : 'changed';
+                  // Unchanged values are cut short: the eye should land on what differs.
+                  const short = (v: string) =>
+                    cls === '' && v.length > 90 ? `${v.slice(0, 90)}…` : v;
                   return (
                     <tr key={k} className={cls}>
                       <th scope="row">{k}</th>
-                      <td>{a ?? '—'}</td>
-                      <td>{b ?? (item.released ? '(removed)' : '—')}</td>
+                      <td>{a === undefined ? '—' : short(a)}</td>
+                      <td>{b === undefined ? (item.released ? '(removed)' : '—') : short(b)}</td>
                     </tr>
                   );
                 })}

@@ -43,7 +43,7 @@ export function SharingPage(props: { user: User; approvals: boolean }) {
   return (
     <>
       <h1>{props.approvals ? 'Releases awaiting approval' : 'Sharing'}</h1>
-      <div className="grid">
+      <div className="grid two-col">
         {!props.approvals && (
           <>
             <PartnersPanel state={partners} canAdd={isAnalyst} />
