@@ -96,23 +96,41 @@ export function trainSoftmaxModel(
   return { version: 1, classes: [...classes], bias: [...b].map(round), weights };
 }
 
+/** The weights of a model keyed in a Map: a plain object of ~6,600 keys is a slow dictionary. */
+const compiled = new WeakMap<SoftmaxModel, Map<string, Float64Array>>();
+
+function toWeightMap(model: SoftmaxModel): Map<string, Float64Array> {
+  let map = compiled.get(model);
+  if (!map) {
+    map = new Map();
+    for (const [f, pairs] of Object.entries(model.weights)) map.set(f, Float64Array.from(pairs));
+    compiled.set(model, map);
+  }
+  return map;
+}
+
 /**
  * The class probabilities of a feature list under the model, in the model's class order.
  *
  * @example predictProbabilities(model, ['w:shell', 'c:shelling'])
  */
 export function predictProbabilities(model: SoftmaxModel, features: readonly string[]): number[] {
+  const weights = toWeightMap(model);
+  // Sums are taken in the same order as before (features in order, pairs in order), so the
+  // probabilities are bit-for-bit those of the stored weights.
   const scores = [...model.bias];
   for (const f of features) {
-    const pairs = model.weights[f];
+    const pairs = weights.get(f);
     if (!pairs) continue;
     for (let i = 0; i < pairs.length; i += 2) {
       const c = pairs[i] as number;
       scores[c] = (scores[c] as number) + (pairs[i + 1] as number);
     }
   }
-  const max = Math.max(...scores);
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
   const exps = scores.map((s) => Math.exp(s - max));
-  const sum = exps.reduce((a, x) => a + x, 0);
+  let sum = 0;
+  for (const x of exps) sum += x;
   return exps.map((x) => x / sum);
 }
