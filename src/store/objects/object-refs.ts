@@ -3,16 +3,20 @@ import type { StixObject } from '../../core/stix/stix-object.js';
 
 const ID = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F-]{36}$/;
 
-function collect(value: unknown, key: string, out: Set<string>): void {
+// `isRef` is decided once per property name and carried into its arrays and nested values, so
+// the many strings that are not references (names, descriptions, aliases) cost one test each.
+function collect(value: unknown, isRef: boolean, out: Set<string>): void {
   if (typeof value === 'string') {
-    if ((key.endsWith('_ref') || key.endsWith('_refs')) && ID.test(value) && !isTlpMarkingId(value))
-      out.add(value);
+    if (isRef && ID.test(value) && !isTlpMarkingId(value)) out.add(value);
   } else if (Array.isArray(value)) {
-    for (const item of value) collect(item, key, out);
+    for (const item of value) collect(item, isRef, out);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) collect(v, k, out);
+    const record = value as Record<string, unknown>;
+    for (const key in record) collect(record[key], isRefKey(key), out);
   }
 }
+
+const isRefKey = (key: string): boolean => key.endsWith('_ref') || key.endsWith('_refs');
 
 /**
  * Every STIX id an object refers to through a `*_ref` or `*_refs` property, at any depth
@@ -21,8 +25,9 @@ function collect(value: unknown, key: string, out: Set<string>): void {
  * @example findReferencedIds(relationship) // Set { 'incident--…', 'threat-actor--…' }
  */
 export function findReferencedIds(object: StixObject, out = new Set<string>()): Set<string> {
-  for (const [key, value] of Object.entries(object)) {
-    if (key !== 'id') collect(value, key, out);
+  const record = object as Record<string, unknown>;
+  for (const key in record) {
+    if (key !== 'id') collect(record[key], isRefKey(key), out);
   }
   return out;
 }
