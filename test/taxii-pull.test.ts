@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import type { StixObject } from '../src/core/stix/stix-object.js';
 import type { StixId } from '../src/core/stix/stix-id.js';
 import { main } from '../src/cli/main.js';
@@ -30,15 +30,29 @@ const incident = (n: number, modified = '2024-03-22T18:00:00.000Z'): StixObject 
   description: 'Details',
 });
 
+/**
+ * A CLI io whose output is collected as it is written. Writable.write hands each chunk to write()
+ * at once, whereas a PassThrough's 'data' event may come a tick later (a new stream buffers until
+ * its first read), so an assertion right after `await main()` could see nothing yet.
+ */
 function captureIo(): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (d) => (out += String(d)));
-  stderr.on('data', (d) => (err += String(d)));
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
   return {
-    io: { stdin: new PassThrough(), stdout, stderr, env: {}, cwd: process.cwd() },
+    io: {
+      stdin: new PassThrough(),
+      stdout: sink((t) => (out += t)),
+      stderr: sink((t) => (err += t)),
+      env: {},
+      cwd: process.cwd(),
+    },
     out: () => out,
     err: () => err,
   };
