@@ -5,7 +5,18 @@ import { PostgresDialect } from 'kysely';
 pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
-/** A Kysely dialect over a `pg` connection pool. */
-export function createPostgresDialect(url: string): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+/**
+ * A Kysely dialect over a `pg` connection pool. An idle connection the server closes (a restart,
+ * a failover, an administrator's terminate) makes the pool emit 'error'; without a listener Node
+ * would end the process. The pool drops that connection and opens a new one on the next query,
+ * so the error is only worth a warning.
+ */
+export function createPostgresDialect(
+  url: string,
+  onIdleError: (error: Error) => void = (error) =>
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`),
+): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', onIdleError);
+  return new PostgresDialect({ pool });
 }
