@@ -8,7 +8,6 @@ import type {
   Span,
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
-import { findCasualties } from './find-casualties.js';
 import { findFacilities, type Facility } from './find-facilities.js';
 import type { Incident } from './segment-incidents.js';
 
@@ -19,6 +18,8 @@ export type EventArguments = Pick<
 >;
 
 const MAX_PERPETRATORS = 2;
+/** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
+const ATTACK_WORDS = new RegExp(ATTACK_CUE.source, 'gi');
 const NO_CLAIM = /\b(?:no (?:group|one)|nobody) (?:has|had|have)? ?(?:yet )?claimed\b/i;
 
 /**
@@ -69,7 +70,7 @@ export function chooseArguments(
     args.time_precision = date.time_precision ?? (date.value.length === 10 ? 1 : 3);
   }
   for (const unit of incident.units) {
-    const found = findCasualties(text, unit);
+    const found = unit.counts;
     if (found.fatalities && !args.fatalities) args.fatalities = found.fatalities;
     if (found.injuries && !args.injuries) args.injuries = found.injuries;
   }
@@ -172,7 +173,8 @@ function choosePlace(
     if (town && coarse && index >= SITE_UNITS) break;
     const inside = entities.filter((e) => e.start >= unit.start && e.end <= unit.end);
     const triggers: number[] = [];
-    const re = new RegExp(ATTACK_CUE.source, 'gi');
+    const re = ATTACK_WORDS;
+    re.lastIndex = 0;
     const s = text.slice(unit.start, unit.end);
     let m: RegExpExecArray | null;
     while ((m = re.exec(s)) !== null) triggers.push(unit.start + m.index);

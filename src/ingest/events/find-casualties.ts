@@ -14,6 +14,8 @@ const BRIDGE_WORD =
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
 
+/** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
+const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');
 const CASUALTY_WORD =
   /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospitali|casualt|harmed|toll)/i;
 
@@ -35,7 +37,8 @@ export function findCasualties(text: string, span: Span): Casualties {
   // Most spans name no victims at all: skip the count scan for them.
   if (!CASUALTY_WORD.test(s)) return out;
   const nobody = NOBODY.exec(s);
-  const re = new RegExp(COUNT_PHRASE.source, 'gi');
+  const re = COUNT_WORDS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     if (nobody && m.index >= nobody.index && m.index < nobody.index + nobody[0].length) continue;

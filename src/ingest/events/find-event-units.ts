@@ -10,7 +10,7 @@ import {
   THREAT_CUE,
   THWARTED_CUE,
 } from './event-cues.js';
-import { findCasualties } from './find-casualties.js';
+import { findCasualties, type Casualties } from './find-casualties.js';
 
 /** A sentence, or a clause of one, read for the incident it speaks of. */
 export interface EventUnit extends Span {
@@ -43,8 +43,12 @@ export interface EventUnit extends Span {
   names: string[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
+  /** The killed and injured figures it states (read once, used again for the event's counts). */
+  counts: Casualties;
 }
 
+/** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
+const ATTACK_WORDS = new RegExp(ATTACK_CUE.source, 'gi');
 const CLAUSE_BREAK = /,\s+and\s+|;\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+|\s+—\s+/g;
 const NOT_VIOLENT =
   /\b(?:diseases?|virus|outbreak|epidemic|pandemic|cases of|illness|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|storm|hurricane|landslide|drown(?:ed|ing)|heat ?wave|overdose|cancer|natural causes|mosquito)\b/i;
@@ -146,7 +150,8 @@ function readUnit(
   const casualties =
     (counted.fatalities !== undefined || counted.injuries !== undefined) && !NOT_VIOLENT.test(s);
   const triggers: Array<{ at: number; end: number; kind: TriggerKind }> = [];
-  const re = new RegExp(ATTACK_CUE.source, 'gi');
+  const re = ATTACK_WORDS;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
     triggers.push({
@@ -242,6 +247,7 @@ function readUnit(
     places,
     towns,
     names,
+    counts: counted,
   };
 }
 
