@@ -21,6 +21,11 @@ export function createSqliteDialect(path: string): {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Reads such as a TAXII page visit rows spread over the file: memory-mapped reads and a 64 MiB
+  // page cache turn their preads into memory reads (measured ~3x on a 100,000-object collection).
+  // Both are per connection and change no data; mmap only maps what the file holds.
+  connection.pragma('mmap_size = 268435456');
+  connection.pragma('cache_size = -65536');
   return {
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     connection,
