@@ -13,6 +13,26 @@ export interface BundleValidation {
 }
 
 /**
+ * What the bundle holds of one id so far: its first version inline, the rare further versions in
+ * a map, and the `created` of the first version that has both timestamps.
+ */
+interface SeenId {
+  version: string;
+  index: number;
+  more?: Map<string, number>;
+  created?: { created: string; index: number };
+}
+
+/** The index of an earlier object with this id and version, or undefined after recording it. */
+function findOrAddVersion(entry: SeenId, version: string, index: number): number | undefined {
+  if (entry.version === version) return entry.index;
+  const earlier = entry.more?.get(version);
+  if (earlier !== undefined) return earlier;
+  (entry.more ??= new Map()).set(version, index);
+  return undefined;
+}
+
+/**
  * Checks a parsed STIX 2.1 bundle (§8): the envelope, every object, and that no object version
  * (same id and same `modified`) appears twice.
  *
@@ -53,10 +73,11 @@ export function validateBundle(value: unknown): BundleValidation {
   if (value.objects.length === 0)
     fail('.objects', 'must not be empty (leave it out for an empty bundle)');
   const envelopeValid = issues.length === 0;
-  const seen = new Map<string, number>();
-  const createdById = new Map<string, { created: string; index: number }>();
+  const seen = new Map<string, SeenId>();
   value.objects.forEach((object: unknown, index: number) => {
-    const found = validateStixObject(object, `objects[${index}]`);
+    // The position names an object only when its id is unusable; most objects skip the string.
+    const usableId = isRecord(object) && typeof object.id === 'string' && object.id.length <= 300;
+    const found = validateStixObject(object, usableId ? 'object' : `objects[${index}]`);
     for (const issue of found) issues.push(issue);
     if (found.length > 0 || !isRecord(object)) return;
     const version =
@@ -65,19 +86,23 @@ export function validateBundle(value: unknown): BundleValidation {
         : typeof object.created === 'string'
           ? toVersionKey(object.created)
           : '';
-    const key = `${object.id as string} ${version}`;
-    const first = seen.get(key);
+    let entry = seen.get(object.id as string);
+    const first = entry === undefined ? undefined : findOrAddVersion(entry, version, index);
+    if (entry === undefined) {
+      entry = { version, index };
+      seen.set(object.id as string, entry);
+    }
     if (first !== undefined) {
       issues.push({
         id: object.id as string,
         path: `objects[${index}]`,
         message: `duplicates objects[${first}] (same id and modified)`,
       });
-    } else seen.set(key, index);
+    }
     // STIX 2.1 §3.6: a new version keeps the `created` of the first.
     if (typeof object.created === 'string' && typeof object.modified === 'string') {
-      const earlier = createdById.get(object.id as string);
-      if (!earlier) createdById.set(object.id as string, { created: object.created, index });
+      const earlier = entry.created;
+      if (!earlier) entry.created = { created: object.created, index };
       else if (toVersionKey(earlier.created) !== toVersionKey(object.created)) {
         issues.push({
           id: object.id as string,
