@@ -281,6 +281,21 @@ describe('validateBundle', () => {
     ]);
   });
 
+  it('finds a duplicate of a later version, and names an object without a usable id by position', () => {
+    const later = { ...incident, modified: '2024-03-23T00:00:00.000Z' };
+    const third = { ...incident, modified: '2024-03-24T00:00:00.000Z' };
+    const { issues } = validateBundle(bundle([incident, later, third, { ...later }, { ...third }]));
+    assert.deepEqual(issues.map(formatIssue), [
+      `${incident.id} objects[3]: duplicates objects[1] (same id and modified)`,
+      `${incident.id} objects[4]: duplicates objects[2] (same id and modified)`,
+    ]);
+    const noId = validateBundle(bundle([incident, { ...incident, id: undefined }])).issues;
+    assert.deepEqual(
+      noId.map((i) => i.id),
+      ['objects[1]'],
+    );
+  });
+
   it('refuses versions of one object whose created differs', () => {
     const later = {
       ...incident,
