@@ -294,6 +294,7 @@ describe('web application in Chromium', () => {
     const preview = row.getByLabel('Release preview');
     await preview.waitFor();
     assert.match((await preview.textContent()) ?? '', /1 of 1 objects will be released/);
+    await row.locator('.badge', { hasText: 'previewed' }).waitFor();
     // What we hold beside what the partner receives: the date is coarsened to the month.
     const changed = preview.locator('tr.changed, tr.removed');
     assert.ok((await changed.count()) >= 1);

@@ -164,7 +164,19 @@ export function DashboardPage() {
                       <span className={`badge sev-${a.severity ?? 'info'}`}>
                         {a.severity ?? 'alert'}
                       </span>{' '}
-                      {a.title ?? a.summary ?? a.message ?? a.id}
+                      {a.title ?? a.summary ?? a.message ?? a.id}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void callApi('POST', `/api/alerts/${encodeURIComponent(a.id)}/ack`).then(
+                            alerts.reload,
+                            alerts.reload,
+                          )
+                        }
+                      >
+                        Acknowledge<span className="sr-only"> alert: {a.message ?? a.id}</span>
+                      </button>
                     </li>
                   ))}
                 </ul>

@@ -221,8 +221,9 @@ function ReleaseRow(props: {
   user: User;
   onChange: (notice: string) => void;
 }) {
-  const r = props.release;
   const [preview, setPreview] = useState<PreviewView>();
+  // After a preview the row shows the release as the server now holds it (status previewed).
+  const r = preview && props.release.status === 'draft' ? preview.release : props.release;
   const [reason, setReason] = useState('');
   const action = useAction();
   const mine = r.author === props.user.username;
