@@ -62,6 +62,18 @@ describe('the demo', () => {
     assert.equal((await analysis.listCollectionGaps()).length, 1);
   });
 
+  it('finds the ISIS-K profile by any of its aliases, with its reach beyond Afghanistan and Pakistan', async () => {
+    const analysis = toAnalysisService(t.deps);
+    for (const alias of ['ISIS-K', 'ISKP', 'Islamic State Khorasan Province']) {
+      const profile = await analysis.getActorProfile(alias);
+      assert.equal(profile.actor.name, 'Islamic State Khorasan Province');
+    }
+    const profile = await analysis.getActorProfile('ISIS-K');
+    assert.ok(profile.totals.incidents >= 10, `only ${profile.totals.incidents} incidents`);
+    assert.deepEqual(profile.reach.homeCountries, ['AF', 'PK']);
+    assert.ok(profile.reach.countries.some((c) => c.country === 'RU' && c.external));
+  });
+
   it('shares with two partners, each release approved by a second person, all in a valid ledger', async () => {
     const releases = await t.store.sharing.releases.listReleases({});
     assert.equal(releases.length, 2);

@@ -10,6 +10,7 @@ import type {
 } from '../../core/ports/ingest.js';
 import type { AdmiraltyGrade } from '../../core/vocab/admiralty.js';
 import type { ActorEntity, ExtractOutput, Span } from '../extract-types.js';
+import { findActorRecord } from '../gazetteer/find-actor-record.js';
 import {
   toIdentityObject,
   toIncidentObject,
@@ -150,7 +151,13 @@ export function createDraftItems(
     if (found) return found;
     const m = mentions.get(key) ?? { names: [name], spans: [...evidence] };
     const existing = findKnownActor(known.actors, m.names);
-    const object = toThreatActorObject(m.names[0]!, m.names, m.spans, ctx);
+    const record = findActorRecord(m.names[0]!);
+    const object = toThreatActorObject(
+      m.names[0]!,
+      [...m.names, ...(record?.aliases ?? [])],
+      m.spans,
+      ctx,
+    );
     const id = add('threat-actor', object, existing?.id);
     actorIds.set(key, id);
     return id;
