@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../../../test/support/engines.js';
 import { createCollectionRepository } from './collection-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
@@ -239,6 +240,36 @@ for (const engine of ENGINES) {
           [collection.id],
         );
         assert.deepEqual(await repo.listCollections({ partnerId: 'someone-else' }), []);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('stores a delivery in page order, whatever order the caller gives', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        const numbers = [5, 1, 9, 3, 7, 2, 8, 4, 6];
+        await repo.addObjects(
+          collection.id,
+          numbers.map((n) => actor(n, '2024-01-01T00:00:00.000Z')),
+          '2024-02-01T00:00:00Z',
+        );
+        // Physical order: SQLite's rowid, PostgreSQL's ctid (rows never updated here).
+        const physical = t.database.engine === 'sqlite' ? sql`rowid` : sql`ctid`;
+        const stored = await sql<{ object_id: string }>`select object_id
+          from taxii_collection_objects order by ${physical}`.execute(t.database.db);
+        const ids = numbers.map((n) => actor(n, '').id).sort();
+        assert.deepEqual(
+          stored.rows.map((r) => r.object_id),
+          ids,
+        );
+        const page = await repo.queryObjects(collection.id, { limit: 100 });
+        assert.deepEqual(
+          page.entries.map((e) => e.object.id),
+          ids,
+        );
       } finally {
         await t.dispose();
       }
