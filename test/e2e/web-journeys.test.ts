@@ -235,6 +235,10 @@ describe('web application in Chromium', () => {
       const row = reach.getByRole('row').filter({ hasText: new RegExp(`^${country}`) });
       assert.equal(await row.getByText('external').count(), external ? 1 : 0, country);
     }
+    await page
+      .getByRole('region', { name: 'Collection gaps' })
+      .getByText('ISIS-K leadership and external plotting')
+      .waitFor();
     await page.locator('figure.chart svg').first().waitFor();
     assert.deepEqual(await findSeriousAxeViolations(page), []);
 

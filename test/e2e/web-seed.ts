@@ -192,6 +192,13 @@ export async function seedThroughApi(t: TestApp, url: string): Promise<Seeded> {
     });
   }
   await call('root', 'POST', '/api/analysis/reindex');
+  await call('ana', 'POST', '/api/collection-gaps', {
+    countries: ['AF'],
+    topic: 'ISIS-K leadership and external plotting',
+    since: '2021-08',
+    reason: 'No presence in Afghanistan since the evacuation; partner reporting only.',
+    actorIds: [actorId],
+  });
   const partner = await call('ana', 'POST', '/api/partners', {
     name: 'Allied Service',
     trustTier: 'trusted',

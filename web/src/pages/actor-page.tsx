@@ -6,6 +6,7 @@ import type { IncidentPoint } from '../stix.js';
 import { LoadState, Panel } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { toWords, type ActorProfileView } from '../analysis-types.js';
+import type { CollectionGap } from '../../../src/core/ports/analysis.js';
 import { AssessmentForm } from './assessment-form.js';
 import { LazyTempoChart, LazyWorldMap } from './lazy-visuals.js';
 
@@ -151,6 +152,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
             </ul>
           )}
         </Panel>
+        <GapsPanel actorId={p.actor.id} />
         <Panel title="Key incidents">
           <ul className="list">
             {p.keyIncidents.map((f) => (
@@ -222,5 +224,41 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
         )}
       </div>
     </>
+  );
+}
+
+/** What the team cannot see about this actor: where, about what, since when, why. */
+function GapsPanel(props: { actorId: string }) {
+  const gaps = useLoad(
+    () =>
+      callApi<{ gaps: CollectionGap[] }>(
+        'GET',
+        `/api/collection-gaps?actor=${encodeURIComponent(props.actorId)}`,
+      ),
+    [props.actorId],
+  );
+  return (
+    <Panel title="Collection gaps">
+      <LoadState state={gaps} label="Collection gaps">
+        {(d) =>
+          d.gaps.length === 0 ? (
+            <p className="muted">No collection gap recorded.</p>
+          ) : (
+            <ul className="list">
+              {d.gaps.map((g) => (
+                <li key={g.id}>
+                  <strong>{g.topic}</strong>{' '}
+                  <span className="muted">
+                    {[g.region, ...g.countries].filter(Boolean).join(', ')} · since {g.since}
+                  </span>
+                  <br />
+                  {g.reason}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadState>
+    </Panel>
   );
 }
