@@ -104,7 +104,19 @@ function chooseActors(
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
     if (GENERIC_CUE.test(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
     const claimAfter = CLAIM_CUE.exec(after);
-    if (claimAfter && claimAfter.index < 60) {
+    // "… attacked a Taliban checkpoint; Islamic State claimed responsibility": the claim is the
+    // nearer group's, not the Taliban's.
+    const claimer =
+      claimAfter &&
+      claimAfter.index < 60 &&
+      !inUnits.some(
+        (o) =>
+          o.type === 'actor' &&
+          o.start >= entity.end &&
+          o.end <= entity.end + claimAfter.index &&
+          o.canonical !== entity.canonical,
+      );
+    if (claimAfter && claimer) {
       push(entity, 'perpetrator', true);
       if (/claim|responsib/i.test(claimAfter[0])) push(entity, 'claimant');
       continue;

@@ -1,7 +1,7 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
-import { CLAIM_CUE } from './event-cues.js';
+import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments } from './choose-arguments.js';
 import { findEventUnits } from './find-event-units.js';
 import { segmentIncidents, type Incident } from './segment-incidents.js';
@@ -23,8 +23,24 @@ export interface EventClassification extends AcledType {
 /** Classifies a short text into an ACLED sub-event type. */
 export type ClassifyEvent = (text: string, options: { entities: Entity[] }) => EventClassification;
 
+// A crowd alone is no demonstration: a gunman firing into a crowd is an attack on civilians.
 const PROTEST_WORDS =
-  /\b(?:protest\w*|demonstrat\w+|riot\w*|rall(?:y|ies)|march(?:ed|ers)?|mobs?|crowds?)\b/i;
+  /\b(?:protest\w*|demonstrat\w+|riot\w*|rall(?:y|ies)|march(?:ed|ers)?|mobs?)\b/i;
+/**
+ * A weapon-specific type needs its weapon in the text: a bag-of-words model can read "mass
+ * shooting … toxic" as a chemical attack (ACLED codes the sub-event by the weapon used).
+ */
+const WEAPON_WORDS: Record<string, RegExp> = {
+  'Chemical weapon':
+    /\b(?:chemical|chlorine|sarin|mustard|phosgene|nerve (?:agent|gas)|toxic gas|poison(?:ous)? gas|gas attack|VX)\b/i,
+  Grenade: /\bgrenades?\b|\bRPGs?\b/i,
+  'Suicide bomb':
+    /\bsuicide\b|blew (?:himself|herself|themselves) up|explosives?[- ](?:laden )?(?:vest|belt)|martyrdom/i,
+  'Air/drone strike':
+    /\b(?:air ?strikes?|air raids?|airstrikes?|drones?|war ?planes?|jets?|aircraft|helicopters?|aerial|bombers?|sorties?|barrel bombs?|air force)\b/i,
+  'Shelling/artillery/missile attack':
+    /\b(?:shell(?:s|ed|ing)?|artillery|rockets?|mortars?|missiles?|projectiles?|bombard\w*|howitzers?|katyushas?|grad)\b/i,
+};
 
 /** A report this short is classified whole for its main incident. */
 const WHOLE_CHARS = 1500;
@@ -108,14 +124,22 @@ function classifyIncident(
   }
   const found = classify(words, { entities: local });
   const sure = pick(found);
+  const weapon = WEAPON_WORDS[found.sub_event_type];
+  if (weapon && !weapon.test(words)) return toViolentType(words);
   if (VIOLENT_EVENT_TYPES.has(found.event_type)) return sure;
   // Riots and protests with casualties are events in their own right.
-  if (/^(?:Riots|Protests)$/.test(found.event_type) && PROTEST_WORDS.test(words)) return sure;
-  if (whole && found.score >= 0.5) return sure;
+  const protest = /^(?:Riots|Protests)$/.test(found.event_type);
+  if (protest && isProtestText(found.event_type, words)) return sure;
+  if (whole && found.score >= 0.5 && found.event_type !== 'Protests') return sure;
   const violent = found.alternatives
     ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
     .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
   return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
+}
+
+/** A protest (and force against one) needs a demonstration named; a riot may be a crowd's. */
+function isProtestText(eventType: string, words: string): boolean {
+  return PROTEST_WORDS.test(words) || (eventType === 'Riots' && /\bcrowds?\b/i.test(words));
 }
 
 function toWordedType(text: string, incident: Incident): AcledType | undefined {
@@ -143,7 +167,12 @@ function documentEvent(
     .filter((e) => e.start >= start && e.end <= start + words.length)
     .map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
   const found = classify(words, { entities: local });
-  const type = pick(found);
+  // Killing in a crowd with no demonstration named is violence against civilians, not policing.
+  const unprotested =
+    found.event_type === 'Protests' &&
+    !isProtestText(found.event_type, words) &&
+    CASUALTY_CUE.test(words);
+  const type = unprotested ? toViolentType(words) : pick(found);
   // In a long report the incident rules would have found an attack: the model's guess alone is
   // not one. A short snippet is all about its one event, so its reading is kept.
   if (VIOLENT_EVENT_TYPES.has(type.event_type) && text.length > WHOLE_CHARS) {

@@ -39,6 +39,9 @@ export const REFERENCE_CUE =
 export const CLAIM_CUE =
   /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claimed (?:the )?(?:attack|bombing|blast|killing)|took responsibility|accepted responsibility|was behind|were behind|responsible for|carried out|perpetrated|blamed (?:on|for))\b/i;
 
-/** Prepositions after which an actor is the target, not the attacker ("an attack on the Taliban"). */
+/**
+ * Words after which an actor is the target, not the attacker: "an attack on the Taliban",
+ * "ambushed a convoy of Kenyan soldiers", "stormed a base of the Nigerian Army".
+ */
 export const TARGET_BEFORE =
-  /\b(?:on|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed)\s+(?:the\s+)?$/i;
+  /\b(?:on|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed|killing|wounding|stormed|raided|overran)\s+(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:of|belonging to)\s+(?:the\s+)?)?$/i;
