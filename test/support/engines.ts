@@ -130,14 +130,22 @@ let pgReachable: Promise<boolean> | undefined;
 /** Whether the test PostgreSQL answers. Asked once per test process. */
 export function isPostgresReachable(): Promise<boolean> {
   pgReachable ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.end();
-      return true;
-    } catch {
-      return false;
+    // Three tries over ~15 s: on a loaded machine a first connection can take seconds, and a
+    // PostgreSQL half quietly skipped is worse than a slow start.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const client = new pg.Client({
+        connectionString: TEST_PG_URL,
+        connectionTimeoutMillis: 5000,
+      });
+      try {
+        await client.connect();
+        await client.end();
+        return true;
+      } catch {
+        await client.end().catch(() => undefined);
+      }
     }
+    return false;
   })();
   return pgReachable;
 }
