@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Database } from '../database.js';
-import { OBJECT_COLUMNS, toRowValues, type ObjectRow } from './object-row.js';
+import {
+  OBJECT_COLUMNS,
+  toRowData,
+  toRowValues,
+  type ObjectRow,
+  type PendingObjectRow,
+} from './object-row.js';
 
 const PROGRESS_STEP = 2000;
 const PG_CHUNK = 5000;
@@ -14,7 +20,7 @@ const PG_CHUNK = 5000;
  */
 export async function insertObjectRows(
   database: Database,
-  rows: readonly ObjectRow[],
+  rows: readonly (ObjectRow | PendingObjectRow)[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   if (rows.length === 0) return 0;
@@ -47,7 +53,8 @@ export async function insertObjectRows(
     let inserted = 0;
     for (let i = 0; i < rows.length; i += PG_CHUNK) {
       const chunk = rows.slice(i, i + PG_CHUNK);
-      const column = (name: (typeof OBJECT_COLUMNS)[number]) => chunk.map((r) => r[name]);
+      const column = (name: (typeof OBJECT_COLUMNS)[number]) =>
+        chunk.map((r) => (name === 'data' ? toRowData(r) : r[name]));
       const result = await sql`insert into stix_objects (${sql.raw(OBJECT_COLUMNS.join(', '))})
         select * from unnest(${column('id')}::text[], ${column('version')}::text[], ${column('type')}::text[],
           ${column('spec_version')}::text[], ${column('created')}::text[], ${column('modified')}::text[],

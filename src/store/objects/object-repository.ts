@@ -10,7 +10,7 @@ import { toVersionKey } from '../../core/stix/stix-timestamp.js';
 import type { Database } from '../database.js';
 import { insertObjectRows } from './object-insert.js';
 import { findReferencedIds } from './object-refs.js';
-import { toObjectRow, type ObjectRow } from './object-row.js';
+import { toPendingObjectRow, type PendingObjectRow } from './object-row.js';
 import { searchObjects } from './object-search.js';
 
 const PAGE = 1000;
@@ -56,12 +56,12 @@ export function createObjectRepository(database: Database): ObjectRepository {
       objects: readonly StixObject[],
       options: PutObjectsOptions = {},
     ): Promise<PutObjectsResult> {
-      const rows: ObjectRow[] = [];
+      const rows: PendingObjectRow[] = [];
       const keys = new Set<string>();
       const ids = new Set<string>();
       const refs = new Set<string>();
       for (const object of objects) {
-        const row = toObjectRow(object);
+        const row = toPendingObjectRow(object);
         const key = `${row.id} ${row.version}`;
         ids.add(row.id);
         findReferencedIds(object, refs);

@@ -67,8 +67,39 @@ export function toObjectRow(object: StixObject, data = JSON.stringify(object)): 
   };
 }
 
+/**
+ * A row whose `data` is written from `object` only as it is inserted: a bulk import then never
+ * holds every object's JSON text at once, and the text dies young instead of being promoted by the
+ * garbage collector (ADR 0015).
+ */
+export type PendingObjectRow = Omit<ObjectRow, 'data'> & { data?: undefined; object: StixObject };
+
+/**
+ * The row of one object version with its JSON text left to the insert.
+ *
+ * @example toRowValues(toPendingObjectRow(incident))[8] === JSON.stringify(incident) // true
+ */
+export function toPendingObjectRow(object: StixObject): PendingObjectRow {
+  return {
+    object,
+    id: object.id,
+    version: toObjectVersionKey(object),
+    type: object.type,
+    spec_version: typeof object.spec_version === 'string' ? object.spec_version : null,
+    created: typeof object.created === 'string' ? object.created : null,
+    modified: typeof object.modified === 'string' ? object.modified : null,
+    revoked: object.revoked === true ? 1 : 0,
+    search_text: toSearchText(object),
+  };
+}
+
+/** The JSON text of a row, written now for a pending row. */
+export function toRowData(row: ObjectRow | PendingObjectRow): string {
+  return row.data ?? JSON.stringify(row.object);
+}
+
 /** The values of a row in OBJECT_COLUMNS order. */
-export function toRowValues(row: ObjectRow): unknown[] {
+export function toRowValues(row: ObjectRow | PendingObjectRow): unknown[] {
   return [
     row.id,
     row.version,
@@ -78,6 +109,6 @@ export function toRowValues(row: ObjectRow): unknown[] {
     row.modified,
     row.revoked,
     row.search_text,
-    row.data,
+    toRowData(row),
   ];
 }
