@@ -48,6 +48,30 @@ if (server) {
       'KABUL, 26 August 2021 — A suicide bomber attacked crowds outside Kabul airport on Thursday, ' +
       'killing at least 170 people, officials said. Islamic State Khorasan Province claimed the bombing.',
   });
+  // A change of judgment, before and after Crocus City Hall, for the assessment timeline.
+  const first = (await (
+    await post('/api/assessments', {
+      subjectRef: seeded.actorId,
+      capability: 'likely',
+      intent: 'unlikely',
+      analyticConfidence: 'low',
+      targetDescription: 'operations in Europe',
+      rationale: 'Capable of operations abroad, but no sign of the will to mount them.',
+      evidenceRefs: [seeded.incidentIds[4]],
+      validFrom: '2024-01-10T00:00:00.000Z',
+    })
+  ).json()) as { id: string };
+  await post('/api/assessments', {
+    subjectRef: seeded.actorId,
+    capability: 'very-likely',
+    intent: 'very-likely',
+    analyticConfidence: 'moderate',
+    targetDescription: 'operations in Europe',
+    rationale: 'The Crocus City Hall attack shows both the means and the will to strike abroad.',
+    evidenceRefs: [seeded.incidentIds[4], seeded.incidentIds[5]],
+    validFrom: '2024-03-25T00:00:00.000Z',
+    supersedes: first.id,
+  });
   await post('/api/releases', {
     partnerId: seeded.partnerId,
     objectIds: [seeded.incidentIds[5], seeded.actorId],

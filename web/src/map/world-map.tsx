@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import land from 'world-atlas/land-110m.json' with { type: 'json' };
 import { navigate } from '../router.js';
@@ -66,7 +74,8 @@ export function WorldMap(props: { points: IncidentPoint[]; label: string; height
     return { xy, grid };
   }, [props.points, projection]);
 
-  useEffect(() => {
+  // Drawn in a layout effect: the canvas's new size and its new picture reach the screen together.
+  useLayoutEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;

@@ -47,6 +47,9 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
   );
   const canWrite = props.user.roles.includes('analyst') || props.user.roles.includes('admin');
   const history = [...p.assessments.entries].reverse();
+  const incidentNames = new Map(
+    [...p.keyIncidents, ...p.recentIncidents].map((f) => [f.incidentId, f.name]),
+  );
   return (
     <>
       <p className="muted">
@@ -202,7 +205,9 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
                       {e.assessment.evidenceRefs.map((r, i) => (
                         <span key={r}>
                           {i > 0 && ', '}
-                          <Link to={`/objects/${r}`}>{r.split('--')[0]}</Link>
+                          <Link to={`/objects/${r}`}>
+                            {incidentNames.get(r) ?? r.split('--')[0]}
+                          </Link>
                         </span>
                       ))}
                     </p>
