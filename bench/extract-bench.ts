@@ -2,6 +2,7 @@
 // the same run a bare `compromise` pass over the same documents as the baseline. Prints medians
 // over several runs, the time per stage, and ends with
 //   extract: sentences_per_s=N baseline_per_s=M ratio=R
+import { availableParallelism, loadavg } from 'node:os';
 import nlp from 'compromise';
 import { classifyEvent } from '../src/ingest/classify/classify-event.js';
 import { findEntities } from '../src/ingest/entities/find-entities.js';
@@ -107,10 +108,19 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function time(fn: () => void): number {
+interface Timing {
+  /** Wall-clock seconds. */
+  wall: number;
+  /** Seconds of CPU (user + system) this process used: what the code costs on a loaded machine. */
+  cpu: number;
+}
+
+function time(fn: () => void): Timing {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   fn();
-  return (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
 
 const docs = createCorpus();
@@ -123,8 +133,8 @@ console.log(`corpus: ${docs.length} documents, ${sentences} sentences, ${megabyt
 docs.forEach((d) => extractDocument(d));
 docs.forEach((d) => nlp(d.text).sentences());
 
-const pipeline: number[] = [];
-const baseline: number[] = [];
+const pipeline: Timing[] = [];
+const baseline: Timing[] = [];
 // The pipeline's runs first, then the baseline's: compromise's garbage would otherwise be
 // collected during the pipeline's timings.
 for (let run = 0; run < RUNS; run++)
@@ -133,7 +143,7 @@ for (let run = 0; run < RUNS; run++)
   baseline.push(time(() => docs.forEach((d) => nlp(d.text).sentences())));
 
 // Where the time goes: each stage alone over the same corpus (one run).
-const stageTimes: Record<string, number> = {};
+const stageTimes: Record<string, Timing> = {};
 const prepared = docs.map((d) => ({ d, s: splitSentences(d.text), e: findEntities(d.text, d) }));
 stageTimes.sentences = time(() => docs.forEach((d) => splitSentences(d.text)));
 stageTimes.entities = time(() => docs.forEach((d) => findEntities(d.text, d)));
@@ -143,15 +153,29 @@ stageTimes.events = time(() =>
 stageTimes.attribution = time(() =>
   prepared.forEach(({ d, s, e }) => findAttributions(d.text, s, e)),
 );
-for (const [stage, seconds] of Object.entries(stageTimes)) {
-  console.log(`stage ${stage.padEnd(12)} ${(seconds * 1000).toFixed(0).padStart(6)} ms`);
+const ms = (seconds: number): string => (seconds * 1000).toFixed(0).padStart(6);
+for (const [stage, t] of Object.entries(stageTimes)) {
+  console.log(`stage ${stage.padEnd(12)} ${ms(t.wall)} ms wall ${ms(t.cpu)} ms cpu`);
 }
 
-const pipelinePerS = sentences / median(pipeline);
-const baselinePerS = sentences / median(baseline);
+const wall = {
+  pipeline: median(pipeline.map((t) => t.wall)),
+  baseline: median(baseline.map((t) => t.wall)),
+};
+const cpu = {
+  pipeline: median(pipeline.map((t) => t.cpu)),
+  baseline: median(baseline.map((t) => t.cpu)),
+};
+const [load1] = loadavg();
 console.log(
-  `pipeline median ${(median(pipeline) * 1000).toFixed(0)} ms, baseline median ${(median(baseline) * 1000).toFixed(0)} ms over ${RUNS} runs`,
+  `pipeline median ${ms(wall.pipeline)} ms wall ${ms(cpu.pipeline)} ms cpu, baseline median ${ms(wall.baseline)} ms wall ${ms(cpu.baseline)} ms cpu over ${RUNS} runs; load average ${load1!.toFixed(1)} on ${availableParallelism()} cores`,
 );
+// On a shared machine wall time depends on the neighbours; CPU time is what the code costs.
+console.log(
+  `extract-cpu: sentences_per_cpu_s=${Math.round(sentences / cpu.pipeline)} baseline_per_cpu_s=${Math.round(sentences / cpu.baseline)} ratio=${(cpu.baseline / cpu.pipeline).toFixed(2)}`,
+);
+const pipelinePerS = sentences / wall.pipeline;
+const baselinePerS = sentences / wall.baseline;
 console.log(
   `extract: sentences_per_s=${Math.round(pipelinePerS)} baseline_per_s=${Math.round(baselinePerS)} ratio=${(pipelinePerS / baselinePerS).toFixed(2)}`,
 );
