@@ -146,14 +146,12 @@ export function reportRoutes(runtime: IngestRuntime, bodyLimit: number): Fastify
           return reply.code(202).send({ draftId: draft.id, state: draft.state, jobId });
         }
         const draft = await ingestReport(runtime.ingest, doc, options);
-        return reply
-          .code(201)
-          .send({
-            draftId: draft.id,
-            state: draft.state,
-            language: draft.language,
-            ...(draft.error ? { note: draft.error } : {}),
-          });
+        return reply.code(201).send({
+          draftId: draft.id,
+          state: draft.state,
+          language: draft.language,
+          ...(draft.error ? { note: draft.error } : {}),
+        });
       },
     );
   };
