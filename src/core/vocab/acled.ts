@@ -2,7 +2,7 @@
  * ACLED's event types and their sub-event types, spelled as the ACLED Codebook spells them. The
  * conflict-event extension carries these strings in `event_type` and `sub_event_type`.
  */
-export const ACLED_SUB_EVENT_TYPES_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
+export const ACLED_EVENT_TYPES = {
   Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
   'Explosions/Remote violence': [
     'Chemical weapon',
@@ -25,7 +25,11 @@ export const ACLED_SUB_EVENT_TYPES_BY_TYPE: Readonly<Record<string, readonly str
     'Non-violent transfer of territory',
     'Other',
   ],
-};
+} as const;
+
+/** The same table, indexed by any string (for checks of untrusted input). */
+export const ACLED_SUB_EVENT_TYPES_BY_TYPE: Readonly<Record<string, readonly string[]>> =
+  ACLED_EVENT_TYPES;
 
 /** The six ACLED event types. */
 export const ACLED_EVENT_TYPE_NAMES: readonly string[] = Object.keys(ACLED_SUB_EVENT_TYPES_BY_TYPE);

@@ -1,31 +1,8 @@
-/**
- * ACLED's 25 sub-event types and the event type each belongs to, spelled as ACLED spells them
- * (ACLED Codebook, "Event types and sub-event types"). These are public category names.
- */
-export const ACLED_EVENT_TYPES = {
-  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
-  'Explosions/Remote violence': [
-    'Chemical weapon',
-    'Air/drone strike',
-    'Suicide bomb',
-    'Shelling/artillery/missile attack',
-    'Remote explosive/landmine/IED',
-    'Grenade',
-  ],
-  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
-  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
-  Riots: ['Violent demonstration', 'Mob violence'],
-  'Strategic developments': [
-    'Agreement',
-    'Arrests',
-    'Change to group/activity',
-    'Disrupted weapons use',
-    'Headquarters or base established',
-    'Looting/property destruction',
-    'Non-violent transfer of territory',
-    'Other',
-  ],
-} as const;
+import { ACLED_EVENT_TYPES } from '../../core/vocab/acled.js';
+
+// ACLED's 25 sub-event types and their event types live in core's vocabulary; the classifier
+// names its classes after them.
+export { ACLED_EVENT_TYPES };
 
 export type AcledEventType = keyof typeof ACLED_EVENT_TYPES;
 export type AcledSubEventType = (typeof ACLED_EVENT_TYPES)[AcledEventType][number];
