@@ -14,6 +14,7 @@ import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { resolveDatabaseUrl } from './database-url.js';
 import { printResult } from './io-json.js';
+import { completeInterruptedDeliveries } from '../sharing/release-service.js';
 
 /**
  * Opens the store, builds the sharing services' dependencies and runs `work`, closing the store
@@ -38,6 +39,8 @@ export async function withSharing<T>(
         ? { organizationName: io.env.TEARLINE_ORGANIZATION_NAME }
         : {}),
     };
+    // An approval a crash interrupted is finished before anything else reads the releases.
+    await completeInterruptedDeliveries(deps);
     return await work(deps, store);
   } finally {
     await store.close();

@@ -11,6 +11,8 @@ import { createAccountService } from '../server/auth/account-service.js';
 import { toAuthConfig } from '../server/auth/auth-config.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { parseCommandArgs } from './args.js';
+import { completeInterruptedDeliveries } from '../sharing/release-service.js';
+import { toSharingDeps } from '../server/rest/sharing/sharing-route-deps.js';
 
 const help = `Usage: tearline serve [--port N] [--host H] [--database URL] [--no-demo]
 
@@ -87,6 +89,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           '  (shown once; sign in and keep it somewhere safe, or add your own admin with "tearline user add").\n',
       );
     }
+
+    // Approvals a crash interrupted between the ledger and the partner's collection are finished first.
+    await completeInterruptedDeliveries(toSharingDeps(deps));
 
     if (!values['no-demo']) {
       // The demo goes only into an empty knowledge base; a store with reports is left alone.

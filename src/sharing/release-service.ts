@@ -360,3 +360,41 @@ export async function revokeRelease(
   await deps.sharing.releases.updateRelease(next, { keepBundle: true });
   return next;
 }
+
+/**
+ * Finishes approvals that a crash interrupted. The ledger is written in one transaction before
+ * delivery, so a release still `previewed` whose disclosures are in the ledger was approved and
+ * stopped between the ledger and the partner's collection: its bundle is delivered again
+ * (adding a version already there keeps it) and the release marked delivered by the approver the
+ * ledger names. Afterwards every release is either undelivered with no disclosures or delivered
+ * with all of them. Run on start-up and before every sharing command.
+ *
+ * @example const finished = await completeInterruptedDeliveries(deps) // ['<release id>', …]
+ */
+export async function completeInterruptedDeliveries(deps: SharingDeps): Promise<string[]> {
+  const finished: string[] = [];
+  for (const listed of await deps.sharing.releases.listReleases({ status: 'previewed' })) {
+    const entries = (await deps.sharing.ledger.listEntries({ releaseId: listed.id })).filter(
+      (e) => e.action === 'release',
+    );
+    const first = entries[0];
+    if (first === undefined) continue;
+    const release = await getReleaseOrThrow(deps, listed.id);
+    if (release.bundle === undefined) continue;
+    const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
+    const collection = await getOutboundCollection(deps, partner);
+    await deps.collections.addObjects(collection.id, release.bundle.objects, first.at);
+    await deps.sharing.releases.updateRelease(
+      {
+        ...release,
+        status: 'delivered',
+        approver: first.approver,
+        approved: first.at,
+        collectionId: collection.id,
+      },
+      { keepBundle: true },
+    );
+    finished.push(release.id);
+  }
+  return finished;
+}
