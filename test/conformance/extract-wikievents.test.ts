@@ -1,51 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { runExtractCli, score } from './support/eval-harness.js';
 
 // WikiEvents dev (attack incidents, perpetrators, places), scored from outside by the shared
 // scorer over the real CLI's output, held at the issue's targets (event F1 0.80, attacker and
 // place F1 0.70).
 const MIN = { event_f1: '0.80', attacker_f1: '0.70', place_f1: '0.70' };
-
-/** The dev sets and their scorers, read at run time from ../shared (never copied in). */
-const evalDir = join(process.cwd(), '..', 'shared', 'eval');
-
-/** Runs the real `tearline extract` over a dev-set input file; returns the output path. */
-function runExtractCli(inputName: string): {
-  output: string;
-  status: number | null;
-  stderr: string;
-} {
-  const output = join(mkdtempSync(join(tmpdir(), 'tearline-extract-')), 'pred.jsonl');
-  const run = spawnSync(
-    process.execPath,
-    ['bin/tearline.js', 'extract', '--input', join(evalDir, inputName), '--output', output],
-    { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  return { output, status: run.status, stderr: run.stderr };
-}
-
-/** Runs a shared Python scorer with `--min` thresholds; returns its exit code and last line. */
-function score(
-  scorer: string,
-  prediction: string,
-  gold: string,
-  minimums: Record<string, string>,
-): { status: number | null; last: string; stdout: string; stderr: string } {
-  const args = [join(evalDir, scorer), prediction, join(evalDir, gold)];
-  for (const [name, value] of Object.entries(minimums)) args.push('--min', `${name}=${value}`);
-  const run = spawnSync('python3', args, { encoding: 'utf8' });
-  const lines = run.stdout.trim().split('\n');
-  return {
-    status: run.status,
-    last: lines[lines.length - 1] ?? '',
-    stdout: run.stdout,
-    stderr: run.stderr,
-  };
-}
 
 describe('tearline extract on wikievents-dev', () => {
   const run = runExtractCli('wikievents-dev.jsonl');
