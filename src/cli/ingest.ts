@@ -5,7 +5,6 @@ import { randomIds, systemClock } from '../core/clock.js';
 import { TearlineError, isTearlineError } from '../core/errors.js';
 import type { SourceRecord } from '../core/ports/ingest.js';
 import { parseAdmiraltyGrade, type AdmiraltyGrade } from '../core/vocab/admiralty.js';
-import { createAnalysisService } from '../analysis/analysis-service.js';
 import { ingestReport } from '../ingest/draft/ingest-report.js';
 import { readDocument } from '../ingest/readers/read-document.js';
 import { MAX_DOCUMENT_BYTES, tooLargeError } from '../ingest/readers/read-errors.js';
@@ -14,6 +13,7 @@ import type { IngestDeps } from '../ingest/review/review-deps.js';
 import { fetchUrl } from '../ingest/sources/fetch-url.js';
 import { createSource } from '../ingest/sources/source-service.js';
 import { openStore } from '../store/create-store.js';
+import { toIngestDeps } from '../server/rest/ingest/ingest-runtime.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { resolveDatabaseUrl } from './database-url.js';
@@ -153,21 +153,7 @@ export const command: CliCommand = {
     if (inputs.length === 0) throw usage('The folder has no files to ingest.');
     const store = await openStore(resolveDatabaseUrl(io, values.database));
     try {
-      const analysis = createAnalysisService({
-        repo: store.analysis,
-        clock: systemClock,
-        ids: randomIds,
-      });
-      const deps: IngestDeps = {
-        repo: store.ingest,
-        objects: store.objects,
-        clock: systemClock,
-        ids: randomIds,
-        onIncidentAccepted: async (incidentId, written) => {
-          await analysis.indexStixObjects(written);
-          await analysis.evaluateAlertsForIncident(incidentId).catch(() => []);
-        },
-      };
+      const deps: IngestDeps = toIngestDeps({ store, clock: systemClock, ids: randomIds });
       let source: SourceRecord | undefined;
       if (values.source !== undefined) {
         source =

@@ -1,6 +1,5 @@
 import type { AppDeps } from '../../server/app-deps.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
-import type { IngestDeps } from '../../ingest/review/review-deps.js';
 import { ingestReport } from '../../ingest/draft/ingest-report.js';
 import { createSource } from '../../ingest/sources/source-service.js';
 import { detectLanguage } from '../../ingest/readers/detect-language.js';
@@ -12,6 +11,7 @@ import { createAccountService } from '../../server/auth/account-service.js';
 import { toAuthConfig } from '../../server/auth/auth-config.js';
 import { toAnalysisService } from '../../server/rest/analysis/analysis-route-deps.js';
 import { toSharingDeps } from '../../server/rest/sharing/sharing-route-deps.js';
+import { toIngestDeps } from '../../server/rest/ingest/ingest-runtime.js';
 import { DEMO_DIR, readDemoPlan, readDemoReports, type DemoPlan } from './demo-files.js';
 
 /** What the demo put in the store, and the credentials of the users it created (shown once). */
@@ -52,16 +52,7 @@ export async function loadDemo(
   const reports = readDemoReports(dir);
   const credentials = await addDemoUsers(deps, plan);
   const analysis = toAnalysisService(deps);
-  const ingest: IngestDeps = {
-    repo: deps.store.ingest,
-    objects: deps.store.objects,
-    clock: deps.clock,
-    ids: deps.ids,
-    onIncidentAccepted: async (incidentId, written) => {
-      await analysis.indexStixObjects(written);
-      await analysis.evaluateAlertsForIncident(incidentId);
-    },
-  };
+  const ingest = toIngestDeps(deps);
   const source = await createSource(ingest, { name: 'Demo Wire', grade: 'B2' });
   const outcomes: ReportOutcome[] = [];
   const pending = [...plan.assessments];

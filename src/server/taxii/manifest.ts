@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { specVersionOf } from '../../store/collections/collection-repository.js';
 import type { TaxiiBackend } from './taxii-backend.js';
 import { displayVersionOf } from './taxii-envelope.js';
-import { parseTaxiiQuery } from './taxii-filters.js';
+import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';
 import { toStixMediaType } from './taxii-media.js';
 import {
   checkApiRoot,
@@ -24,15 +24,10 @@ export function registerManifest(app: FastifyInstance, backend: TaxiiBackend): v
     '/:apiRoot/collections/:collectionId/manifest/',
     async (request, reply) => {
       checkApiRoot(request.params);
-      const query = parseTaxiiQuery(request.query as Record<string, unknown>, [
-        'added_after',
-        'limit',
-        'next',
-        'id',
-        'type',
-        'version',
-        'spec_version',
-      ]);
+      const query = parseTaxiiQuery(
+        request.query as Record<string, unknown>,
+        COLLECTION_LIST_PARAMS,
+      );
       const page = await backend.getManifest(
         principalOf(request),
         request.params.collectionId,

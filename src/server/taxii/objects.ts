@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TaxiiBackend } from './taxii-backend.js';
 import { TaxiiHttpError } from './taxii-error.js';
-import { parseTaxiiQuery } from './taxii-filters.js';
+import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';
 import { isTaxiiContentType } from './taxii-media.js';
 import {
   checkApiRoot,
@@ -29,15 +29,10 @@ export function registerObjects(
     '/:apiRoot/collections/:collectionId/objects/',
     async (request, reply) => {
       checkApiRoot(request.params);
-      const query = parseTaxiiQuery(request.query as Record<string, unknown>, [
-        'added_after',
-        'limit',
-        'next',
-        'id',
-        'type',
-        'version',
-        'spec_version',
-      ]);
+      const query = parseTaxiiQuery(
+        request.query as Record<string, unknown>,
+        COLLECTION_LIST_PARAMS,
+      );
       const page = await backend.getObjects(
         principalOf(request),
         request.params.collectionId,

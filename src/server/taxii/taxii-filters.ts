@@ -8,6 +8,17 @@ export const MAX_PAGE_SIZE = 1000;
 export type TaxiiParam =
   'added_after' | 'limit' | 'next' | 'id' | 'type' | 'version' | 'spec_version';
 
+/** The parameters of the objects and manifest endpoints: every filter plus paging (§5.3, §5.4). */
+export const COLLECTION_LIST_PARAMS: readonly TaxiiParam[] = [
+  'added_after',
+  'limit',
+  'next',
+  'id',
+  'type',
+  'version',
+  'spec_version',
+];
+
 function badFilter(message: string): TearlineError {
   return new TearlineError('TEARLINE_E_TAXII_BAD_FILTER', message, { kind: 'input' });
 }

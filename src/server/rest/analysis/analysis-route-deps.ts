@@ -7,7 +7,7 @@ import { createAnalysisService, type AnalysisService } from '../../../analysis/a
  *
  * @example const analysis = toAnalysisService(deps)
  */
-export function toAnalysisService(deps: AppDeps): AnalysisService {
+export function toAnalysisService(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): AnalysisService {
   return createAnalysisService({
     repo: deps.store.analysis,
     clock: deps.clock,

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app-deps.js';
 import type { JobQueue } from '../../../core/ports/ingest.js';
 import type { PollDeps } from '../../../ingest/sources/poll-feed.js';
+import type { IngestDeps } from '../../../ingest/review/review-deps.js';
 import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
 import { createPgBossJobQueue } from '../../../ingest/jobs/pg-boss-job-queue.js';
 import { toAnalysisService } from '../analysis/analysis-route-deps.js';
@@ -12,15 +13,14 @@ export interface IngestRuntime {
 }
 
 /**
- * Ingest over the app's store: accepted incidents are indexed for analysis and alerts evaluated;
- * jobs go through pg-boss on PostgreSQL (shared by every process) and the table queue on SQLite.
- * TEARLINE_FEED_TIMEOUT_MS is not read here: the poll timeout is the fetch default (15 s).
+ * Ingest and review over a store: accepted incidents are indexed for analysis and their alerts
+ * evaluated. The server, the CLI and the demo loader all take in reports through this.
  *
- * @example const { ingest, queue } = createIngestRuntime(deps)
+ * @example await ingestReport(toIngestDeps(deps), doc, { accept: true })
  */
-export function createIngestRuntime(deps: AppDeps): IngestRuntime {
+export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): IngestDeps {
   const analysis = toAnalysisService(deps);
-  const ingest: PollDeps = {
+  return {
     repo: deps.store.ingest,
     objects: deps.store.objects,
     clock: deps.clock,
@@ -35,6 +35,17 @@ export function createIngestRuntime(deps: AppDeps): IngestRuntime {
       }
     },
   };
+}
+
+/**
+ * Ingest over the app's store: accepted incidents are indexed for analysis and alerts evaluated;
+ * jobs go through pg-boss on PostgreSQL (shared by every process) and the table queue on SQLite.
+ * TEARLINE_FEED_TIMEOUT_MS is not read here: the poll timeout is the fetch default (15 s).
+ *
+ * @example const { ingest, queue } = createIngestRuntime(deps)
+ */
+export function createIngestRuntime(deps: AppDeps): IngestRuntime {
+  const ingest: PollDeps = toIngestDeps(deps);
   const queue =
     deps.store.database.engine === 'postgres'
       ? createPgBossJobQueue({ url: deps.store.database.url })
