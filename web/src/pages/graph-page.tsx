@@ -1,6 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { callApi } from '../api.js';
 import { Link, navigate } from '../router.js';
+import { GraphKeys, type GraphKey, type GraphSelection } from './graph-keys.js';
+import './graph-keys.css';
 import { LoadState } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import type { ActorProfileView } from '../analysis-types.js';
@@ -9,6 +11,8 @@ interface Node {
   id: string;
   label: string;
   kind: 'actor' | 'other' | 'place' | 'target';
+  /** Where the node opens: the actor's profile, or a search for a place or target. */
+  href: string;
   x: number;
   y: number;
 }
@@ -79,29 +83,75 @@ export function GraphPage(props: { actor: string }) {
   );
 }
 
+const KIND_WORDS: Record<Node['kind'], string> = {
+  actor: 'actor',
+  other: 'related actor',
+  place: 'place',
+  target: 'target',
+};
+
+const searchFor = (text: string) => `/search?q=${encodeURIComponent(text)}`;
+
 function Graph(props: { profile: ActorProfileView }) {
   const p = props.profile;
-  const { nodes, edges } = useMemo(() => {
-    const nodes: Node[] = [{ id: p.actor.id, label: p.actor.name, kind: 'actor', x: 0, y: 0 }];
+  const [selected, setSelected] = useState<GraphSelection>();
+  const { nodes, edges, edgeHrefs } = useMemo(() => {
+    const actorHref = (id: string) => `/actors/${encodeURIComponent(id)}`;
+    const nodes: Node[] = [
+      {
+        id: p.actor.id,
+        label: p.actor.name,
+        kind: 'actor',
+        href: actorHref(p.actor.id),
+        x: 0,
+        y: 0,
+      },
+    ];
     const edges: Array<[number, number, string]> = [];
+    // The relationship object for actor edges; a search for the rest, which are counts, not objects.
+    const edgeHrefs: string[] = [];
     for (const r of p.relationships) {
-      nodes.push({ id: r.otherActorId, label: r.otherActorName, kind: 'other', x: 0, y: 0 });
+      nodes.push({
+        id: r.otherActorId,
+        label: r.otherActorName,
+        kind: 'other',
+        href: actorHref(r.otherActorId),
+        x: 0,
+        y: 0,
+      });
       edges.push([0, nodes.length - 1, r.relationshipType]);
+      edgeHrefs.push(`/objects/${encodeURIComponent(r.id)}`);
     }
     for (const pl of p.places.slice(0, 8)) {
-      nodes.push({ id: `place:${pl.key}`, label: pl.name, kind: 'place', x: 0, y: 0 });
+      const href = searchFor(pl.name);
+      nodes.push({ id: `place:${pl.key}`, label: pl.name, kind: 'place', href, x: 0, y: 0 });
       edges.push([0, nodes.length - 1, `${pl.incidents} incident${pl.incidents === 1 ? '' : 's'}`]);
+      edgeHrefs.push(href);
     }
     for (const t of p.targets.slice(0, 6)) {
-      nodes.push({ id: t.key, label: t.name, kind: 'target', x: 0, y: 0 });
+      const href = searchFor(t.name);
+      nodes.push({ id: t.key, label: t.name, kind: 'target', href, x: 0, y: 0 });
       edges.push([0, nodes.length - 1, 'targets']);
+      edgeHrefs.push(href);
     }
     layout(
       nodes,
       edges.map(([a, b]) => [a, b]),
     );
-    return { nodes, edges };
+    return { nodes, edges, edgeHrefs };
   }, [p]);
+  const nodeKeys: GraphKey[] = nodes.map((n) => ({
+    key: n.id,
+    label: `${n.label} (${KIND_WORDS[n.kind]})`,
+    href: n.href,
+  }));
+  const edgeKeys: GraphKey[] = edges.map(([a, b, label], i) => ({
+    key: `${i}`,
+    label: `${nodes[a]?.label ?? ''} — ${label} — ${nodes[b]?.label ?? ''}`,
+    href: edgeHrefs[i] ?? '/',
+  }));
+  const isSelected = (kind: 'node' | 'edge', index: number) =>
+    selected?.kind === kind && selected.index === index;
   return (
     <>
       <h1>Relationships of {p.actor.name}</h1>
@@ -118,19 +168,25 @@ function Graph(props: { profile: ActorProfileView }) {
           const t = nodes[b] as Node;
           return (
             <g key={i}>
-              <line x1={s.x} y1={s.y} x2={t.x} y2={t.y} className="edge" />
+              <line
+                x1={s.x}
+                y1={s.y}
+                x2={t.x}
+                y2={t.y}
+                className={isSelected('edge', i) ? 'edge selected' : 'edge'}
+              />
               <text x={(s.x + t.x) / 2} y={(s.y + t.y) / 2 - 4} className="edge-label">
                 {label}
               </text>
             </g>
           );
         })}
-        {nodes.map((node) => (
+        {nodes.map((node, i) => (
           <g
             key={node.id}
-            className={`node ${node.kind}`}
+            className={`node ${node.kind}${isSelected('node', i) ? ' selected' : ''}`}
             transform={`translate(${node.x},${node.y})`}
-            onClick={() => node.kind === 'other' && navigate(`/actors/${node.id}`)}
+            onClick={() => navigate(node.href)}
           >
             <circle r={node.kind === 'actor' ? 16 : 10} />
             <text y={node.kind === 'actor' ? 30 : 24} textAnchor="middle">
@@ -143,15 +199,11 @@ function Graph(props: { profile: ActorProfileView }) {
         <span className="dot actor" /> actor <span className="dot other" /> related actor{' '}
         <span className="dot place" /> place <span className="dot target" /> target
       </p>
-      <h2>Related actors</h2>
-      <ul className="list">
-        {p.relationships.map((r) => (
-          <li key={r.id}>
-            <Link to={`/actors/${r.otherActorId}`}>{r.otherActorName}</Link> ({r.relationshipType})
-          </li>
-        ))}
-        {p.relationships.length === 0 && <li className="muted">None recorded.</li>}
-      </ul>
+      <p className="muted">
+        Tab through the nodes and relationships below: each one is highlighted in the picture, and
+        Enter opens it.
+      </p>
+      <GraphKeys nodes={nodeKeys} edges={edgeKeys} selected={selected} onSelect={setSelected} />
     </>
   );
 }

@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import type { StixObject } from '../stix.js';
 import { nameOf } from '../ui.js';
 import type { PreviewView } from './sharing-types.js';
 
 const HIDDEN = new Set(['spec_version']);
+// A release of thousands of objects would freeze the page if every diff table were drawn at once.
+const PAGE = 50;
 
 function fieldsOf(o: StixObject | undefined): Map<string, string> {
   const m = new Map<string, string>();
@@ -19,6 +22,7 @@ function fieldsOf(o: StixObject | undefined): Map<string, string> {
  */
 export function ReleasePreview(props: { preview: PreviewView }) {
   const { items } = props.preview;
+  const [shown, setShown] = useState(PAGE);
   const released = items.filter((i) => i.decision.released).length;
   return (
     <div className="preview" aria-label="Release preview">
@@ -26,7 +30,7 @@ export function ReleasePreview(props: { preview: PreviewView }) {
         <strong>{released}</strong> of {items.length} objects will be released
         {props.preview.bundle ? ` in bundle ${props.preview.bundle.id}` : ''}.
       </p>
-      {items.map((item) => {
+      {items.slice(0, shown).map((item) => {
         const before = fieldsOf(item.source);
         const after = fieldsOf(item.released);
         const keys = [...new Set([...before.keys(), ...after.keys()])];
@@ -85,6 +89,18 @@ export function ReleasePreview(props: { preview: PreviewView }) {
           </article>
         );
       })}
+      {shown < items.length && (
+        <p>
+          Showing {shown} of {items.length}.{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setShown((n) => Math.min(items.length, n + PAGE))}
+          >
+            Show {Math.min(PAGE, items.length - shown)} more
+          </button>
+        </p>
+      )}
     </div>
   );
 }

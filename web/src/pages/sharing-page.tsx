@@ -13,8 +13,12 @@ import {
   type PreviewView,
   type ReleaseView,
 } from './sharing-types.js';
-import { AgreementsPanel, PartnersPanel } from './sharing-partners.js';
+import { PartnersPanel } from './sharing-partners.js';
+import { AgreementsPanel } from './sharing-agreements.js';
+import { WorkProgress } from './sharing-progress.js';
+import { mayAct } from './sharing-roles.js';
 import { useAction } from '../use-action.js';
+import './sharing-console.css';
 
 /** The sharing console: partners, agreements, releases with preview and approval, the ledger. */
 export function SharingPage(props: { user: User; approvals: boolean }) {
@@ -38,19 +42,22 @@ export function SharingPage(props: { user: User; approvals: boolean }) {
     setNotice(text);
     releases.reload();
   };
-  const isApprover = props.user.roles.includes('approver') || props.user.roles.includes('admin');
-  const isAnalyst = props.user.roles.includes('analyst') || props.user.roles.includes('admin');
+  const isAnalyst = mayAct(props.user, 'analyst');
   return (
     <>
       <h1>{props.approvals ? 'Releases awaiting approval' : 'Sharing'}</h1>
       <div className="grid two-col">
         {!props.approvals && (
           <>
-            <PartnersPanel state={partners} canAdd={isAnalyst} />
+            <PartnersPanel
+              state={partners}
+              canAdd={isAnalyst}
+              canManageCredentials={props.user.roles.includes('admin')}
+            />
             <AgreementsPanel
               state={agreements}
               partners={partners.data?.partners ?? []}
-              canAdd={isApprover}
+              user={props.user}
             />
             {isAnalyst && (
               <NewRelease partners={partners.data?.partners ?? []} onCreated={releases.reload} />
@@ -200,6 +207,7 @@ function NewRelease(props: { partners: Partner[]; onCreated: () => void }) {
             ))}
           </ul>
         </fieldset>
+        <WorkProgress busy={action.busy} label={`Drafting a release of ${chosen.length} objects`} />
         {action.view}
         <div>
           <button
@@ -225,15 +233,19 @@ function ReleaseRow(props: {
   // After a preview the row shows the release as the server now holds it (status previewed).
   const r = preview && props.release.status === 'draft' ? preview.release : props.release;
   const [reason, setReason] = useState('');
+  const [step, setStep] = useState('');
   const action = useAction();
   const mine = r.author === props.user.username;
+  const count = r.objectIds.length.toLocaleString('en');
   const isApprover = props.user.roles.includes('approver') || props.user.roles.includes('admin');
-  const doPreview = () =>
-    action.run('Preview built: this is exactly what the partner will receive.', async () => {
+  const doPreview = () => {
+    setStep(`Building the preview of ${count} objects`);
+    return action.run('Preview built: this is exactly what the partner will receive.', async () => {
       setPreview(await callApi<PreviewView>('POST', `/api/releases/${r.id}/preview`));
     });
+  };
   return (
-    <li className="release" data-release={r.id}>
+    <li className="release" data-release={r.id} aria-busy={action.busy}>
       <p>
         <span className={`badge status-${r.status}`}>{r.status}</span> To{' '}
         <strong>{props.partnerName}</strong> · {r.objectIds.length} objects · drafted by {r.author}{' '}
@@ -255,12 +267,13 @@ function ReleaseRow(props: {
         {r.status === 'previewed' && isApprover && (
           <button
             type="button"
-            onClick={() =>
+            onClick={() => {
+              setStep(`Approving and delivering ${count} objects`);
               void action.run('Approved and delivered.', async () => {
                 await callApi('POST', `/api/releases/${r.id}/approve`);
                 props.onChange(`Approved and delivered the release to ${props.partnerName}.`);
-              })
-            }
+              });
+            }}
             disabled={action.busy || mine}
             title={mine ? 'A release is approved by someone other than its author.' : undefined}
           >
@@ -285,25 +298,22 @@ function ReleaseRow(props: {
               type="button"
               className="danger"
               disabled={action.busy || !reason.trim()}
-              onClick={() =>
+              onClick={() => {
+                setStep(`Revoking ${count} objects`);
                 void action.run('Revoked.', async () => {
                   await callApi('POST', `/api/releases/${r.id}/revoke`, { reason });
                   props.onChange(
                     `Revoked the release to ${props.partnerName}; the partner receives the revocation.`,
                   );
-                })
-              }
+                });
+              }}
             >
               Revoke
             </button>
           </>
         )}
       </div>
-      {action.busy && (
-        <p role="status" className="muted">
-          <span className="spinner" aria-hidden="true" /> Working…
-        </p>
-      )}
+      <WorkProgress busy={action.busy} label={step} />
       {action.view}
       {preview && <ReleasePreview preview={preview} />}
     </li>
