@@ -2,8 +2,8 @@ import { toStixTimestamp } from '../../core/clock.js';
 import { TearlineError } from '../../core/errors.js';
 import type { DraftItem, DraftRecord } from '../../core/ports/ingest.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
-import { validateStixObject } from '../../core/stix/validate-stix-object.js';
 import { getDraftOrThrow } from './draft-view.js';
+import { getProposedItemOrThrow } from './review-load.js';
 import type { IngestDeps } from './review-deps.js';
 import { nextModified, resolvedId, writeReviewed } from './review-write.js';
 
@@ -12,27 +12,6 @@ export interface ReviewResult {
   draft: DraftRecord;
   items: DraftItem[];
   written: string[];
-}
-
-async function load(deps: IngestDeps, draftId: string, itemId: string) {
-  const draft = await getDraftOrThrow(deps, draftId);
-  const items = await deps.repo.listDraftItems(draftId);
-  const item = items.find((i) => i.itemId === itemId);
-  if (!item) {
-    throw new TearlineError(
-      'TEARLINE_E_INGEST_ITEM_NOT_FOUND',
-      `Draft ${draftId} has no item ${itemId}; read the draft for its item ids.`,
-      { kind: 'not-found' },
-    );
-  }
-  if (item.state !== 'proposed') {
-    throw new TearlineError(
-      'TEARLINE_E_INGEST_ITEM_DECIDED',
-      `Item ${itemId} is already ${item.state}; only proposed items can be changed.`,
-      { kind: 'conflict' },
-    );
-  }
-  return { draft, items, item };
 }
 
 /** The graded, sourced STIX object written for an accepted item. */
@@ -62,7 +41,7 @@ export async function acceptItem(
   draftId: string,
   itemId: string,
 ): Promise<ReviewResult> {
-  const { draft, items, item } = await load(deps, draftId, itemId);
+  const { draft, items, item } = await getProposedItemOrThrow(deps, draftId, itemId);
   const byId = new Map(items.map((i) => [i.object.id as string, i]));
   const accept: DraftItem[] = [];
   const reject: DraftItem[] = [];
@@ -143,7 +122,7 @@ export async function rejectItem(
   draftId: string,
   itemId: string,
 ): Promise<ReviewResult> {
-  const { draft, items, item } = await load(deps, draftId, itemId);
+  const { draft, items, item } = await getProposedItemOrThrow(deps, draftId, itemId);
   const now = toStixTimestamp(deps.clock.now());
   const changed = items
     .filter(
@@ -156,72 +135,6 @@ export async function rejectItem(
     .map((i) => ({ ...i, state: 'rejected' as const, updated: now }));
   const updated = await writeReviewed(deps, draft, [], [], changed);
   return { draft: updated, items: await deps.repo.listDraftItems(draftId), written: [] };
-}
-
-const FIXED = new Set([
-  'type',
-  'id',
-  'spec_version',
-  'created',
-  'modified',
-  'source_ref',
-  'target_ref',
-  'x_tearline_evidence',
-]);
-
-/**
- * Edits a proposed item: `properties` replace the object's own (a `null` removes one), and
- * `extension` the conflict-event fields of an incident. Ids, types, timestamps, ends of
- * relationships and evidence spans cannot be edited.
- *
- * @example await editItem(deps, draftId, itemId, { properties: { name: 'Crocus City Hall attack' } })
- */
-export async function editItem(
-  deps: IngestDeps,
-  draftId: string,
-  itemId: string,
-  patch: { properties?: Record<string, unknown>; extension?: Record<string, unknown> },
-): Promise<DraftItem> {
-  const { item } = await load(deps, draftId, itemId);
-  const object: StixObject = { ...item.object };
-  for (const [key, value] of Object.entries(patch.properties ?? {})) {
-    if (FIXED.has(key) || key === 'extensions') {
-      throw new TearlineError(
-        'TEARLINE_E_INGEST_BAD_EDIT',
-        `The property ${key} of a proposed item cannot be edited.`,
-      );
-    }
-    if (value === null) delete object[key];
-    else object[key] = value;
-  }
-  if (patch.extension) {
-    const extensions = object.extensions ?? {};
-    const [extId] = Object.keys(extensions);
-    if (item.kind !== 'incident' || !extId) {
-      throw new TearlineError(
-        'TEARLINE_E_INGEST_BAD_EDIT',
-        'Only an incident has conflict-event fields to edit.',
-      );
-    }
-    const ext: Record<string, unknown> = { ...extensions[extId] };
-    for (const [key, value] of Object.entries(patch.extension)) {
-      if (key === 'extension_type') continue;
-      if (value === null) delete ext[key];
-      else ext[key] = value;
-    }
-    object.extensions = { ...extensions, [extId]: ext };
-  }
-  const issues = validateStixObject(object);
-  if (issues.length > 0) {
-    throw new TearlineError(
-      'TEARLINE_E_INGEST_BAD_EDIT',
-      `The edit makes the item invalid (${issues[0]!.path || issues[0]!.id}: ${issues[0]!.message}); correct it and send it again.`,
-      { details: issues.map((i) => ({ subject: i.id, path: i.path, message: i.message })) },
-    );
-  }
-  const edited: DraftItem = { ...item, object, updated: toStixTimestamp(deps.clock.now()) };
-  await deps.repo.saveDraftItems([edited]);
-  return edited;
 }
 
 /**
@@ -238,7 +151,7 @@ export async function mergeItem(
   itemId: string,
   targetIncidentId: string,
 ): Promise<ReviewResult> {
-  const { draft, items, item } = await load(deps, draftId, itemId);
+  const { draft, items, item } = await getProposedItemOrThrow(deps, draftId, itemId);
   if (item.kind !== 'incident') {
     throw new TearlineError(
       'TEARLINE_E_INGEST_BAD_MERGE',
@@ -337,3 +250,5 @@ export async function acceptAll(
   const draft = await getDraftOrThrow(deps, draftId);
   return { draft, items: await deps.repo.listDraftItems(draftId), written };
 }
+
+export { editItem, type ItemEdit } from './review-edit.js';

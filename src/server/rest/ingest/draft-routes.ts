@@ -10,7 +10,10 @@ import {
   editItem,
   mergeItem,
   rejectItem,
+  type ItemEdit,
 } from '../../../ingest/review/review-service.js';
+import { regradeDraft } from '../../../ingest/review/regrade-draft.js';
+import { parseGradeInput } from '../../../ingest/sources/source-service.js';
 
 const draftParams = {
   type: 'object',
@@ -118,15 +121,45 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
       );
     decide('accept');
     decide('reject');
-    app.patch<{
-      Params: { id: string; itemId: string };
-      Body: { properties?: Record<string, unknown>; extension?: Record<string, unknown> };
-    }>(
+    app.patch<{ Params: { id: string }; Body: { grade: unknown } }>(
+      '/drafts/:id',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary: 'Re-grade the report of a draft (Admiralty) before its items are accepted',
+          tags,
+          params: draftParams,
+          body: {
+            type: 'object',
+            required: ['grade'],
+            properties: {
+              grade: {
+                description: 'An Admiralty code such as "B2", or {reliability, credibility}',
+                anyOf: [
+                  { type: 'string', maxLength: 4 },
+                  {
+                    type: 'object',
+                    properties: { reliability: { type: 'string' }, credibility: {} },
+                  },
+                ],
+              },
+            },
+            additionalProperties: false,
+          },
+          response: problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const grade = parseGradeInput(request.body.grade);
+        return { draft: toSummary(await regradeDraft(deps, request.params.id, grade)) };
+      },
+    );
+    app.patch<{ Params: { id: string; itemId: string }; Body: ItemEdit }>(
       '/drafts/:id/items/:itemId',
       {
         config: { access: ['analyst'] },
         schema: {
-          summary: 'Edit a proposed item (its properties and conflict-event fields)',
+          summary: 'Edit a proposed item (its properties, conflict-event fields, perpetrator)',
           tags,
           params: itemParams,
           body: {
@@ -134,6 +167,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             properties: {
               properties: { type: 'object', additionalProperties: true },
               extension: { type: 'object', additionalProperties: true },
+              perpetrator: { type: ['string', 'null'], maxLength: 250 },
             },
             additionalProperties: false,
           },

@@ -9,6 +9,7 @@ import {
   stixObjectSchema,
   typeListParam,
 } from './object-schemas.js';
+import { objectRelationshipRoutes } from './object-relationship-routes.js';
 import { objectWriteRoutes } from './object-write-routes.js';
 import { parseObjectId } from './parse-object-id.js';
 
@@ -190,6 +191,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
       },
     );
 
+    await app.register(objectRelationshipRoutes(deps));
     await app.register(objectWriteRoutes(deps));
   };
 }
