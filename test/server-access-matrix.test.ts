@@ -90,6 +90,7 @@ const ROWS: Row[] = [
   { method: 'GET', url: `/api/objects/${ID}`, expect: users },
   { method: 'GET', url: `/api/objects/${ID}/versions`, expect: users },
   { method: 'GET', url: `/api/objects/${ID}/versions/${MODIFIED}`, expect: users },
+  { method: 'GET', url: `/api/objects/${ID}/relationships`, expect: users },
   {
     method: 'POST',
     url: '/api/objects',
