@@ -1,17 +1,86 @@
-// Regenerates docs/screenshots/*.png: the main pages of the web application in Chromium.
-//   npm run screenshots                                   a temporary seeded server on SQLite
-//   npm run screenshots -- --url http://127.0.0.1:8080 --user admin --password …   a running (demo) server
-import { mkdirSync } from 'node:fs';
+// Regenerates docs/screenshots/*.png: the main pages of the web application in Chromium, on the
+// demo exactly as a new user sees it after `npm start`.
+//   npm run screenshots            starts `tearline serve` on a temporary SQLite store with the demo
+//                                  and signs in as the first admin, reading its one-time password
+//                                  from what serve prints (no dev-only password switch needed)
+//   npm run screenshots -- --url http://127.0.0.1:8080 --user admin --password …   a running server
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
-import { ensureWebBuilt, launchChromium, startWebServer } from '../test/e2e/web-harness.js';
-import { seedThroughApi } from '../test/e2e/web-seed.js';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium } from '../test/e2e/web-harness.js';
 
-const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots');
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'docs', 'screenshots');
 const { values } = parseArgs({
   options: { url: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' } },
 });
+
+/** A `tearline serve` of the demo on a fresh SQLite store, and the admin it created. */
+interface DemoServer {
+  url: string;
+  user: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server the README's first command starts, on port 0 and a temporary store,
+ * and reads the URL and the first admin's one-time password from its output.
+ */
+async function startDemoServer(): Promise<DemoServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tearline-screens-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'tearline.js'),
+      'serve',
+      '--port',
+      '0',
+      '--database',
+      `sqlite:${join(dir, 'demo.db')}`,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TEARLINE_LOG_LEVEL: 'warn' },
+    },
+  );
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  let printed = '';
+  try {
+    const found = await new Promise<DemoServer>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`serve did not start in 5 minutes; it printed:\n${printed}`)),
+        5 * 60_000,
+      );
+      child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${printed}`)));
+      child.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        const admin = /first admin: username "([^"]+)", password (\S+)/.exec(printed);
+        const running = /running at (http:\/\/\S+?)\/? /.exec(printed);
+        if (admin && running) {
+          clearTimeout(timer);
+          resolve({ url: running[1]!, user: admin[1]!, password: admin[2]!, stop });
+        }
+      });
+    });
+    if (!printed.includes('Loaded the demo')) throw new Error(`no demo loaded:\n${printed}`);
+    return found;
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
 
 async function shoot(page: Page, name: string, ready: () => Promise<unknown>) {
   await ready();
@@ -20,64 +89,29 @@ async function shoot(page: Page, name: string, ready: () => Promise<unknown>) {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The API as the signed-in browser session calls it (cookie and CSRF token). */
+async function sessionApi(request: APIRequestContext, url: string) {
+  const session = (await (await request.get(`${url}/api/session/me`)).json()) as {
+    csrfToken: string;
+  };
+  const call = async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
+    const res = await request.fetch(`${url}${path}`, {
+      method,
+      headers: { 'x-csrf-token': session.csrfToken },
+      ...(data === undefined ? {} : { data }),
+    });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return call;
+}
+
 ensureWebBuilt();
 mkdirSync(OUT, { recursive: true });
-const server = values.url ? undefined : await startWebServer();
-const url = values.url ?? server!.url;
-const user = values.user ?? 'root';
-const password = values.password ?? `${user}-password-123`;
-let actorId = 'ISIS-K';
-let incidentId: string | undefined;
-if (server) {
-  const seeded = await seedThroughApi(server.t, server.url);
-  actorId = seeded.actorId;
-  incidentId = seeded.incidentIds[5];
-  // A draft to review and a release to preview, made through the API like a user would.
-  const token = await server.t.mintToken('ana');
-  const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  await post('/api/reports', {
-    title: 'Bombing at Kabul airport',
-    published: '2021-08-27',
-    grade: 'B2',
-    text:
-      'KABUL, 26 August 2021 — A suicide bomber attacked crowds outside Kabul airport on Thursday, ' +
-      'killing at least 170 people, officials said. Islamic State Khorasan Province claimed the bombing.',
-  });
-  // A change of judgment, before and after Crocus City Hall, for the assessment timeline.
-  const first = (await (
-    await post('/api/assessments', {
-      subjectRef: seeded.actorId,
-      capability: 'likely',
-      intent: 'unlikely',
-      analyticConfidence: 'low',
-      targetDescription: 'operations in Europe',
-      rationale: 'Capable of operations abroad, but no sign of the will to mount them.',
-      evidenceRefs: [seeded.incidentIds[4]],
-      validFrom: '2024-01-10T00:00:00.000Z',
-    })
-  ).json()) as { id: string };
-  await post('/api/assessments', {
-    subjectRef: seeded.actorId,
-    capability: 'very-likely',
-    intent: 'very-likely',
-    analyticConfidence: 'moderate',
-    targetDescription: 'operations in Europe',
-    rationale: 'The Crocus City Hall attack shows both the means and the will to strike abroad.',
-    evidenceRefs: [seeded.incidentIds[4], seeded.incidentIds[5]],
-    validFrom: '2024-03-25T00:00:00.000Z',
-    supersedes: first.id,
-  });
-  await post('/api/releases', {
-    partnerId: seeded.partnerId,
-    objectIds: [seeded.incidentIds[5], seeded.actorId],
-    transforms: [{ kind: 'strip-sources' }, { kind: 'coarsen-date', to: 'month' }],
-  });
-}
+const demo = values.url ? undefined : await startDemoServer();
+const url = values.url ?? demo!.url;
+const user = values.user ?? demo?.user ?? 'admin';
+const password = values.password ?? demo?.password ?? '';
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -86,34 +120,78 @@ try {
   await page.getByLabel('Username').fill(user);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  const api = await sessionApi(page.request, url);
+  const actor = (
+    await api<{ objects: Array<{ id: string }> }>('GET', '/api/search?q=ISIS-K&type=threat-actor')
+  ).objects[0];
+  const actorPath = `/actors/${actor?.id ?? 'ISIS-K'}`;
+  const incident = (
+    await api<{ objects: Array<{ id: string }> }>('GET', '/api/search?q=Crocus&type=incident')
+  ).objects[0];
+
   await shoot(page, 'dashboard', () => page.locator('canvas[data-points]').waitFor());
-  await page.goto(`${url}/actors/${actorId}`);
-  await shoot(page, 'actor', () => page.locator('figure.chart svg').first().waitFor());
-  await page.goto(`${url}/actors/${actorId}/graph`);
-  await shoot(page, 'graph', () => page.locator('svg.graph').waitFor());
-  if (incidentId) {
-    await page.goto(`${url}/objects/${incidentId}`);
+
+  // A new report, so that the inbox shows a draft with its extracted spans as a user finds it.
+  await api('POST', '/api/reports', {
+    title: 'Bombing at a Kabul mosque',
+    published: '2024-06-14',
+    grade: 'B2',
+    text:
+      'KABUL, 14 June 2024 — A suicide bomber attacked worshippers at a Shia mosque in western ' +
+      'Kabul on Friday, killing at least 12 people, police said. Islamic State Khorasan Province ' +
+      'claimed the attack in a statement.',
+  });
+  await page.goto(`${url}/inbox`);
+  await shoot(page, 'inbox', () => page.locator('.report-text').waitFor());
+
+  if (incident) {
+    await page.goto(`${url}/objects/${incident.id}`);
     await shoot(page, 'incident', () =>
       page.getByRole('heading', { name: 'What happened' }).waitFor(),
     );
   }
-  await page.goto(`${url}/search?q=bombing`);
+  await page.goto(`${url}${actorPath}`);
+  await shoot(page, 'actor', () => page.locator('figure.chart svg').first().waitFor());
+  const history = page.getByRole('region', { name: 'Assessment history' });
+  await history.waitFor();
+  await history.screenshot({ path: join(OUT, 'assessment.png') });
+  console.log('docs/screenshots/assessment.png');
+  await page.goto(`${url}${actorPath}/graph`);
+  await shoot(page, 'graph', () => page.locator('svg.graph').waitFor());
+  await page.goto(`${url}/search?q=Kabul`);
   await shoot(page, 'search', () => page.locator('.results').waitFor());
-  await page.goto(`${url}/inbox`);
-  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
-  await shoot(page, 'inbox', () =>
-    page.locator('.report-text, .notice, .draft-list').first().waitFor(),
-  );
+
+  // A release drafted by the admin, previewed in the console: ours beside the partner's.
+  const partners = (
+    await api<{ partners: Array<{ id: string; name: string }> }>('GET', '/api/partners')
+  ).partners;
+  const partner = partners.find((p) => /authority/i.test(p.name)) ?? partners[0];
+  if (partner && incident && actor) {
+    await api('POST', '/api/releases', {
+      partnerId: partner.id,
+      objectIds: [incident.id, actor.id],
+      transforms: [
+        { kind: 'strip-sources' },
+        { kind: 'coarsen-place', to: 'country' },
+        { kind: 'coarsen-date', to: 'month' },
+      ],
+    });
+  }
   await page.goto(`${url}/sharing`);
   await page.getByTestId('ledger-verdict').waitFor();
-  if (server) {
-    await page.locator('li.release').first().waitFor();
-    await page.getByRole('button', { name: 'Preview' }).first().click();
-    await shoot(page, 'sharing', () => page.locator('.preview').waitFor());
-  } else {
-    await shoot(page, 'sharing', () => page.getByRole('heading', { name: 'Releases' }).waitFor());
+  await page.locator('li.agreement-card').first().waitFor();
+  await page.locator('li.agreement-card .history summary').first().click();
+  const drafted = page.locator('li.release').filter({ hasText: /draft/ }).first();
+  if (await drafted.count()) {
+    await drafted.getByRole('button', { name: 'Preview' }).click();
+    await drafted.getByLabel('Release preview').waitFor();
   }
+  await shoot(page, 'sharing', () => page.locator('.history tbody tr').first().waitFor());
+  const ledger = page.getByRole('region', { name: 'Disclosure ledger' });
+  await ledger.screenshot({ path: join(OUT, 'ledger.png') });
+  console.log('docs/screenshots/ledger.png');
 } finally {
   await browser.close();
-  await server?.close();
+  await demo?.stop();
 }
