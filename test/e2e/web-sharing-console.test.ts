@@ -129,6 +129,15 @@ describe('sharing console and graph in Chromium', () => {
       ],
     );
 
+    // A release delivered under the agreement, which ending must revoke.
+    const drafted = await api('ana', 'POST', '/api/releases', {
+      partnerId: partner.id,
+      objectIds: [seeded.incidentIds[2]],
+      transforms: [{ kind: 'strip-sources' }],
+    });
+    await api('ana', 'POST', `/api/releases/${drafted.id as string}/preview`);
+    await api('bea', 'POST', `/api/releases/${drafted.id as string}/approve`);
+
     // Ending asks first, naming the consequence; cancelling keeps the agreement.
     await analyst.page.reload();
     const toEnd = agreementCard(analyst.page, title);
@@ -136,7 +145,8 @@ describe('sharing console and graph in Chromium', () => {
     await toEnd.getByRole('button', { name: 'End…' }).click();
     const dialog = analyst.page.getByRole('dialog');
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? '', /final.*revokes the 0 releases delivered/s);
+    assert.match((await dialog.textContent()) ?? '', /final.*revokes the 1 release delivered/s);
+    assert.deepEqual(await findSeriousAxeViolations(analyst.page), []);
     await dialog.getByRole('button', { name: 'Keep the agreement' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await toEnd.locator('.badge.state-active').count(), 1);
@@ -146,6 +156,12 @@ describe('sharing console and graph in Chromium', () => {
     const stored = await api('ana', 'GET', `/api/agreements?partnerId=${partner.id as string}`);
     const [row] = stored.agreements as Array<{ agreement: { state: string } }>;
     assert.equal(row?.agreement.state, 'ended');
+    const after = await api('ana', 'GET', `/api/releases/${drafted.id as string}`);
+    assert.equal(after.status, 'revoked');
+    assert.match(String(after.revokeReason), /agreement ended: Partner leaked a product/);
+    await analyst.page
+      .locator(`li.release[data-release="${drafted.id as string}"] .badge.status-revoked`)
+      .waitFor();
     await approver.context.close();
     await analyst.context.close();
   });

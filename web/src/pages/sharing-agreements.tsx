@@ -19,6 +19,8 @@ export function AgreementsPanel(props: {
   state: Loaded<{ agreements: AgreementRow[] }>;
   partners: Partner[];
   user: User;
+  /** Called after any change: ending an agreement also revokes releases shown elsewhere. */
+  onChanged: () => void;
 }) {
   const names = new Map(props.partners.map((p) => [p.id, p.name]));
   return (
@@ -32,7 +34,10 @@ export function AgreementsPanel(props: {
                 row={row}
                 partnerName={names.get(row.agreement.partnerId) ?? row.agreement.partnerId}
                 user={props.user}
-                onChanged={props.state.reload}
+                onChanged={() => {
+                  props.state.reload();
+                  props.onChanged();
+                }}
               />
             ))}
             {d.agreements.length === 0 && <li className="muted">No agreements yet.</li>}

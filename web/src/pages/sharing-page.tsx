@@ -58,6 +58,7 @@ export function SharingPage(props: { user: User; approvals: boolean }) {
               state={agreements}
               partners={partners.data?.partners ?? []}
               user={props.user}
+              onChanged={releases.reload}
             />
             {isAnalyst && (
               <NewRelease partners={partners.data?.partners ?? []} onCreated={releases.reload} />
