@@ -33,6 +33,12 @@ export async function queueReport(
   doc: ReadDocument,
   options: IngestOptions = {},
 ): Promise<DraftRecord> {
+  const draft = toQueuedDraft(deps, doc, options);
+  await deps.repo.saveDraft(draft, []);
+  return draft;
+}
+
+function toQueuedDraft(deps: IngestDeps, doc: ReadDocument, options: IngestOptions): DraftRecord {
   if (doc.text.length > DEFAULT_MAX_CHARS) {
     // Refused before anything is saved: a draft that can never be extracted is not kept.
     throw new TearlineError(
@@ -44,7 +50,7 @@ export async function queueReport(
   const title = options.title ?? doc.title;
   const published = options.published ?? doc.published;
   const url = options.url ?? (/^https?:\/\//.test(doc.origin) ? doc.origin : undefined);
-  const draft = createDraftRecord(
+  return createDraftRecord(
     {
       text: doc.text,
       origin: doc.origin,
@@ -57,8 +63,6 @@ export async function queueReport(
     },
     deps,
   );
-  await deps.repo.saveDraft(draft, []);
-  return draft;
 }
 
 /**
@@ -74,7 +78,14 @@ export async function extractDraft(
   draftId: string,
   options: { accept?: boolean } = {},
 ): Promise<DraftRecord> {
-  const draft = await getDraftOrThrow(deps, draftId);
+  return extractQueued(deps, await getDraftOrThrow(deps, draftId), options);
+}
+
+async function extractQueued(
+  deps: IngestDeps,
+  draft: DraftRecord,
+  options: { accept?: boolean },
+): Promise<DraftRecord> {
   const now = toStixTimestamp(deps.clock.now());
   let result;
   try {
@@ -155,8 +166,10 @@ export async function ingestReport(
       'The report has no text; paste or upload a report with text.',
     );
   }
-  const draft = await queueReport(deps, doc, options);
-  return extractDraft(deps, draft.id, options.accept ? { accept: true } : {});
+  // Not saved while queued: a process killed during extraction would leave a queued draft that no
+  // job will ever pick up. The draft is first written extracted (or failed), with its items.
+  const draft = toQueuedDraft(deps, doc, options);
+  return extractQueued(deps, draft, options.accept ? { accept: true } : {});
 }
 
 /** The store's threat actors in the extractor's gazetteer shape. */
