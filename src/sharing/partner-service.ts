@@ -153,9 +153,7 @@ export function createPartnerAuthenticator(partners: PartnerRepository): Partner
   return {
     async authenticatePartner(secret: string): Promise<AuthenticatedPartner | undefined> {
       if (secret.length === 0 || secret.length > 200) return undefined;
-      const credential = await partners.findCredentialByHash(toSecretHash(secret));
-      if (credential === undefined || credential.revoked !== undefined) return undefined;
-      const partner = await partners.getPartner(credential.partnerId);
+      const partner = await partners.findPartnerByLiveCredential(toSecretHash(secret));
       return partner && { partnerId: partner.id, partnerName: partner.name };
     },
   };

@@ -149,6 +149,10 @@ export interface PartnerRepository {
   /** A partner's credentials, newest first, revoked included. */
   listCredentials(partnerId: string): Promise<PartnerCredential[]>;
   findCredentialByHash(secretHash: string): Promise<PartnerCredential | undefined>;
+  /** The partner owning the unrevoked credential with this hash, in one lookup (TAXII auth). */
+  findPartnerByLiveCredential(
+    secretHash: string,
+  ): Promise<{ id: string; name: string } | undefined>;
   /** Marks a credential revoked; false when no live credential has this id. */
   revokeCredential(id: string, at: string): Promise<boolean>;
   /** Our own organisation's identity, the creator of every released object. */

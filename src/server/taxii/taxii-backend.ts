@@ -113,11 +113,13 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
    * collection of another partner costs the same as one that does not exist (no timing oracle).
    */
   async function resolve(caller: Principal, collectionId: string): Promise<Access> {
-    const level =
+    // Side by side: on PostgreSQL the two reads then cost one round trip of waiting, not two.
+    const [level, collection] = await Promise.all([
       caller.kind === 'partner'
-        ? await deps.partnerAccess.getAccessLevel(caller.partnerId, deps.clock.now())
-        : 'full';
-    const collection = await repo.getCollection(collectionId);
+        ? deps.partnerAccess.getAccessLevel(caller.partnerId, deps.clock.now())
+        : ('full' as const),
+      repo.getCollection(collectionId),
+    ]);
     const visible =
       collection !== undefined &&
       (caller.kind === 'partner'

@@ -13,6 +13,7 @@ import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
 import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
+import { createSqliteRowReader } from './sqlite-row-reader.js';
 import { toTimestampKey } from './timestamp-key.js';
 
 interface CollectionRow {
@@ -27,12 +28,8 @@ interface CollectionRow {
   direction: Collection['direction'];
 }
 
-interface EntryRow {
-  object_id: string;
-  version: string;
-  date_added: string;
-  object: string;
-}
+/** A page row: object_id, version, date_added, object (the SELECT's order). */
+type EntryTuple = [string, string, string, string];
 
 const fromCollectionRow = (r: CollectionRow): Collection => ({
   id: r.id,
@@ -113,18 +110,19 @@ async function refreshNewerAdded(db: Kysely<any>, collectionId: string, objectId
 
 /**
  * An entry whose object is parsed only when read: the TAXII objects endpoint sends `json` as it
- * is, so a page of a hundred objects costs no parse and no re-serialisation.
+ * is, so a page of a hundred objects costs no parse and no re-serialisation. A class, so that the
+ * getter lives once on the prototype instead of being defined on each of a page's entries.
  */
-function toLazyEntry(json: string, dateAdded: string): CollectionEntry {
-  let parsed: StixObject | undefined;
-  return {
-    json,
-    dateAdded,
-    get object(): StixObject {
-      parsed ??= JSON.parse(json) as StixObject;
-      return parsed;
-    },
-  };
+class LazyEntry implements CollectionEntry {
+  #parsed: StixObject | undefined;
+  constructor(
+    readonly json: string,
+    readonly dateAdded: string,
+  ) {}
+  get object(): StixObject {
+    this.#parsed ??= JSON.parse(this.json) as StixObject;
+    return this.#parsed;
+  }
 }
 
 /**
@@ -137,6 +135,7 @@ export function createCollectionRepository(
   database: Database,
 ): CollectionRepository & TaxiiStatusRepository {
   const db = database.db;
+  const readTuples = createSqliteRowReader(database);
   return {
     async createCollection(c) {
       await db
@@ -215,24 +214,33 @@ export function createCollectionRepository(
         query.next === undefined ? undefined : parsePageCursor(collectionId, query, query.next);
       const limit = Math.max(1, Math.floor(query.limit));
       const where = toWhereConditions(collectionId, n, after);
-      const result = await sql<EntryRow>`select o.object_id, o.version, o.date_added, o.object
+      const compiled = sql`select o.object_id, o.version, o.date_added, o.object
         from taxii_collection_objects o
         where ${sql.join(where, sql` and `)}
         order by o.date_added, o.object_id, o.version
-        limit ${limit + 1}`.execute(db);
-      const rows = result.rows;
+        limit ${limit + 1}`.compile(db);
+      const rows = (
+        readTuples
+          ? await readTuples(compiled)
+          : (await db.executeQuery<Record<string, string>>(compiled)).rows.map((r) => [
+              r.object_id,
+              r.version,
+              r.date_added,
+              r.object,
+            ])
+      ) as EntryTuple[];
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
-      const entries = page.map((r) => toLazyEntry(r.object, r.date_added));
+      const entries = page.map((r) => new LazyEntry(r[3], r[2]));
       const last = page[page.length - 1];
       return more && last
         ? {
             entries,
             more,
             next: toPageCursor(collectionId, query, {
-              dateAdded: last.date_added,
-              objectId: last.object_id,
-              version: last.version,
+              dateAdded: last[2],
+              objectId: last[0],
+              version: last[1],
             }),
           }
         : { entries, more: false };

@@ -111,6 +111,16 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         .executeTakeFirst()) as CredentialRow | undefined;
       return row && toCredential(row);
     },
+    async findPartnerByLiveCredential(secretHash) {
+      // One joined read instead of credential-then-partner: this runs on every TAXII request.
+      return (await db
+        .selectFrom('sharing_partner_credentials as c')
+        .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
+        .select(['p.id as id', 'p.name as name'])
+        .where('c.secret_hash', '=', secretHash)
+        .where('c.revoked', 'is', null)
+        .executeTakeFirst()) as { id: string; name: string } | undefined;
+    },
     async revokeCredential(id, at) {
       const result = await db
         .updateTable('sharing_partner_credentials')
