@@ -1,3 +1,4 @@
+import { isStixIdentifier } from './identifier-check.js';
 import { isStixTimestamp } from './stix-timestamp.js';
 import type { IssueCollector } from './validation-issue.js';
 
@@ -79,7 +80,12 @@ export function checkList(
 }
 
 export function checkStringList(c: IssueCollector, path: string, value: Json): void {
-  checkList(c, path, value, (p, v) => checkString(c, p, v));
+  if (!Array.isArray(value)) return c.fail(path, `must be a list, not ${describe(value)}`);
+  if (value.length === 0) return c.fail(path, 'must not be an empty list (leave the property out)');
+  // A loop rather than checkList: item paths are built only for the items that fail.
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') checkString(c, `${path}[${i}]`, value[i]);
+  }
 }
 
 /** A STIX identifier, optionally restricted to some types (`allow`) or barred from some (`deny`). */
@@ -89,9 +95,10 @@ export function checkRef(
   value: Json,
   rule: { allow?: readonly string[]; deny?: readonly string[] } = {},
 ): void {
-  if (typeof value !== 'string' || !IDENTIFIER_PATTERN.test(value)) {
+  if (typeof value !== 'string' || !isStixIdentifier(value)) {
     return c.fail(path, `must be a STIX id (<type>--<uuid>), not ${describe(value)}`);
   }
+  if (rule.allow === undefined && rule.deny === undefined) return;
   const type = value.slice(0, value.indexOf('--'));
   if (rule.allow && !rule.allow.includes(type)) {
     c.fail(path, `must refer to ${rule.allow.join(' or ')}, not ${type}`);
@@ -100,13 +107,22 @@ export function checkRef(
   }
 }
 
+const NO_RULE = {};
+
 export function checkRefList(
   c: IssueCollector,
   path: string,
   value: Json,
-  rule: { allow?: readonly string[]; deny?: readonly string[] } = {},
+  rule: { allow?: readonly string[]; deny?: readonly string[] } = NO_RULE,
 ): void {
-  checkList(c, path, value, (p, v) => checkRef(c, p, v, rule));
+  if (!Array.isArray(value)) return c.fail(path, `must be a list, not ${describe(value)}`);
+  if (value.length === 0) return c.fail(path, 'must not be an empty list (leave the property out)');
+  // Valid items cost no path string; checkRef builds it again only for an item that fails.
+  for (let i = 0; i < value.length; i++) {
+    const item: Json = value[i];
+    if (typeof item === 'string' && isStixIdentifier(item) && !rule.allow && !rule.deny) continue;
+    checkRef(c, `${path}[${i}]`, item, rule);
+  }
 }
 
 export function checkKillChainPhases(c: IssueCollector, path: string, value: Json): void {

@@ -290,35 +290,37 @@ for (const type of DESCRIBED) RULES[type]!.properties.description = str;
 /** Per-type properties of the 19 SDOs, 2 SROs and language-content (STIX 2.1 §4, §5, §7). */
 export const TYPE_RULES: Readonly<Record<string, TypeRule>> = RULES;
 
+// Module level rather than a closure per call: tsx names every closure it creates (__name).
+const has = (o: Record<string, Json>, key: string) => o[key] !== undefined;
+
 /** "At least one of" and other cross-property rules the schemas state for some types. */
 export function checkTypeSpecificRules(
   c: IssueCollector,
   type: string,
   o: Record<string, Json>,
 ): void {
-  const has = (k: string) => o[k] !== undefined;
   switch (type) {
     case 'location':
-      if (!has('region') && !has('country') && !(has('latitude') && has('longitude')))
+      if (!has(o, 'region') && !has(o, 'country') && !(has(o, 'latitude') && has(o, 'longitude')))
         c.fail('', 'a location needs region, country, or latitude and longitude');
-      if (has('latitude') !== has('longitude'))
+      if (has(o, 'latitude') !== has(o, 'longitude'))
         c.fail(
-          has('latitude') ? '.longitude' : '.latitude',
+          has(o, 'latitude') ? '.longitude' : '.latitude',
           'is required with the other coordinate',
         );
-      if (has('precision') && !(has('latitude') && has('longitude')))
+      if (has(o, 'precision') && !(has(o, 'latitude') && has(o, 'longitude')))
         c.fail('.precision', 'needs latitude and longitude');
       break;
     case 'malware':
-      if (o.is_family === true && !has('name'))
+      if (o.is_family === true && !has(o, 'name'))
         c.fail('.name', 'is required when is_family is true');
       break;
     case 'malware-analysis':
-      if (!has('result') && !has('analysis_sco_refs'))
+      if (!has(o, 'result') && !has(o, 'analysis_sco_refs'))
         c.fail('', 'a malware-analysis needs result or analysis_sco_refs');
       break;
     case 'observed-data':
-      if (has('objects') === has('object_refs'))
+      if (has(o, 'objects') === has(o, 'object_refs'))
         c.fail('.object_refs', 'exactly one of object_refs and the deprecated objects is required');
       break;
   }

@@ -1,8 +1,8 @@
 import { isAdmiraltyGrade } from '../vocab/admiralty.js';
+import { isStixIdentifier } from './identifier-check.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from './conflict-event-extension.js';
 import { checkConflictEventProperties } from './conflict-event-definition.js';
 import {
-  IDENTIFIER_PATTERN,
   TYPE_PATTERN,
   checkBoolean,
   checkList,
@@ -61,7 +61,7 @@ export function validateStixObject(value: unknown, where = 'object'): Validation
       `must be a STIX type name (lower-case letters, digits, hyphens), not ${describe(type)}`,
     );
   if (value.id === undefined) c.fail('.id', 'is required');
-  else if (typeof value.id !== 'string' || !IDENTIFIER_PATTERN.test(value.id))
+  else if (typeof value.id !== 'string' || !isStixIdentifier(value.id))
     c.fail('.id', `must be <type>--<uuid>, not ${describe(value.id)}`);
   else if (typeof type === 'string' && !value.id.startsWith(`${type}--`))
     c.fail('.id', `must start with "${type}--"`);
@@ -111,9 +111,11 @@ export function validateStixObject(value: unknown, where = 'object'): Validation
   return c.issues;
 }
 
+const CORE_REQUIRED = ['spec_version', 'created', 'modified'] as const;
+
 /** Common properties of SDOs, SROs, language-content and extension-definition (STIX 2.1 §3.2). */
 function checkCoreCommon(c: IssueCollector, o: Record<string, Json>): void {
-  for (const key of ['spec_version', 'created', 'modified']) {
+  for (const key of CORE_REQUIRED) {
     if (o[key] === undefined) c.fail(`.${key}`, 'is required');
   }
   if (o.spec_version !== undefined && o.spec_version !== '2.1')
@@ -124,6 +126,7 @@ function checkCoreCommon(c: IssueCollector, o: Record<string, Json>): void {
   if (
     typeof o.created === 'string' &&
     typeof o.modified === 'string' &&
+    o.modified !== o.created &&
     toVersionKey(o.modified) < toVersionKey(o.created)
   )
     c.fail('.modified', 'is earlier than created');

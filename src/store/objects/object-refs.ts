@@ -1,3 +1,4 @@
+import { isStixIdentifier } from '../../core/stix/identifier-check.js';
 import { isTlpMarkingId } from '../../core/vocab/tlp.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 
@@ -7,7 +8,9 @@ const ID = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F-]{36}$/;
 // the many strings that are not references (names, descriptions, aliases) cost one test each.
 function collect(value: unknown, isRef: boolean, out: Set<string>): void {
   if (typeof value === 'string') {
-    if (isRef && ID.test(value) && !isTlpMarkingId(value)) out.add(value);
+    // The strict identifier check passes for nearly every reference and implies the looser ID.
+    if (isRef && (isStixIdentifier(value) || ID.test(value)) && !isTlpMarkingId(value))
+      out.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, isRef, out);
   } else if (typeof value === 'object' && value !== null) {

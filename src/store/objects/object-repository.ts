@@ -15,6 +15,26 @@ import { searchObjects } from './object-search.js';
 
 const PAGE = 1000;
 
+/** The versions of one id met so far: one inline (nearly always), a set for the rare others. */
+type VersionsSeen = string | Set<string>;
+
+/**
+ * Records a version of an id and says whether it was new, without an "id version" key string
+ * per object (a bulk import meets 100,000 ids, nearly all with one version).
+ */
+function addVersion(seen: Map<string, VersionsSeen>, id: string, version: string): boolean {
+  const earlier = seen.get(id);
+  if (earlier === undefined) seen.set(id, version);
+  else if (typeof earlier === 'string') {
+    if (earlier === version) return false;
+    seen.set(id, new Set([earlier, version]));
+  } else {
+    if (earlier.has(version)) return false;
+    earlier.add(version);
+  }
+  return true;
+}
+
 /**
  * The object store over either engine: every version kept, latest as a query (no newer version
  * with the same id), full-text search per engine.
@@ -57,19 +77,15 @@ export function createObjectRepository(database: Database): ObjectRepository {
       options: PutObjectsOptions = {},
     ): Promise<PutObjectsResult> {
       const rows: PendingObjectRow[] = [];
-      const keys = new Set<string>();
-      const ids = new Set<string>();
+      const versions = new Map<string, VersionsSeen>();
       const refs = new Set<string>();
       for (const object of objects) {
         const row = toPendingObjectRow(object);
-        const key = `${row.id} ${row.version}`;
-        ids.add(row.id);
         findReferencedIds(object, refs);
-        if (keys.has(key)) continue;
-        keys.add(key);
+        if (!addVersion(versions, row.id, row.version)) continue;
         rows.push(row);
       }
-      const missing = [...refs].filter((id) => !ids.has(id));
+      const missing = [...refs].filter((id) => !versions.has(id));
       const stored = await existingIds(missing);
       const dangling = missing.filter((id) => !stored.has(id)).sort();
       const inserted = await insertObjectRows(database, rows, options.onProgress);

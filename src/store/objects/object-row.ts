@@ -40,13 +40,17 @@ export function toObjectVersionKey(object: StixObject): string {
 
 /** The text full-text search indexes: name, aliases and description. */
 export function toSearchText(object: StixObject): string | null {
-  const parts: string[] = [];
-  if (typeof object.name === 'string') parts.push(object.name);
+  // Joined as it goes, without a parts array: this runs for every imported object.
+  let text: string | null = typeof object.name === 'string' ? object.name : null;
   if (Array.isArray(object.aliases)) {
-    for (const alias of object.aliases) if (typeof alias === 'string') parts.push(alias);
+    for (const alias of object.aliases) {
+      if (typeof alias === 'string') text = text === null ? alias : `${text}\n${alias}`;
+    }
   }
-  if (typeof object.description === 'string') parts.push(object.description);
-  return parts.length === 0 ? null : parts.join('\n');
+  const description = object.description;
+  if (typeof description === 'string')
+    text = text === null ? description : `${text}\n${description}`;
+  return text;
 }
 
 /**
