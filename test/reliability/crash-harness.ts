@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { openDatabase } from '../../src/store/database.js';
+import { main } from '../../src/cli/main.js';
+import { openDatabase, type Database } from '../../src/store/database.js';
 
 /** The `tearline` executable, run as a child process so that it can be killed. */
 export const TEARLINE_BIN = fileURLToPath(new URL('../../bin/tearline.js', import.meta.url));
 
 export interface ChildRun {
   readonly code: number | null;
+  /** When the first output arrived, in ms after the start (undefined: none). */
+  readonly firstOutputMs?: number;
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -16,13 +20,14 @@ export interface ChildRun {
 
 /**
  * Runs `tearline <args>`; with `killAfterMs` the child gets SIGKILL that long after it started
- * (unless it finished first).
+ * (unless it finished first); with `killAfterOutputMs`, that long after its first line of output,
+ * so that a start-up slowed by a loaded machine does not eat the kill window.
  *
  * @example await runTearline(['import', file, '--database', url], { killAfterMs: 900 })
  */
 export function runTearline(
   args: readonly string[],
-  options: { killAfterMs?: number; env?: Record<string, string> } = {},
+  options: { killAfterMs?: number; killAfterOutputMs?: number; env?: Record<string, string> } = {},
 ): Promise<ChildRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -32,18 +37,57 @@ export function runTearline(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer =
+    let timer =
       options.killAfterMs === undefined
         ? undefined
         : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    let firstOutputMs: number | undefined;
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      firstOutputMs ??= performance.now() - started;
+      if (!stdout && options.killAfterOutputMs !== undefined)
+        timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterOutputMs);
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        ms: performance.now() - started,
+        ...(firstOutputMs === undefined ? {} : { firstOutputMs }),
+      });
     });
   });
+}
+
+/**
+ * Runs `tearline <args>` inside the test process: the same code as the executable, without the
+ * second or so a child spends starting, for the checks that follow every kill.
+ *
+ * @example const verify = await runTearlineHere(['ledger', 'verify', '--database', url])
+ */
+export async function runTearlineHere(
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const text = { out: '', err: '' };
+  stdout.setEncoding('utf8').on('data', (c: string) => (text.out += c));
+  stderr.setEncoding('utf8').on('data', (c: string) => (text.err += c));
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await main([...args], {
+    stdin,
+    stdout,
+    stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  return { code, stdout: text.out, stderr: text.err };
 }
 
 /** What a store looks like after a kill: integrity verdict and the row counts the tests compare. */
@@ -59,7 +103,11 @@ export interface StoreState {
  *
  * @example const state = await inspectStore(url, ['stix_objects'])
  */
-export async function inspectStore(url: string, tables: readonly string[]): Promise<StoreState> {
+export async function inspectStore(
+  url: string,
+  tables: readonly string[],
+  countMore?: (database: Database) => Promise<Record<string, number>>,
+): Promise<StoreState> {
   const database = await openDatabase(url);
   try {
     let integrity = 'ok';
@@ -86,6 +134,7 @@ export async function inspectStore(url: string, tables: readonly string[]): Prom
       }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(database.db);
       counts[table] = Number(rows[0]?.n ?? 0);
     }
+    if (countMore) Object.assign(counts, await countMore(database));
     return { integrity, counts };
   } finally {
     await database.close();

@@ -2,8 +2,9 @@
 // bundle, delivers it and writes one ledger entry per released object) gets SIGKILL at a random
 // moment. Afterwards the store passes its integrity checks, the release is either still awaiting
 // approval with no ledger entry or delivered with every entry, and `tearline ledger verify` passes.
-// Several releases are prepared in one store so the ledger grows across kills. The issue asks for
-// 20 kills per engine; KILLS (default 2, TEARLINE_RELIABILITY_KILLS) fits the 10-minute budget.
+// Several releases are prepared in one store so the ledger grows across kills. KILLS per engine
+// (the issue's 20; TEARLINE_RELIABILITY_KILLS); only the approval runs as a child process, the
+// preparation and the checks run in the test's process to keep each kill cycle short.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,13 +13,12 @@ import { join } from 'node:path';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../support/engines.js';
 import { recordFigure } from './figures.js';
 import { createBundleText } from './stix-generator.js';
-import { createRandom, inspectStore, runTearline } from './crash-harness.js';
+import { createRandom, inspectStore, runTearline, runTearlineHere } from './crash-harness.js';
+import { KILLS, SEED, createKillPlan } from './kill-plan.js';
 import { prepareRelease, prepareSharing } from './release-harness.js';
 
 const OBJECTS = 6_000;
 const RELEASED = 1_000;
-const KILLS = Number(process.env.TEARLINE_RELIABILITY_KILLS ?? 2);
-const SEED = Number(process.env.TEARLINE_RELIABILITY_SEED ?? Date.now() % 100_000);
 const BUNDLE_SEED = 41;
 
 let dir: string;
@@ -41,9 +41,9 @@ async function releaseState(
   url: string,
   releaseId: string,
 ): Promise<{ status: string; entries: number }> {
-  const show = await runTearline(['release', 'show', releaseId, '--json', '--database', url]);
+  const show = await runTearlineHere(['release', 'show', releaseId, '--json', '--database', url]);
   assert.equal(show.code, 0, show.stderr);
-  const list = await runTearline([
+  const list = await runTearlineHere([
     'ledger',
     'list',
     '--release',
@@ -66,11 +66,12 @@ for (const engine of ENGINES) {
       `a ${RELEASED}-object release is delivered whole or not at all after ${KILLS} kills (seed ${SEED})`,
       { skip },
       async () => {
+        const started = performance.now();
         const t = await createTestDatabase(engine);
         try {
           const bundle = join(dir, `${engine}.json`);
           writeFileSync(bundle, createBundleText(OBJECTS, BUNDLE_SEED));
-          const imported = await runTearline(['import', bundle, '--database', t.url]);
+          const imported = await runTearlineHere(['import', bundle, '--database', t.url]);
           assert.equal(imported.code, 0, imported.stderr);
           const partnerId = await prepareSharing(t.url);
           const ids = incidentIds(RELEASED);
@@ -90,19 +91,23 @@ for (const engine of ENGINES) {
             `${whole.entries} ledger entries for ${RELEASED} objects`,
           );
 
-          const random = createRandom(SEED + (engine === 'sqlite' ? 0 : 1));
+          // Most of a short run is process start-up; kill points lie in its second half, where it
+          // builds, delivers and writes the ledger, and before the measured end.
+          const plan = createKillPlan(full.ms, createRandom(SEED + (engine === 'sqlite' ? 0 : 1)), {
+            from: 0.4,
+            to: 0.97,
+          });
           const outcomes = { none: 0, all: 0 };
           for (let k = 0; k < KILLS; k++) {
             const id = await prepareRelease(t.url, partnerId, ids, join(dir, `${engine}-ids.txt`));
-            // Most of a short run is process start-up; kill points lie in its second half, where it writes.
-            const killAfterMs = Math.round(full.ms * (0.4 + 0.6 * random()));
+            const killAfterMs = plan.next();
             const run = await approve(id, killAfterMs);
-            const where = `kill ${k} at ${killAfterMs} ms of ~${Math.round(full.ms)} ms (${run.signal ?? `exit ${run.code}`})`;
+            const where = plan.record(run, killAfterMs, k);
             const state = await inspectStore(t.url, ['sharing_ledger']);
             assert.equal(state.integrity, 'ok', where);
             // Reopening the store through any sharing command (or tearline serve) finishes an
             // approval the kill interrupted between the ledger and the partner's collection.
-            const reopened = await runTearline(['release', 'list', '--database', t.url]);
+            const reopened = await runTearlineHere(['release', 'list', '--database', t.url]);
             assert.equal(reopened.code, 0, `${where}: ${reopened.stderr}`);
             const release = await releaseState(t.url, id);
             if (release.status === 'delivered') {
@@ -120,17 +125,27 @@ for (const engine of ENGINES) {
               );
               outcomes.none++;
               // What a kill interrupted can be approved again, whole.
-              const retry = await approve(id);
+              const retry = await runTearlineHere([
+                'release',
+                'approve',
+                id,
+                '--as',
+                'bea',
+                '--database',
+                t.url,
+              ]);
               assert.equal(retry.code, 0, `${where}: approving again failed: ${retry.stderr}`);
               assert.equal((await releaseState(t.url, id)).entries, whole.entries, where);
             }
-            const verify = await runTearline(['ledger', 'verify', '--database', t.url]);
+            const verify = await runTearlineHere(['ledger', 'verify', '--database', t.url]);
             assert.equal(verify.code, 0, `${where}: ${verify.stderr}`);
           }
+          plan.assertLanded();
           recordFigure({
             area: 'crash',
-            name: `kills survived: release approval of ${RELEASED} objects (${engine}; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms)`,
+            name: `kills survived: release approval of ${RELEASED} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms)`,
             value: KILLS,
+            wallMs: performance.now() - started,
           });
         } finally {
           await t.dispose();

@@ -13,6 +13,8 @@ export interface Figure {
   /** What was measured, e.g. 'kills survived (import, sqlite)'. */
   readonly name: string;
   readonly value: number | string;
+  /** Wall time of the scenario that measured it, printed in the summary. */
+  readonly wallMs?: number;
 }
 
 /**

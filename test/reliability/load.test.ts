@@ -1,6 +1,7 @@
 // Load over loopback: 200 concurrent autocannon clients against the REST API and TAXII of a real
-// `tearline serve` process, on each engine. The issue asks for 60 s; LOAD_SECONDS (default 10,
-// TEARLINE_RELIABILITY_LOAD_SECONDS to raise it) keeps the suite within its 10-minute budget.
+// `tearline serve` process, on each engine, for the issue's 60 s (TEARLINE_RELIABILITY_LOAD_SECONDS).
+// run-reliability.mjs runs this file alone, after the crash suites, so that the figures measure the
+// server rather than its neighbours on a 2-core machine.
 // Asserted: zero 5xx and zero socket errors, every request answered 2xx, and resident memory after
 // the run within MEMORY_BOUND of what it was after a warm-up. p99 and the request count are
 // recorded for the summary.
@@ -17,7 +18,7 @@ import { runTearline } from './crash-harness.js';
 import { addUserWithToken, startServer } from './serve-harness.js';
 
 const CONNECTIONS = 200;
-const LOAD_SECONDS = Number(process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 10);
+const LOAD_SECONDS = Number(process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 60);
 /** Growth of the server's resident memory allowed between warm-up and the end of the run. */
 const MEMORY_BOUND = 150 * 1024 * 1024;
 
@@ -65,6 +66,7 @@ for (const engine of ENGINES) {
       `${CONNECTIONS} clients for ${LOAD_SECONDS} s: no 5xx, bounded memory`,
       { skip },
       async () => {
+        const started = performance.now();
         const t = await createTestDatabase(engine);
         const dir = mkdtempSync(join(tmpdir(), 'tearline-load-'));
         try {
@@ -92,6 +94,7 @@ for (const engine of ENGINES) {
               area: 'load',
               name: `requests served (${engine}, ${CONNECTIONS} clients, ${LOAD_SECONDS} s; 5xx ${result['5xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; RSS +${Math.round((afterRss - before) / 1048576)} MB of ${MEMORY_BOUND / 1048576} MB allowed)`,
               value: served,
+              wallMs: performance.now() - started,
             });
             assert.ok(served > 0, 'no request was served');
             assert.equal(result['5xx'], 0, '5xx answers under load');

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { runTearline, type ChildRun } from './crash-harness.js';
+import { runTearlineHere } from './crash-harness.js';
 
-async function ok(args: string[], what: string): Promise<ChildRun> {
-  const run = await runTearline(args);
+// In the test's own process: only the command under test runs as a child that can be killed.
+async function ok(args: string[], what: string): Promise<{ stdout: string }> {
+  const run = await runTearlineHere(args);
   if (run.code !== 0) throw new Error(`${what} failed (${run.code}): ${run.stderr}`);
   return run;
 }

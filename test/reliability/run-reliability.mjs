@@ -1,55 +1,106 @@
-// `npm run test:reliability`: runs the reliability suite (scripts/run-tests.mjs reliability), then
-// prints one summary block of the figures the suites recorded (test/reliability/figures.ts) and the
-// closing line `N passed, N failed`. Exits with the suite's own exit code.
+// `npm run test:reliability`: runs the reliability suite (scripts/run-tests.mjs reliability) in two
+// phases — first every suite but load, two files at a time (the crash suites measure their own
+// operation's duration under the same neighbours, so the kill points follow); then load alone, so
+// that its latency and memory figures are the server's and not its neighbours'. Then it prints one
+// summary block of the figures the suites recorded (test/reliability/figures.ts), each scenario's
+// wall time, the configuration, and the closing line `N passed, N failed`. Exits non-zero when
+// any test failed. Arguments narrow the files, as with run-tests.mjs.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const figuresFile = join(tmpdir(), `tearline-reliability-figures-${process.pid}.jsonl`);
 rmSync(figuresFile, { force: true });
 const started = Date.now();
-const child = spawn(
-  process.execPath,
-  ['scripts/run-tests.mjs', 'reliability', ...process.argv.slice(2)],
+const only = process.argv.slice(2);
+const files = readdirSync('test/reliability')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/reliability/${f}`)
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const isLoad = (f) => f.endsWith('/load.test.ts');
+const phases = [
   {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TEARLINE_RELIABILITY_FIGURES: figuresFile },
+    name: 'crash, fuzz, access, backup (2 files at a time)',
+    files: files.filter((f) => !isLoad(f)),
   },
+  { name: 'load (alone)', files: files.filter(isLoad) },
+].filter((p) => p.files.length > 0);
+
+function runPhase(phase) {
+  return new Promise((resolve) => {
+    const phaseStarted = Date.now();
+    const child = spawn(
+      process.execPath,
+      ['scripts/run-tests.mjs', 'reliability', ...phase.files],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, TEARLINE_RELIABILITY_FIGURES: figuresFile },
+      },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => {
+      const count = (label) =>
+        Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
+      // Top-level lines of the spec reporter: one per scenario (describe), with its duration.
+      const scenarios = [...output.matchAll(/^([✔✖]) (.+) \((\d+(?:\.\d+)?)ms\)$/gmu)].map(
+        (m) => `${m[1]} ${String(Math.round(Number(m[3]) / 1000)).padStart(4)} s  ${m[2]}`,
+      );
+      resolve({
+        name: phase.name,
+        scenarios,
+        code,
+        passed: count('pass'),
+        failed: count('fail') + count('cancelled'),
+        seconds: Math.round((Date.now() - phaseStarted) / 1000),
+      });
+    });
+  });
+}
+
+const results = [];
+for (const phase of phases) results.push(await runPhase(phase));
+
+const figures = existsSync(figuresFile)
+  ? readFileSync(figuresFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : [];
+rmSync(figuresFile, { force: true });
+const areas = ['crash', 'load', 'fuzz', 'access', 'backup'];
+const lines = ['', '== Reliability summary'];
+lines.push(
+  `configuration: kills ${process.env.TEARLINE_RELIABILITY_KILLS ?? 20} per scenario per engine; load ${process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 60} s of 200 clients per engine`,
 );
-let output = '';
-child.stdout.setEncoding('utf8').on('data', (chunk) => {
-  output += chunk;
-  process.stdout.write(chunk);
-});
-child.on('close', (code) => {
-  const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
-  const passed = count('pass');
-  const failed = count('fail') + count('cancelled');
-  const figures = existsSync(figuresFile)
-    ? readFileSync(figuresFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line))
-    : [];
-  rmSync(figuresFile, { force: true });
-  const areas = ['crash', 'load', 'fuzz', 'access', 'backup'];
-  const lines = ['', '== Reliability summary'];
-  for (const area of [
-    ...areas,
-    ...new Set(figures.map((f) => f.area).filter((a) => !areas.includes(a))),
-  ]) {
-    const mine = figures.filter((f) => f.area === area);
-    if (mine.length === 0) {
-      lines.push(`${area}: no figure recorded`);
-      continue;
-    }
-    const total = mine.reduce((sum, f) => sum + (typeof f.value === 'number' ? f.value : 0), 0);
-    lines.push(`${area}: ${total} in all`);
-    for (const f of mine) lines.push(`  ${String(f.value).padStart(8)}  ${f.name}`);
+for (const area of [
+  ...areas,
+  ...new Set(figures.map((f) => f.area).filter((a) => !areas.includes(a))),
+]) {
+  const mine = figures.filter((f) => f.area === area);
+  if (mine.length === 0) {
+    lines.push(`${area}: no figure recorded`);
+    continue;
   }
-  lines.push(`suite wall time: ${Math.round((Date.now() - started) / 1000)} s`);
-  lines.push(`${passed} passed, ${failed} failed`);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  process.exitCode = code === 0 && failed === 0 ? 0 : 1;
-});
+  const total = mine.reduce((sum, f) => sum + (typeof f.value === 'number' ? f.value : 0), 0);
+  lines.push(`${area}: ${total} in all`);
+  for (const f of mine) {
+    const wall = typeof f.wallMs === 'number' ? `  [${Math.round(f.wallMs / 1000)} s]` : '';
+    lines.push(`  ${String(f.value).padStart(8)}  ${f.name}${wall}`);
+  }
+}
+lines.push('wall time per scenario:');
+for (const r of results) {
+  lines.push(`  phase ${r.name}: ${r.seconds} s`);
+  for (const s of r.scenarios) lines.push(`    ${s}`);
+}
+lines.push(`suite wall time: ${Math.round((Date.now() - started) / 1000)} s`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+lines.push(`${passed} passed, ${failed} failed`);
+process.stdout.write(`${lines.join('\n')}\n`);
+process.exitCode = results.every((r) => r.code === 0) && failed === 0 ? 0 : 1;

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import type { ChildRun } from './crash-harness.js';
+
+/** Share of kills that must land while the operation runs; below it the scenario proves too little. */
+export const MIN_MID_OPERATION_SHARE = 0.8;
+
+/** Where the kills of one scenario landed. */
+export interface KillTally {
+  /** SIGKILL arrived while the child was still at work. */
+  mid: number;
+  /** The child had finished (exit code) before its kill time came. */
+  after: number;
+}
+
+/**
+ * Kill moments spread over an operation whose duration is measured, not assumed: each kill falls
+ * at a seeded random point between `from` and `to` of the current estimate, and a run that finished
+ * before its kill (the machine was quicker than the estimate) pulls the estimate down to what it
+ * measured, so the following kills land inside the operation again.
+ *
+ * @example const plan = createKillPlan(fullMs, random, { from: 0.5, to: 0.97 })
+ */
+export function createKillPlan(
+  measuredMs: number,
+  random: () => number,
+  window: { from: number; to: number; floorMs?: number },
+) {
+  let estimate = measuredMs;
+  const tally: KillTally = { mid: 0, after: 0 };
+  return {
+    tally,
+    /** The next kill time, in ms after the child starts. */
+    next(): number {
+      const floor = window.floorMs ?? 0;
+      const span = Math.max(0, estimate * window.to - Math.max(floor, estimate * window.from));
+      return Math.round(Math.max(floor, estimate * window.from) + span * random());
+    },
+    /**
+     * Records where a kill landed and returns a label for assertion messages; `tookMs` is what a
+     * run that finished first measured, on the same clock as the kill times (default: its run time).
+     */
+    record(run: ChildRun, killAfterMs: number, index: number, tookMs = run.ms): string {
+      const landedMid = run.signal === 'SIGKILL';
+      if (landedMid) tally.mid++;
+      else {
+        tally.after++;
+        estimate = Math.min(estimate, tookMs);
+      }
+      return `kill ${index} at ${killAfterMs} ms of ~${Math.round(estimate)} ms (${landedMid ? 'mid-operation' : `finished first, exit ${run.code}`})`;
+    },
+    /** Fails the scenario when too few kills landed while the operation ran. */
+    assertLanded(): void {
+      const total = tally.mid + tally.after;
+      assert.ok(
+        total > 0 && tally.mid >= MIN_MID_OPERATION_SHARE * total,
+        `only ${tally.mid} of ${total} kills landed mid-operation (at least ${MIN_MID_OPERATION_SHARE * 100}% required)`,
+      );
+    },
+  };
+}
+
+/** Kills per scenario per engine: the issue's 20, unless TEARLINE_RELIABILITY_KILLS says otherwise. */
+export const KILLS = Number(process.env.TEARLINE_RELIABILITY_KILLS ?? 20);
+
+/** Seed of the kill moments, printed with each scenario; TEARLINE_RELIABILITY_SEED replays one. */
+export const SEED = Number(process.env.TEARLINE_RELIABILITY_SEED ?? Date.now() % 100_000);
