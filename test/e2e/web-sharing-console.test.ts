@@ -313,6 +313,11 @@ describe('sharing console and graph in Chromium', () => {
     assert.equal(await page.locator('svg.graph g.node.other.selected').count(), 0);
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.locator('svg.graph g.node.other.selected').count(), 1);
+    // Arrows walk the list too.
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('svg.graph g.node.actor.selected').count(), 1);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('svg.graph g.node.other.selected').count(), 1);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/actors\/threat-actor--/);
     assert.notEqual(new URL(page.url()).pathname, `/actors/${seeded.actorId}/graph`);

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { navigate } from '../router.js';
 
 /** A node or an edge of the graph as the keyboard list shows it: a label and where it opens. */
@@ -23,10 +23,29 @@ function KeyList(props: {
     e.preventDefault();
     navigate(href);
   };
+  // Arrows walk the list as well as Tab, as in a menu, without trapping focus in it.
+  const walk = (e: KeyboardEvent<HTMLUListElement>) => {
+    const links = [...e.currentTarget.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const to =
+      e.key === 'ArrowDown'
+        ? at + 1
+        : e.key === 'ArrowUp'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? links.length - 1
+              : undefined;
+    const next = to === undefined ? undefined : links[Math.max(0, Math.min(links.length - 1, to))];
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
+  };
   return (
     <section aria-labelledby={`graph-${props.kind}s`}>
       <h2 id={`graph-${props.kind}s`}>{props.title}</h2>
-      <ul className="list">
+      <ul className="list" onKeyDown={walk}>
         {props.keys.map((k, index) => {
           const current = props.selected?.kind === props.kind && props.selected.index === index;
           return (
