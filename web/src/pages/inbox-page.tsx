@@ -7,6 +7,8 @@ import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { reviewApi, type DraftViewData } from './review-api.js';
 import { ReportsInbox, SubmitReport } from './inbox-submit.js';
+import { ReviewEditForm } from './review-edit-form.js';
+import { ReviewGrade } from './review-grade.js';
 
 interface Span {
   start: number;
@@ -156,6 +158,7 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
     return () => window.removeEventListener('keydown', listener);
   }, []);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [editing, setEditing] = useState<string>();
   const current = items[cursor];
   const act = useCallback(
     async (label: string, run: () => Promise<unknown>) => {
@@ -175,13 +178,17 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
   const reject = (it: DraftItem) =>
     act(`Rejected ${labelOf(it, items)}.`, () => reviewApi.reject(draft.id, it.itemId));
   const edit = (it: DraftItem) => {
-    const name = window.prompt('Name', labelOf(it, items));
-    if (name) void act('Saved the edit.', () => reviewApi.edit(draft.id, it.itemId, { name }));
+    if (it.state === 'proposed' && it.kind !== 'relationship') setEditing(it.itemId);
+  };
+  // Closing the form puts focus back on the Edit button it came from, not on the page's top.
+  const closeEdit = (itemId: string) => {
+    setEditing(undefined);
+    requestAnimationFrame(() => document.getElementById(`edit-button-${itemId}`)?.focus());
   };
   const merge = (it: DraftItem, target: string) =>
     act('Merged into the existing incident.', () => reviewApi.merge(draft.id, it.itemId, target));
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || editing) return;
     if (
       e.target instanceof HTMLInputElement ||
       e.target instanceof HTMLSelectElement ||
@@ -220,16 +227,15 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
           Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>r</kbd> reject,{' '}
           <kbd>e</kbd> edit, <kbd>m</kbd> merge into the first candidate.
         </p>
-        <p>
-          Source grade{' '}
-          <span className="badge">
-            {draft.grade.reliability}
-            {draft.grade.credibility}
-          </span>{' '}
-          <span className="muted">
-            (Admiralty, given when the report was submitted; every accepted item carries it)
-          </span>
-        </p>
+        <ReviewGrade
+          key={`${draft.grade.reliability}${draft.grade.credibility}`}
+          draft={draft}
+          locked={items.some((i) => i.state === 'accepted' || i.state === 'merged')}
+          onRegraded={() => {
+            setMessage({ ok: true, text: 'Saved the new grade.' });
+            props.reload();
+          }}
+        />
         <div className="actions">
           <button
             type="button"
@@ -256,6 +262,12 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
               <p>
                 <span className="badge">{it.kind}</span> <strong>{labelOf(it, items)}</strong>{' '}
                 <span className={`badge state-${it.state}`}>{it.state}</span>
+                {it.resultId && (
+                  <>
+                    {' '}
+                    <Link to={`/objects/${it.resultId}`}>Open the stored {it.kind}</Link>
+                  </>
+                )}
               </p>
               {it.state === 'proposed' && (
                 <div className="actions">
@@ -268,16 +280,20 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
                   >
                     Accept
                   </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      setCursor(i);
-                      edit(it);
-                    }}
-                  >
-                    Edit
-                  </button>
+                  {it.kind !== 'relationship' && (
+                    <button
+                      type="button"
+                      id={`edit-button-${it.itemId}`}
+                      className="secondary"
+                      aria-expanded={editing === it.itemId}
+                      onClick={() => {
+                        setCursor(i);
+                        edit(it);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="danger"
@@ -289,6 +305,19 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
                     Reject
                   </button>
                 </div>
+              )}
+              {editing === it.itemId && it.state === 'proposed' && (
+                <ReviewEditForm
+                  draftId={draft.id}
+                  item={it}
+                  items={items}
+                  onCancel={() => closeEdit(it.itemId)}
+                  onSaved={(edited) => {
+                    closeEdit(it.itemId);
+                    setMessage({ ok: true, text: `Saved the edit of ${labelOf(edited, items)}.` });
+                    props.reload();
+                  }}
+                />
               )}
               {it.state === 'proposed' &&
                 (mergeCandidates[it.itemId] ?? []).map((c) => (

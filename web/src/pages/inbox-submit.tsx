@@ -4,29 +4,51 @@ import { Link } from '../router.js';
 import type { StixObject } from '../stix.js';
 import { LoadState, nameOf, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
-import { reviewApi } from './review-api.js';
+import { reviewApi, type SubmittedReport } from './review-api.js';
+import { JobProgress } from './review-job-progress.js';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
 const CREDIBILITY = [1, 2, 3, 4, 5, 6];
+/** Past this many characters a pasted report is extracted in the background, with progress. */
+const LONG_TEXT = 20_000;
 
 /** Paste a report, grade its source, and get a draft to review (extraction shows its progress). */
 export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [job, setJob] = useState<{ jobId: string; draftId: string }>();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
+    const file = f.get('file');
+    const text = String(f.get('text') ?? '');
+    const hasFile = file instanceof File && file.size > 0;
+    if (!hasFile && text.trim() === '') {
+      setMessage({ ok: false, text: 'Paste the report’s text or choose a file to import.' });
+      return;
+    }
     setBusy(true);
     setMessage(undefined);
+    setJob(undefined);
     try {
       const published = String(f.get('published') ?? '');
-      const r = await reviewApi.submitReport({
-        text: String(f.get('text') ?? ''),
+      const fields = {
         ...(f.get('title') ? { title: String(f.get('title')) } : {}),
         ...(published ? { published } : {}),
         grade: `${String(f.get('reliability'))}${String(f.get('credibility'))}`,
-      });
+      };
+      const r: SubmittedReport = hasFile
+        ? await reviewApi.importFile(file, fields)
+        : await reviewApi.submitReport({
+            text,
+            ...fields,
+            ...(text.length > LONG_TEXT ? { queue: true } : {}),
+          });
+      if (r.jobId) {
+        setJob({ jobId: r.jobId, draftId: r.draftId });
+        return;
+      }
       setMessage({
         ok: true,
         text: r.note ? `Draft made: ${r.note}` : 'Draft made; review it below.',
@@ -80,7 +102,20 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
             </div>
           </div>
           <label htmlFor="rep-text">Report text</label>
-          <textarea id="rep-text" name="text" rows={6} required />
+          <textarea id="rep-text" name="text" rows={6} />
+          <div>
+            <label htmlFor="rep-file">Or import a file (text, HTML or PDF)</label>
+            <input
+              id="rep-file"
+              name="file"
+              type="file"
+              accept=".txt,.html,.htm,.pdf,text/*,application/pdf"
+            />
+            <p className="muted hint">
+              Files and reports longer than {LONG_TEXT.toLocaleString('en')} characters are
+              extracted in the background; the progress shows here.
+            </p>
+          </div>
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Extracting…' : 'Extract and review'}
@@ -94,6 +129,18 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
             )}
           </div>
         </form>
+      )}
+      {job && (
+        <JobProgress
+          key={job.jobId}
+          jobId={job.jobId}
+          label="Extraction"
+          onDone={() => {
+            setMessage({ ok: true, text: 'Draft made; review it below.' });
+            props.onSubmitted(job.draftId);
+            setOpen(false);
+          }}
+        />
       )}
       {message && (
         <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>

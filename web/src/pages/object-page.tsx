@@ -3,6 +3,19 @@ import { Link } from '../router.js';
 import { toConflictEvent, toCountText, toIncidentDate, type StixObject } from '../stix.js';
 import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
+import { IncidentRelations } from './incident-relations.js';
+
+// ACLED's precision codes in words (src/core/stix/conflict-event-extension.ts).
+const TIME_PRECISION: Record<number, string> = {
+  1: 'exact day',
+  2: 'within a week',
+  3: 'within a month',
+};
+const GEO_PRECISION: Record<number, string> = {
+  1: 'the town itself',
+  2: 'near the town',
+  3: 'the region',
+};
 
 interface Grade {
   reliability: string;
@@ -46,7 +59,12 @@ export function ObjectPage(props: { id: string }) {
                 <Panel title="What happened">
                   <dl className="facts">
                     <dt>Date</dt>
-                    <dd>{toIncidentDate(o) ?? 'unknown'}</dd>
+                    <dd>
+                      {toIncidentDate(o) ?? 'unknown'}
+                      {ev.time_precision && (
+                        <span className="muted"> ({TIME_PRECISION[ev.time_precision]})</span>
+                      )}
+                    </dd>
                     <dt>Type</dt>
                     <dd>
                       {ev.event_type} · {ev.sub_event_type}
@@ -57,6 +75,9 @@ export function ObjectPage(props: { id: string }) {
                     <dd>
                       {[ev.location_name, ev.admin1, ev.country].filter(Boolean).join(', ') ||
                         'unknown'}
+                      {ev.geo_precision && (
+                        <span className="muted"> ({GEO_PRECISION[ev.geo_precision]})</span>
+                      )}
                     </dd>
                     <dt>Killed</dt>
                     <dd>{toCountText(ev.fatalities)}</dd>
@@ -98,6 +119,9 @@ export function ObjectPage(props: { id: string }) {
                     ))}
                   </ul>
                 </Panel>
+              )}
+              {o.type !== 'relationship' && o.type !== 'marking-definition' && (
+                <IncidentRelations id={o.id} />
               )}
               {refs.length > 0 && (
                 <Panel title="States">

@@ -4,6 +4,7 @@ import { createIngestRuntime } from './ingest-runtime.js';
 import { reportRoutes } from './report-routes.js';
 import { draftRoutes } from './draft-routes.js';
 import { sourceRoutes } from './source-routes.js';
+import { vocabularyRoutes } from './vocabulary-routes.js';
 import { createIngestJobHandlers, queueDueFeedPolls } from '../../../ingest/jobs/ingest-jobs.js';
 
 /** How often the server looks for feeds due a poll. */
@@ -54,5 +55,6 @@ export function ingestRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(reportRoutes(runtime, deps.config.bodyLimit));
     await app.register(draftRoutes(runtime));
     await app.register(sourceRoutes(runtime));
+    await app.register(vocabularyRoutes());
   };
 }
