@@ -38,13 +38,17 @@ export function setCsrfToken(token: string): void {
  */
 export async function callApi<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A Blob (an imported file) goes as its own bytes and type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) {
+    headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
+  }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: raw ? body : JSON.stringify(body) }),
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
