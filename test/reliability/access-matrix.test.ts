@@ -16,8 +16,8 @@ import {
   type TestDatabase,
 } from '../support/engines.js';
 import { recordFigure } from './figures.js';
-import { runTearline } from './crash-harness.js';
-import { addUserWithToken, startServer, type ServedInstance } from './serve-harness.js';
+import { runTearlineHere } from './crash-harness.js';
+import { addUserWithToken, startServer, stopLapses, type ServedInstance } from './serve-harness.js';
 
 type Caller = 'anonymous' | 'partner' | 'disabled' | 'bogus' | 'analyst' | 'approver' | 'admin';
 type Route = { method: string; path: string };
@@ -114,8 +114,8 @@ function checkAccess(engine: Engine): void {
     tokens.approver = await addUserWithToken(t.url, 'bea', ['approver']);
     tokens.admin = await addUserWithToken(t.url, 'root', ['admin']);
     tokens.disabled = await addUserWithToken(t.url, 'dave', ['analyst']);
-    assert.equal((await runTearline(['user', 'disable', 'dave', '--database', t.url])).code, 0);
-    const partner = await runTearline([
+    assert.equal((await runTearlineHere(['user', 'disable', 'dave', '--database', t.url])).code, 0);
+    const partner = await runTearlineHere([
       'partner',
       'add',
       'Matrix Partner',
@@ -126,7 +126,7 @@ function checkAccess(engine: Engine): void {
       t.url,
     ]);
     const partnerId = (JSON.parse(partner.stdout) as { id: string }).id;
-    const cred = await runTearline([
+    const cred = await runTearlineHere([
       'partner',
       'credential',
       partnerId,
@@ -136,7 +136,7 @@ function checkAccess(engine: Engine): void {
     ]);
     tokens.partner = (JSON.parse(cred.stdout) as { secret: string }).secret;
     tokens.bogus = 'tl_thisTokenWasNeverIssuedByTearline0000000000';
-    const reset = await runTearline(['user', 'password', 'ana', '--database', t.url]);
+    const reset = await runTearlineHere(['user', 'password', 'ana', '--database', t.url]);
     const password = /:\s*(\S+)\s*$/m.exec(reset.stdout)?.[1];
     assert.ok(password, reset.stdout);
     secrets.push(password, ...Object.values(tokens).filter((x): x is string => !!x));
@@ -148,6 +148,12 @@ function checkAccess(engine: Engine): void {
   after(async () => {
     await server?.stop();
     await t?.dispose();
+    if (stopLapses.includes(engine))
+      recordFigure({
+        area: 'access',
+        name: `NOT OK: tearline serve (${engine}) did not exit within 15 s of SIGTERM after the matrix; killed`,
+        value: 0,
+      });
   });
 
   function send(

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../support/engines.js';
 import { recordFigure } from './figures.js';
 import { createBundleText } from './stix-generator.js';
-import { runTearline } from './crash-harness.js';
+import { runTearline, runTearlineHere } from './crash-harness.js';
 import { prepareRelease, prepareSharing } from './release-harness.js';
 
 const OBJECTS = 3_000;
@@ -62,7 +62,7 @@ for (const engine of ENGINES) {
       try {
         const bundle = join(dir, `${engine}-bundle.json`);
         writeFileSync(bundle, createBundleText(OBJECTS, 31));
-        const imported = await runTearline(['import', bundle, '--database', source.url]);
+        const imported = await runTearlineHere(['import', bundle, '--database', source.url]);
         assert.equal(imported.code, 0, imported.stderr);
         const ids = Array.from(
           { length: 20 },
@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
           ids,
           join(dir, `${engine}-ids.txt`),
         );
-        const approved = await runTearline([
+        const approved = await runTearlineHere([
           'release',
           'approve',
           releaseId,
@@ -91,14 +91,14 @@ for (const engine of ENGINES) {
         const backup = await runTearline(['db', 'backup', file, '--database', source.url]);
         assert.equal(backup.code, 0, backup.stderr);
         assert.ok(existsSync(file));
-        const again = await runTearline(['db', 'backup', file, '--database', source.url]);
+        const again = await runTearlineHere(['db', 'backup', file, '--database', source.url]);
         assert.equal(again.code, 2, 'a second backup to the same file is refused');
         assert.match(again.stderr, /TEARLINE_E_STORE_BACKUP_EXISTS/);
 
         await target.database.close();
         const restored = await runTearline(['db', 'restore', file, '--database', target.url]);
         assert.equal(restored.code, 0, restored.stderr);
-        const twice = await runTearline(['db', 'restore', file, '--database', target.url]);
+        const twice = await runTearlineHere(['db', 'restore', file, '--database', target.url]);
         assert.equal(twice.code, 2, 'a restore into a store with tables is refused');
         assert.match(twice.stderr, /TEARLINE_E_STORE_RESTORE_NOT_EMPTY/);
 
@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
           before.sharing_ledger!.length >= ids.length,
           'the release wrote its ledger entries',
         );
-        const verify = await runTearline(['ledger', 'verify', '--database', target.url]);
+        const verify = await runTearlineHere(['ledger', 'verify', '--database', target.url]);
         assert.equal(verify.code, 0, verify.stderr);
         assert.match(verify.stdout, new RegExp(`intact: ${before.sharing_ledger!.length} entries`));
         recordFigure({
@@ -133,7 +133,7 @@ for (const engine of ENGINES) {
       const target = await createTestDatabase(engine, { migrate: false });
       try {
         await target.database.close();
-        const missing = await runTearline([
+        const missing = await runTearlineHere([
           'db',
           'restore',
           join(dir, 'nope.bak'),
@@ -144,10 +144,10 @@ for (const engine of ENGINES) {
         assert.match(missing.stderr, /TEARLINE_E_STORE_BACKUP_NO_FILE/);
         const junk = join(dir, `${engine}-junk.bak`);
         writeFileSync(junk, '{"not":"a backup"}');
-        const wrong = await runTearline(['db', 'restore', junk, '--database', target.url]);
+        const wrong = await runTearlineHere(['db', 'restore', junk, '--database', target.url]);
         assert.equal(wrong.code, 2);
         assert.match(wrong.stderr, /TEARLINE_E_STORE_BACKUP_BAD_FILE/);
-        const usage = await runTearline(['db', 'backup', '--database', target.url]);
+        const usage = await runTearlineHere(['db', 'backup', '--database', target.url]);
         assert.equal(usage.code, 2);
       } finally {
         await target.dispose().catch(() => undefined);

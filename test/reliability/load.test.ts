@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../support/engines.js';
 import { recordFigure } from './figures.js';
 import { createBundleText } from './stix-generator.js';
-import { runTearline } from './crash-harness.js';
+import { runTearlineHere } from './crash-harness.js';
 import { addUserWithToken, startServer } from './serve-harness.js';
 
 const CONNECTIONS = 200;
@@ -72,7 +72,7 @@ for (const engine of ENGINES) {
         try {
           const bundle = join(dir, 'bundle.json');
           writeFileSync(bundle, createBundleText(5_000, 21));
-          const imported = await runTearline(['import', bundle, '--database', t.url]);
+          const imported = await runTearlineHere(['import', bundle, '--database', t.url]);
           assert.equal(imported.code, 0, imported.stderr);
           const token = await addUserWithToken(t.url, 'loadtester', ['analyst']);
           // The rate limit is raised so that the load measures the server, not the limiter.

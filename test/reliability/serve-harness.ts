@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { TEARLINE_BIN, runTearline } from './crash-harness.js';
+import { TEARLINE_BIN, runTearlineHere } from './crash-harness.js';
+
+/** How long a server may take to stop after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 15_000;
+
+/** Engines whose server had to be killed because it did not exit on SIGTERM (see stop()). */
+export const stopLapses: string[] = [];
 
 /** A `tearline serve` child process on a free loopback port, with everything it logged. */
 export interface ServedInstance {
@@ -55,9 +61,19 @@ export async function startServer(
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      await once(child, 'exit');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const [, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+      clearTimeout(timer);
+      // A server that ignores SIGTERM would hang the suite; it is killed and the lapse reported.
+      if (signal === 'SIGKILL') {
+        process.stderr.write(
+          `serve-harness: tearline serve (${databaseUrl.split(':')[0]}) did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed\n`,
+        );
+        stopLapses.push(databaseUrl.split(':')[0]!);
+      }
     },
   };
 }
@@ -72,7 +88,7 @@ export async function addUserWithToken(
   username: string,
   roles: readonly string[],
 ): Promise<string> {
-  const add = await runTearline([
+  const add = await runTearlineHere([
     'user',
     'add',
     username,
@@ -81,7 +97,7 @@ export async function addUserWithToken(
     databaseUrl,
   ]);
   if (add.code !== 0) throw new Error(add.stderr);
-  const token = await runTearline(['user', 'token', username, '--database', databaseUrl]);
+  const token = await runTearlineHere(['user', 'token', username, '--database', databaseUrl]);
   const match = /\b(tl_[A-Za-z0-9_-]+)/.exec(token.stdout);
   if (!match) throw new Error(`no token in: ${token.stdout}${token.stderr}`);
   return match[1]!;
