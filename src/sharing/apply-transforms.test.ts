@@ -181,3 +181,56 @@ describe('tearline transforms', () => {
     ]);
   });
 });
+
+describe('coarsening reaches the text', () => {
+  const named: StixObject = {
+    ...incident,
+    name: 'Attack in Crocus City Hall, Krasnogorsk on 2024-03-22',
+    description: 'Gunmen attacked Crocus City Hall in Krasnogorsk on 22 March 2024.',
+  };
+  const actor: StixObject = {
+    type: 'threat-actor',
+    spec_version: '2.1',
+    id: 'threat-actor--00000000-0000-4000-8000-000000000009',
+    created: T,
+    modified: T,
+    name: 'Krasnogorsk cell',
+    description: 'Attacked Crocus City Hall.',
+  };
+  const both: Transform[] = [
+    { kind: 'coarsen-place', to: 'country' },
+    { kind: 'coarsen-date', to: 'month' },
+  ];
+
+  it('renames a coarsened incident from its coarse facts and rewrites its description', () => {
+    const out = run(named, both, [named, place]);
+    assert.equal(out.object?.name, 'Attack in Russia in March 2024');
+    assert.equal(
+      out.object?.description,
+      'Gunmen attacked [place withheld] in [place withheld] on March 2024.',
+    );
+    assert.ok(out.changes.some((c) => c.startsWith('withheld place names in text')));
+    assert.ok(out.changes.includes('renamed from its coarsened place and date'));
+  });
+
+  it('keeps the admin1 area when that is the target, and names it', () => {
+    const out = run(named, [{ kind: 'coarsen-place', to: 'admin1' }], [named, place]);
+    assert.equal(out.object?.name, 'Attack in Moscow Oblast, Russia on 2024-03-22');
+    assert.doesNotMatch(JSON.stringify(out.object), /Krasnogorsk|Crocus/);
+  });
+
+  it('withholds places in other objects’ text but not in a group’s name', () => {
+    const out = run(actor, both, [named, place, actor]).object;
+    assert.equal(out?.name, 'Krasnogorsk cell');
+    assert.equal(out?.description, 'Attacked [place withheld].');
+  });
+
+  it('leaves no finer place or date anywhere in a coarsened selection', () => {
+    for (const o of [named, place]) {
+      // created and modified are restamped by the policy with the release time.
+      const { created: _c, modified: _m, ...rest } = run(o, both, [named, place]).object ?? {};
+      const text = JSON.stringify(rest);
+      assert.doesNotMatch(text, /Krasnogorsk|Crocus|MKAD|2024-03-22|22 March/, o.type);
+    }
+  });
+});

@@ -1,6 +1,9 @@
 import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import type { Transform } from './transform.js';
+import { coarsenDatesInText, placeWithholder } from './coarsen-text.js';
+import { coarsePlaceNames } from './coarse-place-names.js';
+import { renameFromCoarseFacts } from './coarse-incident-name.js';
 
 /** What the transforms know about the whole selection (person names, source identities). */
 export interface TransformContext {
@@ -8,6 +11,8 @@ export interface TransformContext {
   personNames: readonly string[];
   /** Ids of identities that are sources (referenced as created_by_ref by selected objects). */
   sourceIdentityIds: ReadonlySet<string>;
+  /** Rewrites the selection's place names finer than a coarsen-place target in free text. */
+  withholdPlaces?: (text: string) => string;
 }
 
 /** The outcome for one object: its transformed copy (internal ids still) or why it was dropped. */
@@ -52,9 +57,11 @@ export function createTransformContext(
   const sources = new Set<string>();
   for (const o of objects) if (typeof o.created_by_ref === 'string') sources.add(o.created_by_ref);
   // Longest first, so that "Abu Bakr al-Baghdadi" is removed before "al-Baghdadi".
+  const places = placeWithholder(coarsePlaceNames(objects, transforms));
   return {
     personNames: [...names].sort((a, b) => b.length - a.length),
     sourceIdentityIds: sources,
+    ...(places ? { withholdPlaces: places } : {}),
   };
 }
 
@@ -100,9 +107,23 @@ export function applyTransforms(
       }
       case 'coarsen-place':
         object = coarsenPlace(object, t.to, changes);
+        if (context.withholdPlaces !== undefined)
+          rewriteText(
+            object,
+            context.withholdPlaces,
+            'withheld place names in text',
+            changes,
+            ACTOR_TYPES.has(object.type) ? ['name', 'aliases'] : [],
+          );
         break;
       case 'coarsen-date':
         coarsenDates(object, t.to, changes);
+        rewriteText(
+          object,
+          (s) => coarsenDatesInText(s, t.to),
+          `coarsened dates in text to ${t.to}`,
+          changes,
+        );
         break;
       case 'remove-person-names':
         replaceInText(object, context.personNames, NAME_MARK, 'removed person names', changes);
@@ -112,6 +133,13 @@ export function applyTransforms(
         break;
       default:
         break;
+    }
+  }
+  if (transforms.some((t) => t.kind === 'coarsen-place' || t.kind === 'coarsen-date')) {
+    const renamed = renameFromCoarseFacts(object, transforms);
+    if (renamed !== undefined && renamed !== object.name) {
+      object.name = renamed;
+      changes.push('renamed from its coarsened place and date');
     }
   }
   if (object.type === 'location' && !isValidLocation(object)) {
@@ -248,27 +276,69 @@ function replaceInText(
     'giu',
   );
   let count = 0;
+  visitText(object, (text) =>
+    text.replace(pattern, () => {
+      count += 1;
+      return mark;
+    }),
+  );
+  if (count > 0) changes.push(`${note} (${count})`);
+}
+
+// A group's name is who it is, not where an incident happened ("Islamic State Khorasan
+// Province" keeps "Khorasan" whatever places a selection holds).
+const ACTOR_TYPES = new Set(['threat-actor', 'intrusion-set']);
+
+/** Applies a text rewrite to every free-text string; notes how many strings it changed. */
+function rewriteText(
+  object: StixObject,
+  rewrite: (text: string) => string,
+  note: string,
+  changes: string[],
+  keepTopLevel: readonly string[] = [],
+): void {
+  let count = 0;
+  visitText(
+    object,
+    (text) => {
+      const next = rewrite(text);
+      if (next !== text) count += 1;
+      return next;
+    },
+    keepTopLevel,
+  );
+  if (count > 0) changes.push(`${note} (${count})`);
+}
+
+const DATE_VALUE = /^\d{4}(-\d{2}){0,2}$/;
+
+/** Rewrites, in place, every string of the object that is text rather than an id or a date. */
+function visitText(
+  object: StixObject,
+  rewrite: (text: string) => string,
+  keepTopLevel: readonly string[] = [],
+): void {
   const visit = (value: unknown, key: string): unknown => {
     if (typeof value === 'string') {
-      // Ids and references are decided by the policy, not rewritten as text.
+      // Ids and references are decided by the policy, not rewritten as text; timestamps and
+      // event dates are coarsened as values.
       if (key === 'id' || key.endsWith('_ref') || key === 'type' || key === 'spec_version')
         return value;
-      return value.replace(pattern, () => {
-        count += 1;
-        return mark;
-      });
+      if (STIX_TIMESTAMP.test(value) || DATE_VALUE.test(value)) return value;
+      return rewrite(value);
     }
     if (Array.isArray(value))
       return key.endsWith('_refs') ? value : value.map((v) => visit(v, key));
     if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const [k, v] of Object.entries(record)) record[k] = visit(v, k);
+      for (const [k, v] of Object.entries(record)) {
+        if (record !== object || !keepTopLevel.includes(k)) record[k] = visit(v, k);
+      }
       return record;
     }
     return value;
   };
   visit(object, '');
-  if (count > 0) changes.push(`${note} (${count})`);
 }
 
 function isValidLocation(o: StixObject): boolean {
