@@ -24,11 +24,12 @@ export function createIngestJobHandlers(
     },
   };
   return {
-    [EXTRACT_REPORT_JOB]: async (payload) => {
+    [EXTRACT_REPORT_JOB]: async (payload, reportProgress) => {
+      await reportProgress({ stage: 'Extracting incidents, actors and places' });
       await extractDraft(deps, String(payload.draftId));
     },
-    [POLL_FEED_JOB]: async (payload) => {
-      await pollFeed(pollDeps, String(payload.feedId));
+    [POLL_FEED_JOB]: async (payload, reportProgress) => {
+      await pollFeed(pollDeps, String(payload.feedId), reportProgress);
     },
   };
 }

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { JobHandler, JobQueue, JobRecord } from '../../core/ports/ingest.js';
+import type { JobHandler, JobProgress, JobQueue, JobRecord } from '../../core/ports/ingest.js';
 
 /** Options of the pg-boss queue. */
 export interface PgBossJobQueueOptions {
@@ -43,6 +43,9 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
   // pg-boss reports background errors here; without a listener it would throw.
   boss.on('error', () => undefined);
   let started: Promise<void> | undefined;
+  // pg-boss keeps no progress: this process's running jobs report theirs here (another process's
+  // jobs show their state only).
+  const progressById = new Map<string, JobProgress>();
   const ensureStarted = () =>
     (started ??= (async () => {
       await boss.start();
@@ -71,7 +74,13 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
           for (const job of jobs) {
             const handler = handlers[job.data.kind];
             if (!handler) throw new Error(`no handler for jobs of kind ${job.data.kind}`);
-            await handler(job.data.payload);
+            try {
+              await handler(job.data.payload, async (progress) => {
+                progressById.set(job.id, progress);
+              });
+            } finally {
+              progressById.delete(job.id);
+            }
           }
         },
       );
@@ -93,6 +102,9 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         attempts: job.retryCount + (job.state === 'created' ? 0 : 1),
         ...(job.state === 'failed' || job.state === 'retry'
           ? { lastError: output?.message ?? JSON.stringify(output ?? null) }
+          : {}),
+        ...(job.state === 'active' && progressById.has(job.id)
+          ? { progress: progressById.get(job.id)! }
           : {}),
       };
     },

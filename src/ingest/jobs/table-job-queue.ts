@@ -37,7 +37,9 @@ export function createTableJobQueue(options: TableJobQueueOptions): JobQueue {
     const handler = handlers[job.kind];
     try {
       if (!handler) throw new Error(`no handler for jobs of kind ${job.kind}`);
-      await handler(job.payload);
+      await handler(job.payload, async (progress) => {
+        await options.jobs.saveJob({ ...job, progress, updated: now() });
+      });
       await options.jobs.saveJob({ ...job, state: 'done', updated: now() });
     } catch (error) {
       const last = job.attempts >= (job.maxAttempts || maxAttempts);
@@ -107,6 +109,7 @@ export function createTableJobQueue(options: TableJobQueueOptions): JobQueue {
         state: job.state,
         attempts: job.attempts,
         ...(job.lastError ? { lastError: job.lastError } : {}),
+        ...(job.state === 'running' && job.progress ? { progress: job.progress } : {}),
       };
     },
   };

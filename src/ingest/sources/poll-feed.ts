@@ -1,6 +1,6 @@
 import { toStixTimestamp } from '../../core/clock.js';
 import { isTearlineError } from '../../core/errors.js';
-import type { FeedRecord } from '../../core/ports/ingest.js';
+import type { FeedRecord, JobProgress } from '../../core/ports/ingest.js';
 import { extractDraft, queueReport } from '../draft/ingest-report.js';
 import { readDocument } from '../readers/read-document.js';
 import { readFeed, type FeedItem } from '../readers/read-feed.js';
@@ -39,11 +39,17 @@ const SHORT_ITEM = 280;
  * Polls one feed: a conditional GET (ETag / Last-Modified), items not seen before become drafts
  * (the linked page read when the item holds only a headline), and each item key is remembered so
  * it is never drafted twice. A timeout or garbage is recorded on the feed and returned, not thrown.
+ * `reportProgress` hears the stage, then each entry as it is handled (a job's progress).
  *
  * @example const result = await pollFeed(deps, feedId)
  */
-export async function pollFeed(deps: PollDeps, feedId: string): Promise<PollResult> {
+export async function pollFeed(
+  deps: PollDeps,
+  feedId: string,
+  reportProgress: (progress: JobProgress) => Promise<void> = async () => undefined,
+): Promise<PollResult> {
   const feed = await getFeedOrThrow(deps, feedId);
+  await reportProgress({ stage: 'Fetching the feed' });
   const now = toStixTimestamp(deps.clock.now());
   const result: PollResult = {
     feedId,
@@ -86,7 +92,9 @@ export async function pollFeed(deps: PollDeps, feedId: string): Promise<PollResu
     ),
   );
   // Oldest first, so drafts are made in the order things happened.
-  for (const item of [...items].reverse()) {
+  const ordered = [...items].reverse();
+  for (const [index, item] of ordered.entries()) {
+    await reportProgress({ stage: 'Feed entries', done: index, total: ordered.length });
     if (seen.has(item.key)) {
       result.skipped += 1;
       continue;

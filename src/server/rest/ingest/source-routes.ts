@@ -12,6 +12,7 @@ import {
   type SourceInput,
 } from '../../../ingest/sources/source-service.js';
 import { pollFeed } from '../../../ingest/sources/poll-feed.js';
+import { POLL_FEED_JOB } from '../../../ingest/jobs/ingest-jobs.js';
 
 const idParams = {
   type: 'object',
@@ -172,18 +173,29 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         return reply.code(204).send();
       },
     );
-    app.post<{ Params: { id: string } }>(
+    app.post<{ Params: { id: string }; Querystring: { queue?: boolean } }>(
       '/feeds/:id/poll',
       {
         config: { access: ['analyst'] },
         schema: {
-          summary: 'Poll a feed now; new items become drafts',
+          summary:
+            'Poll a feed now; new items become drafts (with queue=true: 202 and a job whose progress GET /api/jobs/:id reports)',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          querystring: {
+            type: 'object',
+            properties: { queue: { type: 'boolean' } },
+            additionalProperties: false,
+          },
+          response: problemResponses(400, 401, 403, 404),
         },
       },
-      async (request) => pollFeed(deps, request.params.id),
+      async (request, reply) => {
+        if (!request.query.queue) return pollFeed(deps, request.params.id);
+        await getFeedOrThrow(deps, request.params.id);
+        const jobId = await runtime.queue.enqueue(POLL_FEED_JOB, { feedId: request.params.id });
+        return reply.code(202).send({ feedId: request.params.id, jobId });
+      },
     );
   };
 }
