@@ -69,6 +69,13 @@ export interface DraftItem {
   updated: string;
 }
 
+/** How far a running job is: its stage in words, and items done of total when it counts them. */
+export interface JobProgress {
+  stage: string;
+  done?: number;
+  total?: number;
+}
+
 /** A background job as the table queue keeps it. */
 export interface JobRecord {
   id: string;
@@ -79,6 +86,8 @@ export interface JobRecord {
   maxAttempts: number;
   runAfter: string;
   lastError?: string;
+  /** The running job's last reported progress. */
+  progress?: JobProgress;
   created: string;
   updated: string;
 }
@@ -119,8 +128,11 @@ export interface JobRepository {
   getJob(id: string): Promise<JobRecord | undefined>;
 }
 
-/** What a job handler receives. */
-export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+/** What a job handler receives: its payload, and where to report its progress. */
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  reportProgress: (progress: JobProgress) => Promise<void>,
+) => Promise<void>;
 
 /** Background work: extraction and feed polls, in-process on SQLite, shared through pg-boss on PostgreSQL. */
 export interface JobQueue {
@@ -133,5 +145,7 @@ export interface JobQueue {
   /** A job's state and last error, when the queue keeps them. */
   getJob(
     id: string,
-  ): Promise<Pick<JobRecord, 'id' | 'kind' | 'state' | 'attempts' | 'lastError'> | undefined>;
+  ): Promise<
+    Pick<JobRecord, 'id' | 'kind' | 'state' | 'attempts' | 'lastError' | 'progress'> | undefined
+  >;
 }
