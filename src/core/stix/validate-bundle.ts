@@ -20,7 +20,9 @@ interface SeenId {
   version: string;
   index: number;
   more?: Map<string, number>;
-  created?: { created: string; index: number };
+  // Inline rather than a { created, index } record: one object less per object of the bundle.
+  created?: string;
+  createdIndex?: number;
 }
 
 /** The index of an earlier object with this id and version, or undefined after recording it. */
@@ -102,12 +104,17 @@ export function validateBundle(value: unknown): BundleValidation {
     // STIX 2.1 §3.6: a new version keeps the `created` of the first.
     if (typeof object.created === 'string' && typeof object.modified === 'string') {
       const earlier = entry.created;
-      if (!earlier) entry.created = { created: object.created, index };
-      else if (toVersionKey(earlier.created) !== toVersionKey(object.created)) {
+      if (earlier === undefined) {
+        entry.created = object.created;
+        entry.createdIndex = index;
+      } else if (
+        earlier !== object.created &&
+        toVersionKey(earlier) !== toVersionKey(object.created)
+      ) {
         issues.push({
           id: object.id as string,
           path: `objects[${index}].created`,
-          message: `differs from objects[${earlier.index}] (versions of one object keep the same created)`,
+          message: `differs from objects[${entry.createdIndex}] (versions of one object keep the same created)`,
         });
       }
     }
