@@ -38,15 +38,18 @@ function writeBundle(marker: number): string {
   return path;
 }
 
-/** Object versions whose id carries the marker, by primary-key ranges (no table scan). */
+/** Object versions whose id carries the marker, counted over id ranges. */
 function countMarker(marker: number) {
   return async (database: Database): Promise<Record<string, number>> => {
     let n = 0;
     for (const type of TYPES) {
       const from = `${type}--${hex(marker)}-`;
       const to = `${type}--${hex(marker)}.`;
+      // Byte order, whatever the database's collation: SQLite compares text with BINARY, and
+      // PostgreSQL is told to use "C" (under en_US '-' and '.' would not bound the range).
+      const id = database.engine === 'postgres' ? sql`id COLLATE "C"` : sql`id`;
       const { rows } = await sql<{ n: number | string }>`
-        SELECT count(*) AS n FROM stix_objects WHERE id >= ${from} AND id < ${to}`.execute(
+        SELECT count(*) AS n FROM stix_objects WHERE ${id} >= ${from} AND ${id} < ${to}`.execute(
         database.db,
       );
       n += Number(rows[0]?.n ?? 0);
