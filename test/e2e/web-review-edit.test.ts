@@ -10,6 +10,7 @@ import {
   type WebServer,
 } from './web-harness.js';
 import { seedThroughApi } from './web-seed.js';
+import { startFeedServer, toRss } from '../ingest-feed-server.js';
 
 const REPORT =
   'JALALABAD, 4 March 2022 — A suicide bomber attacked worshippers at a mosque in Jalalabad on Friday, ' +
@@ -211,5 +212,66 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     assert.equal(await draftText.textContent(), text);
     assert.deepEqual(await findSeriousAxeViolations(page), []);
     await page.close();
+  });
+
+  it('polls a feed from the inbox and shows the poll’s progress until it has made its drafts', async () => {
+    const wire = await startFeedServer({
+      '/wire.xml': {
+        contentType: 'application/rss+xml',
+        body: toRss([
+          {
+            guid: 'k1',
+            title: 'Blast at a Kandahar mosque',
+            link: 'https://wire.example/k1',
+            description:
+              'A suicide bomber attacked a Shia mosque in Kandahar on Friday, killing at least 47 worshippers, officials said.',
+          },
+        ]),
+      },
+    });
+    const page = await browser.newPage();
+    try {
+      const token = await server.t.mintToken('ana');
+      const headers = { authorization: `Bearer ${token}` };
+      const app = server.t.app;
+      await app.inject({
+        method: 'POST',
+        url: '/api/sources',
+        headers,
+        payload: { name: 'Kandahar wire', grade: 'C3' },
+      });
+      const feedUrl = wire.url('/wire.xml');
+      const feed = await app.inject({
+        method: 'POST',
+        url: '/api/feeds',
+        headers,
+        payload: { sourceId: 'Kandahar wire', url: feedUrl },
+      });
+      assert.equal(feed.statusCode, 201, feed.body);
+      await signIn(page, server.url, 'ana');
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Inbox' })
+        .click();
+      await page.getByRole('button', { name: 'Feeds' }).click();
+      await page.getByRole('button', { name: `Poll now: ${feedUrl}` }).click();
+      const bar = page.getByRole('progressbar', { name: `Poll of ${feedUrl}` });
+      await bar.waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Poll of ${feedUrl}: Done.` })
+        .waitFor({ timeout: 90_000 });
+      assert.equal(await bar.evaluate((el) => (el as HTMLProgressElement).value), 100);
+      // The poll made a draft of the feed's entry (extracted by a job of its own).
+      const all = await app.inject({ method: 'GET', url: '/api/drafts', headers });
+      const titles = (all.json() as { drafts: Array<{ title?: string }> }).drafts.map(
+        (d) => d.title,
+      );
+      assert.ok(titles.includes('Blast at a Kandahar mosque'), titles.join(', '));
+      assert.deepEqual(await findSeriousAxeViolations(page), []);
+    } finally {
+      await page.close();
+      await wire.close();
+    }
   });
 });

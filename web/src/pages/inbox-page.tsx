@@ -8,6 +8,7 @@ import { useLoad } from '../use-load.js';
 import { reviewApi, type DraftViewData } from './review-api.js';
 import { ReportsInbox, SubmitReport } from './inbox-submit.js';
 import { ReviewEditForm } from './review-edit-form.js';
+import { ReviewFeeds } from './review-feeds.js';
 import { ReviewGrade } from './review-grade.js';
 
 interface Span {
@@ -108,6 +109,7 @@ export function InboxPage() {
           setSelected(id);
         }}
       />
+      <ReviewFeeds onPolled={drafts.reload} />
       <div className="split">
         <nav aria-label="Drafts" className="draft-list panel">
           <h2>Drafts to review ({list.length})</h2>

@@ -35,6 +35,16 @@ export interface SubmittedReport {
   jobId?: string;
 }
 
+/** A feed as GET /api/feeds lists it. */
+export interface FeedView {
+  id: string;
+  sourceId: string;
+  url: string;
+  pollMinutes: number;
+  lastPolled?: string;
+  lastError?: string;
+}
+
 /** A background job as GET /api/jobs/:id answers. */
 export interface JobView {
   id: string;
@@ -117,6 +127,14 @@ export const reviewApi = {
       UPLOAD_TYPES.includes(file.type)
         ? file
         : new Blob([file], { type: 'application/octet-stream' }),
+    ),
+  /** The feeds polled for new reports, with their last poll and error. */
+  listFeeds: () => callApi<{ feeds: FeedView[] }>('GET', '/api/feeds').then((r) => r.feeds),
+  /** Polls a feed now, in the background; answers with the job to follow. */
+  pollFeed: (feedId: string) =>
+    callApi<{ feedId: string; jobId: string }>(
+      'POST',
+      `/api/feeds/${encodeURIComponent(feedId)}/poll${toQuery({ queue: true })}`,
     ),
   /** A background job's state and progress. */
   getJob: (jobId: string) => callApi<JobView>('GET', `/api/jobs/${encodeURIComponent(jobId)}`),
