@@ -82,7 +82,7 @@ for (const engine of ENGINES) {
           // written, and before the measured end.
           const plan = createKillPlan(full.ms, createRandom(SEED + (engine === 'sqlite' ? 0 : 1)), {
             from: 0.5,
-            to: 0.97,
+            to: 0.9,
           });
           const outcomes = { none: 0, all: 0 };
           for (let k = 0; k < KILLS; k++) {

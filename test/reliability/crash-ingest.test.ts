@@ -130,7 +130,7 @@ for (const engine of ENGINES) {
           const plan = createKillPlan(
             windowMs,
             createRandom(SEED + (engine === 'sqlite' ? 2 : 3)),
-            { from: 0, to: 0.97 },
+            { from: 0, to: 0.9 },
           );
           const totals = { complete: 0, resumed: 0, absent: 0 };
           for (let k = 0; k < KILLS; k++) {

@@ -95,7 +95,7 @@ for (const engine of ENGINES) {
           // builds, delivers and writes the ledger, and before the measured end.
           const plan = createKillPlan(full.ms, createRandom(SEED + (engine === 'sqlite' ? 0 : 1)), {
             from: 0.4,
-            to: 0.97,
+            to: 0.85,
           });
           const outcomes = { none: 0, all: 0 };
           for (let k = 0; k < KILLS; k++) {
