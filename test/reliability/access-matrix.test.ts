@@ -1,10 +1,11 @@
 // Access control of a real `tearline serve` process, on SQLite and on PostgreSQL (the rules live
-// above the store, but a read path that forgot its check could be engine-specific): every documented route (from its own OpenAPI document) and TAXII × anonymous, a partner's TAXII
-// secret, a disabled user's token, a made-up token, analyst, approver and admin tokens. The
-// expected outcome of each caller is written once in EXPECT; every cell is checked. Then: CSRF on
-// browser sessions, security headers, rate limits per address and per token (429 + Retry-After),
-// and no secret in anything the server logged. Rate limits are counted in the server's memory, not
-// in the store, so they are checked once, on SQLite.
+// above the store, but a read path that forgot its check could be engine-specific): every
+// documented route (from its own OpenAPI document) and TAXII × anonymous, a partner's TAXII secret,
+// a disabled user's token, a made-up token, analyst, approver and admin tokens. The expected
+// outcome of each caller is written once in EXPECT; every cell is checked. Then: CSRF on browser
+// sessions, security headers, rate limits per address and per token (429 + Retry-After), and no
+// secret in anything the server logged. Rate limits are counted in the server's memory, not in the
+// store, so they are checked once, on SQLite.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';

@@ -1,10 +1,10 @@
 // Crash safety of `tearline import`: a 100,000-object bundle is imported by a child process that
 // gets SIGKILL at a random moment of the import; afterwards the store opens, passes its integrity
-// checks, holds all of that bundle or none of it, and the ledger verifies. KILLS per engine (the
-// issue's 20; TEARLINE_RELIABILITY_KILLS) into one store per engine: each bundle carries its own
-// marker in every id (the seed prefix), so "all or none" is a count of that marker's objects, and a
-// new marker is used only once a bundle went in whole. The bundle text is generated once; markers
-// are swapped in by a string replacement.
+// checks, holds all of that bundle or none of it, and the ledger verifies. KILLS per engine (15 by
+// default, the issue's 20 with TEARLINE_RELIABILITY_KILLS=20) into one store per engine: each
+// bundle carries its own marker in every id (the seed prefix), so "all or none" is a count of that
+// marker's objects, and a new marker is used only once a bundle went in whole. The bundle text is
+// generated once; markers are swapped in by a string replacement.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

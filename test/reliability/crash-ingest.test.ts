@@ -1,8 +1,9 @@
 // Crash safety of an ingestion batch: `tearline ingest <folder> --accept` reads each report of a
 // folder, extracts it into a draft and accepts every item (writing incidents, actors, places and
 // relationships, and merging a report of an attack already stored), and gets SIGKILL at a random
-// moment after its first report is done. KILLS per engine (the issue's 20; TEARLINE_RELIABILITY_KILLS)
-// into one store per engine, one new batch per kill (its reports found by a marker in their text).
+// moment after its first report is done. KILLS per engine (15 by default, the issue's 20 with
+// TEARLINE_RELIABILITY_KILLS=20) into one store per engine, one new batch per kill (its reports
+// found by a marker in their text).
 //
 // "All or none" for a batch, after each kill:
 // - the store opens and passes its integrity checks, and `tearline ledger verify` passes;

@@ -2,9 +2,9 @@
 // bundle, delivers it and writes one ledger entry per released object) gets SIGKILL at a random
 // moment. Afterwards the store passes its integrity checks, the release is either still awaiting
 // approval with no ledger entry or delivered with every entry, and `tearline ledger verify` passes.
-// Several releases are prepared in one store so the ledger grows across kills. KILLS per engine
-// (the issue's 20; TEARLINE_RELIABILITY_KILLS); only the approval runs as a child process, the
-// preparation and the checks run in the test's process to keep each kill cycle short.
+// Several releases are prepared in one store so the ledger grows across kills. KILLS per engine (15
+// by default, the issue's 20 with TEARLINE_RELIABILITY_KILLS=20); only the approval runs as a child
+// process, the preparation and the checks run in the test's process to keep each kill cycle short.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

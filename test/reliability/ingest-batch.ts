@@ -40,7 +40,7 @@ export type ReportStanding = 'absent' | 'complete' | 'resumable';
 /**
  * Reads one draft against the knowledge base and returns its standing, or the broken promise:
  * - no half-written incident: an incident of the draft that is stored has each of its
- *   relationships that were not rejected stored too, with both ends, and the stored report lists it;
+ *   relationships that were not rejected stored too, with both ends, and the report lists it;
  * - complete: state `reviewed` (or `open` with nothing left proposed), every accepted item's object
  *   stored, every merged incident's target stored and corroborated by this report;
  * - resumable: `open` with items still proposed (accept-all finishes it).

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ChildRun } from './crash-harness.js';
 
-/** Share of kills that must land while the operation runs; below it the scenario proves too little. */
+/** Share of kills that must land while the operation runs; below it a scenario proves too little. */
 export const MIN_MID_OPERATION_SHARE = 0.8;
 
 /** Where the kills of one scenario landed. */
@@ -37,7 +37,7 @@ export function createKillPlan(
     },
     /**
      * Records where a kill landed and returns a label for assertion messages; `tookMs` is what a
-     * run that finished first measured, on the same clock as the kill times (default: its run time).
+     * run that finished first measured, on the clock of the kill times (default: its run time).
      */
     record(run: ChildRun, killAfterMs: number, index: number, tookMs = run.ms): string {
       const landedMid = run.signal === 'SIGKILL';
@@ -59,8 +59,13 @@ export function createKillPlan(
   };
 }
 
-/** Kills per scenario per engine: the issue's 20, unless TEARLINE_RELIABILITY_KILLS says otherwise. */
-export const KILLS = Number(process.env.TEARLINE_RELIABILITY_KILLS ?? 20);
+/**
+ * Kills per scenario per engine (TEARLINE_RELIABILITY_KILLS). The issue asks for 20; 15 is what
+ * fits the 10-minute budget on a 2-core machine by the figures in ADR 0014; the summary says so.
+ * TEARLINE_RELIABILITY_KILLS=20 runs the issue's number.
+ */
+export const DEFAULT_KILLS = 15;
+export const KILLS = Number(process.env.TEARLINE_RELIABILITY_KILLS ?? DEFAULT_KILLS);
 
 /** Seed of the kill moments, printed with each scenario; TEARLINE_RELIABILITY_SEED replays one. */
 export const SEED = Number(process.env.TEARLINE_RELIABILITY_SEED ?? Date.now() % 100_000);

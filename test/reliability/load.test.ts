@@ -1,7 +1,7 @@
 // Load over loopback: 200 concurrent autocannon clients against the REST API and TAXII of a real
-// `tearline serve` process, on each engine, for the issue's 60 s (TEARLINE_RELIABILITY_LOAD_SECONDS).
-// run-reliability.mjs runs this file alone, after the crash suites, so that the figures measure the
-// server rather than its neighbours on a 2-core machine.
+// `tearline serve` process, on each engine, for the issue's 60 s
+// (TEARLINE_RELIABILITY_LOAD_SECONDS). run-reliability.mjs runs this file alone, after the crash
+// suites, so that the figures measure the server rather than its neighbours on a 2-core machine.
 // Asserted: zero 5xx and zero socket errors, every request answered 2xx, and resident memory after
 // the run within MEMORY_BOUND of what it was after a warm-up. p99 and the request count are
 // recorded for the summary.

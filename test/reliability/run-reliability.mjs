@@ -75,7 +75,8 @@ rmSync(figuresFile, { force: true });
 const areas = ['crash', 'load', 'fuzz', 'access', 'backup'];
 const lines = ['', '== Reliability summary'];
 lines.push(
-  `configuration: kills ${process.env.TEARLINE_RELIABILITY_KILLS ?? 20} per scenario per engine; load ${process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 60} s of 200 clients per engine`,
+  // 15 (kill-plan.ts) is what fits the 10-minute budget; the issue's 20 is one variable away.
+  `configuration: kills ${process.env.TEARLINE_RELIABILITY_KILLS ?? 15} per scenario per engine (the issue asks for 20: TEARLINE_RELIABILITY_KILLS=20); load ${process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 60} s of 200 clients per engine`,
 );
 for (const area of [
   ...areas,
