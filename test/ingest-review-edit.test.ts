@@ -158,6 +158,56 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('moves a renamed place on the map: geocoded offline, or without a point when unknown', async () => {
+      const t = await createTestApp(engine);
+      try {
+        const { ana, draftId, items, incident } = await setUp(t);
+        const url = `/api/drafts/${draftId}/items/${incident.itemId}`;
+        const ext = (item: Item) =>
+          (item.object.extensions as Record<string, Record<string, unknown>>)[
+            CONFLICT_EVENT_EXTENSION_ID
+          ]!;
+        const before = ext(incident);
+        assert.equal(before.country, 'RU', 'the fixture is placed in Russia by extraction');
+        const moved = await t.app.inject({
+          method: 'PATCH',
+          url,
+          headers: ana,
+          payload: { extension: { location_name: 'Mazar-i-Sharif' } },
+        });
+        assert.equal(moved.statusCode, 200, moved.body);
+        const after = await items();
+        const edited = ext(after.items.find((i) => i.itemId === incident.itemId)!);
+        assert.equal(edited.country, 'AF');
+        assert.ok(Math.abs((edited.latitude as number) - 36.7) < 0.3, String(edited.latitude));
+        assert.ok(Math.abs((edited.longitude as number) - 67.1) < 0.3, String(edited.longitude));
+        assert.equal(edited.geo_precision, 1);
+        const locatedAt = after.items.find(
+          (i) =>
+            i.kind === 'relationship' &&
+            i.object.relationship_type === 'located-at' &&
+            i.object.source_ref === incident.object.id,
+        );
+        const location = after.items.find((i) => i.object.id === locatedAt?.object.target_ref);
+        assert.equal(location?.object.name, 'Mazar-i-Sharif', 'the proposed location follows');
+        assert.equal(location?.object.country, 'AF');
+        const unknown = await t.app.inject({
+          method: 'PATCH',
+          url,
+          headers: ana,
+          payload: { extension: { location_name: 'Qzxv Hamlet', country: 'AF' } },
+        });
+        assert.equal(unknown.statusCode, 200, unknown.body);
+        const last = ext((await items()).items.find((i) => i.itemId === incident.itemId)!);
+        assert.deepEqual(
+          [last.location_name, last.country, last.latitude, last.longitude, last.admin1],
+          ['Qzxv Hamlet', 'AF', undefined, undefined, undefined],
+        );
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('refuses bad values with a 400 naming the field, and saves nothing', async () => {
       const t = await createTestApp(engine);
       try {

@@ -79,6 +79,7 @@ export const PLACE_ALIAS_ROWS: readonly string[] = [
   'Sinjar|city|IQ|36.32|41.88',
   'Kabul|city|AF|34.53|69.17',
   'Kandahar|city|AF|31.61|65.71',
+  'Mazar-i-Sharif;Mazar-e Sharif;Mazar-e-Sharif;Mazar-i Sharif|city|AF|36.71|67.11',
   'Jalalabad|city|AF|34.43|70.45',
   'Kyiv;Kiev|city|UA|50.45|30.52',
   'Kharkiv;Kharkov|city|UA|49.99|36.23',

@@ -4,6 +4,7 @@ import type { DraftItem } from '../../core/ports/ingest.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import { validateStixObject } from '../../core/stix/validate-stix-object.js';
 import { setPerpetrator } from './edit-perpetrator.js';
+import { followIncidentPlace, geocodeRenamedPlace } from './edit-place.js';
 import type { IngestDeps } from './review-deps.js';
 import { getProposedItemOrThrow } from './review-load.js';
 
@@ -65,12 +66,14 @@ function applyExtension(item: DraftItem, object: StixObject, fields: Record<stri
   if (item.kind !== 'incident' || !extId) {
     throw badEdit('Only an incident has conflict-event fields to edit.');
   }
-  const ext: Record<string, unknown> = { ...extensions[extId] };
+  const before: Record<string, unknown> = extensions[extId] ?? {};
+  const ext: Record<string, unknown> = { ...before };
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'extension_type') continue;
     if (value === null) delete ext[key];
     else ext[key] = value;
   }
+  geocodeRenamedPlace(before, ext, fields);
   // The schema's pattern lets 2024-02-31 through; a calendar does not.
   const date = ext.event_date;
   if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -119,12 +122,15 @@ export async function editItem(
   }
   const now = toStixTimestamp(deps.clock.now());
   const edited: DraftItem = { ...item, object, updated: now };
+  const event = patch.extension ? Object.values(object.extensions ?? {})[0] : undefined;
+  const moved = event ? followIncidentPlace(items, edited, event, now) : [];
   if (patch.perpetrator === undefined) {
-    await deps.repo.saveDraftItems([edited]);
+    await deps.repo.saveDraftItems([edited, ...moved]);
     return edited;
   }
   if (item.kind !== 'incident') throw badEdit('Only an incident has a perpetrator.', 'perpetrator');
-  const others = items.map((i) => (i.itemId === edited.itemId ? edited : i));
+  const changed = new Map([edited, ...moved].map((i) => [i.itemId, i]));
+  const others = items.map((i) => changed.get(i.itemId) ?? i);
   const next = await setPerpetrator(deps, draft, others, edited, patch.perpetrator, now);
   // Saved with the whole item list: a new actor or relationship is a new row of the draft.
   await deps.repo.saveDraft({ ...draft, updated: now }, next);
