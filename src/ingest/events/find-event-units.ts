@@ -127,7 +127,7 @@ const NEAR = 60;
 const NEAR_REF = 25;
 /** Attackers and weapons: they tell an incident only with "a" ("a suicide bomber blew …"). */
 const PERSON_NOUN =
-  /^(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
+  /^(?:suicide[- ])?(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
 const DEFINITE_BEFORE =
   /(?:\b(?:the|this|that|these|those|its|their|his|her|our|same|last \w+'s)|['’]s|\b[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}$/;
 const INDEFINITE_BEFORE =
