@@ -11,7 +11,7 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'air',
-    /\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|\bbombers?\b(?! (?:blew|detonated))|coalition (?:aircraft|strike)|(?:israeli|us|u\.s\.|american|russian|turkish|saudi|coalition|french) (?:air ?)?strikes?\b|bombed from the air|sorties?/,
+    /\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|(?<!\bby )\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|(?<!suicide[- ])\bbombers?\b(?! (?:blew|detonated))|coalition (?:aircraft|strike)|(?:israeli|us|u\.s\.|american|russian|turkish|saudi|coalition|french) (?:air ?)?strikes?\b|bombed from the air|sorties?/,
   ],
   [
     'shelling',
