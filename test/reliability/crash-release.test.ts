@@ -82,6 +82,8 @@ for (const engine of ENGINES) {
             );
 
           const first = await prepareRelease(t.url, partnerId, ids, join(dir, `${engine}-ids.txt`));
+          // A first child compiles the sources (tsx caches them); the measuring run must not pay it.
+          await runTearline(['release', '--help']);
           const full = await approve(first);
           assert.equal(full.code, 0, full.stderr);
           const whole = await releaseState(t.url, first);
@@ -98,7 +100,7 @@ for (const engine of ENGINES) {
             to: 0.85,
           });
           const outcomes = { none: 0, all: 0 };
-          for (let k = 0; k < KILLS; k++) {
+          for (let k = 0; plan.more(KILLS); k++) {
             const id = await prepareRelease(t.url, partnerId, ids, join(dir, `${engine}-ids.txt`));
             const killAfterMs = plan.next();
             const run = await approve(id, killAfterMs);
@@ -140,11 +142,11 @@ for (const engine of ENGINES) {
             const verify = await runTearlineHere(['ledger', 'verify', '--database', t.url]);
             assert.equal(verify.code, 0, `${where}: ${verify.stderr}`);
           }
-          plan.assertLanded();
+          plan.assertLanded(KILLS);
           recordFigure({
             area: 'crash',
             name: `kills survived: release approval of ${RELEASED} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms)`,
-            value: KILLS,
+            value: plan.tally.mid,
             wallMs: performance.now() - started,
           });
         } finally {

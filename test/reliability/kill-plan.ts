@@ -29,6 +29,15 @@ export function createKillPlan(
   const tally: KillTally = { mid: 0, after: 0 };
   return {
     tally,
+    /**
+     * Whether to run another kill: until `wanted` kills landed mid-operation, within as many tries
+     * as the required share allows (a kill that came after completion is retried, and counted).
+     */
+    more(wanted: number): boolean {
+      // The most tries for which `wanted` kills still make the required share.
+      const tries = Math.floor(wanted / MIN_MID_OPERATION_SHARE + 1e-9);
+      return tally.mid < wanted && tally.mid + tally.after < tries;
+    },
     /** The next kill time, in ms after the child starts. */
     next(): number {
       const floor = window.floorMs ?? 0;
@@ -49,11 +58,11 @@ export function createKillPlan(
       return `kill ${index} at ${killAfterMs} ms of ~${Math.round(estimate)} ms (${landedMid ? 'mid-operation' : `finished first, exit ${run.code}`})`;
     },
     /** Fails the scenario when too few kills landed while the operation ran. */
-    assertLanded(): void {
+    assertLanded(wanted: number): void {
       const total = tally.mid + tally.after;
       assert.ok(
-        total > 0 && tally.mid >= MIN_MID_OPERATION_SHARE * total,
-        `only ${tally.mid} of ${total} kills landed mid-operation (at least ${MIN_MID_OPERATION_SHARE * 100}% required)`,
+        tally.mid >= wanted && tally.mid >= MIN_MID_OPERATION_SHARE * total,
+        `only ${tally.mid} of ${total} kills landed mid-operation (${wanted}, and at least ${MIN_MID_OPERATION_SHARE * 100}%, required)`,
       );
     },
   };
