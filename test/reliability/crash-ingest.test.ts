@@ -138,7 +138,13 @@ for (const engine of ENGINES) {
             const batch = k + 1;
             const killAfterOutputMs = plan.next();
             const run = await ingest(t.url, batch, killAfterOutputMs);
-            const where = plan.record(run, killAfterOutputMs, k, run.ms - (run.firstOutputMs ?? 0));
+            const where = plan.record(
+              run,
+              killAfterOutputMs,
+              k,
+              run.ms - (run.firstOutputMs ?? 0),
+              run.stdout.trim().split('\n').length >= REPORTS,
+            );
             const state = await inspectStore(t.url, []);
             assert.equal(state.integrity, 'ok', `${where}: ${state.integrity}`);
             const verify = await runTearlineHere(['ledger', 'verify', '--database', t.url]);

@@ -46,14 +46,23 @@ export function createKillPlan(
     },
     /**
      * Records where a kill landed and returns a label for assertion messages; `tookMs` is what a
-     * run that finished first measured, on the clock of the kill times (default: its run time).
+     * run that finished first measured, on the clock of the kill times (default: its run time);
+     * `workDone` says the child had printed its result (default: any output; import and approval
+     * print one line, at the end).
      */
-    record(run: ChildRun, killAfterMs: number, index: number, tookMs = run.ms): string {
-      const landedMid = run.signal === 'SIGKILL';
+    record(
+      run: ChildRun,
+      killAfterMs: number,
+      index: number,
+      tookMs = run.ms,
+      workDone = run.stdout.trim() !== '',
+    ): string {
+      // A child killed after it printed its result had finished the work; only its exit was cut.
+      const landedMid = run.signal === 'SIGKILL' && !workDone;
       if (landedMid) tally.mid++;
       else {
         tally.after++;
-        estimate = Math.min(estimate, tookMs);
+        estimate = Math.min(estimate, run.signal === 'SIGKILL' ? killAfterMs : tookMs);
       }
       return `kill ${index} at ${killAfterMs} ms of ~${Math.round(estimate)} ms (${landedMid ? 'mid-operation' : `finished first, exit ${run.code}`})`;
     },
