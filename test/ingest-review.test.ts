@@ -199,6 +199,43 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('a merged second report that names the perpetrator attributes the incident to it', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        const unclaimed =
+          'Gunmen opened fire at the Crocus City Hall concert venue in Krasnogorsk, near Moscow, on Friday, killing at least 133 people.';
+        await ingestReport(deps, await text(unclaimed), { published: '2024-03-23', accept: true });
+        const [incident] = await store.objects.findLatest({ types: ['incident'] });
+        const attributions = async () =>
+          (await store.objects.findLatest({ types: ['relationship'] })).filter(
+            (r) => r.relationship_type === 'attributed-to' && r.source_ref === incident!.id,
+          );
+        assert.deepEqual(await attributions(), [], 'the first report names no perpetrator');
+        const second = await ingestReport(deps, await text(SECOND_REPORT), {
+          published: '2024-03-23',
+          grade: B2,
+          accept: true,
+        });
+        assert.equal(second.state, 'reviewed');
+        assert.equal((await store.objects.findLatest({ types: ['incident'] })).length, 1);
+        const [carried, ...more] = await attributions();
+        assert.equal(more.length, 0);
+        const actor = await store.objects.getLatest(String(carried!.target_ref));
+        assert.equal(actor?.type, 'threat-actor');
+        assert.deepEqual(carried!.x_tearline_grade, B2, 'graded as the report that says it');
+        // A third report naming the same actor adds no second attribution.
+        await ingestReport(deps, await text(SECOND_REPORT.replace('137', '139')), {
+          published: '2024-03-24',
+          accept: true,
+        });
+        assert.equal((await attributions()).length, 1);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('auto-accept merges a second report into the stored incident', async () => {
       const t = await createTestDatabase(engine);
       try {

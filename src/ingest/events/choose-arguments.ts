@@ -166,6 +166,8 @@ const SITE_REACH = 90;
 /** How many of an incident's units are searched for its site. */
 const SITE_UNITS = 4;
 const REF_PLACE_REACH = 30;
+const SITE_TOWN_GAP =
+  /^(?:,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?)$/;
 
 /**
  * The place of the first unit that names one: the town closest to an attack word ("the bombing of
@@ -208,11 +210,17 @@ function choosePlace(
     if (town && !coarse) continue;
     // A unit that only refers back to the attack places it only by a name right next to it.
     const reach = unit.kind === 'ref' ? REF_PLACE_REACH : Infinity;
+    // A town written right after the site places it however far the attack word is ("the March
+    // 22 attack on Crocus City Hall near Moscow").
+    const placesSite = (e: Span): boolean =>
+      site !== undefined &&
+      e.start >= site.end &&
+      SITE_TOWN_GAP.test(text.slice(site.end, e.start));
     const places = inside.filter(
       (e): e is LocationEntity =>
         e.type === 'location' &&
         !(site && e.start >= site.start && e.end <= site.end) &&
-        distance(e) <= reach,
+        (distance(e) <= reach || placesSite(e)),
     );
     const score = (p: LocationEntity): number =>
       distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);

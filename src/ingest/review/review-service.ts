@@ -140,8 +140,9 @@ export async function rejectItem(
 /**
  * Merges a proposed incident into an existing one: the existing incident gets a new version with
  * this report as corroboration (`x_tearline_corroboration.count` and `.report_refs`) and this
- * report's evidence added; no new incident is made. The draft's relationships of the incident are
- * marked merged.
+ * report's evidence added; no new incident is made. An attribution to an actor the incident is
+ * not yet attributed to is carried over to it (with the actor, when new); the draft's other
+ * relationships of the incident are marked merged.
  *
  * @example await mergeItem(deps, draftId, 'incident--new', 'incident--existing')
  */
@@ -174,18 +175,60 @@ export async function mergeItem(
   );
   const now = toStixTimestamp(deps.clock.now());
   const changed: DraftItem[] = [{ ...item, state: 'merged', resultId: target.id, updated: now }];
+  const objects: StixObject[] = [merged];
+  const stored = await storedRelationshipsOf(deps, target.id);
+  const known = new Set(
+    stored.filter((r) => r.relationship_type === 'attributed-to').map((r) => String(r.target_ref)),
+  );
+  const byId = new Map(items.map((i) => [i.object.id as string, i]));
   for (const r of items) {
     if (
-      r.kind === 'relationship' &&
-      r.state === 'proposed' &&
-      r.object.source_ref === item.object.id
-    ) {
+      r.kind !== 'relationship' ||
+      r.state !== 'proposed' ||
+      r.object.source_ref !== item.object.id
+    )
+      continue;
+    // A second report that names who did it corroborates more than the attack: its attribution
+    // to an actor the incident is not yet attributed to is carried over, graded as this report.
+    const actor = byId.get(String(r.object.target_ref));
+    const carry =
+      r.object.relationship_type === 'attributed-to' &&
+      actor !== undefined &&
+      actor.state !== 'rejected' &&
+      !known.has(resolvedId(actor));
+    if (!carry) {
       changed.push({ ...r, state: 'merged', resultId: target.id, updated: now });
+      continue;
     }
+    if (actor.state === 'proposed') {
+      if (!actor.existingId) objects.push(toStored(actor, draft, items));
+      changed.push({ ...actor, state: 'accepted', resultId: resolvedId(actor), updated: now });
+    }
+    known.add(resolvedId(actor));
+    objects.push({
+      ...r.object,
+      source_ref: target.id,
+      target_ref: resolvedId(actor),
+      x_tearline_grade: draft.grade,
+    });
+    changed.push({ ...r, state: 'accepted', resultId: r.object.id, updated: now });
   }
-  const updated = await writeReviewed(deps, draft, [merged], [target.id], changed);
-  await deps.onIncidentAccepted?.(target.id, [merged]);
-  return { draft: updated, items: await deps.repo.listDraftItems(draftId), written: [target.id] };
+  const refs = [target.id, ...objects.slice(1).map((o) => o.id as string)];
+  const updated = await writeReviewed(deps, draft, objects, refs, changed);
+  // The analysis index replaces an incident's facts with what it is given: give it the incident's
+  // stored relationships too, or a merge would leave it without its place and actors.
+  await deps.onIncidentAccepted?.(target.id, [...objects, ...stored]);
+  return {
+    draft: updated,
+    items: await deps.repo.listDraftItems(draftId),
+    written: objects.map((o) => o.id),
+  };
+}
+
+/** The relationships a stored incident is the source of (its actors, place and targets). */
+async function storedRelationshipsOf(deps: IngestDeps, incidentId: string): Promise<StixObject[]> {
+  const relationships = await deps.objects.findLatest({ types: ['relationship'] });
+  return relationships.filter((r) => !r.revoked && r.source_ref === incidentId);
 }
 
 /**
