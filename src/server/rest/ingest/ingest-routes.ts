@@ -47,10 +47,10 @@ export function ingestRoutes(deps: AppDeps): FastifyPluginAsync {
     });
     app.addHook('onClose', async () => {
       if (tick) clearInterval(tick);
-      if (working) {
-        await working;
-        await runtime.queue.stop();
-      }
+      if (working) await working;
+      // Always: reading a job's state (GET /api/jobs/:id) starts pg-boss without a worker, and its
+      // pool and timers would keep a stopped server's process alive (found by the access matrix).
+      await runtime.queue.stop();
     });
     await app.register(reportRoutes(runtime, deps.config.bodyLimit));
     await app.register(draftRoutes(runtime));
