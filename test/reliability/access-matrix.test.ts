@@ -155,6 +155,8 @@ function checkAccess(engine: Engine): void {
         name: `NOT OK: tearline serve (${engine}) did not exit within 15 s of SIGTERM after the matrix; killed`,
         value: 0,
       });
+    // A server that ignores SIGTERM is a failure, not a figure (pg-boss kept one alive once).
+    assert.ok(!stopLapses.includes(engine), `tearline serve (${engine}) ignored SIGTERM`);
   });
 
   function send(
