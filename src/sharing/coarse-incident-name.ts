@@ -2,21 +2,7 @@ import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import type { Transform } from './transform.js';
 import { countryName } from './country-name.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTHS } from './coarsen-text.js';
 
 /**
  * A new name for an incident whose place or date was coarsened, built from its (already

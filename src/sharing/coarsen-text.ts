@@ -8,7 +8,8 @@
 export const PLACE_MARK = '[place withheld]';
 export const DATE_MARK = '[date withheld]';
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
