@@ -54,7 +54,10 @@ function medianOf(runs: CannonResult[]): CannonResult {
       average: median(runs.map((r) => r.requests.average)),
       total: median(runs.map((r) => r.requests.total)),
     },
-    latency: { p99: median(runs.map((r) => r.latency.p99)) },
+    latency: {
+      p50: median(runs.map((r) => r.latency.p50)),
+      p99: median(runs.map((r) => r.latency.p99)),
+    },
     errors: runs.reduce((n, r) => n + r.errors, 0),
     timeouts: runs.reduce((n, r) => n + r.timeouts, 0),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
@@ -155,7 +158,7 @@ process.stdin.on('end', () => {
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   }).then((r) => process.stdout.write(JSON.stringify({
     requests: { average: r.requests.average, total: r.requests.total },
-    latency: { p99: r.latency.p99 },
+    latency: { p50: r.latency.p50, p99: r.latency.p99 },
     errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx,
   })), (e) => { console.error(String(e)); process.exit(1); });
 });
@@ -164,7 +167,8 @@ process.stdin.on('end', () => {
 /** The figures the bench prints. */
 interface CannonResult {
   requests: { average: number; total: number };
-  latency: { p99: number };
+  /** Milliseconds; with 50 connections on one server thread, p50 is about 25 service times. */
+  latency: { p50: number; p99: number };
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -252,8 +256,10 @@ async function run(engine: Engine): Promise<string> {
       }
       const baseline = medianOf(baselines);
       const paging = medianOf(pagings);
-      console.log(`[${engine}] ${line('baseline (GET /taxii2/)', baseline)}`);
-      console.log(`[${engine}] ${line('objects pages', paging)}`);
+      console.log(
+        `[${engine}] ${line('baseline (GET /taxii2/)', baseline)} p50_ms=${baseline.latency.p50}`,
+      );
+      console.log(`[${engine}] ${line('objects pages', paging)} p50_ms=${paging.latency.p50}`);
       console.log(
         `[${engine}] ratio: objects pages run at ${(paging.requests.average / baseline.requests.average).toFixed(2)}x the baseline's requests/s; p99 ${paging.latency.p99} ms vs ${baseline.latency.p99} ms; CPU ${(paging.cpuUs / baseline.cpuUs).toFixed(2)}x the baseline's per request`,
       );
