@@ -13,6 +13,14 @@ export interface ObjectFilter {
   offset?: number;
 }
 
+/** Options of `relationshipsOf`. */
+export interface RelationshipQueryOptions {
+  /** Revoked relationships are left out unless this is true. */
+  includeRevoked?: boolean;
+  /** At most this many, newest first (default 500). */
+  limit?: number;
+}
+
 /** What `putObjects` did. */
 export interface PutObjectsResult {
   /** Object versions newly stored. */
@@ -56,6 +64,11 @@ export interface ObjectRepository {
   streamAllVersions(
     filter?: Pick<ObjectFilter, 'types' | 'modifiedSince'>,
   ): AsyncIterable<StixObject>;
+  /**
+   * The latest versions of the relationships that start or end at `id` (`source_ref` or
+   * `target_ref`), newest first; without reading every relationship into memory.
+   */
+  relationshipsOf(id: string, options?: RelationshipQueryOptions): Promise<StixObject[]>;
   /** Full-text search over names, aliases and descriptions of latest versions, best match first. */
   search(
     text: string,

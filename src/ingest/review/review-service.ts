@@ -227,8 +227,8 @@ export async function mergeItem(
 
 /** The relationships a stored incident is the source of (its actors, place and targets). */
 async function storedRelationshipsOf(deps: IngestDeps, incidentId: string): Promise<StixObject[]> {
-  const relationships = await deps.objects.findLatest({ types: ['relationship'] });
-  return relationships.filter((r) => !r.revoked && r.source_ref === incidentId);
+  const relationships = await deps.objects.relationshipsOf(incidentId, { limit: 10_000 });
+  return relationships.filter((r) => r.source_ref === incidentId);
 }
 
 /**

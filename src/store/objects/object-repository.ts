@@ -12,6 +12,7 @@ import { insertObjectRows } from './object-insert.js';
 import { findReferencedIds } from './object-refs.js';
 import { toPendingObjectRow, type PendingObjectRow } from './object-row.js';
 import { searchObjects } from './object-search.js';
+import { findRelationshipsOf } from './relationship-query.js';
 
 const PAGE = 1000;
 
@@ -168,6 +169,10 @@ export function createObjectRepository(database: Database): ObjectRepository {
 
     search(text, options = {}) {
       return searchObjects(database, latestOnly, text, options);
+    },
+
+    relationshipsOf(id, options) {
+      return findRelationshipsOf(database, id, options);
     },
   };
 }

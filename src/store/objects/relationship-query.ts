@@ -1,14 +1,7 @@
 import { sql } from 'kysely';
+import type { RelationshipQueryOptions } from '../../core/ports/object-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
-
-/** Options of findRelationshipsOf. */
-export interface RelationshipQueryOptions {
-  /** Revoked relationships are left out unless this is true. */
-  includeRevoked?: boolean;
-  /** At most this many, newest first (default 500). */
-  limit?: number;
-}
 
 /**
  * The latest versions of the relationships that start or end at `id` (STIX 2.1 §5.1

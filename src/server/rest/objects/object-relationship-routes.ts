@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { TearlineError } from '../../../core/errors.js';
 import type { StixObject } from '../../../core/stix/stix-object.js';
-import { findRelationshipsOf } from '../../../store/objects/relationship-query.js';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import { requireUser } from '../../principal.js';
@@ -82,7 +81,7 @@ export function objectRelationshipRoutes(deps: AppDeps): FastifyPluginAsync {
             kind: 'not-found',
           });
         }
-        const found = await findRelationshipsOf(deps.store.database, id, request.query);
+        const found = await deps.store.objects.relationshipsOf(id, request.query);
         const otherIds = [
           ...new Set(found.map((r) => String(r.source_ref === id ? r.target_ref : r.source_ref))),
         ];
