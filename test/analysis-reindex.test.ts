@@ -181,6 +181,72 @@ for (const engine of ENGINES) {
           await t.dispose();
         }
       });
+
+      it("keeps an incident's stored actor and place when its new version arrives alone; a revoked relationship removes them", async () => {
+        const t = await createTestDatabase(engine);
+        try {
+          const store = createStore(t.database);
+          const common = { spec_version: '2.1', created: T, modified: T };
+          const analysis = createAnalysisService({
+            repo: store.analysis,
+            clock: createSteppingClock(T),
+            ids: createSequentialIds(),
+            objects: store.objects,
+          });
+          const first = incidentRecord({
+            n: 5,
+            name: 'Kabul airport bombing',
+            date: '2021-08-26',
+            killed: 170,
+          }).incident;
+          const attribution: StixObject = {
+            ...common,
+            type: 'relationship',
+            id: id('relationship', 51),
+            relationship_type: 'attributed-to',
+            source_ref: first.id,
+            target_ref: ISKP,
+          };
+          const place: StixObject = {
+            ...common,
+            type: 'relationship',
+            id: id('relationship', 52),
+            relationship_type: 'located-at',
+            source_ref: first.id,
+            target_ref: id('location', 5),
+          };
+          const batch: StixObject[] = [
+            { ...common, type: 'threat-actor', id: ISKP as StixObject['id'], name: 'ISIS-K' },
+            { ...common, type: 'location', id: id('location', 5), name: 'Kabul', country: 'AF' },
+            first,
+            attribution,
+            place,
+          ];
+          await store.objects.putObjects(batch);
+          await analysis.indexStixObjects(batch);
+          // A corroborating report raises the toll: only the incident's new version is indexed.
+          const second = incidentRecord(
+            { n: 5, name: 'Kabul airport bombing', date: '2021-08-26', killed: 183 },
+            '2024-07-01T00:00:00.000Z',
+          ).incident;
+          await store.objects.putObjects([second]);
+          await analysis.indexStixObjects([second]);
+          const kept = await analysis.getActorProfile('ISIS-K', { asOf: '2021-09' });
+          assert.equal(kept.totals.fatalities, 183);
+          assert.deepEqual(
+            kept.places.map((x) => [x.name, x.country]),
+            [['Kabul', 'AF']],
+          );
+          // Withdrawing the attribution (a revoked version) takes the incident off the actor.
+          const withdrawn = { ...attribution, modified: '2024-08-01T00:00:00.000Z', revoked: true };
+          await store.objects.putObjects([withdrawn]);
+          await analysis.indexStixObjects([second, withdrawn]);
+          const after = await analysis.getActorProfile('ISIS-K', { asOf: '2021-09' });
+          assert.equal(after.totals.fatalities, 0);
+        } finally {
+          await t.dispose();
+        }
+      });
     },
   );
 }

@@ -18,7 +18,8 @@ export interface AnalysisDeps {
   publishObject?: (object: StixObject) => Promise<void>;
   /**
    * The STIX object store, to look up actors and locations that an indexed batch references but
-   * does not carry (an incident attributed to an actor stored long before).
+   * does not carry (an incident attributed to an actor stored long before), and the stored
+   * relationships of an incident whose new version arrives without them.
    */
-  objects?: Pick<ObjectRepository, 'getLatest'>;
+  objects?: Pick<ObjectRepository, 'getLatest' | 'relationshipsOf'>;
 }

@@ -44,7 +44,9 @@ export async function reindexFromObjectStore(
     const targets = rels
       .map((r) => others.get(String(r.target_ref)))
       .filter((o): o is StixObject => o !== undefined);
-    const r = await indexStixObjects(deps, [...chunk, ...rels, ...targets]);
+    const r = await indexStixObjects(deps, [...chunk, ...rels, ...targets], {
+      relationshipsComplete: true,
+    });
     total.incidents.push(...r.incidents);
   }
   const notes = await latest(['note']);

@@ -14,24 +14,40 @@ export interface IndexResult {
 
 const ACTOR_RELATIONSHIP_SOURCES = new Set(['threat-actor', 'intrusion-set']);
 
+/** Options of `indexStixObjects`. */
+export interface IndexOptions {
+  /**
+   * The batch carries every relationship of its incidents (a rebuild from the whole store), so
+   * the stored ones need not be looked up.
+   */
+  relationshipsComplete?: boolean;
+}
+
 /**
  * Feeds a batch of accepted STIX objects (a review's output, an imported bundle) into the
  * analysis tables: threat-actors into the directory, actor-to-actor relationships with their
  * time bounds, incidents with the actors (`attributed-to`), place (`located-at`) and targets
- * (`targets`) found in the same batch, and assessment notes. Returns the incident ids recorded,
- * for `evaluateAlertsForIncident`.
+ * (`targets`) of their relationships, and assessment notes. An incident's relationships are
+ * those in the batch plus those already stored (a batch version replaces a stored one, a revoked
+ * one removes it), so a new version of an incident that arrives alone keeps its actors and place.
+ * Returns the incident ids recorded, for `evaluateAlertsForIncident`.
  *
  * @example const { incidents } = await indexStixObjects(deps, bundle.objects)
  */
 export async function indexStixObjects(
   deps: AnalysisDeps,
   objects: readonly StixObject[],
+  options: IndexOptions = {},
 ): Promise<IndexResult> {
   const byId = new Map<string, StixObject>(objects.map((o) => [o.id, o]));
+  const relationships = [
+    ...objects.filter((o) => o.type === 'relationship'),
+    ...(options.relationshipsComplete ? [] : await storedIncidentRelationships(deps, objects)),
+  ];
   // Actors and places referenced from the batch but stored earlier come from the object store.
   const missing = new Set<string>();
-  for (const r of objects) {
-    if (r.type !== 'relationship' || !String(r.source_ref).startsWith('incident--')) continue;
+  for (const r of relationships) {
+    if (!String(r.source_ref).startsWith('incident--')) continue;
     const target = String(r.target_ref);
     const wanted =
       (r.relationship_type === 'attributed-to' && target.startsWith('threat-actor--')) ||
@@ -65,8 +81,8 @@ export async function indexStixObjects(
   const targetsOf = new Map<string, IncidentTarget[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) =>
     map.set(key, [...(map.get(key) ?? []), value]);
-  for (const r of objects) {
-    if (r.type !== 'relationship' || r.revoked) continue;
+  for (const r of relationships) {
+    if (r.revoked) continue;
     const source = String(r.source_ref);
     const target = String(r.target_ref);
     const sourceType = source.split('--')[0]!;
@@ -112,6 +128,27 @@ export async function indexStixObjects(
   const notes = objects.filter((o) => findAssessmentProperties(o) !== undefined);
   if (notes.length > 0) result.assessments = await importAssessmentNotes(deps, notes);
   return result;
+}
+
+/**
+ * The stored relationships whose source is an incident of the batch and which the batch does not
+ * carry in another version (the batch's version, revoked or not, decides).
+ */
+async function storedIncidentRelationships(
+  deps: AnalysisDeps,
+  objects: readonly StixObject[],
+): Promise<StixObject[]> {
+  if (!deps.objects) return [];
+  const inBatch = new Set(objects.map((o) => o.id as string));
+  const found: StixObject[] = [];
+  for (const incident of objects) {
+    if (incident.type !== 'incident' || incident.revoked) continue;
+    const stored = await deps.objects.relationshipsOf(incident.id, { limit: 10_000 });
+    for (const r of stored) {
+      if (r.source_ref === incident.id && !inBatch.has(r.id as string)) found.push(r);
+    }
+  }
+  return found;
 }
 
 function toPlace(location: StixObject): IncidentPlace {
