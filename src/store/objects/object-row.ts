@@ -54,21 +54,14 @@ export function toSearchText(object: StixObject): string | null {
 }
 
 /**
- * The row that stores one object version; `data` is the object's JSON exactly as given, so that an
- * export gives back what was imported.
+ * The row that stores one object version, its JSON text written now: `JSON.stringify(object)`,
+ * the same text a pending row gets at insert (key order as the object holds them).
+ *
+ * @example toObjectRow(incident).data === JSON.stringify(incident) // true
  */
-export function toObjectRow(object: StixObject, data = JSON.stringify(object)): ObjectRow {
-  return {
-    id: object.id,
-    version: toObjectVersionKey(object),
-    type: object.type,
-    spec_version: typeof object.spec_version === 'string' ? object.spec_version : null,
-    created: typeof object.created === 'string' ? object.created : null,
-    modified: typeof object.modified === 'string' ? object.modified : null,
-    revoked: object.revoked === true ? 1 : 0,
-    search_text: toSearchText(object),
-    data,
-  };
+export function toObjectRow(object: StixObject): ObjectRow {
+  const { object: _, ...columns } = toPendingObjectRow(object);
+  return { ...columns, data: JSON.stringify(object) };
 }
 
 /**
