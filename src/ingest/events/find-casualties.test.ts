@@ -19,6 +19,23 @@ describe('findCasualties', () => {
     });
   });
 
+  it('reads a death toll whose subject is qualified before its verb, within the sentence', () => {
+    assert.deepEqual(
+      read(
+        'Officials said the death toll from the shelling of the market in the old town had climbed to 63.',
+      ),
+      { fatalities: { min: 63, max: 63 } },
+    );
+    assert.deepEqual(
+      read('The casualty toll of the ambush on the convoy stood at 9 by nightfall.'),
+      {
+        fatalities: { min: 9, max: 9 },
+      },
+    );
+    assert.deepEqual(read('The death toll was not given. Rescuers reached 40 houses.'), {});
+    assert.deepEqual(read('The death toll from the flood, which hit 3 villages, is unknown.'), {});
+  });
+
   it("follows ACLED's reading of vague words", () => {
     assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
       fatalities: { min: 12, max: 99 },

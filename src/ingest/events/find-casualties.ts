@@ -8,6 +8,23 @@ const HURT = /^(?:wounded|injured|hurt|injuries|maimed|hospitali[sz]ed)\b/i;
 const KILL_BEFORE =
   /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed)\s+$/i;
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
+/**
+ * A death toll whose subject is qualified before its verb: "the death toll from the shooting at
+ * a concert hall in Krasnogorsk had climbed to 137". Read on a wider window than KILL_BEFORE, and
+ * never across the end of a sentence or a clause.
+ */
+const TOLL_BEFORE =
+  /\b(?:death|casualty) toll\b[^.;:!?,]{0,120}?\b(?:(?:rose|risen|rising|climbed|jumped|increased|grew|reached|hit|stands|stood|was|is)\s+(?:to|at)?|to|at|of)\s*$/i;
+/** What may follow a toll's figure: the end of a clause, a time or source, or who the dead were. */
+const TOLL_FOLLOWER =
+  /^(?:[.,;:!?)]|$|(?:on|by|in|as|after|with|and|late|early|overnight|yesterday|today|since|including|among|from|according|officials|police)\b)/i;
+
+/** Whether the count that ends `before` and is followed by `after` is a death toll's figure. */
+function isTollFigure(before: string, after: string): boolean {
+  if (!TOLL_BEFORE.test(before)) return false;
+  const next = after.trimStart();
+  return TOLL_FOLLOWER.test(next) || BRIDGE_WORD.test(next.split(/[\s.,;:!?]/)[0] ?? '');
+}
 /** Words that may stand between a count and its casualty word: "130 people were killed". */
 const BRIDGE_WORD =
   /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
@@ -46,7 +63,14 @@ export function findCasualties(text: string, span: Span): Casualties {
     if (!count) continue;
     const before = s.slice(Math.max(0, m.index - 60), m.index);
     const kind =
-      kindAfter(s.slice(m.index + m[0].length, m.index + m[0].length + 80)) ?? kindBefore(before);
+      kindAfter(s.slice(m.index + m[0].length, m.index + m[0].length + 80)) ??
+      kindBefore(before) ??
+      (isTollFigure(
+        s.slice(Math.max(0, m.index - 160), m.index),
+        s.slice(m.index + m[0].length, m.index + m[0].length + 40),
+      )
+        ? 'killed'
+        : undefined);
     if (!kind) continue;
     // Calendar years are not victims ("in 2004 … killed").
     if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
