@@ -6,6 +6,7 @@ import { getDraftOrThrow } from './draft-view.js';
 import { getProposedItemOrThrow } from './review-load.js';
 import type { IngestDeps } from './review-deps.js';
 import { nextModified, resolvedId, writeReviewed } from './review-write.js';
+import { withMergedCounts } from './merged-counts.js';
 
 /** What a review action did: the draft after it and the store ids written. */
 export interface ReviewResult {
@@ -232,7 +233,8 @@ async function storedRelationshipsOf(deps: IngestDeps, incidentId: string): Prom
 }
 
 /**
- * The next version of `target` corroborated by `report`: count and report refs grown, evidence added.
+ * The next version of `target` corroborated by `report`: count and report refs grown, evidence
+ * added, casualty counts widened to cover both reports.
  *
  * @example toCorroborated(existing, proposed, 'report--…', '2024-06-11T00:00:00.000Z')
  */
@@ -253,7 +255,7 @@ export function toCorroborated(
     ...(Array.isArray(proposed.x_tearline_evidence) ? proposed.x_tearline_evidence : []),
   ];
   return {
-    ...target,
+    ...withMergedCounts(target, proposed),
     modified,
     x_tearline_corroboration: { count: Math.max(refs.length, prior.count ?? 1), report_refs: refs },
     x_tearline_evidence: evidence,
