@@ -36,6 +36,23 @@ describe('findCasualties', () => {
     assert.deepEqual(read('The death toll from the flood, which hit 3 villages, is unknown.'), {});
   });
 
+  it('adds a second group of victims joined by "and", but not the injured or things', () => {
+    assert.deepEqual(read('Gunmen fired on a bus, killing two Nepali workers and four Afghans.'), {
+      fatalities: { min: 6, max: 6 },
+    });
+    assert.deepEqual(read('The raid killed 3 soldiers and 15 wounded were taken to hospital.'), {
+      fatalities: { min: 3, max: 3 },
+      injuries: { min: 15, max: 15 },
+    });
+    assert.deepEqual(read('The strike killed 4 fighters and two others were injured.'), {
+      fatalities: { min: 4, max: 4 },
+      injuries: { min: 2, max: 2 },
+    });
+    assert.deepEqual(read('The convoy attack killed 5 guards and two vehicles burned.'), {
+      fatalities: { min: 5, max: 5 },
+    });
+  });
+
   it("follows ACLED's reading of vague words", () => {
     assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
       fatalities: { min: 12, max: 99 },

@@ -74,8 +74,12 @@ export function findCasualties(text: string, span: Span): Casualties {
     if (!kind) continue;
     // Calendar years are not victims ("in 2004 … killed").
     if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
-    const range = { min: count.min, max: count.max };
-    if (kind === 'killed' && !out.fatalities) out.fatalities = range;
+    let range = { min: count.min, max: count.max };
+    if (kind === 'killed' && !out.fatalities) {
+      const more = coordinatedVictims(s.slice(m.index + m[0].length));
+      if (more) range = { min: range.min + more.min, max: range.max + more.max };
+      out.fatalities = range;
+    }
     if (kind === 'injured' && !out.injuries) out.injuries = range;
   }
   if (!out.fatalities && NOBODY.test(s)) {
@@ -87,6 +91,30 @@ export function findCasualties(text: string, span: Span): Casualties {
     }
   }
   return out;
+}
+
+/** "… three Spanish citizens and three Afghans": a second group of victims joined by "and". */
+const AND_COUNT = new RegExp(
+  `^\\s+(?:[A-Za-z'-]+\\s+){0,2}[A-Za-z'-]+\\s+and\\s+(${COUNT_PHRASE.source})\\s+([A-Za-z'-]+)`,
+  'i',
+);
+/** Words after a count that make it something other than people: durations, distances, shares. */
+const NOT_PEOPLE =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|times|km|kilometres?|kilometers?|miles?|metres?|meters?|per|percent|%|rounds?|rockets?|shells?|missiles?|vehicles?|houses?|homes?|buildings?)$/i;
+
+/**
+ * The count of a second group of victims coordinated with the first by "and" right after it
+ * ("killing three Spanish citizens and three Afghans"), unless that group is the injured or not
+ * people at all ("… and 15 wounded", "… and two vehicles").
+ */
+function coordinatedVictims(after: string): CountRange | undefined {
+  const m = AND_COUNT.exec(after);
+  if (!m) return undefined;
+  const [, phrase, word] = m;
+  if (HURT.test(word!) || KILL.test(word!) || NOT_PEOPLE.test(word!)) return undefined;
+  const rest = after.slice(m.index + m[0].length - word!.length);
+  if (kindAfter(` ${rest}`.slice(0, 80)) === 'injured') return undefined;
+  return readCount(phrase!);
 }
 
 function kindAfter(after: string): 'killed' | 'injured' | undefined {
