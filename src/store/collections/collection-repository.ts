@@ -11,6 +11,7 @@ import type {
 } from '../../core/ports/collection-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+import { prepareRead } from '../prepared-read.js';
 import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
 import { createSqliteRowReader } from './sqlite-row-reader.js';
@@ -136,6 +137,14 @@ export function createCollectionRepository(
 ): CollectionRepository & TaxiiStatusRepository {
   const db = database.db;
   const readTuples = createSqliteRowReader(database);
+  // Every TAXII request reads its collection: compiled once (prepared-read.ts).
+  const collectionById = prepareRead<{ id: string }, CollectionRow>(database, (slot) =>
+    db
+      .selectFrom('taxii_collections')
+      .selectAll()
+      .where('id', '=', slot('id'))
+      .$castTo<CollectionRow>(),
+  );
   return {
     async createCollection(c) {
       await db
@@ -155,11 +164,7 @@ export function createCollectionRepository(
     },
 
     async getCollection(id) {
-      const row = (await db
-        .selectFrom('taxii_collections')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()) as CollectionRow | undefined;
+      const row = (await collectionById({ id }))[0];
       return row && fromCollectionRow(row);
     },
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agreement, AgreementEvent, AgreementRepository } from '../../core/ports/sharing.js';
 import type { Database } from '../database.js';
+import { prepareRead } from '../prepared-read.js';
 
 interface EventRow {
   agreement_id: string;
@@ -31,6 +32,17 @@ function toEventRow(event: AgreementEvent, position: number) {
  */
 export function createAgreementRepository(database: Database): AgreementRepository {
   const db = database.db;
+  // A partner's agreements decide every TAXII request it makes (its access level).
+  const agreementsOfPartner = prepareRead<{ partnerId: string }, { data: string }>(
+    database,
+    (slot) =>
+      db
+        .selectFrom('sharing_agreements')
+        .select('data')
+        .where('partner_id', '=', slot('partnerId'))
+        .orderBy('created')
+        .orderBy('id'),
+  );
   return {
     async createAgreement(agreement, event) {
       await db.transaction().execute(async (trx) => {
@@ -75,9 +87,15 @@ export function createAgreementRepository(database: Database): AgreementReposito
       return row && (JSON.parse(row.data) as Agreement);
     },
     async listAgreements(filter = {}) {
-      let q = db.selectFrom('sharing_agreements').select('data');
-      if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
-      const rows = (await q.orderBy('created').orderBy('id').execute()) as Array<{ data: string }>;
+      const rows =
+        filter.partnerId === undefined
+          ? ((await db
+              .selectFrom('sharing_agreements')
+              .select('data')
+              .orderBy('created')
+              .orderBy('id')
+              .execute()) as Array<{ data: string }>)
+          : await agreementsOfPartner({ partnerId: filter.partnerId });
       return rows.map((r) => JSON.parse(r.data) as Agreement);
     },
     async listEvents(agreementId) {

@@ -1,6 +1,7 @@
 import type { Partner, PartnerCredential, PartnerRepository } from '../../core/ports/sharing.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+import { prepareRead } from '../prepared-read.js';
 
 const OWN_IDENTITY = 'own-identity';
 
@@ -50,6 +51,17 @@ function toCredential(row: CredentialRow): PartnerCredential {
  */
 export function createPartnerRepository(database: Database): PartnerRepository {
   const db = database.db;
+  // One joined read instead of credential-then-partner: this runs on every TAXII request.
+  const partnerByLiveCredential = prepareRead<{ secretHash: string }, { id: string; name: string }>(
+    database,
+    (slot) =>
+      db
+        .selectFrom('sharing_partner_credentials as c')
+        .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
+        .select(['p.id as id', 'p.name as name'])
+        .where('c.secret_hash', '=', slot('secretHash'))
+        .where('c.revoked', 'is', null),
+  );
   return {
     async createPartner(partner) {
       await db
@@ -112,14 +124,7 @@ export function createPartnerRepository(database: Database): PartnerRepository {
       return row && toCredential(row);
     },
     async findPartnerByLiveCredential(secretHash) {
-      // One joined read instead of credential-then-partner: this runs on every TAXII request.
-      return (await db
-        .selectFrom('sharing_partner_credentials as c')
-        .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
-        .select(['p.id as id', 'p.name as name'])
-        .where('c.secret_hash', '=', secretHash)
-        .where('c.revoked', 'is', null)
-        .executeTakeFirst()) as { id: string; name: string } | undefined;
+      return (await partnerByLiveCredential({ secretHash }))[0];
     },
     async revokeCredential(id, at) {
       const result = await db
