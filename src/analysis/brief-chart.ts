@@ -1,7 +1,6 @@
 import type { MonthCount } from '../core/ports/analysis.js';
 import { escapeXml } from './brief-map.js';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { shortMonthName } from '../core/vocab/calendar.js';
 
 /**
  * An inline SVG bar chart of incidents per month (lethal incidents in the darker part), with the
@@ -59,7 +58,7 @@ export function renderTempoChart(
     if (i % labelEvery === 0) {
       const [yy, mm] = m.month.split('-');
       parts.push(
-        `<text x="${(left + i * bw + bw / 2).toFixed(1)}" y="${height - 6}" class="tick" text-anchor="middle">${MONTHS[Number(mm) - 1]} ${yy!.slice(2)}</text>`,
+        `<text x="${(left + i * bw + bw / 2).toFixed(1)}" y="${height - 6}" class="tick" text-anchor="middle">${shortMonthName(Number(mm))} ${yy!.slice(2)}</text>`,
       );
     }
   });

@@ -2,7 +2,7 @@ import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import type { Transform } from './transform.js';
 import { countryName } from './country-name.js';
-import { MONTHS } from './coarsen-text.js';
+import { MONTH_NAMES } from '../core/vocab/calendar.js';
 
 /**
  * A new name for an incident whose place or date was coarsened, built from its (already
@@ -42,6 +42,6 @@ function dateLabel(date: string | undefined): string {
   if (date === undefined) return '';
   const [year, month, day] = date.split('-');
   if (day !== undefined) return ` on ${date}`;
-  if (month !== undefined) return ` in ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  if (month !== undefined) return ` in ${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
   return ` in ${year}`;
 }

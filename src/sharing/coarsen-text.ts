@@ -5,25 +5,12 @@
 // Phrases the selection does not know ("the concert hall near the capital") cannot be found this
 // way; the preview shows the text, and `redact-span` / `redact-text` remove the rest.
 
+import { MONTH_NAMES } from '../core/vocab/calendar.js';
+
 export const PLACE_MARK = '[place withheld]';
 export const DATE_MARK = '[date withheld]';
 
-/** English month names, January first. */
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTH = `(${MONTHS.join('|')}|${MONTHS.map((m) => m.slice(0, 3)).join('|')})\\.?`;
+const MONTH = `(${MONTH_NAMES.join('|')}|${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:the\\s+)?';
@@ -44,7 +31,7 @@ const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'gi');
 
 function monthName(token: string): string {
   const prefix = token.replace('.', '').slice(0, 3).toLowerCase();
-  return MONTHS.find((m) => m.toLowerCase().startsWith(prefix)) ?? token;
+  return MONTH_NAMES.find((m) => m.toLowerCase().startsWith(prefix)) ?? token;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 } from './estimative.js';
 import { permitsIepAction } from './iep.js';
 import { isAcledPair } from './acled.js';
+import { MONTH_NAMES, shortMonthName } from './calendar.js';
 
 describe('vocabularies', () => {
   it('maps TLP 1.0 ids onto TLP 2.0 levels, never onto AMBER+STRICT', () => {
@@ -76,5 +77,15 @@ describe('vocabularies', () => {
     assert.equal(permitsIepAction('contact-for-instruction', 'internally-visible-actions'), false);
     assert.equal(isAcledPair('Explosions/Remote violence', 'Suicide bomb'), true);
     assert.equal(isAcledPair('Battles', 'Suicide bomb'), false);
+  });
+});
+
+describe('calendar words', () => {
+  it('names twelve months from January and gives short names by number', () => {
+    assert.equal(MONTH_NAMES.length, 12);
+    assert.equal(MONTH_NAMES[0], 'January');
+    assert.equal(shortMonthName(3), 'Mar');
+    assert.equal(shortMonthName(12), 'Dec');
+    assert.equal(shortMonthName(13), '13');
   });
 });

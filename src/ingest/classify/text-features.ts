@@ -1,4 +1,5 @@
 import { findCueFeatures } from './cue-lexicon.js';
+import { MONTH_NAMES } from '../../core/vocab/calendar.js';
 
 // Words too common to carry a class on their own; they still take part in bigrams.
 const STOP_WORDS = new Set(
@@ -46,11 +47,7 @@ export function toTokens(text: string): string[] {
   return out;
 }
 
-const MONTHS = new Set(
-  'january february march april may june july august september october november december'.split(
-    ' ',
-  ),
-);
+const MONTHS = new Set(MONTH_NAMES.map((m) => m.toLowerCase()));
 const DATE_PREPOSITIONS = new Set(
   'in on since early late last of until by mid from this next'.split(' '),
 );
