@@ -5,13 +5,35 @@ import { sql } from 'kysely';
 import { main } from '../../src/cli/main.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 
-/** The `tearline` executable, run as a child process so that it can be killed. */
+/** The `tearline` executable (through tsx), as a user runs it; `tearline serve` runs from it. */
 export const TEARLINE_BIN = fileURLToPath(new URL('../../bin/tearline.js', import.meta.url));
+
+/**
+ * What the killed children run: the CLI compiled to JavaScript for this run when
+ * run-reliability.mjs built one (compiled-cli.mjs; the same sources, started without tsx's 0.5
+ * CPU-s per child), else the executable (also with TEARLINE_RELIABILITY_CLI=tsx).
+ */
+const KILLED_CLI =
+  process.env.TEARLINE_RELIABILITY_CLI && process.env.TEARLINE_RELIABILITY_CLI !== 'tsx'
+    ? process.env.TEARLINE_RELIABILITY_CLI
+    : TEARLINE_BIN;
+
+/**
+ * The test's environment without the runner's `--import tsx` (scripts/run-tests.mjs adds it for
+ * the test files): bin/tearline.js registers tsx itself, the compiled CLI needs none, and a second
+ * loader would only slow each child's start.
+ */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const options = (process.env.NODE_OPTIONS ?? '').replace(/--import[= ]tsx(?=\s|$)/g, '').trim();
+  return { ...process.env, NODE_OPTIONS: options, ...extra };
+}
 
 export interface ChildRun {
   readonly code: number | null;
   /** When the first output arrived, in ms after the start (undefined: none). */
   readonly firstOutputMs?: number;
+  /** When the last output arrived, in ms after the start (undefined: none). */
+  readonly lastOutputMs?: number;
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -31,9 +53,9 @@ export function runTearline(
 ): Promise<ChildRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TEARLINE_BIN, ...args], {
+    const child = spawn(process.execPath, [KILLED_CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      env: childEnv(options.env),
     });
     let stdout = '';
     let stderr = '';
@@ -42,8 +64,10 @@ export function runTearline(
         ? undefined
         : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     let firstOutputMs: number | undefined;
+    let lastOutputMs: number | undefined;
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      firstOutputMs ??= performance.now() - started;
+      lastOutputMs = performance.now() - started;
+      firstOutputMs ??= lastOutputMs;
       if (!stdout && options.killAfterOutputMs !== undefined)
         timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterOutputMs);
       stdout += c;
@@ -59,6 +83,7 @@ export function runTearline(
         stderr,
         ms: performance.now() - started,
         ...(firstOutputMs === undefined ? {} : { firstOutputMs }),
+        ...(lastOutputMs === undefined ? {} : { lastOutputMs }),
       });
     });
   });

@@ -1,7 +1,7 @@
 // Crash safety of `tearline import`: a 100,000-object bundle is imported by a child process that
 // gets SIGKILL at a random moment of the import; afterwards the store opens, passes its integrity
-// checks, holds all of that bundle or none of it, and the ledger verifies. KILLS per engine (15 by
-// default, the issue's 20 with TEARLINE_RELIABILITY_KILLS=20) into one store per engine: each
+// checks, holds all of that bundle or none of it, and the ledger verifies. KILLS per engine (the
+// issue's 20 by default, TEARLINE_RELIABILITY_KILLS) into one store per engine: each
 // bundle carries its own marker in every id (the seed prefix), so "all or none" is a count of that
 // marker's objects, and a new marker is used only once a bundle went in whole. The bundle text is
 // generated once; markers are swapped in by a string replacement.
@@ -109,6 +109,7 @@ for (const engine of ENGINES) {
               bundle = writeBundle(++marker);
             } else outcomes.none++;
           }
+          const cycle = plan.describeCycle();
           if (outcomes.none > 0) {
             // The store the kills left behind takes the same import again, whole.
             const again = await runTearline(['import', bundle, '--database', t.url]);
@@ -119,7 +120,7 @@ for (const engine of ENGINES) {
           plan.assertLanded(KILLS);
           recordFigure({
             area: 'crash',
-            name: `kills survived: import ${OBJECTS} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms)`,
+            name: `kills survived: import ${OBJECTS} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms; ${cycle})`,
             value: plan.tally.mid,
             wallMs: performance.now() - started,
           });

@@ -2,9 +2,8 @@
 // bundle, delivers it and writes one ledger entry per released object) gets SIGKILL at a random
 // moment. Afterwards the store passes its integrity checks, the release is either still awaiting
 // approval with no ledger entry or delivered with every entry, and `tearline ledger verify` passes.
-// Several releases are prepared in one store so the ledger grows across kills. KILLS per engine (15
-// by default, the issue's 20 with TEARLINE_RELIABILITY_KILLS=20); only the approval runs as a child
-// process, the preparation and the checks run in the test's process to keep each kill cycle short.
+// Several releases are prepared in one store so the ledger grows across kills. KILLS per engine (the
+// issue's 20 by default, TEARLINE_RELIABILITY_KILLS); only the approval runs as a child process, the preparation and the checks run in the test's process to keep each kill cycle short.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,10 +141,11 @@ for (const engine of ENGINES) {
             const verify = await runTearlineHere(['ledger', 'verify', '--database', t.url]);
             assert.equal(verify.code, 0, `${where}: ${verify.stderr}`);
           }
+          const cycle = plan.describeCycle();
           plan.assertLanded(KILLS);
           recordFigure({
             area: 'crash',
-            name: `kills survived: release approval of ${RELEASED} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms)`,
+            name: `kills survived: release approval of ${RELEASED} objects (${engine}; ${plan.tally.mid} mid-operation, ${plan.tally.after} after completion; ${outcomes.none} none, ${outcomes.all} all; full run ${Math.round(full.ms)} ms; ${cycle})`,
             value: plan.tally.mid,
             wallMs: performance.now() - started,
           });
