@@ -1,38 +1,8 @@
 import type { CountRange } from '../../core/stix/conflict-event-extension.js';
+import { NUMBER_WORDS } from '../text/number-words.js';
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  no: 0,
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+/** Number words, and the words that say none ("no casualties"). */
+const UNITS: Readonly<Record<string, number>> = { ...NUMBER_WORDS, zero: 0, no: 0 };
 
 /** ACLED's reading of vague counts (the extract contract): few/several = 3, dozens = 12, … */
 const VAGUE: Record<string, CountRange> = {
