@@ -32,7 +32,14 @@ describe('findCasualties', () => {
         fatalities: { min: 9, max: 9 },
       },
     );
+    assert.deepEqual(
+      read(
+        'The number of people killed in the bombing of the shrine has risen to 52, police said.',
+      ),
+      { fatalities: { min: 52, max: 52 } },
+    );
     assert.deepEqual(read('The death toll was not given. Rescuers reached 40 houses.'), {});
+    assert.deepEqual(read('The number of people displaced by the fighting rose to 4,000.'), {});
     assert.deepEqual(read('The death toll from the flood, which hit 3 villages, is unknown.'), {});
   });
 

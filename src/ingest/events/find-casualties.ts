@@ -10,11 +10,12 @@ const KILL_BEFORE =
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
 /**
  * A death toll whose subject is qualified before its verb: "the death toll from the shooting at
- * a concert hall in Krasnogorsk had climbed to 137". Read on a wider window than KILL_BEFORE, and
+ * a concert hall in Krasnogorsk had climbed to 137", "the number of people killed in the attack
+ * has risen to 144". Read on a wider window than KILL_BEFORE, and
  * never across the end of a sentence or a clause.
  */
 const TOLL_BEFORE =
-  /\b(?:death|casualty) toll\b[^.;:!?,]{0,120}?\b(?:(?:rose|risen|rising|climbed|jumped|increased|grew|reached|hit|stands|stood|was|is)\s+(?:to|at)?|to|at|of)\s*$/i;
+  /\b(?:(?:death|casualty) toll|toll of (?:the )?dead|number of (?:people |persons |those |civilians |victims )?(?:killed|dead)|number of (?:deaths|fatalities))\b[^.;:!?,]{0,120}?\b(?:(?:rose|risen|rising|climbed|jumped|increased|grew|reached|hit|stands|stood|was|is)\s+(?:to|at)?|to|at|of)\s*$/i;
 /** What may follow a toll's figure: the end of a clause, a time or source, or who the dead were. */
 const TOLL_FOLLOWER =
   /^(?:[.,;:!?)]|$|(?:on|by|in|as|after|with|and|late|early|overnight|yesterday|today|since|including|among|from|according|officials|police)\b)/i;
