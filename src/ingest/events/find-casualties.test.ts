@@ -60,6 +60,21 @@ describe('findCasualties', () => {
     });
   });
 
+  it('reads counts of victims named across nationalities, initialisms and one coordinated count', () => {
+    assert.deepEqual(
+      read(
+        'At least 60 Afghan civilians and 9 U.N. staff members were killed, and 80 people were wounded.',
+      ),
+      { fatalities: { min: 69, max: 69 }, injuries: { min: 80, max: 80 } },
+    );
+    assert.deepEqual(read('Four Turkish nationals were killed in the raid.'), {
+      fatalities: { min: 4, max: 4 },
+    });
+    assert.deepEqual(read('About 200 Shia families fled. Two were killed.'), {
+      fatalities: { min: 2, max: 2 },
+    });
+  });
+
   it("follows ACLED's reading of vague words", () => {
     assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
       fatalities: { min: 12, max: 99 },

@@ -28,7 +28,7 @@ function isTollFigure(before: string, after: string): boolean {
 }
 /** Words that may stand between a count and its casualty word: "130 people were killed". */
 const BRIDGE_WORD =
-  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
+  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
 
@@ -63,9 +63,13 @@ export function findCasualties(text: string, span: Span): Casualties {
     const count = readCount(m[0]);
     if (!count) continue;
     const before = s.slice(Math.max(0, m.index - 60), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    // A casualty word right before the count ("killing 3 soldiers and 15 wounded") outranks one
+    // reached across another count.
     const kind =
-      kindAfter(s.slice(m.index + m[0].length, m.index + m[0].length + 80)) ??
+      kindAfter(after) ??
       kindBefore(before) ??
+      kindAfter(after, true) ??
       (isTollFigure(
         s.slice(Math.max(0, m.index - 160), m.index),
         s.slice(m.index + m[0].length, m.index + m[0].length + 40),
@@ -118,15 +122,33 @@ function coordinatedVictims(after: string): CountRange | undefined {
   return readCount(phrase!);
 }
 
-function kindAfter(after: string): 'killed' | 'injured' | undefined {
+/** "U.S." and the like: dots that do not end a sentence. */
+const INITIALISM = /^(?:[A-Z]\.){2,}$/;
+/** Who the victims were, by a capitalised word: "Afghan civilians", "Shia worshippers". */
+const PROPER_WORD = /^[A-Z][a-z]+$/;
+
+/**
+ * The casualty word a count is followed by, across words that say who the victims were: "130
+ * people were killed", "170 Afghan civilians and 13 U.S. service members were killed" (one
+ * coordinated count may stand between when `acrossAnd`).
+ */
+function kindAfter(after: string, acrossAnd = false): 'killed' | 'injured' | undefined {
   const words = after.split(/(\s+|,)/).filter((w) => w.trim() !== '' && w !== ',');
-  for (let i = 0; i < Math.min(words.length, 6); i++) {
-    const w = words[i]!.replace(/[.;:!?)"”’]+$/, '');
+  let coordinated = false;
+  for (let i = 0; i < Math.min(words.length, 10); i++) {
+    const raw = words[i]!;
+    if (INITIALISM.test(raw)) continue;
+    const w = raw.replace(/[.;:!?)"”’]+$/, '');
     if (KILL.test(w) || (/^(?:lost)$/i.test(w) && /^their$/i.test(words[i + 1] ?? '')))
       return 'killed';
     if (HURT.test(w)) return 'injured';
-    if (/[.;:!?]$/.test(words[i]!)) return undefined;
-    if (!BRIDGE_WORD.test(w)) return undefined;
+    if (/[.;:!?]$/.test(raw)) return undefined;
+    if (BRIDGE_WORD.test(w) || PROPER_WORD.test(w)) continue;
+    if (acrossAnd && !coordinated && /^and$/i.test(words[i - 1] ?? '') && readCount(w)) {
+      coordinated = true;
+      continue;
+    }
+    return undefined;
   }
   return undefined;
 }
