@@ -19,7 +19,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Names are numbered by area (migrations/index.ts), so a store that has run the sharing area's
+  // 0300 still has to run a later objects migration such as 0052: run what is missing, in order.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

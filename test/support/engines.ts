@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Engine, Database } from '../../src/store/database.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { allMigrations } from '../../src/store/migrations/index.js';
 
 /** The PostgreSQL server tests create their throwaway databases on. */
 export const TEST_PG_URL =
@@ -77,7 +78,8 @@ export async function createTestDatabase(
 /**
  * The name of a PostgreSQL database migrated to the current schema, created once and shared by
  * every test process (an advisory lock keeps two processes from building it at once). Its name
- * carries a hash of the migration list and sources, so a changed migration gets a new template.
+ * carries a hash of the migration files and of the migrations this process loaded, so a changed
+ * migration gets a new template.
  */
 async function ensureMigratedTemplate(admin: pg.Client): Promise<string> {
   const name = `tearline_tpl_${migrationsFingerprint()}`;
@@ -121,6 +123,10 @@ function migrationsFingerprint(): string {
     }
   };
   walk(root);
+  // The migrations this process loaded, too: a test process started before a migration was
+  // added reads the new files but runs the old list, and must not build the new template.
+  for (const [name, migration] of Object.entries(allMigrations))
+    hash.update(name).update(migration.up.toString());
   fingerprint = hash.digest('hex').slice(0, 16);
   return fingerprint;
 }

@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import type { RelationshipQueryOptions } from '../../core/ports/object-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+import { relationshipRefSql } from './relationship-ref-sql.js';
 
 /**
  * The latest versions of the relationships that start or end at `id` (STIX 2.1 §5.1
- * `source_ref` / `target_ref`), newest first. The refs are read from the stored JSON on both
- * engines; a `like` on the id first narrows the rows the JSON is parsed for.
+ * `source_ref` / `target_ref`), newest first, found through the partial indexes on the refs in
+ * the stored JSON (migration 0052).
  *
  * @example const rels = await findRelationshipsOf(database, 'incident--…')
  */
@@ -15,18 +16,21 @@ export async function findRelationshipsOf(
   id: string,
   options: RelationshipQueryOptions = {},
 ): Promise<StixObject[]> {
-  const ref = (key: string) =>
-    database.engine === 'postgres'
-      ? sql`(o.data::jsonb ->> ${key})`
-      : sql`json_extract(o.data, ${`$.${key}`})`;
-  // STIX ids hold neither % nor _, so the id is a literal pattern.
-  const contains = `%${id}%`;
   const revoked = options.includeRevoked ? sql`` : sql` and o.revoked = 0`;
-  const result = await sql<{ data: string }>`select o.data from stix_objects o
-    where o.type = 'relationship' and o.data like ${contains}${revoked}
-      and not exists (select 1 from stix_objects n where n.id = o.id and n.version > o.version)
-      and (${ref('source_ref')} = ${id} or ${ref('target_ref')} = ${id})
-    order by o.version desc, o.id
+  // One end at a time, each through its partial index (migration 0052). SQLite is told the
+  // index: without statistics it rates the type index as good and scans every relationship.
+  const end = (key: 'source_ref' | 'target_ref') => {
+    const index =
+      database.engine === 'sqlite'
+        ? sql` indexed by ${sql.id(`stix_objects_relationship_${key}`)}`
+        : sql``;
+    return sql`select o.data, o.version, o.id from stix_objects o${index}
+      where o.type = 'relationship' and ${relationshipRefSql(database.engine, key, 'o')} = ${id}${revoked}
+        and not exists (select 1 from stix_objects n where n.id = o.id and n.version > o.version)`;
+  };
+  const result = await sql<{ data: string }>`select r.data
+    from (${end('source_ref')} union ${end('target_ref')}) r
+    order by r.version desc, r.id
     limit ${options.limit ?? 500}`.execute(database.db);
   return result.rows.map((r) => JSON.parse(r.data) as StixObject);
 }
