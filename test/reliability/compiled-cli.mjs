@@ -13,6 +13,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -21,7 +22,9 @@ import { dirname, join, relative } from 'node:path';
 
 /**
  * Transforms src/ (tests excluded) into `node_modules/.cache/tearline-reliability/<name>/` and
- * returns the path of its entry script, which runs like bin/tearline.js. `remove()` deletes it.
+ * returns the path of its entry script, which runs like bin/tearline.js. `remove()` deletes it;
+ * `changedSince()` names the sources edited after the build, which the children do not run (the
+ * test processes, started later, may: a migration added mid-run then fails as "corrupted").
  *
  * @example const cli = await buildCompiledCli(process.cwd(), `run-${process.pid}`)
  */
@@ -34,9 +37,12 @@ export async function buildCompiledCli(root, name) {
   const out = join(cache, name);
   rmSync(out, { recursive: true, force: true });
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
-  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).filter(
-    (e) => e.isFile() && !/\.test\.tsx?$/.test(e.name),
-  );
+  const builtAt = Date.now();
+  const sources = () =>
+    readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && !/\.test\.tsx?$/.test(e.name),
+    );
+  const files = sources();
   await Promise.all(
     files.map(async (e) => {
       const from = join(e.parentPath, e.name);
@@ -65,7 +71,19 @@ export async function buildCompiledCli(root, name) {
       '',
     ].join('\n'),
   );
-  return { entry, remove: () => rmSync(out, { recursive: true, force: true }) };
+  return {
+    entry,
+    remove: () => rmSync(out, { recursive: true, force: true }),
+    changedSince: () =>
+      sources()
+        .map((e) => join(e.parentPath, e.name))
+        .filter(
+          (path) =>
+            !existsSync(join(out, relative(root, path)).replace(/\.tsx?$/, '.js')) ||
+            statSync(path).mtimeMs > builtAt,
+        )
+        .map((path) => relative(root, path)),
+  };
 }
 
 /** Deletes the builds of runs that ended without removing theirs (`run-<pid>` of a dead pid). */

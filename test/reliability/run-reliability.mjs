@@ -77,8 +77,10 @@ function runPhase(phase) {
 }
 
 const results = [];
+let changedSources = [];
 try {
   for (const phase of phases) results.push(await runPhase(phase));
+  changedSources = cli?.changedSince() ?? [];
 } finally {
   cli?.remove();
 }
@@ -101,6 +103,10 @@ lines.push(
     ? `killed children: the CLI compiled to JavaScript for this run (${compileSeconds} s; TEARLINE_RELIABILITY_CLI=tsx runs bin/tearline.js)`
     : 'killed children: bin/tearline.js through tsx',
 );
+if (changedSources.length > 0)
+  lines.push(
+    `NOTE: ${changedSources.length} source file(s) changed during the run (${changedSources.slice(0, 3).join(', ')}${changedSources.length > 3 ? ', …' : ''}); the killed children ran the sources as they were at its start, the test processes may not have — run again before reading a failure`,
+  );
 for (const area of [
   ...areas,
   ...new Set(figures.map((f) => f.area).filter((a) => !areas.includes(a))),
