@@ -241,6 +241,48 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('finishes a merge cut short between its two writes, on the next accept, without a second incident', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const store = createStore(t.database);
+        const deps = createIngestDeps(store);
+        await ingestReport(deps, await text(FIRST_REPORT), {
+          published: '2024-03-23',
+          accept: true,
+        });
+        const [incident] = await store.objects.findLatest({ types: ['incident'] });
+        deps.clock.advance(86_400_000);
+        const second = await ingestReport(deps, await text(SECOND_REPORT), {
+          published: '2024-03-23',
+        });
+        const proposed = (await getDraftView(deps, second.id)).items.find(
+          (i) => i.kind === 'incident',
+        )!;
+        // The process dies after the merged version is written, before the draft's items are marked.
+        const cut = {
+          ...deps,
+          repo: {
+            ...deps.repo,
+            saveDraftItems: async () => {
+              throw new Error('killed');
+            },
+          },
+        };
+        await assert.rejects(mergeItem(cut, second.id, proposed.itemId, incident!.id), /killed/);
+        assert.equal((await store.objects.listVersions(incident!.id)).length, 2);
+        // Accepting the item afterwards (accept-all resuming the batch) finishes the merge instead.
+        const result = await acceptItem(deps, second.id, proposed.itemId);
+        assert.equal(result.items.find((i) => i.itemId === proposed.itemId)?.state, 'merged');
+        assert.equal(await store.objects.countLatest({ types: ['incident'] }), 1);
+        const versions = await store.objects.listVersions(incident!.id);
+        assert.equal(versions.length, 2, 'no third version');
+        const evidence = versions[1]!.x_tearline_evidence as unknown[];
+        assert.equal(evidence.length, new Set(evidence.map((e) => JSON.stringify(e))).size);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('auto-accept merges a second report into the stored incident', async () => {
       const t = await createTestDatabase(engine);
       try {

@@ -7,6 +7,7 @@ import { getProposedItemOrThrow } from './review-load.js';
 import type { IngestDeps } from './review-deps.js';
 import { nextModified, resolvedId, writeReviewed } from './review-write.js';
 import { withMergedCounts } from './merged-counts.js';
+import { findWrittenMerge, holdsMergeOf } from './written-merge.js';
 
 /** What a review action did: the draft after it and the store ids written. */
 export interface ReviewResult {
@@ -43,6 +44,11 @@ export async function acceptItem(
   itemId: string,
 ): Promise<ReviewResult> {
   const { draft, items, item } = await getProposedItemOrThrow(deps, draftId, itemId);
+  if (item.kind === 'incident') {
+    // Merged before a crash that left the item proposed: finish that merge, make no duplicate.
+    const target = await findWrittenMerge(deps, draft, items, item);
+    if (target) return mergeItem(deps, draftId, itemId, target.id as string);
+  }
   const byId = new Map(items.map((i) => [i.object.id as string, i]));
   const accept: DraftItem[] = [];
   const reject: DraftItem[] = [];
@@ -168,12 +174,15 @@ export async function mergeItem(
       { kind: 'not-found' },
     );
   }
-  const merged = toCorroborated(
-    target,
-    item.object,
-    draft.report.id,
-    nextModified(deps.clock, target.modified),
-  );
+  // A merge written before a crash (or a second click) is finished, not written again.
+  const merged = holdsMergeOf(target, draft, item)
+    ? target
+    : toCorroborated(
+        target,
+        item.object,
+        draft.report.id,
+        nextModified(deps.clock, target.modified),
+      );
   const now = toStixTimestamp(deps.clock.now());
   const changed: DraftItem[] = [{ ...item, state: 'merged', resultId: target.id, updated: now }];
   const objects: StixObject[] = [merged];
