@@ -75,6 +75,39 @@ describe('findCasualties', () => {
     });
   });
 
+  it('keeps a casualty verb before the count when "and" starts another clause after it', () => {
+    assert.deepEqual(read('Gunmen killed at least 9 people and wounded 14 others.'), {
+      fatalities: { min: 9, max: 9 },
+      injuries: { min: 14, max: 14 },
+    });
+    assert.deepEqual(read('The blast killed 7 and injured 22, police said.'), {
+      fatalities: { min: 7, max: 7 },
+      injuries: { min: 22, max: 22 },
+    });
+  });
+
+  it('reads the total before an aside that names some of the victims', () => {
+    assert.deepEqual(read('Nine people, including four children, were killed.'), {
+      fatalities: { min: 9, max: 9 },
+    });
+    assert.deepEqual(read('Eight people, among them two guards, were wounded.'), {
+      injuries: { min: 8, max: 8 },
+    });
+  });
+
+  it('reads bodies, lives claimed, the dead listed, and the attacker killed with the victims', () => {
+    assert.deepEqual(read('Rescuers pulled 17 bodies from the rubble.'), {
+      fatalities: { min: 17, max: 17 },
+    });
+    assert.deepEqual(read('The ambush claimed 5 lives.'), { fatalities: { min: 5, max: 5 } });
+    assert.deepEqual(read('Among the dead were 3 aid workers.'), {
+      fatalities: { min: 3, max: 3 },
+    });
+    assert.deepEqual(read('The bomber detonated his vest, killing himself and 6 others.'), {
+      fatalities: { min: 7, max: 7 },
+    });
+  });
+
   it("follows ACLED's reading of vague words", () => {
     assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
       fatalities: { min: 12, max: 99 },

@@ -3,10 +3,12 @@ import type { Span } from '../extract-types.js';
 import { COUNT_PHRASE, readCount } from './read-count.js';
 
 const KILL =
-  /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths)\b/i;
+  /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths|bodies)\b/i;
 const HURT = /^(?:wounded|injured|hurt|injuries|maimed|hospitali[sz]ed)\b/i;
 const KILL_BEFORE =
-  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed)\s+$/i;
+  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
+/** The attacker counted with the victims: "killing himself and 12 others" is 13 dead. */
+const SELF_AND = /\b(?:killing|killed) (?:himself|herself) and\s+$/i;
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
 /**
  * A death toll whose subject is qualified before its verb: "the death toll from the shooting at
@@ -35,7 +37,7 @@ const NOBODY =
 /** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
 const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');
 const CASUALTY_WORD =
-  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospitali|casualt|harmed|toll)/i;
+  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospitali|casualt|harmed|toll|bodies)/i;
 
 /** Killed and injured figures found in a span of text; absent when the span states none. */
 export interface Casualties {
@@ -68,7 +70,7 @@ export function findCasualties(text: string, span: Span): Casualties {
     // reached across another count.
     const kind =
       kindAfter(after) ??
-      kindBefore(before) ??
+      kindBefore(before, after) ??
       kindAfter(after, true) ??
       (isTollFigure(
         s.slice(Math.max(0, m.index - 160), m.index),
@@ -81,6 +83,7 @@ export function findCasualties(text: string, span: Span): Casualties {
     if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
     let range = { min: count.min, max: count.max };
     if (kind === 'killed' && !out.fatalities) {
+      if (SELF_AND.test(before)) range = { min: range.min + 1, max: range.max + 1 };
       const more = coordinatedVictims(s.slice(m.index + m[0].length));
       if (more) range = { min: range.min + more.min, max: range.max + more.max };
       out.fatalities = range;
@@ -133,16 +136,31 @@ const PROPER_WORD = /^[A-Z][a-z]+$/;
  * coordinated count may stand between when `acrossAnd`).
  */
 function kindAfter(after: string, acrossAnd = false): 'killed' | 'injured' | undefined {
-  const words = after.split(/(\s+|,)/).filter((w) => w.trim() !== '' && w !== ',');
+  // Commas are kept as tokens: they close an aside such as ", including two policemen,".
+  const words = after.split(/(\s+|,)/).filter((w) => w.trim() !== '');
   let coordinated = false;
-  for (let i = 0; i < Math.min(words.length, 10); i++) {
+  let seen = 0;
+  for (let i = 0; i < words.length && seen < 10; i++) {
     const raw = words[i]!;
+    if (raw === ',') {
+      // Skip an aside that names some of the victims; the count before it is the total.
+      if (/^(?:including|among)$/i.test(words[i + 1] ?? '')) {
+        const close = words.indexOf(',', i + 1);
+        if (close < 0) return undefined;
+        i = close;
+      }
+      continue;
+    }
+    seen++;
     if (INITIALISM.test(raw)) continue;
     const w = raw.replace(/[.;:!?)"”’]+$/, '');
     if (KILL.test(w) || (/^(?:lost)$/i.test(w) && /^their$/i.test(words[i + 1] ?? '')))
       return 'killed';
     if (HURT.test(w)) return 'injured';
     if (/[.;:!?]$/.test(raw)) return undefined;
+    // "… 12 people and wounded 30": the casualty word after "and" starts another clause.
+    if (/^and$/i.test(w) && (KILL.test(words[i + 1] ?? '') || HURT.test(words[i + 1] ?? '')))
+      return undefined;
     if (BRIDGE_WORD.test(w) || PROPER_WORD.test(w)) continue;
     if (acrossAnd && !coordinated && /^and$/i.test(words[i - 1] ?? '') && readCount(w)) {
       coordinated = true;
@@ -153,7 +171,9 @@ function kindAfter(after: string, acrossAnd = false): 'killed' | 'injured' | und
   return undefined;
 }
 
-function kindBefore(before: string): 'killed' | 'injured' | undefined {
+function kindBefore(before: string, after = ''): 'killed' | 'injured' | undefined {
+  // "claimed 12 lives"
+  if (/\bclaimed\s+$/i.test(before) && /^\s*lives\b/i.test(after)) return 'killed';
   if (KILL_BEFORE.test(before)) {
     // "left … injured" is settled by the words after the count.
     return /\b(?:left|leaving)\s+$/i.test(before) ? undefined : 'killed';
