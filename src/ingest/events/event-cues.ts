@@ -10,7 +10,7 @@ export const ATTACK_CUE =
 
 /** Casualty wording: it names victims of an incident, not the incident itself. */
 export const CASUALTY_CUE =
-  /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|death toll|wounded|wounding|injur(?:ed|ing|ies|y)|hurt|casualties|lives|bodies|victims?|fatalities|maimed)\b/i;
+  /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|death toll|wounded|wounding|wounds|injur(?:ed|ing|ies|y)|hurt|casualties|lives|bodies|victims?|fatalities|maimed|hospitali[sz]ed|taken to hospital)\b/i;
 
 /** A plot that was stopped before it happened (ACLED has no attack for it). */
 export const THWARTED_CUE =

@@ -108,6 +108,19 @@ describe('findCasualties', () => {
     });
   });
 
+  it('reads the wounded by what they suffered or where they were taken', () => {
+    assert.deepEqual(read('Twenty people sustained injuries in the blast.'), {
+      injuries: { min: 20, max: 20 },
+    });
+    assert.deepEqual(read('At least 14 people were taken to hospital.'), {
+      injuries: { min: 14, max: 14 },
+    });
+    assert.deepEqual(read('The dead included 4 police officers.'), {
+      fatalities: { min: 4, max: 4 },
+    });
+    assert.deepEqual(read('Forty people were taken hostage.'), {});
+  });
+
   it("follows ACLED's reading of vague words", () => {
     assert.deepEqual(read('Gunmen shot dozens of villagers dead, and hundreds more were hurt.'), {
       fatalities: { min: 12, max: 99 },

@@ -4,9 +4,9 @@ import { COUNT_PHRASE, readCount } from './read-count.js';
 
 const KILL =
   /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths|bodies)\b/i;
-const HURT = /^(?:wounded|injured|hurt|injuries|maimed|hospitali[sz]ed)\b/i;
+const HURT = /^(?:wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed)\b/i;
 const KILL_BEFORE =
-  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
+  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:the dead|those killed) included|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
 /** The attacker counted with the victims: "killing himself and 12 others" is 13 dead. */
 const SELF_AND = /\b(?:killing|killed) (?:himself|herself) and\s+$/i;
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
@@ -30,14 +30,14 @@ function isTollFigure(before: string, after: string): boolean {
 }
 /** Words that may stand between a count and its casualty word: "130 people were killed". */
 const BRIDGE_WORD =
-  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
+  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
 
 /** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
 const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');
 const CASUALTY_WORD =
-  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospitali|casualt|harmed|toll|bodies)/i;
+  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospital|casualt|harmed|toll|bodies)/i;
 
 /** Killed and injured figures found in a span of text; absent when the span states none. */
 export interface Casualties {
@@ -157,6 +157,12 @@ function kindAfter(after: string, acrossAnd = false): 'killed' | 'injured' | und
     if (KILL.test(w) || (/^(?:lost)$/i.test(w) && /^their$/i.test(words[i + 1] ?? '')))
       return 'killed';
     if (HURT.test(w)) return 'injured';
+    if (
+      /^taken$/i.test(w) &&
+      /^to$/i.test(words[i + 1] ?? '') &&
+      /^hospital/i.test(words[i + 2] ?? '')
+    )
+      return 'injured';
     if (/[.;:!?]$/.test(raw)) return undefined;
     // "… 12 people and wounded 30": the casualty word after "and" starts another clause.
     if (/^and$/i.test(w) && (KILL.test(words[i + 1] ?? '') || HURT.test(words[i + 1] ?? '')))
