@@ -61,6 +61,42 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('runs again, or fails, a job that a killed process left running', async () => {
+      const t = await createTestDatabase(engine);
+      const store = createStore(t.database);
+      const options = { jobs: store.jobs, clock: systemClock, pollMs: 20, retryDelayMs: 0 };
+      const dead = createTableJobQueue({ ...options, ids: createSequentialIds(), maxAttempts: 3 });
+      const again = await dead.enqueue('work', { n: 1 });
+      const lastTry = await createTableJobQueue({
+        ...options,
+        ids: createSequentialIds(50),
+        maxAttempts: 1,
+      }).enqueue('work', { n: 2 });
+      // What a worker does before SIGKILL cuts its handler short: both jobs claimed, none saved.
+      const now = new Date().toISOString();
+      assert.ok(await store.jobs.claimJob(now));
+      assert.ok(await store.jobs.claimJob(now));
+      assert.equal((await dead.getJob(again))?.state, 'running');
+      const restarted = createTableJobQueue({
+        ...options,
+        ids: createSequentialIds(100),
+        maxAttempts: 3,
+      });
+      try {
+        const runs: number[] = [];
+        await restarted.start({ work: async (p) => void runs.push(Number(p.n)) });
+        await until(async () => (await restarted.getJob(again))?.state === 'done');
+        assert.deepEqual(runs, [1]);
+        assert.equal((await restarted.getJob(again))?.attempts, 2);
+        const failed = await restarted.getJob(lastTry);
+        assert.equal(failed?.state, 'failed');
+        assert.match(failed?.lastError ?? '', /interrupted/);
+      } finally {
+        await restarted.stop();
+        await t.dispose();
+      }
+    });
+
     it('extracts a queued draft in the background', async () => {
       const t = await createTestDatabase(engine);
       const store = createStore(t.database);

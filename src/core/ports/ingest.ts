@@ -126,6 +126,12 @@ export interface JobRepository {
   claimJob(now: string): Promise<JobRecord | undefined>;
   saveJob(job: JobRecord): Promise<void>;
   getJob(id: string): Promise<JobRecord | undefined>;
+  /**
+   * Jobs left `running` by a worker process that died: queued again (due `now`), or `failed` once
+   * their last attempt is used; each keeps `lastError`. Returns how many. Only a queue with one
+   * worker process may call it (SQLite's `tearline serve`), at start, before it claims a job.
+   */
+  requeueAbandonedJobs(now: string, lastError: string): Promise<number>;
 }
 
 /** What a job handler receives: its payload, and where to report its progress. */

@@ -92,6 +92,12 @@ export function createTableJobQueue(options: TableJobQueueOptions): JobQueue {
       handlers = h;
       if (running) return;
       running = true;
+      // This queue has one worker process (SQLite): a job still `running` when it starts was held
+      // by a process that died (killed mid-job), and nothing else would ever finish it.
+      await options.jobs.requeueAbandonedJobs(
+        now(),
+        'interrupted: the process running it stopped before it finished',
+      );
       current = loop();
     },
     async stop() {

@@ -50,6 +50,28 @@ export function createJobRepository(database: Database): JobRepository {
       const { id, ...values } = row(job);
       await db.updateTable('ingest_jobs').set(values).where('id', '=', id).execute();
     },
+    async requeueAbandonedJobs(now, lastError) {
+      const rows = (await db
+        .selectFrom('ingest_jobs')
+        .select('body')
+        .where('state', '=', 'running')
+        .execute()) as Array<{ body: string }>;
+      for (const r of rows) {
+        const job = JSON.parse(r.body) as JobRecord;
+        // The dead process's last progress says nothing about the next run.
+        delete job.progress;
+        const last = job.attempts >= job.maxAttempts;
+        const { id, ...values } = row({
+          ...job,
+          state: last ? 'failed' : 'queued',
+          runAfter: last ? job.runAfter : now,
+          lastError,
+          updated: now,
+        });
+        await db.updateTable('ingest_jobs').set(values).where('id', '=', id).execute();
+      }
+      return rows.length;
+    },
     async getJob(id) {
       const r = (await db
         .selectFrom('ingest_jobs')
