@@ -5,6 +5,9 @@ import { createTestApp, problemOf, type TestApp } from './server-fixture.js';
 import { buildPdf } from './support/build-pdf.js';
 import { FIRST_REPORT, SECOND_REPORT } from './ingest-fixtures.js';
 import { startFeedServer } from './ingest-feed-server.js';
+import { readDocument } from '../src/ingest/readers/read-document.js';
+import { extractDraft, queueReport } from '../src/ingest/draft/ingest-report.js';
+import { toIngestDeps } from '../src/server/rest/ingest/ingest-runtime.js';
 
 interface Item {
   itemId: string;
@@ -334,6 +337,34 @@ for (const engine of ENGINES) {
       } finally {
         await t.dispose();
         await server.close();
+      }
+    });
+    it('extracts a draft left queued without its job once the server starts; a second job changes nothing', async () => {
+      const t = await createTestApp(engine);
+      try {
+        const ana = await setUp(t);
+        // What a process killed between saving a queued draft and sending its job leaves behind.
+        const deps = toIngestDeps(t.deps);
+        const doc = await readDocument(Buffer.from(SECOND_REPORT, 'utf8'), {
+          origin: 'paste',
+          mediaType: 'text/plain',
+        });
+        const orphan = await queueReport(deps, doc, { published: '2024-03-23' });
+        // The first request readies the server, whose start-up sweep sends the missing job.
+        let view = await getDraft(t, ana, orphan.id);
+        for (let i = 0; i < 400 && view.draft.state === 'queued'; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          view = await getDraft(t, ana, orphan.id);
+        }
+        assert.equal(view.draft.state, 'open');
+        const again = await extractDraft(deps, orphan.id);
+        assert.equal(again.state, 'open');
+        assert.deepEqual(
+          (await getDraft(t, ana, orphan.id)).items.map((i) => i.itemId),
+          view.items.map((i) => i.itemId),
+        );
+      } finally {
+        await t.dispose();
       }
     });
   });

@@ -78,7 +78,11 @@ export async function extractDraft(
   draftId: string,
   options: { accept?: boolean } = {},
 ): Promise<DraftRecord> {
-  return extractQueued(deps, await getDraftOrThrow(deps, draftId), options);
+  const draft = await getDraftOrThrow(deps, draftId);
+  // A second job for one draft (a retry after a crash, the start-up sweep) finds it extracted
+  // and leaves it, with whatever review it has had, as it is.
+  if (draft.state !== 'queued') return draft;
+  return extractQueued(deps, draft, options);
 }
 
 async function extractQueued(

@@ -48,3 +48,26 @@ export async function queueDueFeedPolls(deps: PollDeps, queue: JobQueue): Promis
   }
   return ids;
 }
+
+/**
+ * Sends an extraction job for every draft still queued. A draft is saved queued and its job sent
+ * in two writes, so a process that died between them left a draft no job would pick up; run when
+ * a worker starts. A draft that already has its job gets a second one, which finds it extracted
+ * and does nothing (extractDraft). Returns how many jobs were sent.
+ *
+ * @example await queueExtractionOfQueuedDrafts(deps, queue.enqueue)
+ */
+export async function queueExtractionOfQueuedDrafts(
+  deps: Pick<PollDeps, 'repo'>,
+  enqueue: JobQueue['enqueue'],
+): Promise<number> {
+  const PAGE = 100;
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await deps.repo.listDrafts({ state: 'queued', limit: PAGE, offset });
+    ids.push(...page.map((d) => d.id));
+    if (page.length < PAGE) break;
+  }
+  for (const draftId of ids) await enqueue(EXTRACT_REPORT_JOB, { draftId });
+  return ids.length;
+}

@@ -5,7 +5,11 @@ import { reportRoutes } from './report-routes.js';
 import { draftRoutes } from './draft-routes.js';
 import { sourceRoutes } from './source-routes.js';
 import { vocabularyRoutes } from './vocabulary-routes.js';
-import { createIngestJobHandlers, queueDueFeedPolls } from '../../../ingest/jobs/ingest-jobs.js';
+import {
+  createIngestJobHandlers,
+  queueDueFeedPolls,
+  queueExtractionOfQueuedDrafts,
+} from '../../../ingest/jobs/ingest-jobs.js';
 
 /** How often the server looks for feeds due a poll. */
 const FEED_TICK_MS = 60_000;
@@ -23,9 +27,13 @@ export function ingestRoutes(deps: AppDeps): FastifyPluginAsync {
     let working: Promise<void> | undefined;
     // The worker starts once there is work (a feed, a queued draft, a job sent from here), so an
     // idle server, and every test app, does not set up pg-boss for nothing.
-    const startWorker = () =>
-      (working ??= runtime.queue.start(createIngestJobHandlers(runtime.ingest, runtime.queue)));
     const enqueue = runtime.queue.enqueue.bind(runtime.queue);
+    const startWorker = () =>
+      (working ??= (async () => {
+        await runtime.queue.start(createIngestJobHandlers(runtime.ingest, runtime.queue));
+        // Drafts a dead process queued without sending their job (two writes) are picked up.
+        await queueExtractionOfQueuedDrafts(runtime.ingest, enqueue);
+      })());
     runtime.queue.enqueue = async (kind, payload) => {
       await startWorker();
       return enqueue(kind, payload);
