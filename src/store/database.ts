@@ -3,6 +3,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { TearlineError } from '../core/errors.js';
 import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
 import { createPostgresDialect } from './postgres/postgres-dialect.js';
+import { createPageReadWorker, type PageReadWorker } from './sqlite/page-read-worker.js';
 
 /** Which engine a store runs on. Repositories branch on it only where SQL differs (FTS, upserts). */
 export type Engine = 'sqlite' | 'postgres';
@@ -21,6 +22,8 @@ export interface Database {
    * statement; run them inside `db.connection().execute(…)` so Kysely's connection lock is held.
    */
   readonly sqlite?: SqliteDatabase.Database;
+  /** SQLite files only: a thread of its own that reads TAXII pages (started on first use). */
+  readonly pageReadWorker?: PageReadWorker;
   close(): Promise<void>;
 }
 
@@ -37,12 +40,16 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     const path = url.slice('sqlite:'.length);
     const { dialect, connection, close } = createSqliteDialect(path);
     const db = new Kysely({ dialect });
+    const inMemory = path === '' || path === ':memory:';
+    const pageReadWorker = inMemory ? undefined : createPageReadWorker(path);
     return {
       db,
       engine: 'sqlite',
       url,
       sqlite: connection,
+      ...(pageReadWorker ? { pageReadWorker } : {}),
       async close() {
+        await pageReadWorker?.close();
         await db.destroy();
         close();
       },

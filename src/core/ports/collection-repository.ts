@@ -51,6 +51,21 @@ export interface CollectionPage {
   next?: string;
 }
 
+/**
+ * A page of objects as the objects endpoint sends it: the stored JSON of each object, joined by
+ * commas, as UTF-8 bytes, with the paging facts. No object is parsed or serialised again.
+ */
+export interface CollectionObjectsPage {
+  /** The page's objects' JSON texts joined by commas (no brackets), UTF-8; empty for an empty page. */
+  objectsJson: Uint8Array;
+  count: number;
+  /** The date_added of the page's first and last object (absent on an empty page). */
+  firstAdded?: string;
+  lastAdded?: string;
+  more: boolean;
+  next?: string;
+}
+
 /** Storage of TAXII collections and their contents. */
 export interface CollectionRepository {
   createCollection(collection: Collection): Promise<void>;
@@ -63,6 +78,8 @@ export interface CollectionRepository {
     dateAdded: string,
   ): Promise<void>;
   queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
+  /** The same page as `queryObjects`, as the bytes the objects endpoint sends. */
+  queryObjectsJson(collectionId: string, query: CollectionQuery): Promise<CollectionObjectsPage>;
   /**
    * Removes an object from a collection: every version, or only those the filter selects
    * (TAXII 2.1 §5.7: `match[version]` and `match[spec_version]`, both defaulting to all).

@@ -7,9 +7,9 @@ import {
   checkApiRoot,
   principalOf,
   sendTaxii,
-  sendTaxiiBytes,
-  setDateAddedHeaders,
-  toEnvelopeJson,
+  sendTaxiiBuffer,
+  setDateAddedHeadersOf,
+  toEnvelopeBytes,
   type TaxiiParams,
 } from './taxii-reply.js';
 
@@ -33,13 +33,13 @@ export function registerObjects(
         request.query as Record<string, unknown>,
         COLLECTION_LIST_PARAMS,
       );
-      const page = await backend.getObjects(
+      const page = await backend.getObjectsJson(
         principalOf(request),
         request.params.collectionId,
         query,
       );
-      setDateAddedHeaders(reply, page);
-      return sendTaxiiBytes(reply, toEnvelopeJson(page));
+      setDateAddedHeadersOf(reply, page);
+      return sendTaxiiBuffer(reply, toEnvelopeBytes(page));
     },
   );
   app.post<{ Params: Pick<TaxiiParams, 'apiRoot' | 'collectionId'> }>(

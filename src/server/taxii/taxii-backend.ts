@@ -2,6 +2,7 @@ import type { Clock, IdSource } from '../../core/clock.js';
 import { TearlineError } from '../../core/errors.js';
 import type {
   Collection,
+  CollectionObjectsPage,
   CollectionPage,
   CollectionQuery,
   CollectionRepository,
@@ -48,6 +49,12 @@ export interface TaxiiBackend {
     collectionId: string,
     query: CollectionQuery,
   ): Promise<CollectionPage>;
+  /** The page `getObjects` gives, as the bytes the objects endpoint sends. */
+  getObjectsJson(
+    caller: Principal,
+    collectionId: string,
+    query: CollectionQuery,
+  ): Promise<CollectionObjectsPage>;
   addObjects(caller: Principal, collectionId: string, envelope: unknown): Promise<TaxiiStatus>;
   getObject(
     caller: Principal,
@@ -208,6 +215,11 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
 
     getObjects,
     getManifest: getObjects,
+
+    async getObjectsJson(caller, collectionId, query) {
+      const access = await readable(caller, collectionId);
+      return repo.queryObjectsJson(collectionId, { ...query, onlyRevoked: access.onlyRevoked });
+    },
 
     async addObjects(caller, collectionId, envelope) {
       const access = await resolve(caller, collectionId);

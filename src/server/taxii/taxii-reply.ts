@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CollectionPage } from '../../core/ports/collection-repository.js';
+import type {
+  CollectionObjectsPage,
+  CollectionPage,
+} from '../../core/ports/collection-repository.js';
 import type { Principal } from '../principal.js';
 import { API_ROOT } from './taxii-backend.js';
 import { taxiiNotFound } from './taxii-error.js';
@@ -37,6 +40,34 @@ export function setDateAddedHeaders(reply: FastifyReply, page: CollectionPage): 
     reply.header('X-TAXII-Date-Added-First', first.dateAdded);
     reply.header('X-TAXII-Date-Added-Last', last.dateAdded);
   }
+}
+
+/**
+ * Sets X-TAXII-Date-Added-First/Last from a page read as bytes (TAXII 2.1 §3.3.1); an empty page
+ * sends neither.
+ */
+export function setDateAddedHeadersOf(reply: FastifyReply, page: CollectionObjectsPage): void {
+  if (page.firstAdded !== undefined && page.lastAdded !== undefined) {
+    reply.header('X-TAXII-Date-Added-First', page.firstAdded);
+    reply.header('X-TAXII-Date-Added-Last', page.lastAdded);
+  }
+}
+
+/**
+ * The envelope of a page read as bytes (TAXII 2.1 §3.7): the stored JSON of its objects between
+ * the paging members and the closing bracket, copied, never decoded.
+ */
+export function toEnvelopeBytes(page: CollectionObjectsPage): Buffer {
+  if (page.count === 0) return Buffer.from('{}');
+  const paging =
+    page.next === undefined ? { more: page.more } : { more: page.more, next: page.next };
+  const head = `${JSON.stringify(paging).slice(0, -1)},"objects":[`;
+  return Buffer.concat([Buffer.from(head), page.objectsJson, Buffer.from(']}')]);
+}
+
+/** Sends bytes with exactly `application/taxii+json;version=2.1` (see sendTaxiiBytes). */
+export function sendTaxiiBuffer(reply: FastifyReply, bytes: Buffer, status = 200) {
+  return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(bytes);
 }
 
 /**

@@ -29,6 +29,60 @@ const actor = (n: number, modified: string, extra: Partial<StixObject> = {}): St
 
 for (const engine of ENGINES) {
   describe(`collection repository on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('gives the objects endpoint the same pages as bytes, read off the main thread on SQLite', async () => {
+      const t = await createTestDatabase(engine);
+      try {
+        const repo = createCollectionRepository(t.database);
+        await repo.createCollection(collection);
+        for (let batch = 0; batch < 3; batch++) {
+          const objects = Array.from({ length: 6 }, (_, i) =>
+            actor(batch * 6 + i, '2024-01-01T00:00:00.000Z', { description: `Grupo «${i}» – ü` }),
+          );
+          await repo.addObjects(collection.id, objects, `2024-02-0${batch + 1}T00:00:00Z`);
+        }
+        await repo.addObjects(
+          collection.id,
+          [actor(0, '2024-03-01T00:00:00.000Z', { revoked: true })],
+          '2024-03-02T00:00:00Z',
+        );
+        const queries = [
+          { limit: 5 },
+          { limit: 4, addedAfter: '2024-02-01T00:00:00Z' },
+          { limit: 3, types: ['threat-actor'], versions: ['all'] },
+          { limit: 2, onlyRevoked: true },
+          { limit: 10, addedAfter: '2030-01-01T00:00:00Z' },
+        ];
+        for (const first of queries) {
+          let query: typeof first & { next?: string } = first;
+          for (;;) {
+            const page = await repo.queryObjects(collection.id, query);
+            const bytes = await repo.queryObjectsJson(collection.id, query);
+            const text = new TextDecoder().decode(bytes.objectsJson);
+            assert.equal(text, page.entries.map((e) => e.json).join(','), JSON.stringify(query));
+            assert.equal(bytes.count, page.entries.length);
+            assert.equal(bytes.firstAdded, page.entries[0]?.dateAdded);
+            assert.equal(bytes.lastAdded, page.entries.at(-1)?.dateAdded);
+            assert.equal(bytes.more, page.more);
+            assert.equal(bytes.next, page.next);
+            if (!page.next) break;
+            query = { ...first, next: page.next };
+          }
+        }
+        if (engine === 'sqlite') {
+          // The thread answers (the repository falls back to the main thread when it cannot).
+          const read = await t.database.pageReadWorker?.readPage(
+            'select object_id, version, date_added, object from taxii_collection_objects order by 3, 1, 2 limit ?',
+            [3],
+            2,
+          );
+          assert.equal(read?.count, 2);
+          assert.equal(read?.more, true);
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('pages through every latest version exactly once, in date_added order', async () => {
       const t = await createTestDatabase(engine);
       try {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { TearlineError } from '../../core/errors.js';
 import type {
   Collection,
@@ -15,6 +15,7 @@ import { prepareRead } from '../prepared-read.js';
 import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
 import { createSqliteRowReader } from './sqlite-row-reader.js';
+import type { WorkerPage } from '../sqlite/page-read-worker.js';
 import { toTimestampKey } from './timestamp-key.js';
 
 interface CollectionRow {
@@ -126,6 +127,24 @@ class LazyEntry implements CollectionEntry {
   }
 }
 
+const encoder = new TextEncoder();
+
+/** A page read in this thread, in the shape the page-read worker answers. */
+function toWorkerPage(rows: EntryTuple[], limit: number): WorkerPage {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const key = (r: EntryTuple | undefined) => r && ([r[2], r[0], r[1]] as [string, string, string]);
+  const first = key(page[0]);
+  const last = key(page[page.length - 1]);
+  return {
+    objectsJson: encoder.encode(page.map((r) => r[3]).join(',')),
+    count: page.length,
+    more,
+    ...(first ? { first } : {}),
+    ...(last ? { last } : {}),
+  };
+}
+
 /**
  * TAXII collections and their own copies of object versions, on either engine. Pages are read
  * in (date_added, object id, version) order through one index; status resources live beside them.
@@ -138,6 +157,29 @@ export function createCollectionRepository(
   const db = database.db;
   const readTuples = createSqliteRowReader(database);
   // Every TAXII request reads its collection: compiled once (prepared-read.ts).
+  /** The page query of `query`: its rows are (object_id, version, date_added, object). */
+  const compilePageQuery = (collectionId: string, query: CollectionQuery) => {
+    const n = normalizeQuery(query);
+    const after =
+      query.next === undefined ? undefined : parsePageCursor(collectionId, query, query.next);
+    const limit = Math.max(1, Math.floor(query.limit));
+    const where = toWhereConditions(collectionId, n, after);
+    const compiled = sql`select o.object_id, o.version, o.date_added, o.object
+        from taxii_collection_objects o
+        where ${sql.join(where, sql` and `)}
+        order by o.date_added, o.object_id, o.version
+        limit ${limit + 1}`.compile(db);
+    return { compiled, limit };
+  };
+  const readRows = async (compiled: CompiledQuery): Promise<EntryTuple[]> =>
+    (readTuples
+      ? await readTuples(compiled)
+      : (await db.executeQuery<Record<string, string>>(compiled)).rows.map((r) => [
+          r.object_id,
+          r.version,
+          r.date_added,
+          r.object,
+        ])) as EntryTuple[];
   const collectionById = prepareRead<{ id: string }, CollectionRow>(database, (slot) =>
     db
       .selectFrom('taxii_collections')
@@ -214,26 +256,8 @@ export function createCollectionRepository(
     },
 
     async queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage> {
-      const n = normalizeQuery(query);
-      const after =
-        query.next === undefined ? undefined : parsePageCursor(collectionId, query, query.next);
-      const limit = Math.max(1, Math.floor(query.limit));
-      const where = toWhereConditions(collectionId, n, after);
-      const compiled = sql`select o.object_id, o.version, o.date_added, o.object
-        from taxii_collection_objects o
-        where ${sql.join(where, sql` and `)}
-        order by o.date_added, o.object_id, o.version
-        limit ${limit + 1}`.compile(db);
-      const rows = (
-        readTuples
-          ? await readTuples(compiled)
-          : (await db.executeQuery<Record<string, string>>(compiled)).rows.map((r) => [
-              r.object_id,
-              r.version,
-              r.date_added,
-              r.object,
-            ])
-      ) as EntryTuple[];
+      const { compiled, limit } = compilePageQuery(collectionId, query);
+      const rows = await readRows(compiled);
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
       const entries = page.map((r) => new LazyEntry(r[3], r[2]));
@@ -249,6 +273,29 @@ export function createCollectionRepository(
             }),
           }
         : { entries, more: false };
+    },
+
+    async queryObjectsJson(collectionId, query) {
+      const { compiled, limit } = compilePageQuery(collectionId, query);
+      const read =
+        (await database.pageReadWorker?.readPage(compiled.sql, compiled.parameters, limit)) ??
+        toWorkerPage(await readRows(compiled), limit);
+      const next =
+        read.more && read.last
+          ? toPageCursor(collectionId, query, {
+              dateAdded: read.last[0],
+              objectId: read.last[1],
+              version: read.last[2],
+            })
+          : undefined;
+      return {
+        objectsJson: read.objectsJson,
+        count: read.count,
+        ...(read.first ? { firstAdded: read.first[0] } : {}),
+        ...(read.last ? { lastAdded: read.last[0] } : {}),
+        more: read.more,
+        ...(next === undefined ? {} : { next }),
+      };
     },
 
     async deleteObject(collectionId, objectId, filter = {}) {

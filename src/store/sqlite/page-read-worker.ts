@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** A page as the worker read it: the objects' JSON joined by commas, and where the page lies. */
+export interface WorkerPage {
+  /** The page's stored JSON texts joined by commas, UTF-8. */
+  objectsJson: Uint8Array;
+  count: number;
+  more: boolean;
+  /** [date_added, object_id, version] of the first and last row of the page. */
+  first?: [string, string, string];
+  last?: [string, string, string];
+}
+
+/** Reads pages of objects on a thread of its own; `close()` ends the thread. */
+export interface PageReadWorker {
+  /**
+   * Runs a page query whose rows are (object_id, version, date_added, object) and asked for
+   * `limit + 1` rows; undefined when the worker cannot serve (the caller then reads in-thread).
+   */
+  readPage(
+    sql: string,
+    parameters: readonly unknown[],
+    limit: number,
+  ): Promise<WorkerPage | undefined>;
+  close(): Promise<void>;
+}
+
+// The worker's code, plain JavaScript evaluated in the thread (no TypeScript loader there). It
+// opens its own read-only connection: WAL lets it read while the main connection writes, and it
+// sees what was committed when each query starts, as a request on the main connection would.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+db.pragma('mmap_size = 268435456');
+db.pragma('cache_size = -65536');
+const statements = new Map();
+const encoder = new TextEncoder();
+const key = (row) => row && [row[2], row[0], row[1]];
+parentPort.on('message', ({ id, sql, parameters, limit }) => {
+  try {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql).raw(true);
+      statements.set(sql, statement);
+      if (statements.size > 64) statements.delete(statements.keys().next().value);
+    }
+    const rows = statement.all(parameters);
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const objectsJson = encoder.encode(page.map((row) => row[3]).join(','));
+    parentPort.postMessage(
+      { id, objectsJson, count: page.length, more, first: key(page[0]), last: key(page[page.length - 1]) },
+      [objectsJson.buffer],
+    );
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+interface Reply extends Partial<WorkerPage> {
+  id: number;
+  error?: string;
+}
+
+/**
+ * A thread that reads TAXII pages from the SQLite file at `path`, started on first use. A page is
+ * most of a TAXII request's CPU (reading a hundred rows, joining their JSON, encoding it), and the
+ * server's thread is otherwise the only one working: on two cores the page reads then run beside
+ * the HTTP work instead of after it. The bytes come back transferred, not copied (returning a
+ * string instead measured ~10 % slower, for the copy into this thread's heap).
+ *
+ * @example const worker = createPageReadWorker('/data/tearline.db'); await worker.readPage(sql, params, 100)
+ */
+export function createPageReadWorker(path: string): PageReadWorker {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker | undefined;
+  let broken = false;
+  let nextId = 0;
+  const pending = new Map<number, (reply: Reply | undefined) => void>();
+  const failAll = () => {
+    for (const resolve of pending.values()) resolve(undefined);
+    pending.clear();
+  };
+  const start = (): Worker => {
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver }, execArgv: [] });
+    w.on('message', (reply: Reply) => {
+      const resolve = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      resolve?.(reply);
+    });
+    // A thread that cannot open the file or dies is not restarted: pages are read in-thread.
+    w.on('error', () => {
+      broken = true;
+      worker = undefined;
+      failAll();
+    });
+    w.on('exit', () => {
+      worker = undefined;
+      failAll();
+    });
+    // An idle reader must not keep a finished process alive; one with pages to read must.
+    w.unref();
+    return w;
+  };
+  return {
+    async readPage(sql, parameters, limit) {
+      if (broken) return undefined;
+      worker ??= start();
+      const id = nextId++;
+      const reply = await new Promise<Reply | undefined>((resolve) => {
+        pending.set(id, resolve);
+        worker!.ref();
+        worker!.postMessage({ id, sql, parameters, limit });
+      });
+      if (!reply || reply.error !== undefined) return undefined;
+      return {
+        objectsJson: reply.objectsJson!,
+        count: reply.count!,
+        more: reply.more!,
+        ...(reply.first ? { first: reply.first } : {}),
+        ...(reply.last ? { last: reply.last } : {}),
+      };
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      broken = true;
+      failAll();
+      if (w) await w.terminate();
+    },
+  };
+}
