@@ -56,14 +56,26 @@ export interface CollectionPage {
  * commas, as UTF-8 bytes, with the paging facts. No object is parsed or serialised again.
  */
 export interface CollectionObjectsPage {
-  /** The page's objects' JSON texts joined by commas (no brackets), UTF-8; empty for an empty page. */
-  objectsJson: Uint8Array;
+  /**
+   * The objects' JSON texts joined by commas (no brackets) at `[jsonStart, jsonEnd)`; the bytes
+   * before and after are the room the caller asked for, to write the envelope around the page
+   * without copying it.
+   */
+  bytes: Uint8Array;
+  jsonStart: number;
+  jsonEnd: number;
   count: number;
   /** The date_added of the page's first and last object (absent on an empty page). */
   firstAdded?: string;
   lastAdded?: string;
   more: boolean;
   next?: string;
+}
+
+/** Bytes to leave free before and after a page's JSON (see CollectionObjectsPage). */
+export interface PageRoom {
+  before: number;
+  after: number;
 }
 
 /** Storage of TAXII collections and their contents. */
@@ -79,7 +91,11 @@ export interface CollectionRepository {
   ): Promise<void>;
   queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
   /** The same page as `queryObjects`, as the bytes the objects endpoint sends. */
-  queryObjectsJson(collectionId: string, query: CollectionQuery): Promise<CollectionObjectsPage>;
+  queryObjectsJson(
+    collectionId: string,
+    query: CollectionQuery,
+    room?: PageRoom,
+  ): Promise<CollectionObjectsPage>;
   /**
    * Removes an object from a collection: every version, or only those the filter selects
    * (TAXII 2.1 §5.7: `match[version]` and `match[spec_version]`, both defaulting to all).

@@ -5,6 +5,7 @@ import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';
 import { isTaxiiContentType } from './taxii-media.js';
 import {
   checkApiRoot,
+  ENVELOPE_ROOM,
   principalOf,
   sendTaxii,
   sendTaxiiBuffer,
@@ -37,6 +38,7 @@ export function registerObjects(
         principalOf(request),
         request.params.collectionId,
         query,
+        ENVELOPE_ROOM,
       );
       setDateAddedHeadersOf(reply, page);
       return sendTaxiiBuffer(reply, toEnvelopeBytes(page));

@@ -6,6 +6,7 @@ import type {
   CollectionPage,
   CollectionQuery,
   CollectionRepository,
+  PageRoom,
   TaxiiStatus,
   TaxiiStatusDetail,
   TaxiiStatusRepository,
@@ -54,6 +55,7 @@ export interface TaxiiBackend {
     caller: Principal,
     collectionId: string,
     query: CollectionQuery,
+    room?: PageRoom,
   ): Promise<CollectionObjectsPage>;
   addObjects(caller: Principal, collectionId: string, envelope: unknown): Promise<TaxiiStatus>;
   getObject(
@@ -216,9 +218,13 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
     getObjects,
     getManifest: getObjects,
 
-    async getObjectsJson(caller, collectionId, query) {
+    async getObjectsJson(caller, collectionId, query, room) {
       const access = await readable(caller, collectionId);
-      return repo.queryObjectsJson(collectionId, { ...query, onlyRevoked: access.onlyRevoked });
+      return repo.queryObjectsJson(
+        collectionId,
+        { ...query, onlyRevoked: access.onlyRevoked },
+        room,
+      );
     },
 
     async addObjects(caller, collectionId, envelope) {

@@ -53,16 +53,26 @@ export function setDateAddedHeadersOf(reply: FastifyReply, page: CollectionObjec
   }
 }
 
+/** Room the objects endpoint asks for around a page: its paging members and `]}`. */
+export const ENVELOPE_ROOM = { before: 1024, after: 2 };
+
 /**
- * The envelope of a page read as bytes (TAXII 2.1 §3.7): the stored JSON of its objects between
- * the paging members and the closing bracket, copied, never decoded.
+ * The envelope of a page read as bytes (TAXII 2.1 §3.7): the paging members written into the room
+ * before the page's JSON and `]}` after it, so that the page is neither decoded nor copied (a
+ * head longer than the room, which no cursor this server issues reaches, is joined by copying).
  */
 export function toEnvelopeBytes(page: CollectionObjectsPage): Buffer {
   if (page.count === 0) return Buffer.from('{}');
   const paging =
     page.next === undefined ? { more: page.more } : { more: page.more, next: page.next };
-  const head = `${JSON.stringify(paging).slice(0, -1)},"objects":[`;
-  return Buffer.concat([Buffer.from(head), page.objectsJson, Buffer.from(']}')]);
+  const head = Buffer.from(`${JSON.stringify(paging).slice(0, -1)},"objects":[`);
+  const json = page.bytes.subarray(page.jsonStart, page.jsonEnd);
+  const all = Buffer.from(page.bytes.buffer, page.bytes.byteOffset, page.bytes.byteLength);
+  if (head.length > page.jsonStart || all.length - page.jsonEnd < 2)
+    return Buffer.concat([head, json, Buffer.from(']}')]);
+  head.copy(all, page.jsonStart - head.length);
+  all.write(']}', page.jsonEnd);
+  return all.subarray(page.jsonStart - head.length, page.jsonEnd + 2);
 }
 
 /** Sends bytes with exactly `application/taxii+json;version=2.1` (see sendTaxiiBytes). */

@@ -56,8 +56,15 @@ for (const engine of ENGINES) {
           let query: typeof first & { next?: string } = first;
           for (;;) {
             const page = await repo.queryObjects(collection.id, query);
-            const bytes = await repo.queryObjectsJson(collection.id, query);
-            const text = new TextDecoder().decode(bytes.objectsJson);
+            const bytes = await repo.queryObjectsJson(collection.id, query, {
+              before: 7,
+              after: 3,
+            });
+            assert.equal(bytes.jsonStart, 7);
+            assert.equal(bytes.bytes.length, bytes.jsonEnd + 3);
+            const text = new TextDecoder().decode(
+              bytes.bytes.subarray(bytes.jsonStart, bytes.jsonEnd),
+            );
             assert.equal(text, page.entries.map((e) => e.json).join(','), JSON.stringify(query));
             assert.equal(bytes.count, page.entries.length);
             assert.equal(bytes.firstAdded, page.entries[0]?.dateAdded);

@@ -6,6 +6,7 @@ import type {
   CollectionPage,
   CollectionQuery,
   CollectionRepository,
+  PageRoom,
   TaxiiStatus,
   TaxiiStatusRepository,
 } from '../../core/ports/collection-repository.js';
@@ -127,17 +128,21 @@ class LazyEntry implements CollectionEntry {
   }
 }
 
-const encoder = new TextEncoder();
-
 /** A page read in this thread, in the shape the page-read worker answers. */
-function toWorkerPage(rows: EntryTuple[], limit: number): WorkerPage {
+function toWorkerPage(rows: EntryTuple[], limit: number, room: PageRoom): WorkerPage {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const key = (r: EntryTuple | undefined) => r && ([r[2], r[0], r[1]] as [string, string, string]);
   const first = key(page[0]);
   const last = key(page[page.length - 1]);
+  const text = page.map((r) => r[3]).join(',');
+  const length = Buffer.byteLength(text);
+  const bytes = Buffer.allocUnsafe(room.before + length + room.after);
+  bytes.write(text, room.before);
   return {
-    objectsJson: encoder.encode(page.map((r) => r[3]).join(',')),
+    bytes,
+    jsonStart: room.before,
+    jsonEnd: room.before + length,
     count: page.length,
     more,
     ...(first ? { first } : {}),
@@ -275,11 +280,11 @@ export function createCollectionRepository(
         : { entries, more: false };
     },
 
-    async queryObjectsJson(collectionId, query) {
+    async queryObjectsJson(collectionId, query, room = { before: 0, after: 0 }) {
       const { compiled, limit } = compilePageQuery(collectionId, query);
       const read =
-        (await database.pageReadWorker?.readPage(compiled.sql, compiled.parameters, limit)) ??
-        toWorkerPage(await readRows(compiled), limit);
+        (await database.pageReadWorker?.readPage(compiled.sql, compiled.parameters, limit, room)) ??
+        toWorkerPage(await readRows(compiled), limit, room);
       const next =
         read.more && read.last
           ? toPageCursor(collectionId, query, {
@@ -289,7 +294,9 @@ export function createCollectionRepository(
             })
           : undefined;
       return {
-        objectsJson: read.objectsJson,
+        bytes: read.bytes,
+        jsonStart: read.jsonStart,
+        jsonEnd: read.jsonEnd,
         count: read.count,
         ...(read.first ? { firstAdded: read.first[0] } : {}),
         ...(read.last ? { lastAdded: read.last[0] } : {}),

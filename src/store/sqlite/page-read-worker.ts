@@ -3,8 +3,10 @@ import { Worker } from 'node:worker_threads';
 
 /** A page as the worker read it: the objects' JSON joined by commas, and where the page lies. */
 export interface WorkerPage {
-  /** The page's stored JSON texts joined by commas, UTF-8. */
-  objectsJson: Uint8Array;
+  /** The page's stored JSON texts joined by commas, UTF-8, at [jsonStart, jsonEnd). */
+  bytes: Uint8Array;
+  jsonStart: number;
+  jsonEnd: number;
   count: number;
   more: boolean;
   /** [date_added, object_id, version] of the first and last row of the page. */
@@ -17,11 +19,13 @@ export interface PageReadWorker {
   /**
    * Runs a page query whose rows are (object_id, version, date_added, object) and asked for
    * `limit + 1` rows; undefined when the worker cannot serve (the caller then reads in-thread).
+   * `room` bytes are left free before and after the page's JSON (CollectionObjectsPage).
    */
   readPage(
     sql: string,
     parameters: readonly unknown[],
     limit: number,
+    room?: { before: number; after: number },
   ): Promise<WorkerPage | undefined>;
   close(): Promise<void>;
 }
@@ -36,9 +40,8 @@ const db = new Database(workerData.path, { readonly: true, fileMustExist: true }
 db.pragma('mmap_size = 268435456');
 db.pragma('cache_size = -65536');
 const statements = new Map();
-const encoder = new TextEncoder();
 const key = (row) => row && [row[2], row[0], row[1]];
-parentPort.on('message', ({ id, sql, parameters, limit }) => {
+parentPort.on('message', ({ id, sql, parameters, limit, before, after }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -49,10 +52,17 @@ parentPort.on('message', ({ id, sql, parameters, limit }) => {
     const rows = statement.all(parameters);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const objectsJson = encoder.encode(page.map((row) => row[3]).join(','));
+    const text = page.map((row) => row[3]).join(',');
+    const length = Buffer.byteLength(text);
+    // Its own memory (not the shared pool), so that it can be transferred.
+    const bytes = Buffer.allocUnsafeSlow(before + length + after);
+    bytes.write(text, before);
     parentPort.postMessage(
-      { id, objectsJson, count: page.length, more, first: key(page[0]), last: key(page[page.length - 1]) },
-      [objectsJson.buffer],
+      {
+        id, bytes, jsonStart: before, jsonEnd: before + length,
+        count: page.length, more, first: key(page[0]), last: key(page[page.length - 1]),
+      },
+      [bytes.buffer],
     );
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
@@ -107,18 +117,20 @@ export function createPageReadWorker(path: string): PageReadWorker {
     return w;
   };
   return {
-    async readPage(sql, parameters, limit) {
+    async readPage(sql, parameters, limit, room = { before: 0, after: 0 }) {
       if (broken) return undefined;
       worker ??= start();
       const id = nextId++;
       const reply = await new Promise<Reply | undefined>((resolve) => {
         pending.set(id, resolve);
         worker!.ref();
-        worker!.postMessage({ id, sql, parameters, limit });
+        worker!.postMessage({ id, sql, parameters, limit, ...room });
       });
       if (!reply || reply.error !== undefined) return undefined;
       return {
-        objectsJson: reply.objectsJson!,
+        bytes: reply.bytes!,
+        jsonStart: reply.jsonStart!,
+        jsonEnd: reply.jsonEnd!,
         count: reply.count!,
         more: reply.more!,
         ...(reply.first ? { first: reply.first } : {}),
