@@ -64,6 +64,8 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     await page.getByLabel('Re-grade credibility').selectOption('4');
     await page.getByRole('button', { name: 'Save grade' }).press('Enter');
     await page.getByText('Saved the new grade.').waitFor();
+    // The message shows when the server has the grade; the draft is reloaded just after it.
+    await grade.filter({ hasText: /^D4$/ }).waitFor({ timeout: 10_000 });
     assert.equal(await grade.textContent(), 'D4');
 
     const incident: Locator = page
