@@ -225,9 +225,8 @@ export async function mergeItem(
   }
   const refs = [target.id, ...objects.slice(1).map((o) => o.id as string)];
   const updated = await writeReviewed(deps, draft, objects, refs, changed);
-  // The analysis index replaces an incident's facts with what it is given: give it the incident's
-  // stored relationships too, or a merge would leave it without its place and actors.
-  await deps.onIncidentAccepted?.(target.id, [...objects, ...stored]);
+  // The analysis index reads the incident's stored relationships itself (indexStixObjects).
+  await deps.onIncidentAccepted?.(target.id, objects);
   return {
     draft: updated,
     items: await deps.repo.listDraftItems(draftId),

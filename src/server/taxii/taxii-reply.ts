@@ -23,10 +23,7 @@ export function sendTaxii(reply: FastifyReply, body: unknown, status = 200) {
  * clients such as taxii2-client compare the header literally.
  */
 export function sendTaxiiBytes(reply: FastifyReply, text: string, status = 200) {
-  return reply
-    .code(status)
-    .header('content-type', TAXII_MEDIA_TYPE)
-    .send(Buffer.from(text, 'utf8'));
+  return sendTaxiiBuffer(reply, Buffer.from(text, 'utf8'), status);
 }
 
 /**
@@ -34,11 +31,13 @@ export function sendTaxiiBytes(reply: FastifyReply, text: string, status = 200) 
  * (TAXII 2.1 §3.3.1); an empty page sends neither.
  */
 export function setDateAddedHeaders(reply: FastifyReply, page: CollectionPage): void {
-  const first = page.entries[0];
-  const last = page.entries[page.entries.length - 1];
-  if (first && last) {
-    reply.header('X-TAXII-Date-Added-First', first.dateAdded);
-    reply.header('X-TAXII-Date-Added-Last', last.dateAdded);
+  setAddedRange(reply, page.entries[0]?.dateAdded, page.entries.at(-1)?.dateAdded);
+}
+
+function setAddedRange(reply: FastifyReply, first?: string, last?: string): void {
+  if (first !== undefined && last !== undefined) {
+    reply.header('X-TAXII-Date-Added-First', first);
+    reply.header('X-TAXII-Date-Added-Last', last);
   }
 }
 
@@ -47,10 +46,7 @@ export function setDateAddedHeaders(reply: FastifyReply, page: CollectionPage): 
  * sends neither.
  */
 export function setDateAddedHeadersOf(reply: FastifyReply, page: CollectionObjectsPage): void {
-  if (page.firstAdded !== undefined && page.lastAdded !== undefined) {
-    reply.header('X-TAXII-Date-Added-First', page.firstAdded);
-    reply.header('X-TAXII-Date-Added-Last', page.lastAdded);
-  }
+  setAddedRange(reply, page.firstAdded, page.lastAdded);
 }
 
 /** Room the objects endpoint asks for around a page: its paging members and `]}`. */
