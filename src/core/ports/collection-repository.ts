@@ -70,6 +70,12 @@ export interface CollectionObjectsPage {
   lastAdded?: string;
   more: boolean;
   next?: string;
+  /**
+   * Present when `bytes` is borrowed memory that the store writes other pages into: call it once
+   * nothing reads the bytes any more (for a response, once it is sent or abandoned). A page
+   * without it owns its bytes.
+   */
+  release?: () => void;
 }
 
 /** Bytes to leave free before and after a page's JSON (see CollectionObjectsPage). */

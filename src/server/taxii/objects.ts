@@ -1,3 +1,4 @@
+import { finished } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TaxiiBackend } from './taxii-backend.js';
 import { TaxiiHttpError } from './taxii-error.js';
@@ -40,6 +41,8 @@ export function registerObjects(
         query,
         ENVELOPE_ROOM,
       );
+      // Borrowed bytes go back once the socket is done with them, whether sent or abandoned.
+      if (page.release) finished(reply.raw, page.release);
       setDateAddedHeadersOf(reply, page);
       return sendTaxiiBuffer(reply, toEnvelopeBytes(page));
     },

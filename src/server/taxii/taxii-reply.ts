@@ -71,9 +71,21 @@ export function toEnvelopeBytes(page: CollectionObjectsPage): Buffer {
   return all.subarray(page.jsonStart - head.length, page.jsonEnd + 2);
 }
 
+/**
+ * Fastify sends a Buffer untouched only when it lies on an ArrayBuffer; one on shared memory (a
+ * page slot, page-slots.ts) it would serialise as JSON. This serializer hands such a Buffer on
+ * as it is, and Fastify then writes it like any other (its serializer's result goes to the socket
+ * when it is a string or a Buffer); Buffers on an ArrayBuffer never reach it.
+ */
+const bytesAsTheyAre = ((payload: Buffer) => payload) as unknown as (payload: unknown) => string;
+
 /** Sends bytes with exactly `application/taxii+json;version=2.1` (see sendTaxiiBytes). */
 export function sendTaxiiBuffer(reply: FastifyReply, bytes: Buffer, status = 200) {
-  return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(bytes);
+  return reply
+    .code(status)
+    .header('content-type', TAXII_MEDIA_TYPE)
+    .serializer(bytesAsTheyAre)
+    .send(bytes);
 }
 
 /**

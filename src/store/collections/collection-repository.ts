@@ -285,14 +285,20 @@ export function createCollectionRepository(
       const read =
         (await database.pageReadWorker?.readPage(compiled.sql, compiled.parameters, limit, room)) ??
         toWorkerPage(await readRows(compiled), limit, room);
-      const next =
-        read.more && read.last
-          ? toPageCursor(collectionId, query, {
-              dateAdded: read.last[0],
-              objectId: read.last[1],
-              version: read.last[2],
-            })
-          : undefined;
+      let next: string | undefined;
+      try {
+        next =
+          read.more && read.last
+            ? toPageCursor(collectionId, query, {
+                dateAdded: read.last[0],
+                objectId: read.last[1],
+                version: read.last[2],
+              })
+            : undefined;
+      } catch (error) {
+        read.release?.();
+        throw error;
+      }
       return {
         bytes: read.bytes,
         jsonStart: read.jsonStart,
@@ -302,6 +308,7 @@ export function createCollectionRepository(
         ...(read.last ? { lastAdded: read.last[0] } : {}),
         more: read.more,
         ...(next === undefined ? {} : { next }),
+        ...(read.release ? { release: read.release } : {}),
       };
     },
 
