@@ -333,121 +333,127 @@ for (const engine of ENGINES) {
   });
 }
 
-// SQLite pages come in shared memory slots that are written again once given back: a slot given
-// back before its response left would send one partner's page with another's bytes in it.
-describe('TAXII pages in shared memory (SQLite)', () => {
-  it('sends each page its own bytes under concurrency and takes every slot back, also from hang-ups', async () => {
-    const t = await createTestDatabase('sqlite');
-    const server = await startTaxiiServer(t.database);
-    try {
-      await setUp(server);
-      const worker = t.database.pageReadWorker!;
-      const slots = worker.freeSlots();
-      const base = `${server.url}${ROOT}/collections/${A_OUT}/objects/`;
-      const urls = Array.from(
-        { length: 90 },
-        (_, i) =>
-          `${base}?limit=${1 + (i % 4)}&added_after=2024-02-01T00:00:${String(i % 24).padStart(2, '0')}Z`,
-      );
-      const idsOf = (r: { json: Record<string, unknown> }) =>
-        (r.json.objects as StixObject[]).map((o) => o.id);
-      const expected: string[][] = [];
-      for (const url of urls) expected.push(idsOf(await taxiiRequest(url, { auth: A_AUTH })));
-      // Clients that hang up as soon as their request is sent, among many requests in flight.
-      const { port } = new URL(server.url);
-      const hangUps = Array.from(
-        { length: 20 },
-        () =>
-          new Promise<void>((resolve) => {
-            const socket = connect(Number(port), '127.0.0.1', () => {
-              socket.write(
-                `GET ${new URL(urls[0]!).pathname}${new URL(urls[0]!).search} HTTP/1.1\r\nHost: x\r\nAccept: ${TAXII_ACCEPT}\r\nAuthorization: ${A_AUTH}\r\n\r\n`,
-                () => socket.destroy(),
-              );
-            });
-            socket.on('close', () => resolve());
-          }),
-      );
-      const answers = await Promise.all(urls.map((url) => taxiiRequest(url, { auth: A_AUTH })));
-      await Promise.all(hangUps);
-      answers.forEach((r, i) => assert.deepEqual(idsOf(r), expected[i], urls[i]));
-      for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(worker.freeSlots(), slots, 'every slot given back');
-    } finally {
-      await server.close();
-      await t.dispose();
-    }
-  });
+// Pages come in shared memory slots that are written again once given back: a slot given back
+// before its response left would send one partner's page with another's bytes in it.
+for (const engine of ENGINES)
+  describe(
+    `TAXII pages in shared memory on ${engine}`,
+    { skip: await skipReasonFor(engine) },
+    () => {
+      it('sends each page its own bytes under concurrency and takes every slot back, also from hang-ups', async () => {
+        const t = await createTestDatabase(engine);
+        const server = await startTaxiiServer(t.database);
+        try {
+          await setUp(server);
+          const worker = t.database.pageReadWorker!;
+          const slots = worker.freeSlots();
+          const base = `${server.url}${ROOT}/collections/${A_OUT}/objects/`;
+          const urls = Array.from(
+            { length: 90 },
+            (_, i) =>
+              `${base}?limit=${1 + (i % 4)}&added_after=2024-02-01T00:00:${String(i % 24).padStart(2, '0')}Z`,
+          );
+          const idsOf = (r: { json: Record<string, unknown> }) =>
+            (r.json.objects as StixObject[]).map((o) => o.id);
+          const expected: string[][] = [];
+          for (const url of urls) expected.push(idsOf(await taxiiRequest(url, { auth: A_AUTH })));
+          // Clients that hang up as soon as their request is sent, among many requests in flight.
+          const { port } = new URL(server.url);
+          const hangUps = Array.from(
+            { length: 20 },
+            () =>
+              new Promise<void>((resolve) => {
+                const socket = connect(Number(port), '127.0.0.1', () => {
+                  socket.write(
+                    `GET ${new URL(urls[0]!).pathname}${new URL(urls[0]!).search} HTTP/1.1\r\nHost: x\r\nAccept: ${TAXII_ACCEPT}\r\nAuthorization: ${A_AUTH}\r\n\r\n`,
+                    () => socket.destroy(),
+                  );
+                });
+                socket.on('close', () => resolve());
+              }),
+          );
+          const answers = await Promise.all(urls.map((url) => taxiiRequest(url, { auth: A_AUTH })));
+          await Promise.all(hangUps);
+          answers.forEach((r, i) => assert.deepEqual(idsOf(r), expected[i], urls[i]));
+          for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          assert.equal(worker.freeSlots(), slots, 'every slot given back');
+        } finally {
+          await server.close();
+          await t.dispose();
+        }
+      });
 
-  it('holds a page until a slow client has read it, while other pages are served', async () => {
-    const t = await createTestDatabase('sqlite');
-    const server = await startTaxiiServer(t.database);
-    try {
-      server.partners.add('secret-a', A);
-      await server.store.collections.createCollection(outbound(A_OUT, A.partnerId));
-      // Four pages of 100 objects of ~2 KB: ~200 KB each, more than a socket takes at once.
-      for (let page = 0; page < 4; page++)
-        await server.store.collections.addObjects(
-          A_OUT,
-          Array.from({ length: 100 }, (_, i) =>
-            actor(page * 100 + i, { description: `${page}:${i} `.padEnd(2000, 'abcdefgh') }),
-          ),
-          `2024-02-0${page + 1}T00:00:00Z`,
-        );
-      const worker = t.database.pageReadWorker!;
-      const slots = worker.freeSlots();
-      const path = (page: number) =>
-        `${ROOT}/collections/${A_OUT}/objects/?limit=100&added_after=2024-0${page === 0 ? '1-31' : `2-0${page}`}T00:00:00Z`;
-      const expected = await Promise.all(
-        [0, 1, 2, 3].map(
-          async (page) => (await taxiiRequest(`${server.url}${path(page)}`, { auth: A_AUTH })).text,
-        ),
-      );
-      const { port } = new URL(server.url);
-      // A client that asks for forty pages on one connection (HTTP/1.1 pipelining) and reads
-      // nothing yet. Loopback buffers take a few megabytes; the page the socket cannot take
-      // waits in the server, in its slot, and the server reads no further request meanwhile.
-      const asked = Array.from({ length: 40 }, (_, i) => i % 2);
-      const socket = connect(Number(port), '127.0.0.1');
-      const chunks: Buffer[] = [];
-      socket.pause();
-      socket.on('data', (d: Buffer) => chunks.push(d));
-      const ended = new Promise((resolve) => socket.on('end', resolve));
-      socket.write(
-        asked
-          .map(
-            (page, i) =>
-              `GET ${path(page)} HTTP/1.1\r\nHost: x\r\nAccept: ${TAXII_ACCEPT}\r\nAuthorization: ${A_AUTH}\r\n${i === asked.length - 1 ? 'Connection: close\r\n' : ''}\r\n`,
-          )
-          .join(''),
-      );
-      for (let waited = 0; worker.freeSlots() === slots && waited < 5000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const held = slots - worker.freeSlots();
-      assert.ok(held >= 1, 'pages not yet sent keep their slots');
-      // Meanwhile many other pages go out, through every other slot and beyond.
-      const others = await Promise.all(
-        Array.from({ length: 3 * slots }, (_, i) =>
-          taxiiRequest(`${server.url}${path(2 + (i % 2))}`, { auth: A_AUTH }),
-        ),
-      );
-      others.forEach((r, i) => assert.equal(r.text, expected[2 + (i % 2)]));
-      socket.resume();
-      await ended;
-      const bodies = readPipelinedBodies(Buffer.concat(chunks));
-      assert.equal(bodies.length, asked.length);
-      bodies.forEach((body, i) => assert.equal(body, expected[asked[i]!], `slow page ${i}`));
-      for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(worker.freeSlots(), slots, 'every slot given back');
-    } finally {
-      await server.close();
-      await t.dispose();
-    }
-  });
-});
+      it('holds a page until a slow client has read it, while other pages are served', async () => {
+        const t = await createTestDatabase(engine);
+        const server = await startTaxiiServer(t.database);
+        try {
+          server.partners.add('secret-a', A);
+          await server.store.collections.createCollection(outbound(A_OUT, A.partnerId));
+          // Four pages of 100 objects of ~2 KB: ~200 KB each, more than a socket takes at once.
+          for (let page = 0; page < 4; page++)
+            await server.store.collections.addObjects(
+              A_OUT,
+              Array.from({ length: 100 }, (_, i) =>
+                actor(page * 100 + i, { description: `${page}:${i} `.padEnd(2000, 'abcdefgh') }),
+              ),
+              `2024-02-0${page + 1}T00:00:00Z`,
+            );
+          const worker = t.database.pageReadWorker!;
+          const slots = worker.freeSlots();
+          const path = (page: number) =>
+            `${ROOT}/collections/${A_OUT}/objects/?limit=100&added_after=2024-0${page === 0 ? '1-31' : `2-0${page}`}T00:00:00Z`;
+          const expected = await Promise.all(
+            [0, 1, 2, 3].map(
+              async (page) =>
+                (await taxiiRequest(`${server.url}${path(page)}`, { auth: A_AUTH })).text,
+            ),
+          );
+          const { port } = new URL(server.url);
+          // A client that asks for forty pages on one connection (HTTP/1.1 pipelining) and reads
+          // nothing yet. Loopback buffers take a few megabytes; the page the socket cannot take
+          // waits in the server, in its slot, and the server reads no further request meanwhile.
+          const asked = Array.from({ length: 40 }, (_, i) => i % 2);
+          const socket = connect(Number(port), '127.0.0.1');
+          const chunks: Buffer[] = [];
+          socket.pause();
+          socket.on('data', (d: Buffer) => chunks.push(d));
+          const ended = new Promise((resolve) => socket.on('end', resolve));
+          socket.write(
+            asked
+              .map(
+                (page, i) =>
+                  `GET ${path(page)} HTTP/1.1\r\nHost: x\r\nAccept: ${TAXII_ACCEPT}\r\nAuthorization: ${A_AUTH}\r\n${i === asked.length - 1 ? 'Connection: close\r\n' : ''}\r\n`,
+              )
+              .join(''),
+          );
+          for (let waited = 0; worker.freeSlots() === slots && waited < 5000; waited += 20)
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const held = slots - worker.freeSlots();
+          assert.ok(held >= 1, 'pages not yet sent keep their slots');
+          // Meanwhile many other pages go out, through every other slot and beyond.
+          const others = await Promise.all(
+            Array.from({ length: 3 * slots }, (_, i) =>
+              taxiiRequest(`${server.url}${path(2 + (i % 2))}`, { auth: A_AUTH }),
+            ),
+          );
+          others.forEach((r, i) => assert.equal(r.text, expected[2 + (i % 2)]));
+          socket.resume();
+          await ended;
+          const bodies = readPipelinedBodies(Buffer.concat(chunks));
+          assert.equal(bodies.length, asked.length);
+          bodies.forEach((body, i) => assert.equal(body, expected[asked[i]!], `slow page ${i}`));
+          for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          assert.equal(worker.freeSlots(), slots, 'every slot given back');
+        } finally {
+          await server.close();
+          await t.dispose();
+        }
+      });
+    },
+  );
 
 /** The bodies of HTTP/1.1 responses sent one after another on a connection (Content-Length). */
 function readPipelinedBodies(bytes: Buffer): string[] {

@@ -3,7 +3,10 @@ import type SqliteDatabase from 'better-sqlite3';
 import { TearlineError } from '../core/errors.js';
 import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
 import { createPostgresDialect } from './postgres/postgres-dialect.js';
-import { createPageReadWorker, type PageReadWorker } from './sqlite/page-read-worker.js';
+import { createPostgresReader, type PostgresReader } from './postgres/postgres-reader.js';
+import { createPageReadWorker } from './sqlite/page-read-worker.js';
+import { createPostgresPageReadWorker } from './postgres/page-read-worker.js';
+import type { PageReadWorker } from './page-read/page-read-thread.js';
 
 /** Which engine a store runs on. Repositories branch on it only where SQL differs (FTS, upserts). */
 export type Engine = 'sqlite' | 'postgres';
@@ -22,8 +25,10 @@ export interface Database {
    * statement; run them inside `db.connection().execute(…)` so Kysely's connection lock is held.
    */
   readonly sqlite?: SqliteDatabase.Database;
-  /** SQLite files only: a thread of its own that reads TAXII pages (started on first use). */
+  /** SQLite files and PostgreSQL: a thread of its own that reads TAXII pages (started on first use). */
   readonly pageReadWorker?: PageReadWorker;
+  /** PostgreSQL only: hot reads as named prepared statements, on Kysely's pool. */
+  readonly postgresReader?: PostgresReader;
   close(): Promise<void>;
 }
 
@@ -56,8 +61,20 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const db = new Kysely({ dialect: createPostgresDialect(url) });
-    return { db, engine: 'postgres', url, close: () => db.destroy() };
+    const { dialect, pool } = createPostgresDialect(url);
+    const db = new Kysely({ dialect });
+    const pageReadWorker = createPostgresPageReadWorker(url);
+    return {
+      db,
+      engine: 'postgres',
+      url,
+      postgresReader: createPostgresReader(pool),
+      pageReadWorker,
+      async close() {
+        await pageReadWorker.close();
+        await db.destroy();
+      },
+    };
   }
   throw new TearlineError(
     'TEARLINE_E_STORE_BAD_URL',

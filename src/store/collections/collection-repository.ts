@@ -16,7 +16,7 @@ import { prepareRead } from '../prepared-read.js';
 import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
 import { createSqliteRowReader } from './sqlite-row-reader.js';
-import type { WorkerPage } from '../sqlite/page-read-worker.js';
+import type { WorkerPage } from '../page-read/page-read-thread.js';
 import { toTimestampKey } from './timestamp-key.js';
 
 interface CollectionRow {
@@ -176,15 +176,20 @@ export function createCollectionRepository(
         limit ${limit + 1}`.compile(db);
     return { compiled, limit };
   };
+  // Kysely plugins (tests install them to watch queries) see only queries Kysely runs.
+  const postgres =
+    database.db.getExecutor().plugins.length === 0 ? database.postgresReader : undefined;
   const readRows = async (compiled: CompiledQuery): Promise<EntryTuple[]> =>
     (readTuples
       ? await readTuples(compiled)
-      : (await db.executeQuery<Record<string, string>>(compiled)).rows.map((r) => [
-          r.object_id,
-          r.version,
-          r.date_added,
-          r.object,
-        ])) as EntryTuple[];
+      : postgres
+        ? await postgres.arrays(compiled.sql, compiled.parameters)
+        : (await db.executeQuery<Record<string, string>>(compiled)).rows.map((r) => [
+            r.object_id,
+            r.version,
+            r.date_added,
+            r.object,
+          ])) as EntryTuple[];
   const collectionById = prepareRead<{ id: string }, CollectionRow>(database, (slot) =>
     db
       .selectFrom('taxii_collections')

@@ -6,17 +6,18 @@ pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
 /**
- * A Kysely dialect over a `pg` connection pool. An idle connection the server closes (a restart,
- * a failover, an administrator's terminate) makes the pool emit 'error'; without a listener Node
- * would end the process. The pool drops that connection and opens a new one on the next query,
- * so the error is only worth a warning.
+ * A Kysely dialect over a `pg` connection pool, and the pool (for the named reads of
+ * postgres-reader.ts). An idle connection the server closes (a restart, a failover, an
+ * administrator's terminate) makes the pool emit 'error'; without a listener Node would end the
+ * process. The pool drops that connection and opens a new one on the next query, so the error is
+ * only worth a warning.
  */
 export function createPostgresDialect(
   url: string,
   onIdleError: (error: Error) => void = (error) =>
     process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`),
-): PostgresDialect {
+): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', onIdleError);
-  return new PostgresDialect({ pool });
+  return { dialect: new PostgresDialect({ pool }), pool };
 }
