@@ -98,7 +98,8 @@ export function startPageReadThread(
   workerData: Record<string, unknown>,
   extraOf: (sql: string) => Record<string, unknown> = () => ({}),
 ): PageReadWorker {
-  const slots = new PageSlots(SLOT_COUNT, SLOT_SIZE);
+  // Made with the thread, so that a store that never serves a page holds no slots.
+  let slots: PageSlots | undefined;
   let worker: Worker | undefined;
   let broken = false;
   let nextId = 0;
@@ -108,6 +109,7 @@ export function startPageReadThread(
     pending.clear();
   };
   const start = (): Worker => {
+    slots ??= new PageSlots(SLOT_COUNT, SLOT_SIZE);
     const w = new Worker(source, {
       eval: true,
       workerData: { ...workerData, slots: slots.memory, slotSize: slots.slotSize },
@@ -136,8 +138,9 @@ export function startPageReadThread(
     async readPage(sql, parameters, limit, room = { before: 0, after: 0 }) {
       if (broken) return undefined;
       worker ??= start();
+      const pageSlots = slots!;
       const id = nextId++;
-      const slot = slots.take();
+      const slot = pageSlots.take();
       const reply = await new Promise<Reply | undefined>((resolve) => {
         pending.set(id, resolve);
         worker!.ref();
@@ -145,20 +148,20 @@ export function startPageReadThread(
       });
       const inSlot = slot !== undefined && reply?.inSlot === true;
       // A slot the page did not go into is free again at once; a written one once it is sent.
-      if (slot !== undefined && !inSlot) slots.release(slot);
+      if (slot !== undefined && !inSlot) pageSlots.release(slot);
       if (!reply || reply.error !== undefined) return undefined;
       return {
-        bytes: inSlot ? slots.view(slot) : reply.bytes!,
+        bytes: inSlot ? pageSlots.view(slot) : reply.bytes!,
         jsonStart: reply.jsonStart!,
         jsonEnd: reply.jsonEnd!,
         count: reply.count!,
         more: reply.more!,
         ...(reply.first ? { first: reply.first } : {}),
         ...(reply.last ? { last: reply.last } : {}),
-        ...(inSlot ? { release: releaseOnce(slots, slot) } : {}),
+        ...(inSlot ? { release: releaseOnce(pageSlots, slot) } : {}),
       };
     },
-    freeSlots: () => slots.freeCount,
+    freeSlots: () => slots?.freeCount ?? SLOT_COUNT,
     async close() {
       const w = worker;
       worker = undefined;
