@@ -417,10 +417,12 @@ for (const engine of ENGINES) {
           'their TAXII client',
         );
         assert.equal((credential as Record<string, unknown>).secretHash, undefined);
-        assert.deepEqual(await auth.authenticatePartner(secret), {
-          partnerId: partner.id,
-          partnerName: partner.name,
-        });
+        const recognised = await auth.authenticatePartner(secret);
+        assert.deepEqual(
+          { partnerId: recognised?.partnerId, partnerName: recognised?.partnerName },
+          { partnerId: partner.id, partnerName: partner.name },
+        );
+        assert.equal(typeof recognised?.sharingState, 'string');
         assert.equal(await auth.authenticatePartner(`${secret}x`), undefined);
         await revokePartnerCredential(deps, credential.id);
         assert.equal(await auth.authenticatePartner(secret), undefined);

@@ -10,8 +10,12 @@ import {
   createPartnerAuthenticator,
   addPartner,
   issuePartnerCredential,
+  revokePartnerCredential,
 } from '../src/sharing/partner-service.js';
-import { addAgreement } from '../src/sharing/agreement-service.js';
+import { addAgreement, changeAgreementState } from '../src/sharing/agreement-service.js';
+import { getOutboundCollection } from '../src/sharing/release-delivery.js';
+import { openDatabase } from '../src/store/database.js';
+import { createStore } from '../src/store/create-store.js';
 import { approveRelease, createRelease, previewRelease } from '../src/sharing/release-service.js';
 import { endAgreement } from '../src/sharing/end-agreement.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
@@ -150,4 +154,110 @@ for (const engine of ENGINES) {
       }
     });
   });
+}
+
+// Agreements and collections read for one request are reused while the sharing state's token
+// stays the same (migration 0302). A change made by another process (a CLI command, another
+// server) must still apply on the very next request.
+for (const engine of ENGINES) {
+  describe(
+    `a partner's access on ${engine}, changed by another process`,
+    { skip: await skipReasonFor(engine) },
+    () => {
+      it('applies agreement changes, new collections and credential revocations on the next request', async () => {
+        const t = await createTestDatabase(engine);
+        const clock = createSteppingClock('2026-05-01T00:00:00.000Z', 1000);
+        const probe = await startTaxiiServer(t.database);
+        const store = probe.store;
+        await probe.close();
+        const partners: TestPartners = {
+          ...createPartnerAuthenticator(store.sharing.partners),
+          ...createPartnerAccess(store.sharing.agreements),
+          add: () => assert.fail('not used'),
+          setLevel: () => assert.fail('not used'),
+          accessCalls: 0,
+        };
+        const server = await startTaxiiServer(t.database, { clock, partners });
+        // The other process: its own connection to the same store.
+        const other = await openDatabase(t.url);
+        try {
+          const otherStore = createStore(other);
+          const deps: SharingDeps = {
+            sharing: otherStore.sharing,
+            objects: otherStore.objects,
+            collections: otherStore.collections,
+            clock,
+            ids: createSequentialIds(7000),
+          };
+          const bea = { username: 'bea', roles: ['approver'] };
+          const a = await addPartner(deps, { name: 'Partner A', trustTier: 'limited' });
+          const agreement = await addAgreement(deps, bea, {
+            partnerId: a.id,
+            title: 'A',
+            tlp: 'amber',
+            reason: 'signed',
+          });
+          const credential = await issuePartnerCredential(deps, a.id);
+          const auth = basicAuth(credential.secret);
+          const collection = await getOutboundCollection(deps, a);
+          await otherStore.collections.addObjects(
+            collection.id,
+            [
+              {
+                type: 'threat-actor',
+                spec_version: '2.1',
+                id: ACTOR,
+                created: T,
+                modified: T,
+                name: 'Group',
+              },
+            ],
+            '2026-05-01T00:00:00Z',
+          );
+          const root = `${server.url}/taxii2/tearline/collections`;
+          const objects = `${root}/${collection.id}/objects/`;
+          const read = async () => (await taxiiRequest(objects, { auth })).status;
+          // Twice, so that the second answer comes from what the first one read.
+          assert.equal(await read(), 200);
+          assert.equal(await read(), 200);
+
+          await changeAgreementState(deps, bea, agreement.id, 'suspended', 'condition breached');
+          const suspended = await taxiiRequest(objects, { auth });
+          assert.deepEqual(
+            suspended.json,
+            {},
+            'suspended: only revoked versions, and there are none',
+          );
+          await changeAgreementState(deps, bea, agreement.id, 'active', 'resolved');
+          assert.equal(
+            ((await taxiiRequest(objects, { auth })).json.objects as unknown[]).length,
+            1,
+          );
+
+          // A collection id asked for before it exists, then created by the other process.
+          const laterId = '11111111-0000-4000-8000-000000000001';
+          const later = `${root}/${laterId}/`;
+          assert.equal((await taxiiRequest(later, { auth })).status, 404);
+          assert.equal((await taxiiRequest(later, { auth })).status, 404);
+          await otherStore.collections.createCollection({
+            id: laterId,
+            title: 'Later',
+            canRead: true,
+            canWrite: false,
+            mediaTypes: ['application/stix+json;version=2.1'],
+            partnerId: a.id,
+            direction: 'outbound',
+          });
+          assert.equal((await taxiiRequest(later, { auth })).status, 200);
+
+          await revokePartnerCredential(deps, credential.credential.id);
+          assert.equal(await read(), 401);
+        } finally {
+          await other.close();
+          await server.close();
+          await t.dispose();
+        }
+      });
+    },
+  );
 }

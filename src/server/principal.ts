@@ -13,7 +13,13 @@ export type Principal =
       roles: readonly Role[];
       via: 'session' | 'token';
     }
-  | { kind: 'partner'; partnerId: string; partnerName: string };
+  | {
+      kind: 'partner';
+      partnerId: string;
+      partnerName: string;
+      /** The sharing state's token read with the credential (AuthenticatedPartner). */
+      sharingState?: string;
+    };
 
 declare module 'fastify' {
   interface FastifyRequest {

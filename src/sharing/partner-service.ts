@@ -5,6 +5,7 @@ import type {
   PartnerAuthenticator,
 } from '../core/ports/partner-access.js';
 import type {
+  Agreement,
   AgreementRepository,
   Partner,
   PartnerCredential,
@@ -12,6 +13,7 @@ import type {
   TrustTier,
 } from '../core/ports/sharing.js';
 import type { StixObject } from '../core/stix/stix-object.js';
+import { StateCache } from '../core/state-cache.js';
 import { getPartnerAccessLevel } from './agreement-state.js';
 import { createPartnerSecret, toSecretHash } from './partner-credential.js';
 import type { SharingDeps } from './sharing-deps.js';
@@ -154,21 +156,33 @@ export function createPartnerAuthenticator(partners: PartnerRepository): Partner
     async authenticatePartner(secret: string): Promise<AuthenticatedPartner | undefined> {
       if (secret.length === 0 || secret.length > 200) return undefined;
       const partner = await partners.findPartnerByLiveCredential(toSecretHash(secret));
-      return partner && { partnerId: partner.id, partnerName: partner.name };
+      return (
+        partner && {
+          partnerId: partner.id,
+          partnerName: partner.name,
+          sharingState: partner.sharingState,
+        }
+      );
     },
   };
 }
 
 /**
  * The PartnerAccess of the TAXII read path: the sharing policy's answer from the partner's
- * agreements at `now`.
+ * agreements at `now`. Agreements read under a request's sharing-state token are kept for later
+ * requests that read the same token; the level itself is decided again at each `now`, since
+ * review dates and expiries pass without any write.
  *
  * @example await createPartnerAccess(store.sharing.agreements).getAccessLevel(partnerId, new Date())
  */
 export function createPartnerAccess(agreements: AgreementRepository): PartnerAccess {
+  const read = new StateCache<Agreement[]>();
   return {
-    async getAccessLevel(partnerId, now) {
-      return getPartnerAccessLevel(await agreements.listAgreements({ partnerId }), now);
+    async getAccessLevel(partnerId, now, sharingState) {
+      const known = sharingState === undefined ? undefined : read.get(sharingState, partnerId);
+      const list = known ?? (await agreements.listAgreements({ partnerId }));
+      if (sharingState !== undefined && !known) read.set(sharingState, partnerId, list);
+      return getPartnerAccessLevel(list, now);
     },
   };
 }

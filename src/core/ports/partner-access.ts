@@ -6,13 +6,23 @@
 export type PartnerAccessLevel = 'full' | 'revocations-only' | 'none';
 
 export interface PartnerAccess {
-  getAccessLevel(partnerId: string, now: Date): Promise<PartnerAccessLevel>;
+  /**
+   * The partner's level at `now`. With `sharingState` (a token read during this request, see
+   * AuthenticatedPartner), agreements already read under that token may be reused.
+   */
+  getAccessLevel(partnerId: string, now: Date, sharingState?: string): Promise<PartnerAccessLevel>;
 }
 
 /** A partner recognised from the secret its TAXII client presented. */
 export interface AuthenticatedPartner {
   partnerId: string;
   partnerName: string;
+  /**
+   * The token of the sharing state read with the credential (migration 0302): it changes in the
+   * same transaction as any agreement or collection, so reads made under it may be reused for
+   * the rest of the request and by later requests that read the same token.
+   */
+  sharingState?: string;
 }
 
 export interface PartnerAuthenticator {

@@ -149,10 +149,13 @@ export interface PartnerRepository {
   /** A partner's credentials, newest first, revoked included. */
   listCredentials(partnerId: string): Promise<PartnerCredential[]>;
   findCredentialByHash(secretHash: string): Promise<PartnerCredential | undefined>;
-  /** The partner owning the unrevoked credential with this hash, in one lookup (TAXII auth). */
+  /**
+   * The partner owning the unrevoked credential with this hash, in one lookup (TAXII auth), with
+   * the sharing state's token read in the same statement (migration 0302, StateCache).
+   */
   findPartnerByLiveCredential(
     secretHash: string,
-  ): Promise<{ id: string; name: string } | undefined>;
+  ): Promise<{ id: string; name: string; sharingState: string } | undefined>;
   /** Marks a credential revoked; false when no live credential has this id. */
   revokeCredential(id: string, at: string): Promise<boolean>;
   /** Our own organisation's identity, the creator of every released object. */

@@ -53,6 +53,7 @@ export function createAuthHook(
             kind: 'partner',
             partnerId: partner.partnerId,
             partnerName: partner.partnerName,
+            ...(partner.sharingState === undefined ? {} : { sharingState: partner.sharingState }),
           };
         } else if (credentials.scheme === 'bearer') {
           const found = await accounts.findTokenUser(credentials.secret);

@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '../../core/clock.js';
 import { TearlineError } from '../../core/errors.js';
+import { StateCache } from '../../core/state-cache.js';
 import type {
   Collection,
   CollectionObjectsPage,
@@ -116,6 +117,21 @@ const forbidden = (message: string) =>
 export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
   const { collections: repo } = deps;
   const base = deps.baseUrl.replace(/\/+$/, '');
+  // Collections read under a partner request's sharing-state token (StateCache), keyed by caller
+  // and id. A missing one is kept too: another partner's collection and a missing one must keep
+  // costing the caller the same, cached or not.
+  const collectionsRead = new StateCache<Readonly<Collection> | null>();
+
+  async function collectionFor(caller: Principal, collectionId: string) {
+    const token = caller.kind === 'partner' ? caller.sharingState : undefined;
+    if (caller.kind !== 'partner' || token === undefined) return repo.getCollection(collectionId);
+    const key = `${caller.partnerId}\n${collectionId}`;
+    const known = collectionsRead.get(token, key);
+    if (known !== undefined) return known ?? undefined;
+    const found = await repo.getCollection(collectionId);
+    collectionsRead.set(token, key, found ? Object.freeze(found) : null);
+    return found;
+  }
 
   /**
    * The caller's view of a collection. Both lookups run for every caller and every id, so that a
@@ -125,9 +141,9 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
     // Side by side: on PostgreSQL the two reads then cost one round trip of waiting, not two.
     const [level, collection] = await Promise.all([
       caller.kind === 'partner'
-        ? deps.partnerAccess.getAccessLevel(caller.partnerId, deps.clock.now())
+        ? deps.partnerAccess.getAccessLevel(caller.partnerId, deps.clock.now(), caller.sharingState)
         : ('full' as const),
-      repo.getCollection(collectionId),
+      collectionFor(caller, collectionId),
     ]);
     const visible =
       collection !== undefined &&
@@ -203,7 +219,11 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
 
     async listCollections(caller) {
       if (caller.kind === 'partner') {
-        const level = await deps.partnerAccess.getAccessLevel(caller.partnerId, deps.clock.now());
+        const level = await deps.partnerAccess.getAccessLevel(
+          caller.partnerId,
+          deps.clock.now(),
+          caller.sharingState,
+        );
         if (level === 'none') return [];
         return repo.listCollections({ partnerId: caller.partnerId });
       }

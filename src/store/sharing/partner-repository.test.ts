@@ -45,10 +45,12 @@ for (const engine of ENGINES) {
         await credential('c1', north, 'a'.repeat(64));
         await credential('c2', south, 'b'.repeat(64));
 
-        assert.deepEqual(await partners.findPartnerByLiveCredential('a'.repeat(64)), {
-          id: north.id,
-          name: 'Northern Service',
-        });
+        const found = await partners.findPartnerByLiveCredential('a'.repeat(64));
+        assert.deepEqual(
+          { id: found?.id, name: found?.name },
+          { id: north.id, name: 'Northern Service' },
+        );
+        assert.match(found?.sharingState ?? '', /^[0-9a-f-]{32,36}$/, 'the sharing state token');
         assert.equal((await partners.findPartnerByLiveCredential('b'.repeat(64)))?.id, south.id);
         assert.equal(await partners.findPartnerByLiveCredential('c'.repeat(64)), undefined);
 

@@ -51,16 +51,21 @@ function toCredential(row: CredentialRow): PartnerCredential {
  */
 export function createPartnerRepository(database: Database): PartnerRepository {
   const db = database.db;
-  // One joined read instead of credential-then-partner: this runs on every TAXII request.
-  const partnerByLiveCredential = prepareRead<{ secretHash: string }, { id: string; name: string }>(
-    database,
-    (slot) =>
-      db
-        .selectFrom('sharing_partner_credentials as c')
-        .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
-        .select(['p.id as id', 'p.name as name'])
-        .where('c.secret_hash', '=', slot('secretHash'))
-        .where('c.revoked', 'is', null),
+  // One joined read instead of credential-then-partner: this runs on every TAXII request. The
+  // sharing state's token comes in the same statement, so it is as fresh as the credential.
+  const partnerByLiveCredential = prepareRead<
+    { secretHash: string },
+    { id: string; name: string; sharingState: string }
+  >(database, (slot) =>
+    db
+      .selectFrom('sharing_partner_credentials as c')
+      .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
+      .select(['p.id as id', 'p.name as name'])
+      .select((eb) =>
+        eb.selectFrom('sharing_state').select('token').where('id', '=', 1).as('sharingState'),
+      )
+      .where('c.secret_hash', '=', slot('secretHash'))
+      .where('c.revoked', 'is', null),
   );
   return {
     async createPartner(partner) {
