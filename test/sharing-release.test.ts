@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { toCanonicalJson } from '../src/sharing/canonical-json.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { createStore, type Store } from '../src/store/create-store.js';
 import { createSequentialIds, createSteppingClock, type Clock } from '../src/core/clock.js';
@@ -274,9 +275,10 @@ for (const engine of ENGINES) {
           page.entries.map((e) => e.object.id).sort(),
           bundle.objects.map((o) => o.id).sort(),
         );
+        // Delivered as previewed, stored as the canonical JSON the ledger hashes.
         assert.deepEqual(
-          page.entries.map((e) => JSON.stringify(e.object)).sort(),
-          bundle.objects.map((o) => JSON.stringify(o)).sort(),
+          page.entries.map((e) => e.json).sort(),
+          bundle.objects.map((o) => toCanonicalJson(o)).sort(),
         );
         const ledger = await store.sharing.ledger.listEntries();
         assert.equal(ledger.length, bundle.objects.length);

@@ -19,6 +19,7 @@ import { createStore } from '../src/store/create-store.js';
 import { approveRelease, createRelease, previewRelease } from '../src/sharing/release-service.js';
 import { endAgreement } from '../src/sharing/end-agreement.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
+import { sha256Hex, toCanonicalJson } from '../src/sharing/canonical-json.js';
 
 const T = '2024-03-22T00:00:00.000Z';
 const ACTOR = 'threat-actor--00000000-0000-4000-8000-0000000000d1' as StixObject['id'];
@@ -124,6 +125,14 @@ for (const engine of ENGINES) {
           { auth: `Bearer ${secretA}` },
         );
         assert.equal(objectsA.status, 200);
+        // The ledger holds the SHA-256 of the very bytes served for each object.
+        const disclosed = await store.sharing.ledger.listEntries({ releaseId: delivered.id });
+        for (const served of objectsA.json.objects as StixObject[]) {
+          const bytes = toCanonicalJson(served);
+          assert.ok(objectsA.text.includes(bytes), `${served.id} is served as its canonical JSON`);
+          const entry = disclosed.find((e) => e.objectId === served.id);
+          assert.equal(entry?.sha256, sha256Hex(bytes), `${served.id}'s ledger hash`);
+        }
         const got = (objectsA.json.objects as StixObject[]).map((o) => o.id).sort();
         assert.deepEqual(got, (preview.bundle?.objects ?? []).map((o) => o.id).sort());
         for (const internal of [ACTOR, INCIDENT, REL])

@@ -29,6 +29,8 @@ const NUMERIC_DAY = /\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b/g;
 /** "March 2024" — only finer than a year. */
 const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'gi');
 
+const HAS_DIGIT = /\d/;
+
 function monthName(token: string): string {
   const prefix = token.replace('.', '').slice(0, 3).toLowerCase();
   return MONTH_NAMES.find((m) => m.toLowerCase().startsWith(prefix)) ?? token;
@@ -41,6 +43,9 @@ function monthName(token: string): string {
  * @example coarsenDatesInText('on 22 March 2024', 'month') // 'on March 2024'
  */
 export function coarsenDatesInText(text: string, to: 'month' | 'year'): string {
+  // Every pattern below needs a digit (a day or a year); most strings of a release (names,
+  // vocabulary values, descriptions) have none, and are then left without running five scans.
+  if (!HAS_DIGIT.test(text)) return text;
   const monthOrYear = (month: string, year: string | undefined): string => {
     if (to === 'year') return year ?? DATE_MARK;
     return year === undefined ? monthName(month) : `${monthName(month)} ${year}`;

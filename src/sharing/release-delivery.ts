@@ -36,8 +36,8 @@ export async function getOutboundCollection(
 }
 
 /**
- * Writes one ledger entry per delivered object (SHA-256 of its canonical bytes), then delivers
- * the objects into the collection. The ledger is written first: a disclosure that failed to
+ * Writes one ledger entry per delivered object (SHA-256 of its canonical JSON, which is also the
+ * text the collection stores and serves), then delivers the objects into the collection. The ledger is written first: a disclosure that failed to
  * arrive is over-reported, never one that arrived left out.
  *
  * @example await deliverAndRecord(deps, { release, partner, collection, objects, actor: 'bea', action: 'release' })
@@ -53,18 +53,21 @@ export async function deliverAndRecord(
   },
 ): Promise<LedgerEntry[]> {
   const at = deps.clock.now().toISOString();
-  const drafts: LedgerDraft[] = input.objects.map((o) => ({
+  // The partner's collection serves these very texts, so each ledger hash is that of the bytes
+  // served for the object.
+  const texts = input.objects.map((o) => toCanonicalJson(o));
+  const drafts: LedgerDraft[] = input.objects.map((o, i) => ({
     partnerId: input.release.partnerId,
     objectId: o.id,
     objectVersion: o.modified ?? o.created ?? '',
-    sha256: sha256Hex(toCanonicalJson(o)),
+    sha256: sha256Hex(texts[i]!),
     releaseId: input.release.id,
     approver: input.actor,
     action: input.action,
     at,
   }));
   const entries = await deps.sharing.ledger.append((head) => sealLedgerEntries(head, drafts));
-  await deps.collections.addObjects(input.collection.id, input.objects, at);
+  await deps.collections.addObjects(input.collection.id, input.objects, at, texts);
   return entries;
 }
 

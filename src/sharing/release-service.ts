@@ -1,5 +1,6 @@
 import { TearlineError } from '../core/errors.js';
 import type { Release, ReleaseStatus } from '../core/ports/sharing.js';
+import type { VersionStamp } from '../core/ports/object-repository.js';
 import type { StixObject } from '../core/stix/stix-object.js';
 import { getEffectiveState } from './agreement-state.js';
 import { getAgreementOrThrow } from './agreement-service.js';
@@ -144,21 +145,45 @@ export interface ReleasePreview {
   items: PreviewItem[];
 }
 
-/** What the policy reads for a release, and a fingerprint of it. */
-async function loadInputs(deps: SharingDeps, release: Release) {
+/**
+ * What the policy reads for a release, and a fingerprint of it. Without `objects`, only the
+ * objects' version stamps are read: enough for the fingerprint (approval), not for the policy.
+ */
+async function loadInputs(deps: SharingDeps, release: Release, withObjects = true) {
   const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
   const agreements = await deps.sharing.agreements.listAgreements({ partnerId: partner.id });
-  const objects = await loadObjects(deps, release.objectIds);
+  const objects = withObjects ? await loadObjects(deps, release.objectIds) : [];
+  const stamps = withObjects
+    ? objects.map((o) => ({
+        id: o.id,
+        modified: o.modified,
+        created: o.created,
+        revoked: o.revoked === true,
+      }))
+    : await loadStamps(deps, release.objectIds);
   const organization = await getOrganization(deps);
   const agreement = agreements.find((a) => a.id === release.agreementId);
   // A STIX version (id + modified) never changes content, so versions stand for the objects.
-  const versions = objects
-    .map((o) => `${o.id} ${o.modified ?? o.created ?? ''} ${o.revoked === true ? 'r' : ''}`)
+  const versions = stamps
+    .map((o) => `${o.id} ${o.modified ?? o.created ?? ''} ${o.revoked ? 'r' : ''}`)
     .sort();
   const fingerprint = sha256Hex(
     toCanonicalJson({ versions, agreement, organization, transforms: release.transforms }),
   );
   return { partner, agreements, objects, organization, fingerprint };
+}
+
+async function loadStamps(deps: SharingDeps, ids: readonly string[]): Promise<VersionStamp[]> {
+  const out: VersionStamp[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    out.push(
+      ...(await deps.objects.findLatestStamps({
+        ids: ids.slice(i, i + 1000),
+        includeRevoked: true,
+      })),
+    );
+  }
+  return out;
 }
 
 const STALE =
@@ -297,7 +322,7 @@ export async function approveRelease(
   }
   // The policy is deterministic in its inputs: if they are unchanged since the preview, the
   // previewed bundle is exactly what the policy gives now, so it is delivered as reviewed.
-  const { partner, fingerprint } = await loadInputs(deps, release);
+  const { partner, fingerprint } = await loadInputs(deps, release, false);
   if (release.bundle === undefined || fingerprint !== release.inputFingerprint) {
     throw conflict('TEARLINE_E_SHARING_RELEASE_STALE', STALE);
   }
@@ -383,7 +408,13 @@ export async function completeInterruptedDeliveries(deps: SharingDeps): Promise<
     if (release.bundle === undefined) continue;
     const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
     const collection = await getOutboundCollection(deps, partner);
-    await deps.collections.addObjects(collection.id, release.bundle.objects, first.at);
+    const objects = release.bundle.objects;
+    await deps.collections.addObjects(
+      collection.id,
+      objects,
+      first.at,
+      objects.map((o) => toCanonicalJson(o)),
+    );
     await deps.sharing.releases.updateRelease(
       {
         ...release,

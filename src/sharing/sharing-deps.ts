@@ -6,7 +6,7 @@ import type { SharingRepositories } from '../core/ports/sharing.js';
 /** What the sharing services work with: ports only, so they run over any store or a test fake. */
 export interface SharingDeps {
   sharing: SharingRepositories;
-  objects: Pick<ObjectRepository, 'findLatest' | 'countLatest'>;
+  objects: Pick<ObjectRepository, 'findLatest' | 'countLatest' | 'findLatestStamps'>;
   collections: Pick<CollectionRepository, 'createCollection' | 'listCollections' | 'addObjects'>;
   clock: Clock;
   ids: IdSource;

@@ -92,6 +92,12 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     // Escape cancels and gives focus back to the Edit button; e opens the form again.
     await form.getByLabel('Place').press('Escape');
     await form.waitFor({ state: 'detached' });
+    // The page gives focus back on the next frame, after the form has gone.
+    await page
+      .waitForFunction(() => document.activeElement?.id.startsWith('edit-button-'), null, {
+        timeout: 5000,
+      })
+      .catch(() => undefined);
     assert.match(await focusedId(page), /^edit-button-/);
     await page.keyboard.press('e');
     await form.waitFor();

@@ -89,11 +89,17 @@ export interface CollectionRepository {
   createCollection(collection: Collection): Promise<void>;
   getCollection(id: string): Promise<Collection | undefined>;
   listCollections(filter?: { partnerId?: string }): Promise<Collection[]>;
-  /** Adds object versions with one `date_added`; all or nothing; a version already there is kept. */
+  /**
+   * Adds object versions with one `date_added`; all or nothing; a version already there is kept.
+   * `texts`, when given, are the objects' JSON exactly as they are to be served, in the same
+   * order (the sharing module gives the canonical JSON its ledger hashes); by default each
+   * object's JSON.stringify.
+   */
   addObjects(
     collectionId: string,
     objects: readonly StixObject[],
     dateAdded: string,
+    texts?: readonly string[],
   ): Promise<void>;
   queryObjects(collectionId: string, query: CollectionQuery): Promise<CollectionPage>;
   /** The same page as `queryObjects`, as the bytes the objects endpoint sends. */

@@ -13,6 +13,14 @@ export interface ObjectFilter {
   offset?: number;
 }
 
+/** The version of an object, as its own fields say it. */
+export interface VersionStamp {
+  id: string;
+  created?: string;
+  modified?: string;
+  revoked: boolean;
+}
+
 /** Options of `relationshipsOf`. */
 export interface RelationshipQueryOptions {
   /** Revoked relationships are left out unless this is true. */
@@ -60,6 +68,14 @@ export interface ObjectRepository {
   countLatest(
     filter?: Pick<ObjectFilter, 'types' | 'ids' | 'modifiedSince' | 'includeRevoked'>,
   ): Promise<number>;
+  /**
+   * Which version of each object is latest, without reading the objects: their `created`,
+   * `modified` and `revoked` as stored. For checks that only need to know whether anything
+   * changed (a version never changes content).
+   */
+  findLatestStamps(
+    filter?: Pick<ObjectFilter, 'types' | 'ids' | 'includeRevoked'>,
+  ): Promise<VersionStamp[]>;
   /** Every version of every object matching types / modifiedSince, streamed in (id, modified) order. */
   streamAllVersions(
     filter?: Pick<ObjectFilter, 'types' | 'modifiedSince'>,

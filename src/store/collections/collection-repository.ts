@@ -85,17 +85,24 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Recomputes `newer_added` (migration 0051) for the objects of a collection that now have more
- * than one version; a lone version keeps null, which is right for it.
+ * than one version, and sets it to null for those left with one. After an insert the second step
+ * is skipped (`afterInsert`): an insert only adds versions, so an object with one version now had
+ * none or that one before, and its `newer_added` is null already.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function refreshNewerAdded(db: Kysely<any>, collectionId: string, objectIds: string[]) {
+async function refreshNewerAdded(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  collectionId: string,
+  objectIds: string[],
+  afterInsert = false,
+) {
   if (objectIds.length === 0) return;
   const ids = sql.join(objectIds.map((id) => sql`${id}`));
   const multi = await sql<{ object_id: string }>`select object_id from taxii_collection_objects
     where collection_id = ${collectionId} and object_id in (${ids})
     group by object_id having count(*) > 1`.execute(db);
   const several = multi.rows.map((r) => r.object_id);
-  const reset = objectIds.filter((id) => !several.includes(id));
+  const reset = afterInsert ? [] : objectIds.filter((id) => !several.includes(id));
   if (reset.length > 0)
     await sql`update taxii_collection_objects set newer_added = null
       where collection_id = ${collectionId} and newer_added is not null
@@ -227,7 +234,9 @@ export function createCollectionRepository(
       return rows.map(fromCollectionRow);
     },
 
-    async addObjects(collectionId, objects, dateAdded) {
+    async addObjects(collectionId, objects, dateAdded, texts) {
+      if (texts !== undefined && texts.length !== objects.length)
+        throw new TypeError('addObjects: one text per object, or none.');
       const dateKey = toTimestampKey(dateAdded);
       if (!dateKey)
         throw new TearlineError(
@@ -235,7 +244,7 @@ export function createCollectionRepository(
           'date_added must be a UTC timestamp.',
           { kind: 'input' },
         );
-      const rows = objects.map((object) => ({
+      const rows = objects.map((object, i) => ({
         collection_id: collectionId,
         object_id: object.id,
         version: versionKeyOf(object, dateKey),
@@ -243,7 +252,7 @@ export function createCollectionRepository(
         type: object.type,
         spec_version: specVersionOf(object),
         revoked: object.revoked === true ? 1 : 0,
-        object: JSON.stringify(object),
+        object: texts?.[i] ?? JSON.stringify(object),
       }));
       if (rows.length === 0) return;
       // Inserted in page order (one date_added, then object id and version), the rows of a page
@@ -260,7 +269,12 @@ export function createCollectionRepository(
             .values(chunk)
             .onConflict((oc) => oc.columns(['collection_id', 'object_id', 'version']).doNothing())
             .execute();
-          await refreshNewerAdded(trx, collectionId, [...new Set(chunk.map((r) => r.object_id))]);
+          await refreshNewerAdded(
+            trx,
+            collectionId,
+            [...new Set(chunk.map((r) => r.object_id))],
+            true,
+          );
         }
       });
     },

@@ -142,6 +142,32 @@ for (const engine of ENGINES) {
           (await repo.findLatest({ ids: [ACTOR, INCIDENT] })).map((o) => o.id),
           [ACTOR],
         );
+        // Stamps name the same latest versions as the objects, without reading them.
+        const stamps = await repo.findLatestStamps({
+          ids: [ACTOR, INCIDENT],
+          includeRevoked: true,
+        });
+        assert.deepEqual(
+          stamps.sort((a, b) => a.id.localeCompare(b.id)),
+          [
+            {
+              id: INCIDENT,
+              created: incident.created,
+              modified: '2024-05-01T00:00:00.000Z',
+              revoked: true,
+            },
+            {
+              id: ACTOR,
+              created: '2024-01-01T00:00:00.000Z',
+              modified: '2024-01-01T00:00:00.000Z',
+              revoked: false,
+            },
+          ],
+        );
+        assert.deepEqual(
+          (await repo.findLatestStamps({ ids: [ACTOR, INCIDENT] })).map((s) => s.id),
+          [ACTOR],
+        );
       }));
 
     it('streams every version in (id, modified) order across pages', () =>

@@ -137,6 +137,22 @@ export function createObjectRepository(database: Database): ObjectRepository {
       return result.rows.map((r) => JSON.parse(r.data) as StixObject);
     },
 
+    async findLatestStamps(filter = {}) {
+      const result = await sql<{
+        id: string;
+        created: string | null;
+        modified: string | null;
+        revoked: number;
+      }>`select o.id, o.created, o.modified, o.revoked from stix_objects o
+        where ${where(filter)}`.execute(db);
+      return result.rows.map((r) => ({
+        id: r.id,
+        ...(r.created === null ? {} : { created: r.created }),
+        ...(r.modified === null ? {} : { modified: r.modified }),
+        revoked: Number(r.revoked) === 1,
+      }));
+    },
+
     async countLatest(filter = {}) {
       const result = await sql<{
         n: number;

@@ -1,12 +1,9 @@
 import type { Release, ReleaseRepository } from '../../core/ports/sharing.js';
 import type { Database } from '../database.js';
 
-interface ReleaseRow {
-  summary: string;
-  bundle: string | null;
-}
-
+/** The release without its bundle, as stored in `sharing_releases`. */
 function toRow(release: Release) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { bundle, ...summary } = release;
   return {
     id: release.id,
@@ -15,20 +12,13 @@ function toRow(release: Release) {
     status: release.status,
     created: release.created,
     summary: JSON.stringify(summary),
-    bundle: bundle === undefined ? null : JSON.stringify(bundle),
   };
 }
 
-function fromRow(row: ReleaseRow, withBundle: boolean): Release {
-  const release = JSON.parse(row.summary) as Release;
-  if (withBundle && row.bundle !== null)
-    release.bundle = JSON.parse(row.bundle) as Release['bundle'];
-  return release;
-}
-
 /**
- * Releases on either engine: the release as JSON, its bundle in a separate column so that lists
- * do not read it.
+ * Releases on either engine: the release as JSON in `sharing_releases`, its bundle in
+ * `sharing_release_bundles` (migration 0303), so that lists do not read it and a change of
+ * status does not write it again.
  *
  * @example await createReleaseRepository(database).listReleases({ status: 'delivered' })
  */
@@ -36,25 +26,43 @@ export function createReleaseRepository(database: Database): ReleaseRepository {
   const db = database.db;
   return {
     async createRelease(release) {
-      await db.insertInto('sharing_releases').values(toRow(release)).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('sharing_releases').values(toRow(release)).execute();
+        if (release.bundle !== undefined)
+          await trx
+            .insertInto('sharing_release_bundles')
+            .values({ release_id: release.id, bundle: JSON.stringify(release.bundle) })
+            .execute();
+      });
     },
     async updateRelease(release, options = {}) {
-      const { id, bundle, ...values } = toRow(
-        options.keepBundle === true ? { ...release, bundle: undefined } : release,
-      );
-      await db
-        .updateTable('sharing_releases')
-        .set(options.keepBundle === true ? values : { ...values, bundle })
-        .where('id', '=', id)
-        .execute();
+      const { id, ...values } = toRow(release);
+      if (options.keepBundle === true) {
+        await db.updateTable('sharing_releases').set(values).where('id', '=', id).execute();
+        return;
+      }
+      const bundle = release.bundle === undefined ? undefined : JSON.stringify(release.bundle);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('sharing_releases').set(values).where('id', '=', id).execute();
+        await trx.deleteFrom('sharing_release_bundles').where('release_id', '=', id).execute();
+        if (bundle !== undefined)
+          await trx
+            .insertInto('sharing_release_bundles')
+            .values({ release_id: id, bundle })
+            .execute();
+      });
     },
     async getRelease(id) {
       const row = (await db
-        .selectFrom('sharing_releases')
-        .select(['summary', 'bundle'])
-        .where('id', '=', id)
-        .executeTakeFirst()) as ReleaseRow | undefined;
-      return row && fromRow(row, true);
+        .selectFrom('sharing_releases as r')
+        .leftJoin('sharing_release_bundles as b', 'b.release_id', 'r.id')
+        .select(['r.summary as summary', 'b.bundle as bundle'])
+        .where('r.id', '=', id)
+        .executeTakeFirst()) as { summary: string; bundle: string | null } | undefined;
+      if (!row) return undefined;
+      const release = JSON.parse(row.summary) as Release;
+      if (row.bundle !== null) release.bundle = JSON.parse(row.bundle) as Release['bundle'];
+      return release;
     },
     async listReleases(filter = {}) {
       let q = db.selectFrom('sharing_releases').select(['summary']);
@@ -64,7 +72,7 @@ export function createReleaseRepository(database: Database): ReleaseRepository {
       const rows = (await q.orderBy('created', 'desc').orderBy('id').execute()) as Array<{
         summary: string;
       }>;
-      return rows.map((r) => fromRow({ summary: r.summary, bundle: null }, false));
+      return rows.map((r) => JSON.parse(r.summary) as Release);
     },
   };
 }
