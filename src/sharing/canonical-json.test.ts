@@ -1,7 +1,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { sha256Hex } from './canonical-json.js';
+import { sha256Hex, toCanonicalJson } from './canonical-json.js';
+
+describe('toCanonicalJson', () => {
+  it('writes empty objects, and objects whose properties are all undefined, as {}', () => {
+    assert.equal(toCanonicalJson({}), '{}');
+    assert.equal(toCanonicalJson({ a: undefined }), '{}');
+    assert.equal(
+      toCanonicalJson({ b: {}, a: [{}, { c: undefined, d: 1 }] }),
+      '{"a":[{},{"d":1}],"b":{}}',
+    );
+    // Keys that need escaping are quoted as JSON quotes them, every time.
+    assert.equal(toCanonicalJson({ 'q"': 1 }), '{"q\\"":1}');
+    assert.equal(toCanonicalJson({ 'q"': 2 }), '{"q\\"":2}');
+  });
+});
 
 describe('sha256Hex', () => {
   it('hashes the UTF-8 bytes of the text', () => {

@@ -32,17 +32,27 @@ function write(value: unknown, out: string[]): void {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
-  out.push('{');
-  let first = true;
+  let open = '{';
   for (const key of keys) {
     const v = record[key];
     if (v === undefined) continue;
-    if (!first) out.push(',');
-    first = false;
-    out.push(JSON.stringify(key), ':');
+    out.push(open, quotedKey(key));
+    open = ',';
     write(v, out);
   }
-  out.push('}');
+  out.push(open === '{' ? '{}' : '}');
+}
+
+/** `"key":` for each key seen, kept (STIX has few distinct keys; the bound is for odd input). */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**

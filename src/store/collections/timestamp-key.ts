@@ -9,6 +9,20 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/;
  * @example toTimestampKey('2016-11-03T12:30:59Z') // '2016-11-03T12:30:59.000000Z'
  */
 export function toTimestampKey(value: string): string | undefined {
+  // The objects of one delivery usually share their timestamps (a release stamps every object
+  // it builds with the same time), so the last answer is kept: the function is pure.
+  if (value === last.value) return last.key;
+  const key = computeTimestampKey(value);
+  last = { value, key };
+  return key;
+}
+
+let last: { value: string | undefined; key: string | undefined } = {
+  value: undefined,
+  key: undefined,
+};
+
+function computeTimestampKey(value: string): string | undefined {
   const m = TIMESTAMP.exec(value);
   if (!m) return undefined;
   if (Number.isNaN(Date.parse(`${m[1]}Z`))) return undefined;
