@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { basicAuth, startTaxiiServer, taxiiRequest, type TestPartners } from './taxii-harness.js';
-import { createSequentialIds, createSteppingClock } from '../src/core/clock.js';
+import { createSequentialIds, createSteppingClock, type Clock } from '../src/core/clock.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
 import type { SharingDeps } from '../src/sharing/sharing-deps.js';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../src/sharing/partner-service.js';
 import { addAgreement, changeAgreementState } from '../src/sharing/agreement-service.js';
 import { getOutboundCollection } from '../src/sharing/release-delivery.js';
-import { openDatabase } from '../src/store/database.js';
+import { openDatabase, type Database } from '../src/store/database.js';
 import { createStore } from '../src/store/create-store.js';
 import { approveRelease, createRelease, previewRelease } from '../src/sharing/release-service.js';
 import { endAgreement } from '../src/sharing/end-agreement.js';
@@ -27,22 +27,30 @@ const INCIDENT = 'incident--00000000-0000-4000-8000-0000000000d2' as StixObject[
 const REL = 'relationship--00000000-0000-4000-8000-0000000000d3' as StixObject['id'];
 const amber = [TLP2_MARKING_IDS.amber];
 
+/**
+ * The TAXII server over a test database with the real partner authenticator and access (the
+ * sharing policy's, over the store's agreements), not the harness's stand-ins.
+ */
+async function startWithRealPartners(database: Database, clock: Clock) {
+  const probe = await startTaxiiServer(database);
+  const store = probe.store;
+  await probe.close();
+  const partners: TestPartners = {
+    ...createPartnerAuthenticator(store.sharing.partners),
+    ...createPartnerAccess(store.sharing.agreements),
+    add: () => assert.fail('not used'),
+    setLevel: () => assert.fail('not used'),
+    accessCalls: 0,
+  };
+  return { store, server: await startTaxiiServer(database, { clock, partners }) };
+}
+
 for (const engine of ENGINES) {
   describe(`a partner's TAXII client on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
     it('sees only its collection and the transformed objects released to it; revocation reaches it', async () => {
       const t = await createTestDatabase(engine);
       const clock = createSteppingClock('2026-05-01T00:00:00.000Z', 1000);
-      const probe = await startTaxiiServer(t.database);
-      const store = probe.store;
-      await probe.close();
-      const partners: TestPartners = {
-        ...createPartnerAuthenticator(store.sharing.partners),
-        ...createPartnerAccess(store.sharing.agreements),
-        add: () => assert.fail('not used'),
-        setLevel: () => assert.fail('not used'),
-        accessCalls: 0,
-      };
-      const server = await startTaxiiServer(t.database, { clock, partners });
+      const { store, server } = await startWithRealPartners(t.database, clock);
       try {
         const deps: SharingDeps = {
           sharing: store.sharing,
@@ -176,17 +184,7 @@ for (const engine of ENGINES) {
       it('applies agreement changes, new collections and credential revocations on the next request', async () => {
         const t = await createTestDatabase(engine);
         const clock = createSteppingClock('2026-05-01T00:00:00.000Z', 1000);
-        const probe = await startTaxiiServer(t.database);
-        const store = probe.store;
-        await probe.close();
-        const partners: TestPartners = {
-          ...createPartnerAuthenticator(store.sharing.partners),
-          ...createPartnerAccess(store.sharing.agreements),
-          add: () => assert.fail('not used'),
-          setLevel: () => assert.fail('not used'),
-          accessCalls: 0,
-        };
-        const server = await startTaxiiServer(t.database, { clock, partners });
+        const { server } = await startWithRealPartners(t.database, clock);
         // The other process: its own connection to the same store.
         const other = await openDatabase(t.url);
         try {

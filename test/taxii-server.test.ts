@@ -375,8 +375,7 @@ for (const engine of ENGINES)
           const answers = await Promise.all(urls.map((url) => taxiiRequest(url, { auth: A_AUTH })));
           await Promise.all(hangUps);
           answers.forEach((r, i) => assert.deepEqual(idsOf(r), expected[i], urls[i]));
-          for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
-            await new Promise((resolve) => setTimeout(resolve, 20));
+          await waitFor(() => worker.freeSlots() === slots);
           assert.equal(worker.freeSlots(), slots, 'every slot given back');
         } finally {
           await server.close();
@@ -427,8 +426,7 @@ for (const engine of ENGINES)
               )
               .join(''),
           );
-          for (let waited = 0; worker.freeSlots() === slots && waited < 5000; waited += 20)
-            await new Promise((resolve) => setTimeout(resolve, 20));
+          await waitFor(() => worker.freeSlots() < slots);
           await new Promise((resolve) => setTimeout(resolve, 200));
           const held = slots - worker.freeSlots();
           assert.ok(held >= 1, 'pages not yet sent keep their slots');
@@ -444,8 +442,7 @@ for (const engine of ENGINES)
           const bodies = readPipelinedBodies(Buffer.concat(chunks));
           assert.equal(bodies.length, asked.length);
           bodies.forEach((body, i) => assert.equal(body, expected[asked[i]!], `slow page ${i}`));
-          for (let waited = 0; worker.freeSlots() < slots && waited < 5000; waited += 20)
-            await new Promise((resolve) => setTimeout(resolve, 20));
+          await waitFor(() => worker.freeSlots() === slots);
           assert.equal(worker.freeSlots(), slots, 'every slot given back');
         } finally {
           await server.close();
@@ -467,4 +464,10 @@ function readPipelinedBodies(bytes: Buffer): string[] {
     at = headEnd + 4 + length;
   }
   return bodies;
+}
+
+/** Waits until `done()` holds, for at most 5 s (the caller asserts what it then finds). */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5000; waited += 20)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
