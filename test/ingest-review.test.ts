@@ -20,6 +20,11 @@ import { FIRST_REPORT, SECOND_REPORT, createIngestDeps } from './ingest-fixtures
 const text = (s: string) => readDocument(Buffer.from(s), { origin: 'paste' });
 const B2 = { reliability: 'B', credibility: 2 } as const;
 
+/** Ingests the first report of the Crocus City Hall attack, accepted into the store. */
+async function acceptFirstReport(deps: ReturnType<typeof createIngestDeps>) {
+  return ingestReport(deps, await text(FIRST_REPORT), { published: '2024-03-23', accept: true });
+}
+
 for (const engine of ENGINES) {
   describe(`drafts and review on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
     it('turns a report into a draft of an incident, its actor and place, with evidence spans', async () => {
@@ -246,10 +251,7 @@ for (const engine of ENGINES) {
       try {
         const store = createStore(t.database);
         const deps = createIngestDeps(store);
-        await ingestReport(deps, await text(FIRST_REPORT), {
-          published: '2024-03-23',
-          accept: true,
-        });
+        await acceptFirstReport(deps);
         const [incident] = await store.objects.findLatest({ types: ['incident'] });
         deps.clock.advance(86_400_000);
         const second = await ingestReport(deps, await text(SECOND_REPORT), {
@@ -288,10 +290,7 @@ for (const engine of ENGINES) {
       try {
         const store = createStore(t.database);
         const deps = createIngestDeps(store);
-        await ingestReport(deps, await text(FIRST_REPORT), {
-          published: '2024-03-23',
-          accept: true,
-        });
+        await acceptFirstReport(deps);
         const second = await ingestReport(deps, await text(SECOND_REPORT), {
           published: '2024-03-23',
           accept: true,

@@ -36,8 +36,18 @@ export async function getOutboundCollection(
 }
 
 /**
- * Writes one ledger entry per delivered object (SHA-256 of its canonical JSON, which is also the
- * text the collection stores and serves), then delivers the objects into the collection. The ledger is written first: a disclosure that failed to
+ * The text a partner's collection stores and serves for each delivered object: its canonical
+ * JSON, so that the ledger's SHA-256 of it is the hash of the very bytes the partner receives.
+ *
+ * @example await collections.addObjects(collectionId, objects, at, toServedTexts(objects))
+ */
+export function toServedTexts(objects: readonly StixObject[]): string[] {
+  return objects.map((o) => toCanonicalJson(o));
+}
+
+/**
+ * Writes one ledger entry per delivered object (SHA-256 of its served text, toServedTexts), then
+ * delivers the objects into the collection. The ledger is written first: a disclosure that failed to
  * arrive is over-reported, never one that arrived left out.
  *
  * @example await deliverAndRecord(deps, { release, partner, collection, objects, actor: 'bea', action: 'release' })
@@ -53,9 +63,7 @@ export async function deliverAndRecord(
   },
 ): Promise<LedgerEntry[]> {
   const at = deps.clock.now().toISOString();
-  // The partner's collection serves these very texts, so each ledger hash is that of the bytes
-  // served for the object.
-  const texts = input.objects.map((o) => toCanonicalJson(o));
+  const texts = toServedTexts(input.objects);
   const drafts: LedgerDraft[] = input.objects.map((o, i) => ({
     partnerId: input.release.partnerId,
     objectId: o.id,

@@ -7,7 +7,12 @@ import { getAgreementOrThrow } from './agreement-service.js';
 import { sha256Hex, toCanonicalJson } from './canonical-json.js';
 import { getOrganization, getPartnerOrThrow } from './partner-service.js';
 import { decideRelease, type ObjectDecision, type PolicyDecision } from './policy.js';
-import { deliverAndRecord, getOutboundCollection, toRevokedVersions } from './release-delivery.js';
+import {
+  deliverAndRecord,
+  getOutboundCollection,
+  toRevokedVersions,
+  toServedTexts,
+} from './release-delivery.js';
 import type { Actor, SharingDeps } from './sharing-deps.js';
 import { tlpRank } from './tlp.js';
 import { parseTransforms } from './transform.js';
@@ -121,14 +126,24 @@ async function findMissingIds(deps: SharingDeps, ids: readonly string[]): Promis
   return ids.filter((id) => !found.has(id));
 }
 
-async function loadObjects(deps: SharingDeps, ids: readonly string[]): Promise<StixObject[]> {
-  const out: StixObject[] = [];
-  for (let i = 0; i < ids.length; i += 1000) {
-    out.push(
-      ...(await deps.objects.findLatest({ ids: ids.slice(i, i + 1000), includeRevoked: true })),
-    );
-  }
+/** A read by ids, made 1,000 ids at a time (an `in` list's size stays within both engines' limits). */
+async function readByIds<T>(
+  ids: readonly string[],
+  read: (chunk: readonly string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push(...(await read(ids.slice(i, i + 1000))));
   return out;
+}
+
+function loadObjects(deps: SharingDeps, ids: readonly string[]): Promise<StixObject[]> {
+  return readByIds(ids, (chunk) => deps.objects.findLatest({ ids: chunk, includeRevoked: true }));
+}
+
+function loadStamps(deps: SharingDeps, ids: readonly string[]): Promise<VersionStamp[]> {
+  return readByIds(ids, (chunk) =>
+    deps.objects.findLatestStamps({ ids: chunk, includeRevoked: true }),
+  );
 }
 
 /** One line of a preview: the source object beside what the partner receives, and why. */
@@ -171,19 +186,6 @@ async function loadInputs(deps: SharingDeps, release: Release, withObjects = tru
     toCanonicalJson({ versions, agreement, organization, transforms: release.transforms }),
   );
   return { partner, agreements, objects, organization, fingerprint };
-}
-
-async function loadStamps(deps: SharingDeps, ids: readonly string[]): Promise<VersionStamp[]> {
-  const out: VersionStamp[] = [];
-  for (let i = 0; i < ids.length; i += 1000) {
-    out.push(
-      ...(await deps.objects.findLatestStamps({
-        ids: ids.slice(i, i + 1000),
-        includeRevoked: true,
-      })),
-    );
-  }
-  return out;
 }
 
 const STALE =
@@ -409,12 +411,7 @@ export async function completeInterruptedDeliveries(deps: SharingDeps): Promise<
     const partner = await getPartnerOrThrow(deps.sharing.partners, release.partnerId);
     const collection = await getOutboundCollection(deps, partner);
     const objects = release.bundle.objects;
-    await deps.collections.addObjects(
-      collection.id,
-      objects,
-      first.at,
-      objects.map((o) => toCanonicalJson(o)),
-    );
+    await deps.collections.addObjects(collection.id, objects, first.at, toServedTexts(objects));
     await deps.sharing.releases.updateRelease(
       {
         ...release,

@@ -123,8 +123,9 @@ export function createTaxiiBackend(deps: TaxiiBackendDeps): TaxiiBackend {
   const collectionsRead = new StateCache<Readonly<Collection> | null>();
 
   async function collectionFor(caller: Principal, collectionId: string) {
-    const token = caller.kind === 'partner' ? caller.sharingState : undefined;
-    if (caller.kind !== 'partner' || token === undefined) return repo.getCollection(collectionId);
+    if (caller.kind !== 'partner' || caller.sharingState === undefined)
+      return repo.getCollection(collectionId);
+    const token = caller.sharingState;
     const key = `${caller.partnerId}\n${collectionId}`;
     const known = collectionsRead.get(token, key);
     if (known !== undefined) return known ?? undefined;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { PageRoom } from '../../core/ports/collection-repository.js';
 import { PageSlots } from './page-slots.js';
 
 /** A page as a page-read thread read it: the objects' JSON joined by commas, and where it lies. */
@@ -30,7 +31,7 @@ export interface PageReadWorker {
     sql: string,
     parameters: readonly unknown[],
     limit: number,
-    room?: { before: number; after: number },
+    room?: PageRoom,
   ): Promise<WorkerPage | undefined>;
   /** How many shared page slots are free (all of them when no page is being sent). */
   freeSlots(): number;

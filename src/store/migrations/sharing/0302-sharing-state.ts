@@ -14,18 +14,18 @@ const WATCHED = ['sharing_agreements', 'taxii_collections'] as const;
  */
 export const sharing0302: TearlineMigration = {
   async up(db, engine) {
+    const newToken =
+      engine === 'postgres' ? sql`gen_random_uuid()::text` : sql`lower(hex(randomblob(16)))`;
     await db.schema
       .createTable('sharing_state')
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('token', 'text', (c) => c.notNull())
       .execute();
+    await sql`insert into sharing_state (id, token) values (1, ${newToken})`.execute(db);
     if (engine === 'postgres') {
-      await sql`insert into sharing_state (id, token) values (1, gen_random_uuid()::text)`.execute(
-        db,
-      );
       await sql`create function tearline_renew_sharing_state() returns trigger language plpgsql as $$
         begin
-          update sharing_state set token = gen_random_uuid()::text where id = 1;
+          update sharing_state set token = ${newToken} where id = 1;
           return null;
         end $$`.execute(db);
       for (const table of WATCHED)
@@ -34,15 +34,12 @@ export const sharing0302: TearlineMigration = {
           for each statement execute function tearline_renew_sharing_state()`.execute(db);
       return;
     }
-    await sql`insert into sharing_state (id, token) values (1, lower(hex(randomblob(16))))`.execute(
-      db,
-    );
     for (const table of WATCHED)
       for (const event of ['insert', 'update', 'delete'])
         await sql`create trigger ${sql.raw(`${table}_renew_sharing_state_${event}`)}
           after ${sql.raw(event)} on ${sql.table(table)}
           begin
-            update sharing_state set token = lower(hex(randomblob(16))) where id = 1;
+            update sharing_state set token = ${newToken} where id = 1;
           end`.execute(db);
   },
 };
