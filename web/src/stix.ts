@@ -64,8 +64,9 @@ export function toIncidentPoint(o: StixObject): IncidentPoint | undefined {
   };
 }
 
-/** Text with the form of a killed range ("12", "12–15", "unknown"). */
-export function toCountText(range: { min: number; max: number } | null | undefined): string {
+/** Text with the form of a killed range ("12", "12–15", "at least 21", "—" when unknown). */
+export function toCountText(range: { min: number; max?: number } | null | undefined): string {
   if (!range) return '—';
+  if (range.max === undefined) return `at least ${range.min}`;
   return range.min === range.max ? String(range.min) : `${range.min}–${range.max}`;
 }

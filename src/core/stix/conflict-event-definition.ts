@@ -13,7 +13,8 @@ const TEARLINE_IDENTITY_ID = 'identity--2f0c5b7e-8d41-4a9c-b3e6-7a1d9c4e5f20';
 
 const countRange = {
   type: 'object',
-  required: ['min', 'max'],
+  // A lower bound ("at least 21") has no max.
+  required: ['min'],
   additionalProperties: false,
   properties: {
     min: { type: 'integer', minimum: 0 },
@@ -83,7 +84,7 @@ function checkCount(c: IssueCollector, path: string, value: Json): void {
       c.fail(`${path}.${key}`, 'is not a property of a count range');
   }
   checkNumber(c, `${path}.min`, value.min, { integer: true, min: 0 });
-  checkNumber(c, `${path}.max`, value.max, { integer: true, min: 0 });
+  if (value.max !== undefined) checkNumber(c, `${path}.max`, value.max, { integer: true, min: 0 });
   if (typeof value.min === 'number' && typeof value.max === 'number' && value.max < value.min)
     c.fail(`${path}.max`, 'is smaller than min');
 }

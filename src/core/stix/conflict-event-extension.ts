@@ -12,10 +12,15 @@ export type TimePrecision = 1 | 2 | 3;
 export type GeoPrecision = 1 | 2 | 3;
 export type EventStatus = 'occurred' | 'thwarted' | 'threatened';
 
-/** A reported count: `{min, max}` as the text gives it ("dozens" → {min: 12, max: 99}). */
+/**
+ * A reported count as the text gives it: "dozens" → {min: 12, max: 99}, "nine" → {min: 9, max: 9}.
+ * A lower bound has no `max` ("at least 21" → {min: 21}); "at most 5" is {min: 0, max: 5}.
+ * STIX forbids null values (§3.1), so an open bound is left out here; the extract contract
+ * writes it as `"max": null`.
+ */
 export interface CountRange {
   min: number;
-  max: number;
+  max?: number;
 }
 
 /** The extension's properties inside `incident.extensions[CONFLICT_EVENT_EXTENSION_ID]`. */
@@ -40,4 +45,18 @@ export interface ConflictEventProperties {
   location_name?: string;
   latitude?: number;
   longitude?: number;
+}
+
+/** Two counts added ("killed 9 … and 3 more"); the sum is open when either count is. */
+export function addCountRanges(a: CountRange, b: CountRange): CountRange {
+  return a.max === undefined || b.max === undefined
+    ? { min: a.min + b.min }
+    : { min: a.min + b.min, max: a.max + b.max };
+}
+
+/** The smallest range that holds both reports of one count (corroborating sources). */
+export function spanCountRanges(a: CountRange, b: CountRange): CountRange {
+  return a.max === undefined || b.max === undefined
+    ? { min: Math.min(a.min, b.min) }
+    : { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
 }

@@ -1,4 +1,4 @@
-import type { CountRange } from '../../core/stix/conflict-event-extension.js';
+import { addCountRanges, type CountRange } from '../../core/stix/conflict-event-extension.js';
 import type { Span } from '../extract-types.js';
 import { COUNT_PHRASE, readCount } from './read-count.js';
 
@@ -81,11 +81,11 @@ export function findCasualties(text: string, span: Span): Casualties {
     if (!kind) continue;
     // Calendar years are not victims ("in 2004 … killed").
     if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
-    let range = { min: count.min, max: count.max };
+    let range: CountRange = { ...count };
     if (kind === 'killed' && !out.fatalities) {
-      if (SELF_AND.test(before)) range = { min: range.min + 1, max: range.max + 1 };
+      if (SELF_AND.test(before)) range = addCountRanges(range, { min: 1, max: 1 });
       const more = coordinatedVictims(s.slice(m.index + m[0].length));
-      if (more) range = { min: range.min + more.min, max: range.max + more.max };
+      if (more) range = addCountRanges(range, more);
       out.fatalities = range;
     }
     if (kind === 'injured' && !out.injuries) out.injuries = range;

@@ -2,6 +2,7 @@ import {
   CONFLICT_EVENT_EXTENSION_ID,
   type ConflictEventProperties,
   type CountRange,
+  spanCountRanges,
 } from '../../core/stix/conflict-event-extension.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 
@@ -11,7 +12,7 @@ const isRange = (v: unknown): v is CountRange =>
   typeof v === 'object' &&
   v !== null &&
   Number.isFinite((v as CountRange).min) &&
-  Number.isFinite((v as CountRange).max);
+  ((v as CountRange).max === undefined || Number.isFinite((v as CountRange).max));
 
 /**
  * The casualty counts of a stored incident widened to cover a corroborating report's: reports of
@@ -34,9 +35,7 @@ export function withMergedCounts(target: StixObject, proposed: StixObject): Stix
     const a = ours[key];
     const b = theirs[key];
     if (!isRange(b)) continue;
-    const next = isRange(a)
-      ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) }
-      : { min: b.min, max: b.max };
+    const next = isRange(a) ? spanCountRanges(a, b) : { ...b };
     if (!isRange(a) || next.min !== a.min || next.max !== a.max) {
       merged[key] = next;
       changed = true;
