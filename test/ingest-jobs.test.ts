@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { createStore } from '../src/store/create-store.js';
 import { createTableJobQueue } from '../src/ingest/jobs/table-job-queue.js';
-import { createPgBossJobQueue } from '../src/ingest/jobs/pg-boss-job-queue.js';
+import { createPgBossJobQueue } from '../src/store/ingest/pg-boss-job-queue.js';
 import { createIngestJobHandlers, EXTRACT_REPORT_JOB } from '../src/ingest/jobs/ingest-jobs.js';
 import { queueReport } from '../src/ingest/draft/ingest-report.js';
 import { readDocument } from '../src/ingest/readers/index.js';

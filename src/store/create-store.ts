@@ -14,6 +14,7 @@ import type {
   TaxiiStatusRepository,
 } from '../core/ports/collection-repository.js';
 import { createCollectionRepository } from './collections/collection-repository.js';
+import { createTaxiiStatusRepository } from './collections/taxii-status-repository.js';
 import type { PullStateRepository } from './collections/pull-state-repository.js';
 import { createPullStateRepository } from './collections/pull-state-repository.js';
 import type { AnalysisRepository } from '../core/ports/analysis.js';
@@ -59,7 +60,10 @@ export function createStore(database: Database): Store {
     users: createUserRepository(database),
     sessions: createSessionRepository(database),
     tokens: createTokenRepository(database),
-    collections: createCollectionRepository(database),
+    collections: {
+      ...createCollectionRepository(database),
+      ...createTaxiiStatusRepository(database),
+    },
     taxiiPulls: createPullStateRepository(database),
     analysis: createAnalysisStore(database),
     sharing: createSharingStore(database),

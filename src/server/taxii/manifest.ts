@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { specVersionOf } from '../../store/collections/collection-repository.js';
+import { specVersionOf } from '../../core/stix/spec-version.js';
 import type { TaxiiBackend } from './taxii-backend.js';
 import { displayVersionOf } from './taxii-envelope.js';
 import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';

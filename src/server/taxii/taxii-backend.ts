@@ -15,7 +15,7 @@ import type {
 import { SUPPORTED_SPEC_VERSIONS } from '../../core/ports/collection-repository.js';
 import type { PartnerAccess } from '../../core/ports/partner-access.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
-import { fromDateToTimestampKey } from '../../store/collections/timestamp-key.js';
+import { fromDateToTimestampKey } from '../../core/stix/timestamp-key.js';
 import type { Principal } from '../principal.js';
 import { displayVersionOf, findObjectProblem, parseEnvelopeObjects } from './taxii-envelope.js';
 import { taxiiNotFound } from './taxii-error.js';

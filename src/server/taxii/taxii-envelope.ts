@@ -1,7 +1,7 @@
 import { SUPPORTED_SPEC_VERSIONS } from '../../core/ports/collection-repository.js';
 import { isStixId, typeOfStixId } from '../../core/stix/stix-id.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
-import { toTimestampKey } from '../../store/collections/timestamp-key.js';
+import { toTimestampKey } from '../../core/stix/timestamp-key.js';
 import { TaxiiHttpError } from './taxii-error.js';
 
 const TYPE = /^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$/;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { TearlineError } from '../../core/errors.js';
 import type { CollectionQuery } from '../../core/ports/collection-repository.js';
 import type { PagePosition } from './page-cursor.js';
-import { toTimestampKey } from './timestamp-key.js';
+import { toTimestampKey } from '../../core/stix/timestamp-key.js';
 
 /** A query's filters with timestamps turned into keys and version tokens sorted out. */
 export interface NormalizedQuery {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../../../test/support/engines.js';
 import { createCollectionRepository } from './collection-repository.js';
+import { createTaxiiStatusRepository } from './taxii-status-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { StixId } from '../../core/stix/stix-id.js';
 import type { Collection } from '../../core/ports/collection-repository.js';
@@ -284,9 +285,10 @@ for (const engine of ENGINES) {
           pending_count: 0,
           pendings: [],
         };
-        await repo.saveStatus('partner:a', status);
-        assert.deepEqual(await repo.getStatus('partner:a', status.id), status);
-        assert.equal(await repo.getStatus('partner:b', status.id), undefined);
+        const statuses = createTaxiiStatusRepository(t.database);
+        await statuses.saveStatus('partner:a', status);
+        assert.deepEqual(await statuses.getStatus('partner:a', status.id), status);
+        assert.equal(await statuses.getStatus('partner:b', status.id), undefined);
         assert.deepEqual(
           (await repo.listCollections({ partnerId: collection.partnerId })).map((c) => c.id),
           [collection.id],

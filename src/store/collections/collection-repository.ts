@@ -7,8 +7,6 @@ import type {
   CollectionQuery,
   CollectionRepository,
   PageRoom,
-  TaxiiStatus,
-  TaxiiStatusRepository,
 } from '../../core/ports/collection-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
@@ -17,7 +15,9 @@ import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
 import { createSqliteRowReader } from './sqlite-row-reader.js';
 import type { WorkerPage } from '../page-read/page-read-thread.js';
-import { toTimestampKey } from './timestamp-key.js';
+import { toTimestampKey } from '../../core/stix/timestamp-key.js';
+import { specVersionOf } from '../../core/stix/spec-version.js';
+import { versionsToDelete, type StoredVersion } from './versions-to-delete.js';
 
 interface CollectionRow {
   id: string;
@@ -45,15 +45,6 @@ const fromCollectionRow = (r: CollectionRow): Collection => ({
   ...(r.partner_id === null ? {} : { partnerId: r.partner_id }),
   direction: r.direction,
 });
-
-/**
- * The spec version of a stored object: its `spec_version`, else 2.0 for objects with `created`
- * (STIX 2.0 SDOs/SROs carried none) and 2.1 for SCOs (STIX 2.1 §3.1 lets SCOs omit it).
- */
-export function specVersionOf(object: StixObject): string {
-  if (typeof object.spec_version === 'string') return object.spec_version;
-  return object.created === undefined ? '2.1' : '2.0';
-}
 
 /**
  * The version key of an object in a collection: `modified`, else `created`, else (SCOs) its
@@ -159,13 +150,12 @@ function toWorkerPage(rows: EntryTuple[], limit: number, room: PageRoom): Worker
 
 /**
  * TAXII collections and their own copies of object versions, on either engine. Pages are read
- * in (date_added, object id, version) order through one index; status resources live beside them.
+ * in (date_added, object id, version) order through one index (status resources:
+ * taxii-status-repository.ts).
  *
  * @example const collections = createCollectionRepository(database)
  */
-export function createCollectionRepository(
-  database: Database,
-): CollectionRepository & TaxiiStatusRepository {
+export function createCollectionRepository(database: Database): CollectionRepository {
   const db = database.db;
   const readTuples = createSqliteRowReader(database);
   // Every TAXII request reads its collection: compiled once (prepared-read.ts).
@@ -338,21 +328,8 @@ export function createCollectionRepository(
         .where('collection_id', '=', collectionId)
         .where('object_id', '=', objectId)
         .orderBy('version')
-        .execute()) as Array<{ version: string; spec_version: string }>;
-      const specs = filter.specVersions?.length ? filter.specVersions : undefined;
-      const candidates = rows.filter((r) => !specs || specs.includes(r.spec_version));
-      const tokens = filter.versions?.length ? filter.versions : ['all'];
-      const chosen = new Set<string>();
-      for (const token of tokens) {
-        if (token === 'all') candidates.forEach((r) => chosen.add(r.version));
-        else if (token === 'first' && candidates[0]) chosen.add(candidates[0].version);
-        else if (token === 'last' && candidates.length > 0)
-          chosen.add(candidates[candidates.length - 1]!.version);
-        else {
-          const key = toTimestampKey(token);
-          if (key && candidates.some((r) => r.version === key)) chosen.add(key);
-        }
-      }
+        .execute()) as StoredVersion[];
+      const chosen = versionsToDelete(rows, filter);
       if (chosen.size === 0) return 0;
       return db.transaction().execute(async (trx) => {
         const deleted = await trx
@@ -364,28 +341,6 @@ export function createCollectionRepository(
         await refreshNewerAdded(trx, collectionId, [objectId]);
         return Number(deleted.numDeletedRows);
       });
-    },
-
-    async saveStatus(owner: string, status: TaxiiStatus) {
-      await db
-        .insertInto('taxii_statuses')
-        .values({
-          id: status.id,
-          owner,
-          request_timestamp: status.request_timestamp,
-          body: JSON.stringify(status),
-        })
-        .execute();
-    },
-
-    async getStatus(owner: string, id: string) {
-      const row = (await db
-        .selectFrom('taxii_statuses')
-        .select(['body'])
-        .where('id', '=', id)
-        .where('owner', '=', owner)
-        .executeTakeFirst()) as { body: string } | undefined;
-      return row && (JSON.parse(row.body) as TaxiiStatus);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { JobQueue } from '../../../core/ports/ingest.js';
 import type { PollDeps } from '../../../ingest/sources/poll-feed.js';
 import type { IngestDeps } from '../../../ingest/review/review-deps.js';
 import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
-import { createPgBossJobQueue } from '../../../ingest/jobs/pg-boss-job-queue.js';
+import { createPgBossJobQueue } from '../../../store/ingest/pg-boss-job-queue.js';
 import { toAnalysisService } from '../analysis/analysis-route-deps.js';
 
 /** Ingest's services and job queue as the server runs them. */
