@@ -1,5 +1,5 @@
 // Runs one test suite with node's own test runner, TypeScript loaded through tsx.
-//   unit        src/**/*.test.ts(x) and test/**/*.test.ts outside test/conformance and test/reliability
+//   unit        src/**/*.test.ts(x), training/**/*.test.ts and test/**/*.test.ts outside test/conformance and test/reliability
 //   conformance test/conformance/**: needs ../shared (schemas, TAXII cases, dev sets); fails without it
 //   reliability test/reliability/**: crash, load, fuzz and access-matrix suites
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -26,6 +26,7 @@ const inDir = (f, d) => relative(root, f).startsWith(d + '/');
 const all = [
   ...walk(join(root, 'src')),
   ...walk(join(root, 'test')),
+  ...walk(join(root, 'training')),
   ...walk(join(root, 'web/src')),
 ].filter(isTest);
 const bySuite = {

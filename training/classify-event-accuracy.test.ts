@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACLED_SUB_EVENT_TYPES } from './acled-types.js';
-import { classifyEvent } from './classify-event.js';
+import { ACLED_SUB_EVENT_TYPES } from '../src/ingest/classify/acled-types.js';
+import { classifyEvent } from '../src/ingest/classify/classify-event.js';
 import { WRITTEN_SENTENCES } from './written-sentences.js';
 
 // A floor, not a target: these sentences are ours and outside the training templates, so the

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { getClassifierModel, toModelJson } from './classifier-model.js';
-import { ACLED_SUB_EVENT_TYPES } from './acled-types.js';
+import { getClassifierModel, toModelJson } from '../src/ingest/classify/classifier-model.js';
+import { ACLED_SUB_EVENT_TYPES } from '../src/ingest/classify/acled-types.js';
 import { trainClassifier } from './train-classifier.js';
-import { createTrainingSet } from './training/training-set.js';
+import { createTrainingSet } from './templates/training-set.js';
 
 describe('trainClassifier', () => {
   it('reproduces the shipped classifier-model.json exactly', () => {

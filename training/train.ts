@@ -1,10 +1,10 @@
-// Retrains the event classifier from the templates in src/ingest/classify/training/ and writes
+// Retrains the event classifier from the templates in training/templates/ and writes
 // src/ingest/classify/classifier-model.json (deterministic: fixed seeds, see ADR 0005). The file
 // goes through prettier so that `npm run format:check` accepts a freshly trained model as is.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { trainClassifier } from '../src/ingest/classify/train-classifier.js';
+import { trainClassifier } from './train-classifier.js';
 import { toModelJson } from '../src/ingest/classify/classifier-model.js';
 
 const started = performance.now();

@@ -1,5 +1,5 @@
-import { ACLED_SUB_EVENT_TYPES } from '../acled-types.js';
-import { createSeededRandom } from '../seeded-random.js';
+import { ACLED_SUB_EVENT_TYPES } from '../../src/ingest/classify/acled-types.js';
+import { createSeededRandom } from '../../src/ingest/classify/seeded-random.js';
 import { CIVILIAN_PROTEST_TEMPLATES } from './civilian-protest-templates.js';
 import { HEADLINE_TEMPLATES } from './headline-templates.js';
 import { NEUTRAL_SENTENCES, SLOTS } from './slots.js';

@@ -1,8 +1,8 @@
-import { ACLED_SUB_EVENT_TYPES } from './acled-types.js';
-import { trainSoftmaxModel } from './softmax-model.js';
-import type { SoftmaxModel, TrainOptions } from './softmax-model.js';
-import { toTextFeatures } from './text-features.js';
-import { createTrainingSet } from './training/training-set.js';
+import { ACLED_SUB_EVENT_TYPES } from '../src/ingest/classify/acled-types.js';
+import { trainSoftmaxModel } from '../src/ingest/classify/softmax-model.js';
+import type { SoftmaxModel, TrainOptions } from '../src/ingest/classify/softmax-model.js';
+import { toTextFeatures } from '../src/ingest/classify/text-features.js';
+import { createTrainingSet } from './templates/training-set.js';
 
 export interface TrainingSettings {
   /** One model is trained per seed, each on its own draw of the templates; weights are averaged. */
