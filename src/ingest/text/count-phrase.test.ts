@@ -36,3 +36,19 @@ describe('readCountPhrase (the one count parser)', () => {
     assert.equal(toContractJson({ f: { min: 2, max: 3 } }), '{"f":{"min":2,"max":3}}');
   });
 });
+
+describe('THWARTED_WORDS (the one thwarted list)', () => {
+  it('reads plots stopped, weapons intercepted and arrests before an attack as thwarted', async () => {
+    const { THWARTED_WORDS } = await import('./status-words.js');
+    const { toEventStatus } = await import('../classify/event-status.js');
+    for (const text of [
+      'Police foiled a plot to bomb a concert.',
+      'Air defences intercepted two drones over the city.',
+      'Officers arrested three men, seized rifles; detained a fourth before the attack.',
+    ]) {
+      assert.match(text, THWARTED_WORDS, text);
+      assert.equal(toEventStatus(text), 'thwarted', text);
+    }
+    assert.doesNotMatch('Coast guards intercepted 40 migrants at sea.', THWARTED_WORDS);
+  });
+});
