@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { isTearlineError } from '../core/errors.js';
+import { toContractJson } from './contract-json.js';
 import { extractDocument, type ExtractOptions } from './extract.js';
 import type { ExtractErrorLine, ExtractInput } from './extract-types.js';
 
@@ -31,7 +32,7 @@ export async function extractJsonLines(
     summary.lines++;
     const result = extractLine(line, summary.lines, options);
     if ('error' in result) summary.errors++;
-    if (!output.write(`${JSON.stringify(result)}\n`)) await once(output, 'drain');
+    if (!output.write(`${toContractJson(result)}\n`)) await once(output, 'drain');
   }
   return summary;
 }

@@ -1,9 +1,8 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
+import { THWARTED_WORDS } from '../text/status-words.js';
 
-// A plot stopped before it was carried out (ACLED and the extract contract: "plot foiled,
-// arrests before an attack").
-const THWARTED =
-  /\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s)?|prevent(?:ed|s)? (?:\w+ ){0,3}(?:attack|bombing|plot|attempt)|disrupt(?:ed|s)? (?:\w+ ){0,3}(?:plot|plan|attack|cell)|plot(?:ted|ting)?\b|plann(?:ed|ing) (?:\w+ ){0,3}(?:attack|bombing|assault)s?|before (?:it|they|he|she) could (?:explode|detonate|strike|carry)|intercept(?:ed|s)?|defus(?:ed|es)?|(?:was|were) (?:stopped|caught) before|(?:failed|attempted|botched|foiled) (?:\w+ ){0,2}(?:attack|bombing|assassination|hijacking|kidnapping)|(?:device|bomb|explosives?) (?:\w+ ){0,5}failed to (?:explode|detonate|go off))/;
+// The thwarted words live in one place, shared with the incident segmenter.
+const THWARTED = THWARTED_WORDS;
 const THREATENED =
   /\b(?:threat(?:en|ened|ens|ening)|vow(?:ed|s)? to|pledg(?:ed|es)? to (?:attack|strike|kill|avenge)|promis(?:ed|es) to (?:attack|strike|avenge)|warn(?:ed|s)? (?:of|that) (?:\w+ ){0,4}(?:attack|strike|retaliat)|ultimatum)/;
 const CASUALTIES = /\b(?:killed|dead|died|wounded|injured|killing|wounding|injuring)\b/;

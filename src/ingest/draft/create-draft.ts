@@ -11,6 +11,7 @@ import type {
 import type { AdmiraltyGrade } from '../../core/vocab/admiralty.js';
 import type { ActorEntity, ExtractOutput, Span } from '../extract-types.js';
 import { findActorRecord } from '../gazetteer/find-actor-record.js';
+import { isStateForce, toStateForceObject } from './state-forces.js';
 import {
   toIdentityObject,
   toIncidentObject,
@@ -150,6 +151,13 @@ export function createDraftItems(
     const found = actorIds.get(key);
     if (found) return found;
     const m = mentions.get(key) ?? { names: [name], spans: [...evidence] };
+    // A state's forces are proposed as such (an identity of kind state-forces), never as a
+    // threat actor to profile (issue 14).
+    if (isStateForce(m.names[0]!)) {
+      const id = add('identity', toStateForceObject(m.names[0]!, m.spans, ctx));
+      actorIds.set(key, id);
+      return id;
+    }
     const existing = findKnownActor(known.actors, m.names);
     const record = findActorRecord(m.names[0]!);
     const object = toThreatActorObject(
@@ -190,8 +198,10 @@ export function createDraftItems(
           )
         )
           continue;
+        // "attributed-to" points at threat actors; a state force acting is related to the incident.
+        const type = isStateForce(actor.name) ? 'related-to' : 'attributed-to';
         relationships.push({
-          object: toRelationshipObject('attributed-to', incident.id, id, event.evidence, ctx),
+          object: toRelationshipObject(type, incident.id, id, event.evidence, ctx),
         });
       }
     }

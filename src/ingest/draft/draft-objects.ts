@@ -136,7 +136,7 @@ export function toLocationObject(
 
 /** A proposed relationship between two proposed (or matched) objects. */
 export function toRelationshipObject(
-  relationshipType: 'attributed-to' | 'located-at' | 'targets',
+  relationshipType: 'attributed-to' | 'located-at' | 'targets' | 'related-to',
   sourceRef: string,
   targetRef: string,
   evidence: readonly Span[],

@@ -14,6 +14,7 @@ import { findOrganizations } from './find-organizations.js';
 import { findQuantities } from './find-quantities.js';
 import { findRolePeople } from './find-role-people.js';
 import { findWeapons } from './find-weapons.js';
+import { resolveBranches } from './resolve-branches.js';
 
 /** Options of {@link findEntities}. */
 export interface FindEntitiesOptions {
@@ -37,7 +38,14 @@ const tiered = <T extends Entity>(entities: readonly T[], tier: number): EntityC
 export function findEntities(text: string, options: FindEntitiesOptions = {}): Entity[] {
   const context = createDocumentContext(text, options.published);
   const sure: EntityCandidate[] = [
-    ...tiered(findActors(text, { context, knownActors: options.knownActors ?? [] }), 0),
+    ...tiered(
+      resolveBranches(
+        text,
+        findActors(text, { context, knownActors: options.knownActors ?? [] }),
+        options.knownActors,
+      ),
+      0,
+    ),
     ...tiered(findDates(context), 0),
     ...tiered(findDiscoveredActors(context), 1),
     ...tiered(findStateForces(context), 1),

@@ -4,6 +4,7 @@ import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments } from './choose-arguments.js';
 import { findEventUnits } from './find-event-units.js';
+import { preferBranches } from './prefer-branches.js';
 import { segmentIncidents, type Incident } from './segment-incidents.js';
 import {
   VIOLENT_EVENT_TYPES,
@@ -84,7 +85,7 @@ export function detectEvents(
       status: incident.status,
       ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
       ...(args.location ? { location: args.location } : {}),
-      actors: args.actors,
+      actors: preferBranches(args.actors),
       fatalities: args.fatalities,
       injuries: args.injuries,
       evidence: toEvidence(incident),

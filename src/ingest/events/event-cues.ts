@@ -3,6 +3,7 @@
  * make it speak of something else: a generic trend, a hypothesis, a plot that was stopped, a
  * threat. Written from the way news English reports attacks; no corpus text.
  */
+import { THWARTED_WORDS } from '../text/status-words.js';
 
 /** A violent act: the trigger of an incident. */
 export const ATTACK_CUE =
@@ -13,8 +14,7 @@ export const CASUALTY_CUE =
   /\b(?:kill(?:ed|ing|s)?|dead|deaths?|died|dying|death toll|wounded|wounding|wounds|injur(?:ed|ing|ies|y)|hurt|casualties|lives|bodies|victims?|fatalities|maimed|hospitali[sz]ed|taken to hospital)\b/i;
 
 /** A plot that was stopped before it happened (ACLED has no attack for it). */
-export const THWARTED_CUE =
-  /\b(?:thwart(?:ed|ing)?|foil(?:ed|ing)?|(?:plans?|plots?) (?:were|was|had been|have been) (?:disrupted|stopped|prevented|uncovered)|disrupted (?:a |an |the )?(?:plot|plan|attack)|prevent(?:ed)? (?:a |an |the )?(?:attack|bombing)|averted|defused|plott(?:ed|ing)|arrested (?:\w+ ){0,6}(?:before|planning|plotting|suspected of planning))\b/i;
+export const THWARTED_CUE = THWARTED_WORDS;
 
 /** A threat of future violence. */
 export const THREAT_CUE =
