@@ -1,3 +1,4 @@
+import { toCountRangeText } from '../core/stix/count-range-text.js';
 import { ESTIMATIVE_BANDS } from '../core/vocab/estimative.js';
 import { toLikelihoodWords, isLikelihoodTerm } from '../core/stix/assessment-extension.js';
 import type { AssessmentChange } from './assessment-history.js';
@@ -108,7 +109,7 @@ export function renderBriefHtml(model: BriefModel): string {
       : `<table class="incidents"><thead><tr><th>Date</th><th>Incident</th><th>Place</th><th class="num">Killed</th><th>Grade</th><th>Sources</th></tr></thead><tbody>${model.keyIncidents
           .map(
             (i) =>
-              `<tr><td class="date">${esc(i.eventDate ?? 'date unknown')}</td><td>${esc(i.name)}</td><td>${esc([i.locationName, i.country].filter(Boolean).join(', ') || 'place unknown')}</td><td class="num">${i.fatalities ?? '?'}</td><td>${esc(i.grade ?? 'ungraded')}</td><td>${
+              `<tr><td class="date">${esc(i.eventDate ?? 'date unknown')}</td><td>${esc(i.name)}</td><td>${esc([i.locationName, i.country].filter(Boolean).join(', ') || 'place unknown')}</td><td class="num">${esc(toCountRangeText(i.fatalitiesRange))}</td><td>${esc(i.grade ?? 'ungraded')}</td><td>${
                 i.sources.length > 0
                   ? i.sources.map((s) => esc(s.name)).join('<br>')
                   : '<span class="none">none linked</span>'
