@@ -40,13 +40,15 @@ export function toConflictEvent(o: StixObject): Partial<ConflictEventProperties>
 }
 
 /**
- * The date of an incident: its event date, else first_seen, else created.
+ * The date of an incident: its event date, else first_seen; undefined (shown as unknown, left
+ * out of the tempo) when neither is known. `created` is the day it was loaded, not a date of
+ * the event, and would pull the tempo chart to the loading day.
  *
  * @example toIncidentDate(incident) // '2024-03-22'
  */
 export function toIncidentDate(o: StixObject): string | undefined {
   const ev = toConflictEvent(o);
-  const raw = ev?.event_date ?? o.first_seen ?? o.created;
+  const raw = ev?.event_date ?? o.first_seen;
   return typeof raw === 'string' ? raw.slice(0, 10) : undefined;
 }
 
