@@ -1,19 +1,10 @@
 import { toCountRangeText } from '../core/stix/count-range-text.js';
 import { ESTIMATIVE_BANDS } from '../core/vocab/estimative.js';
 import { toLikelihoodWords, isLikelihoodTerm } from '../core/stix/assessment-extension.js';
-import type { AssessmentChange } from './assessment-history.js';
 import { renderTempoChart } from './brief-chart.js';
 import { escapeXml as esc, renderIncidentMap } from './brief-map.js';
 import type { BriefModel } from './brief-model.js';
 import { BRIEF_CSS } from './brief-style.js';
-
-const FIELD_NAMES: Record<AssessmentChange['field'], string> = {
-  capability: 'Capability',
-  intent: 'Intent',
-  analyticConfidence: 'Analytic confidence',
-  regionCountries: 'Countries judged',
-  targetDescription: 'Region or target',
-};
 
 /**
  * A self-contained HTML brief (inline CSS and SVG, no scripts, no external resources) for A4:
@@ -46,7 +37,7 @@ export function renderBriefHtml(model: BriefModel): string {
              : `<table class="changes"><thead><tr><th></th><th>Before</th><th>Now</th></tr></thead><tbody>${model.changes
                  .map(
                    (c) =>
-                     `<tr><th>${FIELD_NAMES[c.field]}</th><td>${esc(words(c.before) || '—')}</td><td class="${c.direction ?? ''}">${esc(words(c.after) || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
+                     `<tr><th>${esc(c.label)}</th><td>${esc(words(c.before) || '—')}</td><td class="${c.direction ?? ''}">${esc(words(c.after) || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
                  )
                  .join('')}</tbody></table>`
          }

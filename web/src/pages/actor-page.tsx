@@ -194,7 +194,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
                       {e.changes
                         .map(
                           (c) =>
-                            `${c.field} ${toWords(c.before)} → ${toWords(c.after)}${c.direction ? ` (${c.direction})` : ''}`,
+                            `${c.label}: ${toWords(c.before) || 'none'} → ${toWords(c.after) || 'none'}${c.direction ? ` (${c.direction})` : ''}`,
                         )
                         .join('; ')}
                     </p>
@@ -224,6 +224,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
               actorId={p.actor.id}
               current={p.assessments.current[0]}
               evidence={[...p.keyIncidents, ...p.recentIncidents]}
+              names={incidentNames}
               onSaved={props.reload}
             />
           </Panel>

@@ -265,8 +265,8 @@ export function ReviewEditForm(props: {
             const boxes: Array<[typeof min | typeof max, string]> =
               kind === 'between'
                 ? [
-                    [min, `${label}, from`],
-                    [max, `${label}, to`],
+                    [min, `${label}, at least`],
+                    [max, `${label}, at most`],
                   ]
                 : kind === 'at most'
                   ? [[max, `${label}, at most`]]
