@@ -13,9 +13,11 @@ interface Item {
   object: Record<string, unknown>;
 }
 
-async function setUp(t: TestApp) {
-  await t.addUser('ana', 'analyst');
-  await t.addUser('bea', 'approver');
+async function setUp(t: TestApp, firstDraft = true) {
+  if (firstDraft) {
+    await t.addUser('ana', 'analyst');
+    await t.addUser('bea', 'approver');
+  }
   const ana = { authorization: `Bearer ${await t.mintToken('ana')}` };
   const bea = { authorization: `Bearer ${await t.mintToken('bea')}` };
   const posted = await t.app.inject({
@@ -203,6 +205,68 @@ for (const engine of ENGINES) {
           [last.location_name, last.country, last.latitude, last.longitude, last.admin1],
           ['Qzxv Hamlet', 'AF', undefined, undefined, undefined],
         );
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('relinks an incident whose place was a known location to the edited place, and renames it', async () => {
+      const t = await createTestApp(engine);
+      try {
+        const first = await setUp(t);
+        const all = await t.app.inject({
+          method: 'POST',
+          url: `/api/drafts/${first.draftId}/accept-all`,
+          headers: first.ana,
+        });
+        assert.equal(all.statusCode, 200, all.body);
+        const { ana, draftId, items, incident } = await setUp(t, false);
+        const oldLocation = (await items()).items.find((i) => i.kind === 'location');
+        assert.ok(oldLocation?.existingId, 'the second draft matches the stored Krasnogorsk');
+        const url = `/api/drafts/${draftId}/items/${incident.itemId}`;
+        const oldName = String(incident.object.name);
+        const moved = await t.app.inject({
+          method: 'PATCH',
+          url,
+          headers: ana,
+          payload: { extension: { location_name: 'Moscow', event_date: '2024-03-21' } },
+        });
+        assert.equal(moved.statusCode, 200, moved.body);
+        const after = await items();
+        const edited = after.items.find((i) => i.itemId === incident.itemId)!;
+        assert.ok(!String(edited.object.name).includes('Krasnogorsk'), String(edited.object.name));
+        if (oldName.includes(' on ')) assert.match(String(edited.object.name), /on 2024-03-21$/);
+        const links = after.items.filter(
+          (i) =>
+            i.kind === 'relationship' &&
+            i.object.relationship_type === 'located-at' &&
+            i.object.source_ref === incident.object.id,
+        );
+        assert.deepEqual(links.map((r) => r.state).sort(), ['proposed', 'rejected']);
+        const accepted = await t.app.inject({
+          method: 'POST',
+          url: `/api/drafts/${draftId}/accept-all`,
+          headers: ana,
+        });
+        assert.equal(accepted.statusCode, 200, accepted.body);
+        const rels = (
+          await t.app.inject({
+            method: 'GET',
+            url: `/api/objects/${incident.itemId}/relationships`,
+            headers: ana,
+          })
+        ).json() as { relationships: Array<{ relationship: Record<string, string> }> };
+        const target = rels.relationships
+          .map((r) => r.relationship)
+          .find((r) => r.relationship_type === 'located-at')?.target_ref;
+        assert.ok(target, 'the incident is located somewhere');
+        assert.notEqual(target, oldLocation.existingId, 'not at the old city');
+        const place = (
+          await t.app.inject({ method: 'GET', url: `/api/objects/${target}`, headers: ana })
+        ).json() as Record<string, unknown>;
+        assert.equal(place.name, 'Moscow');
+        assert.equal(place.country, 'RU');
+        assert.ok(Math.abs((place.latitude as number) - 55.75) < 0.3, String(place.latitude));
       } finally {
         await t.dispose();
       }

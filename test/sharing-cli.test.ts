@@ -145,7 +145,7 @@ for (const engine of ENGINES) {
         assert.equal(draft.code, 0, draft.err);
         const releaseId = draft.json().id as string;
         const preview = await tearline(url, 'release', 'preview', releaseId);
-        assert.match(preview.out, /1 of 1 object\(s\) released/);
+        assert.match(preview.out, /1 of 1 object released/);
         const noActor = await tearline(url, 'release', 'approve', releaseId);
         assert.equal(noActor.code, 2);
         const self = await tearline(url, 'release', 'approve', releaseId, '--as', 'ana');

@@ -1,5 +1,6 @@
 import type { Alert, AlertRule, IncidentFact, MonthCount } from '../core/ports/analysis.js';
 import { likelihoodRank, toLikelihoodWords } from '../core/stix/assessment-extension.js';
+import { toCountRangeText } from '../core/stix/count-range-text.js';
 import type { AssessmentView } from './assessment.js';
 import { isExternalOperation } from './reach.js';
 import { computeTrend, type TrendOptions } from './trend.js';
@@ -139,7 +140,7 @@ export function evaluateAlertRules(ctx: AlertContext): AlertCandidate[] {
       'fatalities-threshold',
       (fact.fatalities ?? 0) >= thresholds.fatalities * 4 ? 'critical' : 'warning',
       fact.incidentId,
-      `${fact.name} (${when}, ${where}) killed at least ${fact.fatalities}.`,
+      `${fact.name} (${when}, ${where}) killed ${fact.fatalitiesRange ? toCountRangeText(fact.fatalitiesRange) : `at least ${fact.fatalities}`}.`,
       {
         actorId: fact.actorId || undefined,
         fatalities: fact.fatalities,

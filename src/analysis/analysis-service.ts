@@ -10,7 +10,7 @@ import {
 import type { AnalysisDeps } from './analysis-deps.js';
 import { acknowledgeAlert, configureWebhook, evaluateAlertsForIncident } from './alerts.js';
 import { createAssessment, getAssessmentHistory, getAssessmentOrThrow } from './assessments.js';
-import type { AssessmentInput } from './assessment.js';
+import type { AssessmentSubmission } from './assessment-carry-over.js';
 import {
   deleteCollectionGap,
   saveCollectionGap,
@@ -44,7 +44,7 @@ export function createAnalysisService(deps: AnalysisDeps) {
     getActorProfile: (idOrName: string, options?: ProfileOptions) =>
       getActorProfile(deps, idOrName, options),
     getTrend: (subject: TrendSubject, options?: ProfileOptions) => getTrend(deps, subject, options),
-    createAssessment: (input: AssessmentInput, options?: { allowFork?: boolean }) =>
+    createAssessment: (input: AssessmentSubmission, options?: { allowFork?: boolean }) =>
       createAssessment(deps, input, options),
     getAssessment: (id: string) => getAssessmentOrThrow(deps, id),
     getAssessmentHistory: (idOrName: string) => getAssessmentHistory(deps, idOrName),

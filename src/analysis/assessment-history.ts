@@ -5,6 +5,8 @@ import { toAssessmentView, type AssessmentView } from './assessment.js';
 /** One field that differs between an assessment and the one it superseded. */
 export interface AssessmentChange {
   field: 'capability' | 'intent' | 'analyticConfidence' | 'regionCountries' | 'targetDescription';
+  /** The field in an analyst's words ("Analytic confidence", "Countries judged"). */
+  label: string;
   before: string;
   after: string;
   /** For likelihoods and confidence: whether the judgment went up or down. */
@@ -30,6 +32,15 @@ export interface AssessmentHistory {
   /** Every assessment, oldest `valid_from` first, each with what changed from its predecessor. */
   entries: AssessmentHistoryEntry[];
 }
+
+/** Each assessment field in the words of the form, the history and the brief. */
+export const ASSESSMENT_FIELD_WORDS: Record<AssessmentChange['field'], string> = {
+  capability: 'Capability',
+  intent: 'Intent',
+  analyticConfidence: 'Analytic confidence',
+  regionCountries: 'Countries judged',
+  targetDescription: 'Region or target',
+};
 
 const CONFIDENCE_RANK = { low: 0, moderate: 1, high: 2 } as const;
 
@@ -78,9 +89,11 @@ export function toAssessmentHistory(
  */
 export function diffAssessments(before: AssessmentView, after: AssessmentView): AssessmentChange[] {
   const out: AssessmentChange[] = [];
+  const push = (change: Omit<AssessmentChange, 'label'>) =>
+    out.push({ ...change, label: ASSESSMENT_FIELD_WORDS[change.field] });
   for (const field of ['capability', 'intent'] as const) {
     if (before[field] !== after[field]) {
-      out.push({
+      push({
         field,
         before: before[field],
         after: after[field],
@@ -90,7 +103,7 @@ export function diffAssessments(before: AssessmentView, after: AssessmentView): 
     }
   }
   if (before.analyticConfidence !== after.analyticConfidence) {
-    out.push({
+    push({
       field: 'analyticConfidence',
       before: before.analyticConfidence,
       after: after.analyticConfidence,
@@ -102,9 +115,9 @@ export function diffAssessments(before: AssessmentView, after: AssessmentView): 
   }
   const b = [...before.regionCountries].sort().join(', ');
   const a = [...after.regionCountries].sort().join(', ');
-  if (a !== b) out.push({ field: 'regionCountries', before: b, after: a });
+  if (a !== b) push({ field: 'regionCountries', before: b, after: a });
   if ((before.targetDescription ?? '') !== (after.targetDescription ?? '')) {
-    out.push({
+    push({
       field: 'targetDescription',
       before: before.targetDescription ?? '',
       after: after.targetDescription ?? '',

@@ -1,11 +1,11 @@
 import type { AnalysisDeps } from './analysis-deps.js';
+import { toCarriedOverInput, type AssessmentSubmission } from './assessment-carry-over.js';
 import { checkSupersedes, findSupersedesCycles } from './assessment-chain.js';
 import { toAssessmentHistory, type AssessmentHistory } from './assessment-history.js';
 import {
   createAssessmentNote,
   toAssessmentRow,
   toAssessmentView,
-  type AssessmentInput,
   type AssessmentView,
 } from './assessment.js';
 import { getActorOrThrow } from './actor-profile.js';
@@ -15,15 +15,22 @@ import type { StixObject } from '../core/stix/stix-object.js';
 /**
  * Records an analyst's judgment as a STIX note with the assessment extension, after checking
  * its fields and its place in the supersedes chain (predecessor exists, same actor, no fork
- * unless `allowFork`, no cycle).
+ * unless `allowFork`, no cycle). A superseding judgment keeps every field it does not send.
  *
  * @example await createAssessment(deps, { subjectRef, capability: 'likely', intent: 'likely', … supersedes: oldId })
  */
 export async function createAssessment(
   deps: AnalysisDeps,
-  input: AssessmentInput,
+  submitted: AssessmentSubmission,
   options: { allowFork?: boolean } = {},
 ): Promise<AssessmentView> {
+  const previousRow = submitted.supersedes
+    ? await deps.repo.getAssessment(submitted.supersedes)
+    : undefined;
+  const input = toCarriedOverInput(
+    submitted,
+    previousRow ? toAssessmentView(previousRow) : undefined,
+  );
   const note = createAssessmentNote(input, deps.clock, deps.ids);
   const row = toAssessmentRow(note);
   const actor = await deps.repo.getActor(row.subjectRef);

@@ -1,3 +1,4 @@
+import { toCountWords } from '../core/count-words.js';
 import type { MonthCount } from '../core/ports/analysis.js';
 import { escapeXml } from './brief-map.js';
 import { shortMonthName } from '../core/vocab/calendar.js';
@@ -44,7 +45,9 @@ export function renderTempoChart(
   months.forEach((m, i) => {
     const x = left + i * bw + bw * 0.1;
     const w = Math.max(1, bw * 0.8);
-    const title = escapeXml(`${m.month}: ${m.incidents} incidents, ${m.fatalities} killed`);
+    const title = escapeXml(
+      `${m.month}: ${toCountWords(m.incidents, 'incident')}, ${m.fatalities} killed`,
+    );
     if (m.incidents > 0) {
       parts.push(
         `<rect x="${x.toFixed(1)}" y="${y(m.incidents).toFixed(1)}" width="${w.toFixed(1)}" height="${(y(0) - y(m.incidents)).toFixed(1)}" class="bar"><title>${title}</title></rect>`,

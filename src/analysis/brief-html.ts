@@ -1,18 +1,10 @@
+import { toCountRangeText } from '../core/stix/count-range-text.js';
 import { ESTIMATIVE_BANDS } from '../core/vocab/estimative.js';
 import { toLikelihoodWords, isLikelihoodTerm } from '../core/stix/assessment-extension.js';
-import type { AssessmentChange } from './assessment-history.js';
 import { renderTempoChart } from './brief-chart.js';
 import { escapeXml as esc, renderIncidentMap } from './brief-map.js';
 import type { BriefModel } from './brief-model.js';
 import { BRIEF_CSS } from './brief-style.js';
-
-const FIELD_NAMES: Record<AssessmentChange['field'], string> = {
-  capability: 'Capability',
-  intent: 'Intent',
-  analyticConfidence: 'Analytic confidence',
-  regionCountries: 'Countries judged',
-  targetDescription: 'Region or target',
-};
 
 /**
  * A self-contained HTML brief (inline CSS and SVG, no scripts, no external resources) for A4:
@@ -45,7 +37,7 @@ export function renderBriefHtml(model: BriefModel): string {
              : `<table class="changes"><thead><tr><th></th><th>Before</th><th>Now</th></tr></thead><tbody>${model.changes
                  .map(
                    (c) =>
-                     `<tr><th>${FIELD_NAMES[c.field]}</th><td>${esc(words(c.before) || '—')}</td><td class="${c.direction ?? ''}">${esc(words(c.after) || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
+                     `<tr><th>${esc(c.label)}</th><td>${esc(words(c.before) || '—')}</td><td class="${c.direction ?? ''}">${esc(words(c.after) || '—')}${c.direction ? ` <span class="dir">(${c.direction})</span>` : ''}</td></tr>`,
                  )
                  .join('')}</tbody></table>`
          }
@@ -108,7 +100,7 @@ export function renderBriefHtml(model: BriefModel): string {
       : `<table class="incidents"><thead><tr><th>Date</th><th>Incident</th><th>Place</th><th class="num">Killed</th><th>Grade</th><th>Sources</th></tr></thead><tbody>${model.keyIncidents
           .map(
             (i) =>
-              `<tr><td class="date">${esc(i.eventDate ?? 'date unknown')}</td><td>${esc(i.name)}</td><td>${esc([i.locationName, i.country].filter(Boolean).join(', ') || 'place unknown')}</td><td class="num">${i.fatalities ?? '?'}</td><td>${esc(i.grade ?? 'ungraded')}</td><td>${
+              `<tr><td class="date">${esc(i.eventDate ?? 'date unknown')}</td><td>${esc(i.name)}</td><td>${esc([i.locationName, i.country].filter(Boolean).join(', ') || 'place unknown')}</td><td class="num">${esc(toCountRangeText(i.fatalitiesRange))}</td><td>${esc(i.grade ?? 'ungraded')}</td><td>${
                 i.sources.length > 0
                   ? i.sources.map((s) => esc(s.name)).join('<br>')
                   : '<span class="none">none linked</span>'

@@ -1,3 +1,4 @@
+import { toCountWords } from '../core/count-words.js';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -126,7 +127,7 @@ export const command: CliCommand = {
       if (values.out) {
         out.end();
         await once(out, 'finish');
-        io.stderr.write(`Exported ${count} objects to ${values.out}.\n`);
+        io.stderr.write(`Exported ${toCountWords(count, 'object')} to ${values.out}.\n`);
       }
       return 0;
     } finally {

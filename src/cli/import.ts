@@ -1,3 +1,4 @@
+import { toCountWords } from '../core/count-words.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -112,12 +113,12 @@ function summarize(s: ImportSummary): string {
     .map(([t, n]) => `${n} ${t}`)
     .join(', ');
   if (s.dryRun)
-    return `Dry run: the bundle is valid, ${s.objects} objects (${types || 'none'}); nothing was written.`;
+    return `Dry run: the bundle is valid, ${toCountWords(s.objects, 'object')} (${types || 'none'}); nothing was written.`;
   const dangling =
     s.dangling.length === 0
       ? ''
       : ` ${s.dangling.length} dangling reference${s.dangling.length === 1 ? '' : 's'} kept: ${s.dangling.slice(0, 10).join(', ')}${s.dangling.length > 10 ? ', …' : ''}.`;
-  return `Imported ${s.objects} objects: ${s.inserted} new versions, ${s.unchanged} already stored (${types || 'none'}).${dangling}`;
+  return `Imported ${toCountWords(s.objects, 'object')}: ${s.inserted} new versions, ${s.unchanged} already stored (${types || 'none'}).${dangling}`;
 }
 
 export const command: CliCommand = {

@@ -1,3 +1,4 @@
+import { toCountWords } from '../core/count-words.js';
 import { createHash } from 'node:crypto';
 import { systemClock } from '../core/clock.js';
 import { TearlineError } from '../core/errors.js';
@@ -183,7 +184,7 @@ export const command: CliCommand = {
       io.stdout.write(
         values.json
           ? `${JSON.stringify(summary)}\n`
-          : `Pulled ${summary.received} objects in ${summary.pages} page${summary.pages === 1 ? '' : 's'} from ${source.apiRootTitle}: ${summary.inserted} new versions, ${summary.unchanged} already stored, ${summary.rejected} rejected. Next pull resumes after ${resume ?? 'the beginning'}.\n`,
+          : `Pulled ${toCountWords(summary.received, 'object')} in ${toCountWords(summary.pages, 'page')} from ${source.apiRootTitle}: ${summary.inserted} new versions, ${summary.unchanged} already stored, ${summary.rejected} rejected. Next pull resumes after ${resume ?? 'the beginning'}.\n`,
       );
       return 0;
     } finally {

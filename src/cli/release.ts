@@ -1,3 +1,4 @@
+import { toCountWords } from '../core/count-words.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TearlineError } from '../core/errors.js';
@@ -106,7 +107,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           io,
           json,
           withoutInternals(release),
-          `Draft release ${release.id} of ${release.objectIds.length} object(s); preview it next.`,
+          `Draft release ${release.id} of ${toCountWords(release.objectIds.length, 'object')}; preview it next.`,
         );
         return 0;
       }
@@ -119,7 +120,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         );
         const count = preview.items.filter((i) => i.decision.released).length;
         const head = preview.bundle
-          ? `Release ${preview.release.id}: ${count} of ${preview.items.length} object(s) released (bundle of ${preview.bundle.objects.length} with our identity and markings). Approve with "tearline release approve ${preview.release.id} --as <approver>".`
+          ? `Release ${preview.release.id}: ${count} of ${toCountWords(preview.items.length, 'object')} released (bundle of ${preview.bundle.objects.length} with our identity and markings). Approve with "tearline release approve ${preview.release.id} --as <approver>".`
           : `Release ${preview.release.id}: the policy withheld everything; nothing to approve.`;
         printResult(
           io,
@@ -169,7 +170,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         });
         const lines = releases.map(
           (r) =>
-            `${r.id}  ${r.status.padEnd(9)} ${r.created} ${r.objectIds.length} object(s) to ${r.partnerId} by ${r.author}${r.approver ? `, approved by ${r.approver}` : ''}`,
+            `${r.id}  ${r.status.padEnd(9)} ${r.created} ${toCountWords(r.objectIds.length, 'object')} to ${r.partnerId} by ${r.author}${r.approver ? `, approved by ${r.approver}` : ''}`,
         );
         printResult(
           io,

@@ -77,6 +77,7 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     await form.waitFor();
     assert.match((await focusedId(page)) ?? '', /-name$/, 'the form opens on its first field');
 
+    await form.getByLabel('Killed: how many').selectOption('between');
     const originalMax = await form.getByLabel('Killed, at most').inputValue();
     // A bad value is refused by the server and shown under its field.
     await form.getByLabel('Killed, at least').fill('50');
@@ -101,6 +102,7 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     assert.match(await focusedId(page), /^edit-button-/);
     await page.keyboard.press('e');
     await form.waitFor();
+    await form.getByLabel('Killed: how many').selectOption('between');
     assert.equal(
       await form.getByLabel('Killed, at most').inputValue(),
       originalMax,
@@ -118,6 +120,7 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
     await form.getByLabel('Geo precision').selectOption('2');
     await form.getByLabel('Killed, at least').fill('12');
     await form.getByLabel('Killed, at most').fill('15');
+    await form.getByLabel('Injured: how many').selectOption('between');
     await form.getByLabel('Injured, at least').fill('30');
     await form.getByLabel('Injured, at most').fill('41');
     await form.getByLabel('Perpetrator').fill('ISIS');

@@ -41,7 +41,13 @@ export interface AssessmentHistoryView {
   entries: Array<{
     assessment: AssessmentView;
     previousId?: string;
-    changes: Array<{ field: string; before: string; after: string; direction?: string }>;
+    changes: Array<{
+      field: string;
+      label: string;
+      before: string;
+      after: string;
+      direction?: string;
+    }>;
     evidenceAdded: string[];
     evidenceRemoved: string[];
     current: boolean;

@@ -1,4 +1,8 @@
-import type { ConflictEventProperties } from '../../src/core/stix/conflict-event-extension.js';
+import type {
+  ConflictEventProperties,
+  CountRange,
+} from '../../src/core/stix/conflict-event-extension.js';
+import { toCountRangeText } from '../../src/core/stix/count-range-text.js';
 
 /** A STIX object as the API returns it. */
 export interface StixObject {
@@ -15,6 +19,7 @@ export interface IncidentPoint {
   longitude: number;
   date?: string;
   fatalities?: number;
+  fatalitiesRange?: CountRange;
 }
 
 /**
@@ -35,13 +40,15 @@ export function toConflictEvent(o: StixObject): Partial<ConflictEventProperties>
 }
 
 /**
- * The date of an incident: its event date, else first_seen, else created.
+ * The date of an incident: its event date, else first_seen; undefined (shown as unknown, left
+ * out of the tempo) when neither is known. `created` is the day it was loaded, not a date of
+ * the event, and would pull the tempo chart to the loading day.
  *
  * @example toIncidentDate(incident) // '2024-03-22'
  */
 export function toIncidentDate(o: StixObject): string | undefined {
   const ev = toConflictEvent(o);
-  const raw = ev?.event_date ?? o.first_seen ?? o.created;
+  const raw = ev?.event_date ?? o.first_seen;
   return typeof raw === 'string' ? raw.slice(0, 10) : undefined;
 }
 
@@ -60,13 +67,14 @@ export function toIncidentPoint(o: StixObject): IncidentPoint | undefined {
     latitude: ev.latitude,
     longitude: ev.longitude,
     ...(toIncidentDate(o) ? { date: toIncidentDate(o) } : {}),
-    ...(fat && typeof fat.min === 'number' ? { fatalities: fat.min } : {}),
+    ...(fat && typeof fat.min === 'number' ? { fatalities: fat.min, fatalitiesRange: fat } : {}),
   };
 }
 
-/** Text with the form of a killed range ("12", "12–15", "at least 21", "—" when unknown). */
-export function toCountText(range: { min: number; max?: number } | null | undefined): string {
-  if (!range) return '—';
-  if (range.max === undefined) return `at least ${range.min}`;
-  return range.min === range.max ? String(range.min) : `${range.min}–${range.max}`;
+/**
+ * Text of a killed range ("12", "12–15", "at least 21", "at most 5", "unknown"): the same
+ * computation as the brief's and the alerts' (src/core/stix/count-range-text.ts).
+ */
+export function toCountText(range: CountRange | null | undefined): string {
+  return toCountRangeText(range);
 }

@@ -1,4 +1,5 @@
 import type { StixObject } from '../stix/stix-object.js';
+import type { CountRange } from '../stix/conflict-event-extension.js';
 
 /** Where an incident happened, as the review step resolved it (every field may be unknown). */
 export interface IncidentPlace {
@@ -41,8 +42,12 @@ export interface IncidentFact {
   status: string;
   eventType: string;
   subEventType: string;
+  /** The lower bound of the killed count (what totals add up); undefined when unknown. */
   fatalities?: number;
   injuries?: number;
+  /** The killed count as the incident states it (`{min: 21}` is "at least 21"). */
+  fatalitiesRange?: CountRange;
+  injuriesRange?: CountRange;
   /** Admiralty grade, e.g. `B2`. */
   grade?: string;
   reportRefs: string[];

@@ -81,11 +81,23 @@ export function toIncidentObject(
     .map((a) => ({ source: a.source, anonymous: a.anonymous, start: a.start, end: a.end }));
   return {
     ...base('incident', ctx, event.evidence),
-    name: `${event.sub_event_type}${where}${when}`.slice(0, 250),
+    name: toIncidentName(event.sub_event_type, where, when, sentence),
     ...(sentence ? { description: sentence.slice(0, 2000) } : {}),
     extensions: { [CONFLICT_EVENT_EXTENSION_ID]: { ...ext } },
     ...(speakers.length > 0 ? { x_tearline_attributions: speakers } : {}),
   };
+}
+
+/**
+ * An incident's proposed name: its type, place and date; with neither place nor date, the type
+ * and the start of its sentence, so that two such incidents are not both "Change to
+ * group/activity".
+ */
+function toIncidentName(type: string, where: string, when: string, sentence: string): string {
+  if (where || when || !sentence) return `${type}${where}${when}`.slice(0, 250);
+  const words = sentence.split(/\s+/).slice(0, 12).join(' ');
+  const gist = words.length < sentence.length ? `${words.replace(/[,;:.]$/, '')}…` : sentence;
+  return `${type}: ${gist}`.slice(0, 250);
 }
 
 const STATE_FORCE = /\b(military|armed) forces\b|\b(army|police|navy|air force)\b/i;

@@ -4,7 +4,12 @@ import type { DraftItem } from '../../core/ports/ingest.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import { validateStixObject } from '../../core/stix/validate-stix-object.js';
 import { setPerpetrator } from './edit-perpetrator.js';
-import { followIncidentPlace, geocodeRenamedPlace } from './edit-place.js';
+import {
+  geocodeRenamedPlace,
+  isPlaceChanged,
+  relinkIncidentPlace,
+  renameForEdit,
+} from './edit-place.js';
 import type { IngestDeps } from './review-deps.js';
 import { getProposedItemOrThrow } from './review-load.js';
 
@@ -60,7 +65,17 @@ function applyProperties(object: StixObject, properties: Record<string, unknown>
   }
 }
 
-function applyExtension(item: DraftItem, object: StixObject, fields: Record<string, unknown>) {
+/** The conflict-event fields before and after the edit. */
+interface ExtensionChange {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+function applyExtension(
+  item: DraftItem,
+  object: StixObject,
+  fields: Record<string, unknown>,
+): ExtensionChange {
   const extensions = object.extensions ?? {};
   const [extId] = Object.keys(extensions);
   if (item.kind !== 'incident' || !extId) {
@@ -83,6 +98,7 @@ function applyExtension(item: DraftItem, object: StixObject, fields: Record<stri
     }
   }
   object.extensions = { ...extensions, [extId]: ext };
+  return { before, after: ext };
 }
 
 /**
@@ -103,7 +119,11 @@ export async function editItem(
   const { draft, items, item } = await getProposedItemOrThrow(deps, draftId, itemId);
   const object: StixObject = { ...item.object };
   applyProperties(object, patch.properties ?? {});
-  if (patch.extension) applyExtension(item, object, patch.extension);
+  const change = patch.extension ? applyExtension(item, object, patch.extension) : undefined;
+  if (change && patch.properties?.name === undefined) {
+    const renamed = renameForEdit(object.name, change.before, change.after);
+    if (renamed) object.name = renamed;
+  }
   const issues = validateStixObject(object);
   if (issues.length > 0) {
     const first = issues[0]!;
@@ -122,16 +142,19 @@ export async function editItem(
   }
   const now = toStixTimestamp(deps.clock.now());
   const edited: DraftItem = { ...item, object, updated: now };
-  const event = patch.extension ? Object.values(object.extensions ?? {})[0] : undefined;
-  const moved = event ? followIncidentPlace(items, edited, event, now) : [];
-  if (patch.perpetrator === undefined) {
-    await deps.repo.saveDraftItems([edited, ...moved]);
+  let next = items.map((i) => (i.itemId === edited.itemId ? edited : i));
+  const moved = change !== undefined && isPlaceChanged(change.before, change.after);
+  if (moved) next = await relinkIncidentPlace(deps, draft, next, edited, change.after, now);
+  if (patch.perpetrator === undefined && !moved) {
+    await deps.repo.saveDraftItems([edited]);
     return edited;
   }
-  if (item.kind !== 'incident') throw badEdit('Only an incident has a perpetrator.', 'perpetrator');
-  const changed = new Map([edited, ...moved].map((i) => [i.itemId, i]));
-  const others = items.map((i) => changed.get(i.itemId) ?? i);
-  const next = await setPerpetrator(deps, draft, others, edited, patch.perpetrator, now);
+  if (patch.perpetrator !== undefined) {
+    if (item.kind !== 'incident') {
+      throw badEdit('Only an incident has a perpetrator.', 'perpetrator');
+    }
+    next = await setPerpetrator(deps, draft, next, edited, patch.perpetrator, now);
+  }
   // Saved with the whole item list: a new actor or relationship is a new row of the draft.
   await deps.repo.saveDraft({ ...draft, updated: now }, next);
   return edited;

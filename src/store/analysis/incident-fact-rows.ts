@@ -2,6 +2,7 @@ import type { IncidentFact, IncidentRecord } from '../../core/ports/analysis.js'
 import {
   CONFLICT_EVENT_EXTENSION_ID,
   type ConflictEventProperties,
+  type CountRange,
 } from '../../core/stix/conflict-event-extension.js';
 
 /** A row of `analysis_incident_facts`. */
@@ -20,7 +21,10 @@ export interface FactRow {
   event_type: string;
   sub_event_type: string;
   fatalities: number | null;
+  /** Null beside a lower bound: an open range ("at least 21"). */
+  fatalities_max: number | null;
   injuries: number | null;
+  injuries_max: number | null;
   grade: string | null;
   report_refs: string;
 }
@@ -69,7 +73,9 @@ export function toFactRows(record: IncidentRecord): FactRow[] {
     event_type: ext.event_type ?? '',
     sub_event_type: ext.sub_event_type ?? '',
     fatalities: ext.fatalities?.min ?? null,
+    fatalities_max: ext.fatalities?.max ?? null,
     injuries: ext.injuries?.min ?? null,
+    injuries_max: ext.injuries?.max ?? null,
     grade:
       grade?.reliability !== undefined && grade.credibility !== undefined
         ? `${grade.reliability}${grade.credibility}`
@@ -78,6 +84,21 @@ export function toFactRows(record: IncidentRecord): FactRow[] {
   };
   const actors = record.actorIds.length > 0 ? [...new Set(record.actorIds)] : [''];
   return actors.map((actor_id) => ({ ...base, actor_id }));
+}
+
+/** A fact's reported range from its two columns; none when the count is unknown. */
+function toRange<K extends string>(
+  key: K,
+  min: number | null,
+  max: number | null | undefined,
+): Partial<Record<K, CountRange>> {
+  if (min === null) return {};
+  // A row written before migration 0410 has no upper-bound column read back: exact.
+  if (max === undefined)
+    return { [key]: { min: Number(min), max: Number(min) } } as Record<K, CountRange>;
+  const range: CountRange =
+    max === null ? { min: Number(min) } : { min: Number(min), max: Number(max) };
+  return { [key]: range } as Record<K, CountRange>;
 }
 
 /** The port's view of a fact row. */
@@ -99,6 +120,8 @@ export function fromFactRow(row: FactRow): IncidentFact {
     subEventType: row.sub_event_type,
     fatalities: row.fatalities === null ? undefined : Number(row.fatalities),
     injuries: row.injuries === null ? undefined : Number(row.injuries),
+    ...toRange('fatalitiesRange', row.fatalities, row.fatalities_max),
+    ...toRange('injuriesRange', row.injuries, row.injuries_max),
     grade: opt(row.grade),
     reportRefs: JSON.parse(row.report_refs) as string[],
   };

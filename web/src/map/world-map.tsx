@@ -10,7 +10,7 @@ import {
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import land from 'world-atlas/land-110m.json' with { type: 'json' };
 import { navigate } from '../router.js';
-import type { IncidentPoint } from '../stix.js';
+import { toCountText, type IncidentPoint } from '../stix.js';
 import { toMultiPolygon, type Topology } from './topology.js';
 
 const LAND = toMultiPolygon(land as unknown as Topology, 'land');
@@ -190,7 +190,7 @@ export function WorldMap(props: { points: IncidentPoint[]; label: string; height
             <strong>{hover.p.name}</strong>
             <br />
             {hover.p.date ?? 'date unknown'}
-            {hover.p.fatalities !== undefined ? ` · ${hover.p.fatalities} killed` : ''}
+            {hover.p.fatalitiesRange ? ` · ${toCountText(hover.p.fatalitiesRange)} killed` : ''}
           </div>
         )}
       </div>

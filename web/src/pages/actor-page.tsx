@@ -2,7 +2,7 @@ import { Suspense, useMemo } from 'react';
 import { callApi } from '../api.js';
 import type { User } from '../api.js';
 import { Link } from '../router.js';
-import type { IncidentPoint } from '../stix.js';
+import { toCountText, type IncidentPoint } from '../stix.js';
 import { LoadState, Panel } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { toWords, type ActorProfileView } from '../analysis-types.js';
@@ -39,6 +39,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
                 longitude: f.longitude,
                 ...(f.eventDate ? { date: f.eventDate } : {}),
                 ...(f.fatalities !== undefined ? { fatalities: f.fatalities } : {}),
+                ...(f.fatalitiesRange ? { fatalitiesRange: f.fatalitiesRange } : {}),
               },
             ]
           : [],
@@ -66,9 +67,9 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
           <dl className="facts">
             <dt>Incidents</dt>
             <dd>{p.totals.incidents}</dd>
-            <dt>Killed</dt>
+            <dt>Killed (at least)</dt>
             <dd>{p.totals.fatalities}</dd>
-            <dt>Injured</dt>
+            <dt>Injured (at least)</dt>
             <dd>{p.totals.injuries}</dd>
             <dt>External operations</dt>
             <dd>{p.reach.externalOperations}</dd>
@@ -163,8 +164,8 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
                 <Link to={`/objects/${f.incidentId}`}>{f.name}</Link>
                 <span className="muted">
                   {' '}
-                  {f.eventDate ?? 'undated'} · {f.locationName ?? f.country ?? ''} · killed{' '}
-                  {f.fatalities ?? '?'}
+                  {f.eventDate ?? 'date unknown'} · {f.locationName ?? f.country ?? ''} · killed{' '}
+                  {toCountText(f.fatalitiesRange)}
                 </span>
               </li>
             ))}
@@ -193,7 +194,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
                       {e.changes
                         .map(
                           (c) =>
-                            `${c.field} ${toWords(c.before)} → ${toWords(c.after)}${c.direction ? ` (${c.direction})` : ''}`,
+                            `${c.label}: ${toWords(c.before) || 'none'} → ${toWords(c.after) || 'none'}${c.direction ? ` (${c.direction})` : ''}`,
                         )
                         .join('; ')}
                     </p>
@@ -223,6 +224,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
               actorId={p.actor.id}
               current={p.assessments.current[0]}
               evidence={[...p.keyIncidents, ...p.recentIncidents]}
+              names={incidentNames}
               onSaved={props.reload}
             />
           </Panel>

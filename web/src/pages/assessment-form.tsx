@@ -16,6 +16,8 @@ export function AssessmentForm(props: {
   actorId: string;
   current?: AssessmentView;
   evidence: IncidentFact[];
+  /** Names of objects the current judgment cites, by id. */
+  names?: ReadonlyMap<string, string>;
   onSaved: () => void;
 }) {
   const { current } = props;
@@ -23,12 +25,16 @@ export function AssessmentForm(props: {
   const [intent, setIntent] = useState(current?.intent ?? 'roughly-even-chance');
   const [confidence, setConfidence] = useState(current?.analyticConfidence ?? 'moderate');
   const [target, setTarget] = useState(current?.targetDescription ?? '');
+  const [countries, setCountries] = useState((current?.regionCountries ?? []).join(', '));
   const [rationale, setRationale] = useState('');
   const [evidence, setEvidence] = useState<Set<string>>(new Set(current?.evidenceRefs ?? []));
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
   const seen = new Set<string>();
   const choices = props.evidence.filter((f) => !seen.has(f.incidentId) && seen.add(f.incidentId));
+  // Evidence the current judgment cites beyond the actor's listed incidents (reports, notes,
+  // older incidents): shown so that it is carried over only when the analyst can see it.
+  const cited = (current?.evidenceRefs ?? []).filter((r) => !seen.has(r));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +48,12 @@ export function AssessmentForm(props: {
         analyticConfidence: confidence,
         rationale,
         evidenceRefs: [...evidence],
-        ...(target ? { targetDescription: target } : {}),
+        regionCountries: countries
+          .split(/[\s,;]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean),
+        // Every field the form shows is sent: an emptied target clears it.
+        targetDescription: target.trim(),
         ...(current ? { supersedes: current.id } : {}),
       });
       setMessage({ ok: true, text: 'Assessment recorded.' });
@@ -117,6 +128,15 @@ export function AssessmentForm(props: {
           />
         </div>
       </div>
+      <div>
+        <label htmlFor="as-countries">Countries judged (ISO codes, comma-separated)</label>
+        <input
+          id="as-countries"
+          value={countries}
+          onChange={(e) => setCountries(e.target.value)}
+          placeholder="e.g. AF, PK"
+        />
+      </div>
       <label htmlFor="as-rationale">Rationale</label>
       <textarea
         id="as-rationale"
@@ -138,6 +158,15 @@ export function AssessmentForm(props: {
                   onChange={() => toggle(f.incidentId)}
                 />{' '}
                 {f.name} <span className="muted">{f.eventDate ?? ''}</span>
+              </label>
+            </li>
+          ))}
+          {cited.map((r) => (
+            <li key={r}>
+              <label>
+                <input type="checkbox" checked={evidence.has(r)} onChange={() => toggle(r)} />{' '}
+                {props.names?.get(r) ?? r}{' '}
+                <span className="muted">cited by the current judgment</span>
               </label>
             </li>
           ))}

@@ -88,6 +88,10 @@ export function DashboardPage() {
         .slice(0, 8),
     [incidents.objects],
   );
+  const undated = useMemo(
+    () => incidents.objects.filter((o) => toIncidentDate(o) === undefined),
+    [incidents.objects],
+  );
   const points = useMemo(
     () => (incidents.done ? incidents.objects.flatMap((o) => toIncidentPoint(o) ?? []) : []),
     [incidents.done, incidents.objects],
@@ -143,13 +147,34 @@ export function DashboardPage() {
                     <Link to={`/objects/${o.id}`}>{nameOf(o)}</Link>
                     <span className="muted">
                       {' '}
-                      {toIncidentDate(o)} · {ev?.location_name ?? ev?.country ?? 'place unknown'} ·
-                      killed {toCountText(ev?.fatalities)}
+                      {toIncidentDate(o) ?? 'date unknown'} ·{' '}
+                      {ev?.location_name ?? ev?.country ?? 'place unknown'} · killed{' '}
+                      {toCountText(ev?.fatalities)}
                     </span>
                   </li>
                 );
               })}
             </ul>
+          )}
+        </Panel>
+        <Panel title="Dates to fill">
+          {undated.length === 0 ? (
+            <p className="muted">Every incident has a date.</p>
+          ) : (
+            <>
+              <p className="muted">
+                {undated.length === 1 ? 'One incident has' : `${undated.length} incidents have`} no
+                known date; {undated.length === 1 ? 'it is' : 'they are'} left out of the tempo and
+                trends until dated.
+              </p>
+              <ul className="list">
+                {undated.slice(0, 8).map((o) => (
+                  <li key={o.id}>
+                    <Link to={`/objects/${o.id}`}>{nameOf(o)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </Panel>
         <Panel title="Open alerts">

@@ -70,7 +70,7 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
           aria-expanded={open}
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? 'Close' : 'Submit a report'}
+          Submit a report
         </button>
       </h2>
       {open && (
@@ -85,8 +85,9 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
               <input id="rep-published" name="published" type="date" />
             </div>
             <div>
+              {/* F6 ("cannot be judged") is the default everywhere: CLI, API and this form. */}
               <label htmlFor="grade-rel">Source reliability</label>
-              <select id="grade-rel" name="reliability" defaultValue="C">
+              <select id="grade-rel" name="reliability" defaultValue="F">
                 {RELIABILITY.map((r) => (
                   <option key={r}>{r}</option>
                 ))}
@@ -94,7 +95,7 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
             </div>
             <div>
               <label htmlFor="grade-cred">Information credibility</label>
-              <select id="grade-cred" name="credibility" defaultValue="3">
+              <select id="grade-cred" name="credibility" defaultValue="6">
                 {CREDIBILITY.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
@@ -119,6 +120,9 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
           <div>
             <button type="submit" disabled={busy}>
               {busy ? 'Extracting…' : 'Extract and review'}
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Cancel
             </button>
             {busy && (
               <span role="status" className="muted">

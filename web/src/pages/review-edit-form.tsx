@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { DraftItem } from '../../../src/core/ports/ingest.js';
+import type { CountRangeKind } from '../../../src/core/stix/count-range-text.js';
 import type { StixObject } from '../stix.js';
 import { nameOf } from '../ui.js';
 import { useLoad } from '../use-load.js';
@@ -13,6 +14,7 @@ import {
 } from './review-edit-values.js';
 
 const STATUSES = ['occurred', 'thwarted', 'threatened'];
+const COUNT_KINDS: CountRangeKind[] = ['exactly', 'at least', 'at most', 'between', 'unknown'];
 const TIME_PRECISIONS: Array<[string, string]> = [
   ['1', '1 · the exact day'],
   ['2', '2 · within a week'],
@@ -98,8 +100,8 @@ export function ReviewEditForm(props: {
         location_name: optional(values.location_name.trim()),
         country: optional(values.country.trim().toUpperCase()),
         geo_precision: level(values.geo_precision),
-        fatalities: toCount(values.killed_min, values.killed_max),
-        injuries: toCount(values.injured_min, values.injured_max),
+        fatalities: toCount(values.killed_kind, values.killed_min, values.killed_max),
+        injuries: toCount(values.injured_kind, values.injured_min, values.injured_max),
       };
       if (values.perpetrator.trim() !== initial.current.perpetrator) {
         edit.perpetrator = values.perpetrator.trim() || null;
@@ -255,38 +257,65 @@ export function ReviewEditForm(props: {
           </div>
           {(
             [
-              ['fatalities', 'Killed', 'killed_min', 'killed_max'],
-              ['injuries', 'Injured', 'injured_min', 'injured_max'],
+              ['fatalities', 'Killed', 'killed_kind', 'killed_min', 'killed_max'],
+              ['injuries', 'Injured', 'injured_kind', 'injured_min', 'injured_max'],
             ] as const
-          ).map(([field, label, min, max]) => (
-            <fieldset
-              key={field}
-              aria-describedby={error?.field === field ? id(`${field}-error`) : undefined}
-            >
-              <legend>{label} (leave both empty when the report gives no figure)</legend>
-              <div className="row">
-                {([min, max] as const).map((key) => (
-                  <div key={key}>
-                    <label htmlFor={id(key)}>
-                      {label}, at {key === min ? 'least' : 'most'}
-                    </label>
-                    <input
-                      id={id(key)}
-                      type="number"
-                      min={0}
-                      step={1}
-                      inputMode="numeric"
-                      aria-invalid={error?.field === field ? true : undefined}
-                      aria-describedby={error?.field === field ? id(`${field}-error`) : undefined}
-                      value={values[key]}
-                      onChange={(e) => set(key)(e.target.value)}
-                    />
+          ).map(([field, label, kindKey, min, max]) => {
+            const kind = values[kindKey];
+            const boxes: Array<[typeof min | typeof max, string]> =
+              kind === 'between'
+                ? [
+                    [min, `${label}, at least`],
+                    [max, `${label}, at most`],
+                  ]
+                : kind === 'at most'
+                  ? [[max, `${label}, at most`]]
+                  : kind === 'unknown'
+                    ? []
+                    : [[min, `${label}, ${kind}`]];
+            return (
+              <fieldset
+                key={field}
+                aria-describedby={error?.field === field ? id(`${field}-error`) : undefined}
+              >
+                <legend>{label}</legend>
+                <div className="row">
+                  <div>
+                    <label htmlFor={id(kindKey)}>{label}: how many</label>
+                    <select
+                      id={id(kindKey)}
+                      value={kind}
+                      onChange={(e) => set(kindKey)(e.target.value)}
+                    >
+                      {COUNT_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {k}
+                        </option>
+                      ))}
+                    </select>
                   </div>
-                ))}
-              </div>
-              {errorOf(field)}
-            </fieldset>
-          ))}
+                  {boxes.map(([key, text]) => (
+                    <div key={key}>
+                      <label htmlFor={id(key)}>{text}</label>
+                      <input
+                        id={id(key)}
+                        type="number"
+                        min={0}
+                        step={1}
+                        inputMode="numeric"
+                        required
+                        aria-invalid={error?.field === field ? true : undefined}
+                        aria-describedby={error?.field === field ? id(`${field}-error`) : undefined}
+                        value={values[key]}
+                        onChange={(e) => set(key)(e.target.value)}
+                      />
+                    </div>
+                  ))}
+                </div>
+                {errorOf(field)}
+              </fieldset>
+            );
+          })}
           <div>
             <label htmlFor={id('perpetrator')}>Perpetrator</label>
             <input

@@ -1,6 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldOfMessage, toCount } from './review-edit-values.js';
+import { CONFLICT_EVENT_EXTENSION_ID } from '../../../src/core/stix/conflict-event-extension.js';
+import { fieldOfMessage, toCount, toFormValues } from './review-edit-values.js';
 import { toJobProgress } from './review-job-progress.js';
 
 it('finds the field an API refusal names first', () => {
@@ -24,11 +25,29 @@ it('finds the field an API refusal names first', () => {
   );
 });
 
-it('reads a count range from two boxes', () => {
-  assert.equal(toCount('', ' '), null);
-  assert.deepEqual(toCount('12', ''), { min: 12, max: 12 });
-  assert.deepEqual(toCount('', '40'), { min: 40, max: 40 });
-  assert.deepEqual(toCount('12', '15'), { min: 12, max: 15 });
+it('reads a count range from its kind and boxes, and shows a range back the same way', () => {
+  assert.equal(toCount('unknown', '3', ''), null);
+  assert.deepEqual(toCount('exactly', '12', ''), { min: 12, max: 12 });
+  assert.deepEqual(toCount('at least', '21', ''), { min: 21 });
+  assert.deepEqual(toCount('at most', '', '5'), { min: 0, max: 5 });
+  assert.deepEqual(toCount('between', '12', '15'), { min: 12, max: 15 });
+  for (const range of [
+    undefined,
+    { min: 21 },
+    { min: 0, max: 5 },
+    { min: 7, max: 7 },
+    { min: 1, max: 9 },
+  ]) {
+    const incident = {
+      type: 'incident',
+      id: 'incident--1',
+      extensions: {
+        [CONFLICT_EVENT_EXTENSION_ID]: { event_type: 'Battles', fatalities: range },
+      },
+    };
+    const v = toFormValues(incident, '');
+    assert.deepEqual(toCount(v.killed_kind, v.killed_min, v.killed_max) ?? undefined, range);
+  }
 });
 
 it('turns a job into a percentage and words', () => {

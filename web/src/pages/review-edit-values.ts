@@ -1,4 +1,6 @@
 import type { DraftItem } from '../../../src/core/ports/ingest.js';
+import type { CountRange } from '../../../src/core/stix/conflict-event-extension.js';
+import { toCountRangeKind, type CountRangeKind } from '../../../src/core/stix/count-range-text.js';
 import { toConflictEvent, type StixObject } from '../stix.js';
 import { nameOf } from '../ui.js';
 
@@ -13,8 +15,10 @@ export interface FormValues {
   location_name: string;
   country: string;
   geo_precision: string;
+  killed_kind: CountRangeKind;
   killed_min: string;
   killed_max: string;
+  injured_kind: CountRangeKind;
   injured_min: string;
   injured_max: string;
   perpetrator: string;
@@ -40,10 +44,8 @@ export function toFormValues(object: StixObject, perpetrator: string): FormValue
     location_name: text(ev.location_name),
     country: text(ev.country),
     geo_precision: text(ev.geo_precision),
-    killed_min: text(ev.fatalities?.min),
-    killed_max: text(ev.fatalities?.max),
-    injured_min: text(ev.injuries?.min),
-    injured_max: text(ev.injuries?.max),
+    ...toCountValues('killed', ev.fatalities),
+    ...toCountValues('injured', ev.injuries),
     perpetrator,
   };
 }
@@ -65,17 +67,34 @@ export function perpetratorOf(incident: DraftItem, items: readonly DraftItem[]):
   return actor ? nameOf(actor.object) : '';
 }
 
+/** The boxes of one count: its kind, and the figures the kind needs ("at most 5" shows 5). */
+function toCountValues<P extends 'killed' | 'injured'>(
+  prefix: P,
+  range: CountRange | null | undefined,
+): Record<`${P}_kind`, CountRangeKind> & Record<`${P}_min` | `${P}_max`, string> {
+  const kind = toCountRangeKind(range);
+  const min = kind === 'at most' ? '' : text(range?.min);
+  return {
+    [`${prefix}_kind`]: kind,
+    [`${prefix}_min`]: min,
+    [`${prefix}_max`]: kind === 'exactly' || kind === 'at least' ? '' : text(range?.max),
+  } as Record<`${P}_kind`, CountRangeKind> & Record<`${P}_min` | `${P}_max`, string>;
+}
+
 /**
- * A reported range from the two boxes: both empty is no figure (null), one empty takes the other.
- * Numbers go as typed: the server says which are not whole or not in order.
+ * A reported range from the count's kind and boxes: unknown is no figure (null), "at least" an
+ * open range, "at most" a range from 0. Numbers go as typed: the server says which are not
+ * whole or not in order.
  *
- * @example toCount('133', '') // { min: 133, max: 133 }
+ * @example toCount('at least', '21', '') // { min: 21 }
  */
-export function toCount(min: string, max: string): { min: number; max: number } | null {
-  if (min.trim() === '' && max.trim() === '') return null;
-  const lo = Number(min.trim() === '' ? max : min);
-  const hi = Number(max.trim() === '' ? min : max);
-  return { min: lo, max: hi };
+export function toCount(kind: CountRangeKind, min: string, max: string): CountRange | null {
+  const n = (v: string) => Number(v.trim());
+  if (kind === 'unknown') return null;
+  if (kind === 'at least') return { min: n(min) };
+  if (kind === 'at most') return { min: 0, max: n(max) };
+  if (kind === 'exactly') return { min: n(min), max: n(min) };
+  return { min: n(min), max: n(max) };
 }
 
 const FIELDS = [

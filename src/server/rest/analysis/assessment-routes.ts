@@ -60,10 +60,11 @@ export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
         const view = await analysis.createAssessment(
           {
             subjectRef: String(b.subjectRef ?? ''),
-            capability: String(b.capability ?? ''),
-            intent: String(b.intent ?? ''),
-            analyticConfidence: String(b.analyticConfidence ?? ''),
-            rationale: String(b.rationale ?? ''),
+            // Left out of a superseding judgment: carried over from the one it supersedes.
+            capability: str(b.capability),
+            intent: str(b.intent),
+            analyticConfidence: str(b.analyticConfidence),
+            rationale: str(b.rationale),
             evidenceRefs: list(b.evidenceRefs),
             // The author is whoever is signed in; the body cannot claim someone else.
             author: user.username,
