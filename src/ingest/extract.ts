@@ -5,7 +5,7 @@ import { findEntities } from './entities/find-entities.js';
 import { detectEvents, type ClassifyEvent } from './events/detect-events.js';
 import type { Entity, ExtractInput, ExtractOutput, Span } from './extract-types.js';
 import type { ActorRecord } from './gazetteer/actor-record.js';
-import { detectLanguage } from './readers/detect-language.js';
+import { extractRegionLanguage } from './languages/extract-region-language.js';
 import { splitSentences } from './text/split-sentences.js';
 
 /** The stages of the pipeline, replaceable one by one (tests, benchmarks, other languages). */
@@ -26,15 +26,14 @@ export interface ExtractOptions {
   stages?: Partial<ExtractStages>;
 }
 
-/** What `extractDocument` returns: the contract's output line, plus the language when not English. */
+/** What `extractDocument` returns: the contract's output line with the report's language. */
 export interface ExtractResult extends ExtractOutput {
-  /** ISO 639-1 code of a text the English rules were not run on (absent for English). */
+  /** ISO 639-1 code of the report's language ('en', 'ru', 'fa', 'ps', 'ar', 'ur', …; 'und'). */
   language?: string;
 }
 
 /** 2 million code units, about 1,000 pages: beyond it a "document" is a corpus to split. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
-const LANGUAGE_SAMPLE = 3000;
 
 const defaultStages: ExtractStages = {
   splitSentences,
@@ -44,8 +43,9 @@ const defaultStages: ExtractStages = {
 
 /**
  * Extracts one report: entities, events (one per distinct incident, the main one first) and
- * attributions, with UTF-16 offsets into `input.text`. Pure: no I/O, no clock. Text in another
- * language than English yields no items and its `language`; text over `maxChars` is refused.
+ * attributions, with UTF-16 offsets into `input.text`, and the report's `language`. Pure: no I/O,
+ * no clock. Russian, Persian, Pashto, Arabic and Urdu are read by the region's rules; another
+ * language yields no items and its `language`; text over `maxChars` is refused.
  *
  * @example extractDocument({ id: 'r1', text: 'A car bomb killed 12 people in Kabul on Monday.', published: '2024-06-10' }).events[0]?.fatalities // { min: 12, max: 12 }
  */
@@ -62,9 +62,10 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   }
   const empty: ExtractResult = { id: input.id, entities: [], events: [], attributions: [] };
   if (text.trim() === '') return empty;
-  // The opening of a report tells its language; reading more only costs time.
-  const language = detectLanguage(text.slice(0, LANGUAGE_SAMPLE)).language;
-  if (language !== 'en' && language !== 'und') return { ...empty, language };
+  // The region's languages are read by their own rules (src/ingest/languages, ADR 0021); other
+  // languages get their code and no items.
+  const region = extractRegionLanguage(input);
+  if (region.output) return { ...region.output, language: region.language };
   const sentences = stages.splitSentences(text);
   const entities = stages.findEntities(text, {
     ...(input.published ? { published: input.published } : {}),
@@ -72,5 +73,5 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   });
   const events = detectEvents(text, sentences, entities, stages.classifyEvent);
   const attributions = findAttributions(text, sentences, entities);
-  return { id: input.id, entities, events, attributions };
+  return { id: input.id, entities, events, attributions, language: region.language };
 }

@@ -4,6 +4,7 @@ import type { DraftRecord, SourceRecord } from '../../core/ports/ingest.js';
 import type { AdmiraltyGrade } from '../../core/vocab/admiralty.js';
 import { DEFAULT_MAX_CHARS, extractDocument } from '../extract.js';
 import type { ActorRecord } from '../gazetteer/actor-record.js';
+import { isRegionLanguage } from '../languages/extract-region-language.js';
 import type { ReadDocument } from '../readers/document.js';
 import { getDraftOrThrow, loadMergeContext, proposedActorNames } from '../review/draft-view.js';
 import { findMergeCandidates } from '../review/merge-candidates.js';
@@ -107,9 +108,9 @@ async function extractQueued(
     await deps.repo.saveDraft(failed, []);
     return failed;
   }
-  const language = result.language ?? 'en';
-  if (language !== 'en') {
-    // The English rules are not run on other languages: the text is kept intact, nothing proposed.
+  const language = result.language === 'und' || !result.language ? 'en' : result.language;
+  if (language !== 'en' && !isRegionLanguage(language)) {
+    // No rules read this language: the text is kept intact, nothing proposed.
     const open: DraftRecord = {
       ...draft,
       state: 'open',
