@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { createSequentialIds, systemClock, type Clock } from '../src/core/clock.js';
 import { createAnalysisStore } from '../src/store/analysis/analysis-store.js';
 import { createAnalysisService } from '../src/analysis/analysis-service.js';
-import { createWebhookDelivery } from '../src/analysis/webhook-delivery.js';
+import { createWebhookDelivery, toFetchSender } from '../src/analysis/webhook-delivery.js';
+import { parseAllowList } from '../src/core/net/address-policy.js';
+import { createGuardedFetch } from '../src/ingest/outbound/guarded-fetch.js';
+
+/** The server's webhook sender, with the receiver's loopback address allowed for the test. */
+const send = toFetchSender(
+  createGuardedFetch({ allow: parseAllowList('127.0.0.1').allow, maxRedirects: 0 }),
+);
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { CROCUS, ISKP, incidentId, incidentRecord } from './analysis-fixtures.js';
 
@@ -57,7 +64,13 @@ for (const engine of ENGINES) {
         const raised = await analysis.evaluateAlertsForIncident(incidentId(9));
         const critical = raised.filter((a) => a.severity === 'critical');
         assert.equal(critical.length, 1, 'only the 145-killed alert is critical here');
-        const delivery = createWebhookDelivery({ repo, clock, timeoutMs: 300, baseDelayMs: 1000 });
+        const delivery = createWebhookDelivery({
+          repo,
+          clock,
+          send,
+          timeoutMs: 300,
+          baseDelayMs: 1000,
+        });
 
         assert.deepEqual(await delivery.deliverDue(), { delivered: 0, failed: 1 });
         let [row] = await repo.listDeliveries(critical[0]!.id);
@@ -107,7 +120,7 @@ for (const engine of ENGINES) {
         await analysis.configureWebhook({ url: receiver.url });
         await analysis.recordIncident(incidentRecord(CROCUS));
         const raised = await analysis.evaluateAlertsForIncident(incidentId(9));
-        const loop = createWebhookDelivery({ repo, clock: systemClock, pollMs: 10 });
+        const loop = createWebhookDelivery({ repo, clock: systemClock, send, pollMs: 10 });
         loop.start();
         for (let i = 0; i < 500 && receiver.bodies.length < raised.length; i++) {
           await new Promise((r) => setTimeout(r, 10));

@@ -4,6 +4,8 @@ import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js
 import { createStore } from '../src/store/create-store.js';
 import { createFeed, createSource } from '../src/ingest/sources/source-service.js';
 import { pollDueFeeds, pollFeed } from '../src/ingest/sources/poll-feed.js';
+import { createGuardedFetch } from '../src/ingest/outbound/guarded-fetch.js';
+import { LOOPBACK_ALLOW } from './support/loopback-allow.js';
 import { isTearlineError } from '../src/core/errors.js';
 import { FIRST_REPORT, OTHER_REPORT, createIngestDeps } from './ingest-fixtures.js';
 import { startFeedServer, toRss } from './ingest-feed-server.js';
@@ -49,7 +51,11 @@ for (const engine of ENGINES) {
       const t = await createTestDatabase(engine);
       try {
         const store = createStore(t.database);
-        const deps = { ...createIngestDeps(store), timeoutMs: 400 };
+        const deps = {
+          ...createIngestDeps(store),
+          timeoutMs: 400,
+          fetch: createGuardedFetch({ allow: LOOPBACK_ALLOW }),
+        };
         const source = await createSource(deps, { name: 'Wire', grade: 'c3' });
         const hang = await createFeed(deps, { sourceId: source.id, url: server.url('/hang.xml') });
         const garbage = await createFeed(deps, {

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, problemOf, type TestApp } from './server-fixture.js';
+import { LOOPBACK_ALLOW } from './support/loopback-allow.js';
 import { buildPdf } from './support/build-pdf.js';
 import { FIRST_REPORT, SECOND_REPORT } from './ingest-fixtures.js';
 import { startFeedServer } from './ingest-feed-server.js';
@@ -219,7 +220,7 @@ for (const engine of ENGINES) {
           body: `<?xml version="1.0"?><rss version="2.0"><channel><title>w</title><item><guid>k1</guid><title>Attack</title><description>${FIRST_REPORT}</description><pubDate>Sat, 23 Mar 2024 08:00:00 GMT</pubDate></item></channel></rss>`,
         },
       });
-      const t = await createTestApp(engine);
+      const t = await createTestApp(engine, { fetchAllow: LOOPBACK_ALLOW });
       try {
         const ana = await setUp(t);
         const created = await t.app.inject({
@@ -298,7 +299,7 @@ for (const engine of ENGINES) {
       const server = await startFeedServer({
         '/news/1': { body: `<html><body><article><p>${FIRST_REPORT}</p></article></body></html>` },
       });
-      const t = await createTestApp(engine);
+      const t = await createTestApp(engine, { fetchAllow: LOOPBACK_ALLOW });
       try {
         const ana = await setUp(t);
         const fetched = await t.app.inject({
@@ -317,6 +318,11 @@ for (const engine of ENGINES) {
           payload: { url: server.url('/gone') },
         });
         assert.equal(problemOf(missing).code, 'TEARLINE_E_INGEST_FETCH_FAILED');
+        assert.equal(
+          missing.statusCode,
+          502,
+          'an upstream HTTP error is a bad gateway, never a 500',
+        );
 
         const queued = await t.app.inject({
           method: 'POST',

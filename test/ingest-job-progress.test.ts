@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { createTestApp, type TestApp } from './server-fixture.js';
+import { createGuardedFetch } from '../src/ingest/outbound/guarded-fetch.js';
+import { LOOPBACK_ALLOW } from './support/loopback-allow.js';
 import { createStore } from '../src/store/create-store.js';
 import { createTableJobQueue } from '../src/ingest/jobs/table-job-queue.js';
 import { createSequentialIds, systemClock } from '../src/core/clock.js';
@@ -76,7 +78,10 @@ for (const engine of ENGINES) {
       });
       const t = await createTestDatabase(engine);
       try {
-        const deps = createIngestDeps(createStore(t.database));
+        const deps = {
+          ...createIngestDeps(createStore(t.database)),
+          fetch: createGuardedFetch({ allow: LOOPBACK_ALLOW }),
+        };
         const source = await createSource(deps, { name: 'Wire', grade: 'c3' });
         const feed = await createFeed(deps, { sourceId: source.id, url: wire.url('/wire.xml') });
         const heard: JobProgress[] = [];
@@ -99,7 +104,7 @@ for (const engine of ENGINES) {
       });
       let t: TestApp | undefined;
       try {
-        t = await createTestApp(engine);
+        t = await createTestApp(engine, { fetchAllow: LOOPBACK_ALLOW });
         await t.addUser('ana', 'analyst');
         const headers = { authorization: `Bearer ${await t.mintToken('ana')}` };
         const app = t.app;

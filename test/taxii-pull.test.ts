@@ -50,7 +50,8 @@ function captureIo(): { io: CliIo; out: () => string; err: () => string } {
       stdin: new PassThrough(),
       stdout: sink((t) => (out += t)),
       stderr: sink((t) => (err += t)),
-      env: {},
+      // The TAXII server under test listens on loopback, which the fetch policy allows only here.
+      env: { TEARLINE_FETCH_ALLOW: '127.0.0.1' },
       cwd: process.cwd(),
     },
     out: () => out,

@@ -14,7 +14,8 @@ export interface Timers {
 export interface WebhookDeliveryOptions {
   repo: Pick<AlertRepository, 'listDueDeliveries' | 'markDelivered' | 'markFailed'>;
   clock: Clock;
-  send?: WebhookSender;
+  /** How a delivery is POSTed (the server wires the policy-held fetch). */
+  send: WebhookSender;
   timers?: Timers;
   /** A POST that has not answered after this long is abandoned and retried (default 10 s). */
   timeoutMs?: number;
@@ -26,18 +27,25 @@ export interface WebhookDeliveryOptions {
   pollMs?: number;
 }
 
-/** Posts JSON with the platform's fetch. */
-export const fetchSender: WebhookSender = async (url, body, signal) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': 'tearline-alerts/0.1' },
-    body,
-    signal,
-    redirect: 'error',
-  });
-  await response.body?.cancel();
-  return response.status;
-};
+/**
+ * Posts JSON with the given fetch; the server passes one held to the outbound policy with the
+ * webhook allow list (ADR 0024).
+ *
+ * @example const send = toFetchSender(createGuardedFetch({ maxRedirects: 0 }))
+ */
+export const toFetchSender =
+  (fetchImpl: (url: string, init: RequestInit) => Promise<Response>): WebhookSender =>
+  async (url, body, signal) => {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'tearline-alerts/0.1' },
+      body,
+      signal,
+      redirect: 'error',
+    });
+    await response.body?.cancel();
+    return response.status;
+  };
 
 /**
  * The alert outbox's delivery loop: each due delivery is POSTed; a 2xx marks it delivered,
@@ -47,7 +55,7 @@ export const fetchSender: WebhookSender = async (url, body, signal) => {
  * @example const loop = createWebhookDelivery({ repo: store.analysis, clock }); loop.start()
  */
 export function createWebhookDelivery(options: WebhookDeliveryOptions) {
-  const send = options.send ?? fetchSender;
+  const send = options.send;
   const timers: Timers = options.timers ?? {
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -11,6 +11,8 @@ import { MAX_DOCUMENT_BYTES, tooLargeError } from '../ingest/readers/read-errors
 import type { ReadDocument } from '../ingest/readers/document.js';
 import type { IngestDeps } from '../ingest/review/review-deps.js';
 import { fetchUrl } from '../ingest/sources/fetch-url.js';
+import { readAllowList } from '../ingest/outbound/fetch-policy.js';
+import { createGuardedFetch } from '../ingest/outbound/guarded-fetch.js';
 import { createSource } from '../ingest/sources/source-service.js';
 import { openStore } from '../store/create-store.js';
 import { toIngestDeps } from '../server/rest/ingest/ingest-runtime.js';
@@ -78,7 +80,9 @@ async function toInputs(args: string[], io: CliIo): Promise<Input[]> {
       inputs.push({
         name: arg,
         load: async () => {
-          const page = await fetchUrl(arg);
+          const page = await fetchUrl(arg, {
+            fetch: createGuardedFetch({ allow: readAllowList(io.env, 'TEARLINE_FETCH_ALLOW') }),
+          });
           return readDocument(page.bytes, {
             origin: arg,
             ...(page.contentType ? { mediaType: page.contentType } : {}),

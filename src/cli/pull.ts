@@ -10,6 +10,8 @@ import {
   toResumePoint,
   type TaxiiCredentials,
 } from '../ingest/taxii-client/taxii-client.js';
+import { readAllowList } from '../ingest/outbound/fetch-policy.js';
+import { createGuardedFetch } from '../ingest/outbound/guarded-fetch.js';
 import { openStore } from '../store/create-store.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
@@ -98,7 +100,16 @@ export const command: CliCommand = {
       !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(values.from)
     )
       throw usage('--from must be a UTC timestamp such as 2024-03-22T18:00:00Z.');
-    const client = createTaxiiClient(credentialsOf(values, io));
+    // A partner's server is a URL the user gave: the outbound policy holds (ADR 0024); a partner
+    // inside the deployment's own network is named in TEARLINE_FETCH_ALLOW.
+    const client = createTaxiiClient(
+      credentialsOf(values, io),
+      createGuardedFetch({
+        allow: readAllowList(io.env, 'TEARLINE_FETCH_ALLOW'),
+        timeoutMs: 120_000,
+        maxBytes: 256 * 1024 * 1024,
+      }),
+    );
     const source = await client.resolve(positionals[0]!);
     const collection = values.collection;
     const store = await openStore(resolveDatabaseUrl(io, values.database));

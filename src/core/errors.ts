@@ -23,7 +23,8 @@ export class TearlineError extends Error {
 /**
  * What went wrong, which decides the HTTP status and the CLI exit code:
  * input → 400 / exit 2, not-found → 404, conflict → 409, forbidden → 403,
- * unauthenticated → 401, too-large → 413, rate-limited → 429, failure → 500 / exit 1.
+ * unauthenticated → 401, too-large → 413, rate-limited → 429, failure → 500 / exit 1,
+ * upstream (a server Tearline fetched from answered badly) → 502 / exit 1.
  */
 export type ErrorKind =
   | 'input'
@@ -33,7 +34,8 @@ export type ErrorKind =
   | 'unauthenticated'
   | 'too-large'
   | 'rate-limited'
-  | 'failure';
+  | 'failure'
+  | 'upstream';
 
 export interface ErrorDetail {
   /** The STIX id (or line number, file name) the detail is about. */
@@ -63,6 +65,7 @@ const statusByKind: Record<ErrorKind, number> = {
   'too-large': 413,
   'rate-limited': 429,
   failure: 500,
+  upstream: 502,
 };
 
 /** The HTTP status for an error kind. */

@@ -1,5 +1,6 @@
 import type { Clock, IdSource } from '../core/clock.js';
 import type { Store } from '../store/create-store.js';
+import type { FetchAllowList } from '../core/net/address-policy.js';
 import type { PartnerAccess, PartnerAuthenticator } from '../core/ports/partner-access.js';
 
 /** What `createApp` is built from. Tests pass a fresh store, a frozen clock and sequential ids. */
@@ -27,6 +28,10 @@ export interface AppConfig {
   rateLimit?: { max: number; windowMs: number; signInMax?: number };
   /** Session lifetime: absolute `ttlMs` and idle `idleMs`; defaults in auth-config.ts. */
   session?: { ttlMs: number; idleMs: number };
+  /** Private networks and hosts URL ingestion and feeds may fetch (TEARLINE_FETCH_ALLOW). */
+  fetchAllow?: FetchAllowList;
+  /** Private networks and hosts alert webhooks may reach (TEARLINE_WEBHOOK_ALLOW). */
+  webhookAllow?: FetchAllowList;
   /** Where the server's JSON log lines go and from which level; silent when left out. */
   log?: { level: string; stream?: { write(line: string): void } };
 }

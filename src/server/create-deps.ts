@@ -1,5 +1,6 @@
 import { TearlineError } from '../core/errors.js';
 import { randomIds, systemClock } from '../core/clock.js';
+import { readAllowList } from '../ingest/outbound/fetch-policy.js';
 import type { Store } from '../store/create-store.js';
 import type { AppConfig, AppDeps } from './app-deps.js';
 import { createPartnerAccess, createPartnerAuthenticator } from '../sharing/partner-service.js';
@@ -48,7 +49,8 @@ function readBoolean(
  * The server's configuration from the environment: TEARLINE_BASE_URL, TEARLINE_BODY_LIMIT
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
- * TEARLINE_LOG_LEVEL.
+ * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
+ * outbound fetch policy lets through although private; empty by default).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -70,6 +72,8 @@ export function toAppConfig(options: DepsOptions): AppConfig {
       idleMs: readInteger(env, 'TEARLINE_SESSION_IDLE_MINUTES', 60) * 60_000,
     },
     log: { level: env.TEARLINE_LOG_LEVEL ?? 'info' },
+    fetchAllow: readAllowList(env, 'TEARLINE_FETCH_ALLOW'),
+    webhookAllow: readAllowList(env, 'TEARLINE_WEBHOOK_ALLOW'),
   };
   return config;
 }

@@ -1,9 +1,16 @@
 import { TearlineError } from '../../core/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../readers/read-errors.js';
 import { tooLargeError } from '../readers/read-errors.js';
+import { fetchRefused, fetchUpstreamFailed } from '../outbound/fetch-policy.js';
+import { createGuardedFetch, type GuardedFetch } from '../outbound/guarded-fetch.js';
 
-/** The fetch function used (global fetch by default; tests may pass their own). */
-export type FetchLike = typeof fetch;
+/**
+ * The fetch function used: by default one held to the strict outbound policy (public addresses
+ * only); the server and CLI pass one with the deployment's allow list (ADR 0024).
+ */
+export type FetchLike = GuardedFetch;
+
+const strictFetch = createGuardedFetch();
 
 /** A fetched resource, or `notModified` for a conditional GET answered 304. */
 export interface Fetched {
@@ -20,8 +27,8 @@ export const DEFAULT_FETCH_TIMEOUT_MS = 15_000;
 
 /**
  * GETs a URL with a timeout covering headers and body, a size limit, and optional conditional
- * headers (RFC 9110 §13.1: If-None-Match, If-Modified-Since). HTTP errors, timeouts and network
- * failures become TEARLINE_E_INGEST_FETCH_FAILED.
+ * headers (RFC 9110 §13.1: If-None-Match, If-Modified-Since). A refused, closed or slow target is
+ * TEARLINE_E_FETCH_REFUSED (4xx); an HTTP error answer is TEARLINE_E_INGEST_FETCH_FAILED (502).
  *
  * @example const page = await fetchUrl('https://example.org/news/1', { timeoutMs: 5000 })
  */
@@ -48,11 +55,16 @@ export async function fetchUrl(
   if (options.lastModified) headers['if-modified-since'] = options.lastModified;
   try {
     const get = () =>
-      (options.fetch ?? fetch)(url, { headers, signal: controller.signal, redirect: 'follow' });
-    // One retry on a network error: a pooled keep-alive socket the server has just closed fails
-    // the first request without the server being down.
+      (options.fetch ?? strictFetch)(url, {
+        headers,
+        signal: controller.signal,
+        redirect: 'follow',
+      });
+    // One retry on a raw network error: a pooled keep-alive socket the server has just closed
+    // fails the first request without the server being down. The guarded fetch opens a fresh
+    // socket each time and answers with coded errors, which are final.
     const res = await get().catch((error: unknown) => {
-      if (controller.signal.aborted) throw error;
+      if (controller.signal.aborted || error instanceof TearlineError) throw error;
       return get();
     });
     const meta = {
@@ -69,7 +81,7 @@ export async function fetchUrl(
     }
     if (!res.ok) {
       await res.body?.cancel();
-      throw failed(url, `the server answered HTTP ${res.status}`);
+      throw fetchUpstreamFailed(url, `the server answered HTTP ${res.status}`);
     }
     const declared = Number(res.headers.get('content-length') ?? '0');
     if (declared > limit) {
@@ -93,18 +105,8 @@ export async function fetchUrl(
     return { ...meta, bytes: Buffer.concat(chunks), notModified: false };
   } catch (error) {
     if (error instanceof TearlineError) throw error;
-    if (controller.signal.aborted)
-      throw failed(url, `no complete answer within ${Math.round(timeoutMs / 1000)} s`);
-    throw failed(url, (error as Error).message || 'the connection failed');
+    throw fetchRefused(url, timeoutMs);
   } finally {
     clearTimeout(timer);
   }
-}
-
-function failed(url: string, why: string): TearlineError {
-  return new TearlineError(
-    'TEARLINE_E_INGEST_FETCH_FAILED',
-    `Could not fetch ${url.slice(0, 200)}: ${why}. Check the address and try again later.`,
-    { kind: 'failure' },
-  );
 }

@@ -40,7 +40,10 @@ function authorization(credentials: TaxiiCredentials): string {
  *
  * @example const client = createTaxiiClient({ kind: 'bearer', token }); const source = await client.resolve(url)
  */
-export function createTaxiiClient(credentials: TaxiiCredentials, fetchImpl: typeof fetch = fetch) {
+export function createTaxiiClient(
+  credentials: TaxiiCredentials,
+  fetchImpl: (url: string, init?: RequestInit) => Promise<Response> = fetch,
+) {
   async function getJson(
     url: string,
   ): Promise<{ body: Record<string, unknown>; headers: Headers }> {

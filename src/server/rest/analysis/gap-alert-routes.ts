@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import { requireUser } from '../../principal.js';
-import { createWebhookDelivery } from '../../../analysis/webhook-delivery.js';
+import { createWebhookDelivery, toFetchSender } from '../../../analysis/webhook-delivery.js';
+import { createGuardedFetch } from '../../../ingest/outbound/guarded-fetch.js';
 import { idParams, objectBody, toAnalysisService } from './analysis-route-deps.js';
 
 /**
@@ -19,6 +20,14 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
     const delivery = createWebhookDelivery({
       repo: deps.store.analysis,
       clock: deps.clock,
+      send: toFetchSender(
+        createGuardedFetch({
+          maxRedirects: 0,
+          timeoutMs: 10_000,
+          maxBytes: 64 * 1024,
+          ...(deps.config.webhookAllow ? { allow: deps.config.webhookAllow } : {}),
+        }),
+      ),
       // Unreferenced timers: a pending retry never keeps the process alive on its own.
       timers: {
         setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),

@@ -4,6 +4,7 @@ import type { PollDeps } from '../../../ingest/sources/poll-feed.js';
 import type { IngestDeps } from '../../../ingest/review/review-deps.js';
 import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
 import { createPgBossJobQueue } from '../../../store/ingest/pg-boss-job-queue.js';
+import { createGuardedFetch } from '../../../ingest/outbound/guarded-fetch.js';
 import { toAnalysisService } from '../analysis/analysis-route-deps.js';
 
 /** Ingest's services and job queue as the server runs them. */
@@ -45,7 +46,11 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
  * @example const { ingest, queue } = createIngestRuntime(deps)
  */
 export function createIngestRuntime(deps: AppDeps): IngestRuntime {
-  const ingest: PollDeps = toIngestDeps(deps);
+  // Every URL a user gives (reports, feeds, their item links) goes through the one policy.
+  const ingest: PollDeps = {
+    ...toIngestDeps(deps),
+    fetch: createGuardedFetch(deps.config.fetchAllow ? { allow: deps.config.fetchAllow } : {}),
+  };
   const queue =
     deps.store.database.engine === 'postgres'
       ? createPgBossJobQueue({ url: deps.store.database.url })
