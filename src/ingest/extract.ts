@@ -3,6 +3,7 @@ import { findAttributions } from './attribution/find-attributions.js';
 import { classifyEvent } from './classify/classify-event.js';
 import { findEntities } from './entities/find-entities.js';
 import { detectEvents, type ClassifyEvent } from './events/detect-events.js';
+import { extractInSections } from './extract-sections.js';
 import type { Entity, ExtractInput, ExtractOutput, Span } from './extract-types.js';
 import type { ActorRecord } from './gazetteer/actor-record.js';
 import { extractRegionLanguage } from './languages/extract-region-language.js';
@@ -23,6 +24,8 @@ export interface ExtractOptions {
   knownActors?: readonly ActorRecord[];
   /** Longest text accepted, in UTF-16 code units (default {@link DEFAULT_MAX_CHARS}). */
   maxChars?: number;
+  /** Texts longer than this are extracted section by section (default {@link DEFAULT_SECTION_CHARS}). */
+  sectionChars?: number;
   stages?: Partial<ExtractStages>;
 }
 
@@ -34,6 +37,8 @@ export interface ExtractResult extends ExtractOutput {
 
 /** 2 million code units, about 1,000 pages: beyond it a "document" is a corpus to split. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
+/** About 50 pages: a longer text is extracted in sections cut at paragraphs (ADR 0025). */
+export const DEFAULT_SECTION_CHARS = 100_000;
 
 const defaultStages: ExtractStages = {
   splitSentences,
@@ -62,6 +67,13 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   }
   const empty: ExtractResult = { id: input.id, entities: [], events: [], attributions: [] };
   if (text.trim() === '') return empty;
+  const sectionChars = options.sectionChars ?? DEFAULT_SECTION_CHARS;
+  if (text.length > sectionChars) {
+    // Each section costs a bounded time: a long text costs time in proportion to its length.
+    return extractInSections(input, sectionChars, (part) =>
+      extractDocument({ ...input, text: part }, { ...options, sectionChars: Infinity }),
+    );
+  }
   // The region's languages are read by their own rules (src/ingest/languages, ADR 0021); other
   // languages get their code and no items.
   const region = extractRegionLanguage(input);

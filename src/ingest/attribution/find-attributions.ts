@@ -6,6 +6,7 @@ import {
   REPORTING_VERBS,
   ROLE_HEADS,
 } from './speaker-words.js';
+import { spansWithin } from '../text/spans-within.js';
 
 const VERB_RE = new RegExp(`\\b(?:${REPORTING_VERBS.join('|')})\\b`, 'g');
 const ACCORDING_RE = /\baccording to\b/i;
@@ -204,7 +205,7 @@ function toSource(text: string, span: Span, entities: readonly Entity[]): Source
   if (/[;"“”()]|\b(?:is|are|was|were|has|have|had|will|would|could|can|not)\b/.test(source)) {
     return undefined;
   }
-  const inside = entities.filter((e) => e.start >= trimmed.start && e.end <= trimmed.end);
+  const inside = spansWithin(entities, trimmed.start, trimmed.end);
   const named = inside.some((e) => e.type === 'person' && isPersonName(e.text));
   const head = headWord(source);
   const headed = HEADS.has(head);

@@ -10,6 +10,7 @@ import type {
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
 import type { Incident } from './segment-incidents.js';
+import { spanContaining, spansWithin } from '../text/spans-within.js';
 
 /** What an incident's units say about who, where, when and how many. */
 export type EventArguments = Pick<
@@ -36,9 +37,8 @@ export function chooseArguments(
   sentences: readonly Span[],
   context: { main: boolean; claims: readonly ActorEntity[] },
 ): EventArguments {
-  const inUnits = entities.filter((e) =>
-    incident.units.some((u) => e.start >= u.start && e.end <= u.end),
-  );
+  // Units are disjoint and in document order: their entities, unit by unit, are in order too.
+  const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
   const actors = chooseActors(text, incident, inUnits);
   if (!actors.some((a) => a.role === 'perpetrator')) {
     const near = nearbyPerpetrator(text, incident, entities, sentences);
@@ -98,7 +98,7 @@ function chooseActors(
   };
   for (const entity of inUnits) {
     if (entity.type !== 'actor') continue;
-    const unit = incident.units.find((u) => entity.start >= u.start && entity.end <= u.end)!;
+    const unit = spanContaining(incident.units, entity.start, entity.end)!;
     const before = text.slice(Math.max(unit.start, entity.start - 30), entity.start);
     const after = text.slice(entity.end, unit.end);
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
@@ -109,12 +109,8 @@ function chooseActors(
     const claimer =
       claimAfter &&
       claimAfter.index < 60 &&
-      !inUnits.some(
-        (o) =>
-          o.type === 'actor' &&
-          o.start >= entity.end &&
-          o.end <= entity.end + claimAfter.index &&
-          o.canonical !== entity.canonical,
+      !spansWithin(inUnits, entity.end, entity.end + claimAfter.index).some(
+        (o) => o.type === 'actor' && o.canonical !== entity.canonical,
       );
     if (claimAfter && claimer) {
       push(entity, 'perpetrator', true);
@@ -152,9 +148,8 @@ function nearbyPerpetrator(
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
     if (!CLAIM_CUE.test(s) || GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
-    const actor = entities.find(
-      (e): e is ActorEntity =>
-        e.type === 'actor' && e.start >= sentence.start && e.end <= sentence.end,
+    const actor = spansWithin(entities, sentence.start, sentence.end).find(
+      (e): e is ActorEntity => e.type === 'actor',
     );
     if (actor) return actor;
   }
@@ -185,7 +180,7 @@ function choosePlace(
   for (const [index, unit] of incident.units.entries()) {
     if (town && !coarse && (site || index >= SITE_UNITS)) break;
     if (town && coarse && index >= SITE_UNITS) break;
-    const inside = entities.filter((e) => e.start >= unit.start && e.end <= unit.end);
+    const inside = spansWithin(entities, unit.start, unit.end);
     const triggers: number[] = [];
     const re = ATTACK_WORDS;
     re.lastIndex = 0;

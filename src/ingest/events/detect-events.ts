@@ -3,6 +3,7 @@ import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments } from './choose-arguments.js';
+import { spansWithin } from '../text/spans-within.js';
 import { findEventUnits } from './find-event-units.js';
 import { preferBranches } from './prefer-branches.js';
 import { segmentIncidents, type Incident } from './segment-incidents.js';
@@ -212,10 +213,8 @@ function claimedBy(
     const m = CLAIM_CUE.exec(s);
     if (!m) continue;
     const cueAt = sentence.start + m.index;
-    for (const e of entities) {
-      if (e.type === 'actor' && e.start >= sentence.start && e.end <= cueAt && cueAt - e.end < 60) {
-        out.push(e);
-      }
+    for (const e of spansWithin(entities, sentence.start, cueAt)) {
+      if (e.type === 'actor' && cueAt - e.end < 60) out.push(e);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Span } from '../extract-types.js';
 import { ABBREVIATIONS, NAME_PREFIXES } from './abbreviations.js';
+import { boundSentences } from './bound-sentences.js';
 
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 const OPENERS = /["'“‘([«]/;
@@ -8,7 +9,8 @@ const OPENERS = /["'“‘([«]/;
  * Splits text into sentence spans (trimmed, `end` exclusive): a sentence ends at `.`, `!` or
  * `?` (with any closing quotes) before whitespace and a capital, digit or opening quote, unless
  * the word before the full stop is an abbreviation ("U.S.", "Gen.", "Jan.") or an initial; a
- * line break always ends a sentence, since headlines and datelines carry no final stop.
+ * line break always ends a sentence, since headlines and datelines carry no final stop. A span
+ * longer than `MAX_SENTENCE_CHARS` is cut at clause breaks (see `boundSentences`).
  *
  * @example splitSentences('Gen. Smith spoke. He left.') // [{start:0,end:17},{start:18,end:26}]
  */
@@ -52,7 +54,8 @@ export function splitSentences(text: string): Span[] {
     i = j - 1;
   }
   push(n);
-  return spans;
+  // A span longer than a sentence can be is cut at clause breaks: the finders stay linear.
+  return boundSentences(text, spans);
 }
 
 function isSpace(code: number): boolean {
