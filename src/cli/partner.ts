@@ -1,3 +1,4 @@
+import { createProseRecognisers } from '../ingest/prose-recognisers.js';
 import { TearlineError } from '../core/errors.js';
 import { randomIds, systemClock } from '../core/clock.js';
 import { DEFAULT_DATABASE_URL } from '../store/database.js';
@@ -35,6 +36,7 @@ export async function withSharing<T>(
       collections: store.collections,
       clock: systemClock,
       ids: randomIds,
+      recognisers: createProseRecognisers(),
       ...(io.env.TEARLINE_ORGANIZATION_NAME
         ? { organizationName: io.env.TEARLINE_ORGANIZATION_NAME }
         : {}),

@@ -1,18 +1,23 @@
 import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import type { Transform } from './transform.js';
-import { coarsenDatesInText, placeWithholder } from './coarsen-text.js';
+import type { ProseRecognisers } from '../core/ports/prose-recognisers.js';
 import { coarsePlaceNames } from './coarse-place-names.js';
 import { renameFromCoarseFacts } from './coarse-incident-name.js';
+import {
+  REDACTION_MARK,
+  planProse,
+  planTouchesProse,
+  rewriteObjectProse,
+  type ProsePlan,
+} from './prose.js';
 
 /** What the transforms know about the whole selection (person names, source identities). */
 export interface TransformContext {
-  /** Names to remove from text (persons in the selection and names given by the transform). */
-  personNames: readonly string[];
   /** Ids of identities that are sources (referenced as created_by_ref by selected objects). */
   sourceIdentityIds: ReadonlySet<string>;
-  /** Rewrites the selection's place names finer than a coarsen-place target in free text. */
-  withholdPlaces?: (text: string) => string;
+  /** What the transforms do to free text (prose.ts). */
+  prose: ProsePlan;
 }
 
 /** The outcome for one object: its transformed copy (internal ids still) or why it was dropped. */
@@ -32,37 +37,36 @@ const PLACE_DETAIL_KEYS = [
   'city',
   'location_name',
 ];
-const NAME_MARK = '[name withheld]';
-const REDACTION_MARK = '[redacted]';
 
 /**
- * The context of a selection: names of the person identities in it (plus given names) and the
- * identities that other selected objects cite as their creator (sources).
+ * The context of a selection: the identities that other selected objects cite as their creator
+ * (sources), and the plan for free text, which knows the names of the person identities in the
+ * selection, its place names finer than a coarsen-place target and the deployment's protected
+ * terms, and reads text with the extractor's recognisers when they are given.
  *
- * @example createTransformContext(objects, transforms).personNames
+ * @example createTransformContext(objects, transforms, { recognisers, protectedTerms: [] })
  */
 export function createTransformContext(
   objects: readonly StixObject[],
   transforms: readonly Transform[],
+  options: { recognisers?: ProseRecognisers; protectedTerms?: readonly string[] } = {},
 ): TransformContext {
-  const names = new Set<string>();
-  for (const t of transforms) {
-    if (t.kind === 'remove-person-names') for (const n of t.names ?? []) names.add(n);
-  }
-  if (transforms.some((t) => t.kind === 'remove-person-names')) {
-    for (const o of objects) {
-      if (isPerson(o) && typeof o.name === 'string' && o.name.trim() !== '') names.add(o.name);
-    }
+  const persons: string[] = [];
+  for (const o of objects) {
+    if (isPerson(o) && typeof o.name === 'string' && o.name.trim() !== '') persons.push(o.name);
   }
   const sources = new Set<string>();
   for (const o of objects) if (typeof o.created_by_ref === 'string') sources.add(o.created_by_ref);
-  // Longest first, so that "Abu Bakr al-Baghdadi" is removed before "al-Baghdadi".
-  const places = placeWithholder(coarsePlaceNames(objects, transforms));
-  return {
-    personNames: [...names].sort((a, b) => b.length - a.length),
-    sourceIdentityIds: sources,
-    ...(places ? { withholdPlaces: places } : {}),
-  };
+  const prose = planProse(
+    transforms,
+    {
+      persons,
+      places: coarsePlaceNames(objects, transforms),
+      protectedTerms: options.protectedTerms ?? [],
+    },
+    options.recognisers,
+  );
+  return { sourceIdentityIds: sources, prose };
 }
 
 function isPerson(o: StixObject): boolean {
@@ -107,34 +111,16 @@ export function applyTransforms(
       }
       case 'coarsen-place':
         object = coarsenPlace(object, t.to, changes);
-        if (context.withholdPlaces !== undefined)
-          rewriteText(
-            object,
-            context.withholdPlaces,
-            'withheld place names in text',
-            changes,
-            ACTOR_TYPES.has(object.type) ? ['name', 'aliases'] : [],
-          );
         break;
       case 'coarsen-date':
         coarsenDates(object, t.to, changes);
-        rewriteText(
-          object,
-          (s) => coarsenDatesInText(s, t.to),
-          `coarsened dates in text to ${t.to}`,
-          changes,
-        );
-        break;
-      case 'remove-person-names':
-        replaceInText(object, context.personNames, NAME_MARK, 'removed person names', changes);
-        break;
-      case 'redact-text':
-        replaceInText(object, t.phrases, REDACTION_MARK, 'redacted phrases', changes);
         break;
       default:
         break;
     }
   }
+  // Free text: every transform's rules for prose at once, over every text value and key.
+  if (planTouchesProse(context.prose)) changes.push(...rewriteObjectProse(object, context.prose));
   if (transforms.some((t) => t.kind === 'coarsen-place' || t.kind === 'coarsen-date')) {
     const renamed = renameFromCoarseFacts(object, transforms);
     if (renamed !== undefined && renamed !== object.name) {
@@ -257,88 +243,6 @@ function coarsenDates(object: StixObject, to: 'month' | 'year', changes: string[
   visit(object, '');
   if (touched.size > 0)
     changes.push(`coarsened dates to ${to} (${[...touched].sort().join(', ')})`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function replaceInText(
-  object: StixObject,
-  phrases: readonly string[],
-  mark: string,
-  note: string,
-  changes: string[],
-): void {
-  if (phrases.length === 0) return;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
-  let count = 0;
-  visitText(object, (text) =>
-    text.replace(pattern, () => {
-      count += 1;
-      return mark;
-    }),
-  );
-  if (count > 0) changes.push(`${note} (${count})`);
-}
-
-// A group's name is who it is, not where an incident happened ("Islamic State Khorasan
-// Province" keeps "Khorasan" whatever places a selection holds).
-const ACTOR_TYPES = new Set(['threat-actor', 'intrusion-set']);
-
-/** Applies a text rewrite to every free-text string; notes how many strings it changed. */
-function rewriteText(
-  object: StixObject,
-  rewrite: (text: string) => string,
-  note: string,
-  changes: string[],
-  keepTopLevel: readonly string[] = [],
-): void {
-  let count = 0;
-  visitText(
-    object,
-    (text) => {
-      const next = rewrite(text);
-      if (next !== text) count += 1;
-      return next;
-    },
-    keepTopLevel,
-  );
-  if (count > 0) changes.push(`${note} (${count})`);
-}
-
-const DATE_VALUE = /^\d{4}(-\d{2}){0,2}$/;
-
-/** Rewrites, in place, every string of the object that is text rather than an id or a date. */
-function visitText(
-  object: StixObject,
-  rewrite: (text: string) => string,
-  keepTopLevel: readonly string[] = [],
-): void {
-  const visit = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string') {
-      // Ids and references are decided by the policy, not rewritten as text; timestamps and
-      // event dates are coarsened as values.
-      if (key === 'id' || key.endsWith('_ref') || key === 'type' || key === 'spec_version')
-        return value;
-      if (STIX_TIMESTAMP.test(value) || DATE_VALUE.test(value)) return value;
-      return rewrite(value);
-    }
-    if (Array.isArray(value))
-      return key.endsWith('_refs') ? value : value.map((v) => visit(v, key));
-    if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const [k, v] of Object.entries(record)) {
-        if (record !== object || !keepTopLevel.includes(k)) record[k] = visit(v, k);
-      }
-      return record;
-    }
-    return value;
-  };
-  visit(object, '');
 }
 
 function isValidLocation(o: StixObject): boolean {

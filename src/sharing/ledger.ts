@@ -18,7 +18,10 @@ export function hashLedgerEntry(entry: Omit<LedgerEntry, 'hash'> & { hash?: stri
 }
 
 /** The keys an entry's hash covers, sorted as canonical JSON sorts them; `hash` is not one. */
+// `acknowledgements` is absent from most entries, and JSON.stringify leaves an absent key out, so
+// entries written before it existed hash as they did.
 const CONTENT_KEYS: readonly string[] = [
+  'acknowledgements',
   'action',
   'approver',
   'at',

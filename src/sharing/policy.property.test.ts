@@ -28,7 +28,7 @@ const TLP1_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
 const partner: Partner = {
   id: 'identity--aaaaaaaa-0000-4000-8000-000000000001',
   name: 'Partner',
-  trustTier: 'minimal',
+  trustTier: 'trusted',
   identity: { type: 'identity', id: 'identity--aaaaaaaa-0000-4000-8000-000000000001' },
   created: '2026-01-01T00:00:00.000Z',
 };

@@ -13,6 +13,9 @@ import {
   toTlpMarkingDefinition,
 } from './tlp.js';
 import type { Transform } from './transform.js';
+import type { ProseRecognisers } from '../core/ports/prose-recognisers.js';
+import type { ProsePlan } from './prose.js';
+import { withTierMinimums, type TierMinimums } from './tier-minimums.js';
 
 /** Everything the policy decides from; nothing else (no store, no clock, no randomness). */
 export interface PolicyInput {
@@ -32,6 +35,12 @@ export interface PolicyInput {
   agreementId?: string;
   /** The TLP level assumed for objects that carry none (default amber). */
   unmarkedTlp?: TlpLevel;
+  /** The extractor's recognisers, to read free text (without them, only sharing's own finders). */
+  recognisers?: ProseRecognisers;
+  /** The deployment's protected names and phrases: redacted from every release, never released. */
+  protectedTerms?: readonly string[];
+  /** The transforms each trust tier always gets (default DEFAULT_TIER_MINIMUMS). */
+  tierMinimums?: TierMinimums;
 }
 
 /** What the policy decided for one asked-for object. */
@@ -53,6 +62,12 @@ export interface PolicyDecision {
   agreement?: Agreement;
   bundle?: StixBundle;
   decisions: ObjectDecision[];
+  /** The transforms applied: those asked for and the partner tier's minimums. */
+  transforms: Transform[];
+  /** The tier minimums that were added to those asked for. */
+  addedByTier: Transform[];
+  /** What the transforms did to free text; the residual scan reads the bundle by it. */
+  prose?: ProsePlan;
 }
 
 const META_TYPES = new Set(['marking-definition', 'extension-definition', 'language-content']);
@@ -66,8 +81,16 @@ const META_TYPES = new Set(['marking-definition', 'extension-definition', 'langu
  */
 export function decideRelease(input: PolicyInput): PolicyDecision {
   const agreement = chooseAgreement(input);
+  // The trust tier's minimum transforms hold on every path, whatever the author ticked.
+  const { transforms, added } = withTierMinimums(
+    input.transforms,
+    input.partner.trustTier,
+    input.tierMinimums,
+  );
   if (typeof agreement === 'string') {
     return {
+      transforms,
+      addedByTier: added,
       allowed: false,
       reason: agreement,
       decisions: input.objects.map((o) => ({
@@ -79,7 +102,11 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
     };
   }
   const unmarked = input.unmarkedTlp ?? 'amber';
-  const context = createTransformContext(input.objects, input.transforms);
+  const context = createTransformContext(input.objects, transforms, {
+    ...(input.recognisers === undefined ? {} : { recognisers: input.recognisers }),
+    protectedTerms: input.protectedTerms ?? [],
+  });
+  const applied = { transforms, addedByTier: added, prose: context.prose };
   const decisions = new Map<string, ObjectDecision>();
   const candidates = new Map<string, StixObject>();
   for (const source of latestById(input.objects)) {
@@ -95,7 +122,7 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
     } else if (tlpRank(level) > tlpRank(agreement.tlp)) {
       decision.reason = `marked TLP:${level.toUpperCase()}, above the agreement's TLP:${agreement.tlp.toUpperCase()}`;
     } else {
-      const outcome = applyTransforms(source, input.transforms, context);
+      const outcome = applyTransforms(source, transforms, context);
       decision.changes.push(...outcome.changes);
       if (outcome.object === undefined) decision.reason = outcome.dropped;
       else candidates.set(source.id, outcome.object);
@@ -147,9 +174,10 @@ export function decideRelease(input: PolicyInput): PolicyDecision {
     released.push(out);
   }
   if (released.length === 0) {
-    return { allowed: true, agreement, decisions: [...decisions.values()] };
+    return { ...applied, allowed: true, agreement, decisions: [...decisions.values()] };
   }
   return {
+    ...applied,
     allowed: true,
     agreement,
     bundle: {

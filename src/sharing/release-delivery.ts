@@ -1,5 +1,10 @@
 import type { Collection } from '../core/ports/collection-repository.js';
-import type { LedgerEntry, Partner, Release } from '../core/ports/sharing.js';
+import type {
+  FindingAcknowledgement,
+  LedgerEntry,
+  Partner,
+  Release,
+} from '../core/ports/sharing.js';
 import type { StixObject } from '../core/stix/stix-object.js';
 import { sha256Hex, toCanonicalJson } from './canonical-json.js';
 import { sealLedgerEntries, type LedgerDraft } from './ledger.js';
@@ -60,6 +65,8 @@ export async function deliverAndRecord(
     objects: readonly StixObject[];
     actor: string;
     action: LedgerEntry['action'];
+    /** The approver's acknowledgements of findings: written on the release's first entry. */
+    acknowledgements?: readonly FindingAcknowledgement[];
   },
 ): Promise<LedgerEntry[]> {
   const at = deps.clock.now().toISOString();
@@ -73,6 +80,9 @@ export async function deliverAndRecord(
     approver: input.actor,
     action: input.action,
     at,
+    ...(i === 0 && input.acknowledgements !== undefined && input.acknowledgements.length > 0
+      ? { acknowledgements: toCanonicalJson(input.acknowledgements) }
+      : {}),
   }));
   const entries = await deps.sharing.ledger.append((head) => sealLedgerEntries(head, drafts));
   await deps.collections.addObjects(input.collection.id, input.objects, at, texts);

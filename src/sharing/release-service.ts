@@ -16,6 +16,9 @@ import {
 import type { Actor, SharingDeps } from './sharing-deps.js';
 import { tlpRank } from './tlp.js';
 import { parseTransforms } from './transform.js';
+import { scanServedTexts } from './residual-scan.js';
+import { loadSharingSettings } from './sharing-settings.js';
+import { checkAcknowledgements, requirePreviewSeen } from './release-review.js';
 
 const MAX_OBJECTS = 100_000;
 
@@ -158,6 +161,10 @@ export interface ReleasePreview {
   release: Release;
   bundle?: Release['bundle'];
   items: PreviewItem[];
+  /** What the residual scan found in the bundle's served bytes (listed first in every view). */
+  findings: NonNullable<Release['findings']>;
+  /** The transforms applied: those asked for and the partner tier's minimums. */
+  appliedTransforms: unknown[];
 }
 
 /**
@@ -177,31 +184,44 @@ async function loadInputs(deps: SharingDeps, release: Release, withObjects = tru
       }))
     : await loadStamps(deps, release.objectIds);
   const organization = await getOrganization(deps);
+  const settings = await loadSharingSettings(deps);
   const agreement = agreements.find((a) => a.id === release.agreementId);
   // A STIX version (id + modified) never changes content, so versions stand for the objects.
   const versions = stamps
     .map((o) => `${o.id} ${o.modified ?? o.created ?? ''} ${o.revoked ? 'r' : ''}`)
     .sort();
   const fingerprint = sha256Hex(
-    toCanonicalJson({ versions, agreement, organization, transforms: release.transforms }),
+    toCanonicalJson({
+      versions,
+      agreement,
+      organization,
+      transforms: release.transforms,
+      tier: partner.trustTier,
+      settings: sha256Hex(toCanonicalJson(settings)),
+    }),
   );
-  return { partner, agreements, objects, organization, fingerprint };
+  return { partner, agreements, objects, organization, fingerprint, settings };
 }
 
 const STALE =
   'The objects or the agreement changed since the preview, so this is not the bundle that was reviewed; preview the release again.';
 
 /**
- * Builds the release through the sharing policy and stores exactly that bundle as the one to
- * approve; returns it beside the source objects with a note per object.
+ * Builds the release through the sharing policy, scans the served bytes for what the transforms
+ * promised to remove, and stores exactly that bundle and its findings as the one to approve;
+ * returns it beside the source objects with a note per object. `viewer` has now seen it.
  *
- * @example const { bundle, items } = await previewRelease(deps, id)
+ * @example const { bundle, items, findings } = await previewRelease(deps, id, 'ana')
  */
-export async function previewRelease(deps: SharingDeps, id: string): Promise<ReleasePreview> {
+export async function previewRelease(
+  deps: SharingDeps,
+  id: string,
+  viewer?: string,
+): Promise<ReleasePreview> {
   const release = await getReleaseOrThrow(deps, id);
   requireStatus(release, ['draft', 'previewed'], 'preview');
   const at = deps.clock.now();
-  const { partner, agreements, objects, organization, fingerprint } = await loadInputs(
+  const { partner, agreements, objects, organization, fingerprint, settings } = await loadInputs(
     deps,
     release,
   );
@@ -224,14 +244,28 @@ export async function previewRelease(deps: SharingDeps, id: string): Promise<Rel
       return id;
     },
     bundleId: release.bundle?.id ?? `bundle--${deps.ids.uuid()}`,
+    ...(deps.recognisers === undefined ? {} : { recognisers: deps.recognisers }),
+    protectedTerms: settings.protectedTerms,
+    tierMinimums: settings.tierMinimums,
   });
   refuseIfNotAllowed(decision);
+  const builtAt = at.toISOString();
+  // The residual scan reads the very bytes the partner's collection will store and serve.
+  const findings =
+    decision.bundle === undefined || decision.prose === undefined
+      ? []
+      : scanServedTexts(toServedTexts(decision.bundle.objects), decision.prose, organization.id);
   const next: Release = {
     ...release,
     idMap,
-    builtAt: at.toISOString(),
+    builtAt,
     inputFingerprint: fingerprint,
+    appliedTransforms: decision.transforms,
+    findings,
+    // A new build is a new preview: whoever saw the last one has not seen this one.
+    previewSeenBy: viewer === undefined ? {} : { [viewer]: builtAt },
   };
+  delete next.acknowledgements;
   if (decision.bundle === undefined) {
     delete next.bundle;
     next.status = 'draft';
@@ -241,6 +275,43 @@ export async function previewRelease(deps: SharingDeps, id: string): Promise<Rel
   }
   await deps.sharing.releases.updateRelease(next);
   return toPreview(next, objects, decision);
+}
+
+/**
+ * The stored preview of a release, as built (nothing rebuilt): the bundle, its findings and each
+ * source beside what the partner receives. `viewer` has now seen this preview, which is what an
+ * approval by them requires.
+ *
+ * @example const preview = await showPreview(deps, id, 'bea')
+ */
+export async function showPreview(
+  deps: SharingDeps,
+  id: string,
+  viewer: string,
+): Promise<ReleasePreview> {
+  const release = await getReleaseOrThrow(deps, id);
+  if (release.builtAt !== undefined && release.previewSeenBy?.[viewer] !== release.builtAt) {
+    release.previewSeenBy = { ...(release.previewSeenBy ?? {}), [viewer]: release.builtAt };
+    await deps.sharing.releases.updateRelease(release, { keepBundle: true });
+  }
+  const objects = await loadObjects(deps, release.objectIds);
+  const released = new Map((release.bundle?.objects ?? []).map((o) => [o.id as string, o]));
+  const decisions: ObjectDecision[] = objects.map((o) => {
+    const releasedId = release.idMap[o.id];
+    const isReleased = releasedId !== undefined && released.has(releasedId);
+    return {
+      sourceId: o.id,
+      released: isReleased,
+      ...(isReleased ? { releasedId } : { reason: 'withheld at the last preview' }),
+      changes: [],
+    };
+  });
+  return toPreview(release, objects, {
+    allowed: true,
+    decisions,
+    transforms: [],
+    addedByTier: [],
+  });
 }
 
 function refuseIfNotAllowed(decision: PolicyDecision): void {
@@ -263,6 +334,8 @@ function toPreview(
   return {
     release: summary,
     ...(bundle === undefined ? {} : { bundle }),
+    findings: release.findings ?? [],
+    appliedTransforms: release.appliedTransforms ?? release.transforms,
     items: decision.decisions.map((d) => {
       const released = d.releasedId === undefined ? undefined : byReleased.get(d.releasedId);
       return {
@@ -294,6 +367,7 @@ export async function approveRelease(
   deps: SharingDeps,
   approver: Actor,
   id: string,
+  options: { acknowledgements?: unknown; requirePreviewSeen?: boolean } = {},
 ): Promise<Release> {
   const release = await getReleaseOrThrow(deps, id);
   if (!approver.roles.includes('approver') && !approver.roles.includes('admin')) {
@@ -313,7 +387,14 @@ export async function approveRelease(
     );
   }
   requireStatus(release, ['previewed'], 'approve');
+  if (options.requirePreviewSeen === true) requirePreviewSeen(release, approver.username);
   const now = deps.clock.now();
+  const acknowledgements = checkAcknowledgements(
+    release,
+    options.acknowledgements,
+    approver.username,
+    now.toISOString(),
+  );
   const agreement = await getAgreementOrThrow(deps, release.agreementId);
   const state = getEffectiveState(agreement, now);
   if (state.state !== 'active') {
@@ -335,9 +416,11 @@ export async function approveRelease(
     objects: release.bundle.objects,
     actor: approver.username,
     action: 'release',
+    ...(acknowledgements.length === 0 ? {} : { acknowledgements }),
   });
   const next: Release = {
     ...release,
+    ...(acknowledgements.length === 0 ? {} : { acknowledgements }),
     status: 'delivered',
     approver: approver.username,
     approved: now.toISOString(),

@@ -92,6 +92,37 @@ export interface AgreementEvent {
 /** Where a release is in its life. */
 export type ReleaseStatus = 'draft' | 'previewed' | 'delivered' | 'revoked';
 
+/** Something the residual scan found in the served bytes that a transform promised to remove. */
+export interface ReleaseFinding {
+  /** Stable for the same bytes: a hash of where and what. */
+  id: string;
+  kind:
+    | 'person-like'
+    | 'attribution'
+    | 'dateline'
+    | 'contact'
+    | 'coordinates'
+    | 'place'
+    | 'date'
+    | 'protected';
+  /** The released object's id. */
+  objectId: string;
+  /** The property path (`description`; `… (key)` for text in a key). */
+  path: string;
+  /** The text found, and its offsets in the property's text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An approver's acknowledgement of a finding: the reason it may go out as it is. */
+export interface FindingAcknowledgement {
+  findingId: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 /** A release: a selection of internal objects, the transforms, and what was built from them. */
 export interface Release {
   /** UUID. */
@@ -112,6 +143,14 @@ export interface Release {
   inputFingerprint?: string;
   /** The bundle exactly as previewed and delivered. */
   bundle?: { type: 'bundle'; id: string; objects: StixObject[] };
+  /** The transforms applied at the last preview: those asked for plus the tier's minimums. */
+  appliedTransforms?: unknown[];
+  /** What the residual scan found in the previewed bundle (empty when clean). */
+  findings?: ReleaseFinding[];
+  /** Who fetched the current preview: username → the `builtAt` they saw. */
+  previewSeenBy?: Record<string, string>;
+  /** The approver's acknowledgements of the findings, written to the ledger too. */
+  acknowledgements?: FindingAcknowledgement[];
   approver?: string;
   approved?: string;
   collectionId?: string;
@@ -134,6 +173,8 @@ export interface LedgerEntry {
   approver: string;
   action: 'release' | 'revoke';
   at: string;
+  /** The release's acknowledged findings (canonical JSON), on its first entry only. */
+  acknowledgements?: string;
   /** Hash of the previous entry ('' for the first). */
   prevHash: string;
   /** SHA-256 over prevHash and this entry's canonical content. */
@@ -205,10 +246,18 @@ export interface LedgerRepository {
   listEntries(filter?: { partnerId?: string; releaseId?: string }): Promise<LedgerEntry[]>;
 }
 
+/** The deployment's sharing settings (protected terms, tier minimums): JSON values by key. */
+export interface SharingSettingsRepository {
+  getSetting(key: string): Promise<unknown>;
+  putSetting(key: string, value: unknown): Promise<void>;
+}
+
 /** The sharing area's repositories, as the store provides them. */
 export interface SharingRepositories {
   partners: PartnerRepository;
   agreements: AgreementRepository;
   releases: ReleaseRepository;
   ledger: LedgerRepository;
+  /** Absent in stores that keep no settings (tests' fakes): defaults apply. */
+  settings?: SharingSettingsRepository;
 }

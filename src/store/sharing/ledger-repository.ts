@@ -14,6 +14,7 @@ interface LedgerRow {
   at: string;
   prev_hash: string;
   hash: string;
+  acknowledgements: string | null;
 }
 
 const COLUMNS = [
@@ -28,9 +29,10 @@ const COLUMNS = [
   'at',
   'prev_hash',
   'hash',
+  'acknowledgements',
 ] as const satisfies ReadonlyArray<keyof LedgerRow>;
 
-// 11 columns × 500 rows stays far below both engines' bound-parameter limits.
+// 12 columns × 500 rows stays far below both engines' bound-parameter limits.
 const CHUNK = 500;
 
 function toRow(e: LedgerEntry): LedgerRow {
@@ -46,6 +48,7 @@ function toRow(e: LedgerEntry): LedgerRow {
     at: e.at,
     prev_hash: e.prevHash,
     hash: e.hash,
+    acknowledgements: e.acknowledgements ?? null,
   };
 }
 
@@ -62,6 +65,9 @@ function fromRow(r: LedgerRow): LedgerEntry {
     at: r.at,
     prevHash: r.prev_hash,
     hash: r.hash,
+    ...(r.acknowledgements === null || r.acknowledgements === undefined
+      ? {}
+      : { acknowledgements: r.acknowledgements }),
   };
 }
 

@@ -4,6 +4,7 @@ import { createAgreementRepository } from './agreement-repository.js';
 import { createLedgerRepository } from './ledger-repository.js';
 import { createPartnerRepository } from './partner-repository.js';
 import { createReleaseRepository } from './release-repository.js';
+import { createSharingSettingsRepository } from './settings-repository.js';
 
 /**
  * The sharing area's repositories over one database.
@@ -16,5 +17,6 @@ export function createSharingStore(database: Database): SharingRepositories {
     agreements: createAgreementRepository(database),
     releases: createReleaseRepository(database),
     ledger: createLedgerRepository(database),
+    settings: createSharingSettingsRepository(database),
   };
 }

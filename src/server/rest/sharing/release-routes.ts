@@ -8,7 +8,13 @@ import {
   getReleaseOrThrow,
   previewRelease,
   revokeRelease,
+  showPreview,
 } from '../../../sharing/release-service.js';
+import {
+  loadSharingSettings,
+  setProtectedTerms,
+  setTierMinimums,
+} from '../../../sharing/sharing-settings.js';
 import { verifyLedger } from '../../../sharing/ledger.js';
 import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
 
@@ -102,20 +108,41 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const { release, ...preview } = await previewRelease(sharing, request.params.id);
+        const viewer = toActor(request, 'analyst').username;
+        const { release, ...preview } = await previewRelease(sharing, request.params.id, viewer);
         const { idMap: _idMap, ...summary } = release;
         return { release: summary, ...preview };
       },
     );
-    app.post<{ Params: { id: string } }>(
+    app.get<{ Params: { id: string } }>(
+      '/releases/:id/preview',
+      {
+        config: { access: [] },
+        schema: {
+          summary:
+            'The current preview as built (bundle, findings, sources); fetching it is what lets an approver approve',
+          tags,
+          params: idParams,
+          response: problemResponses(401, 403, 404),
+        },
+      },
+      async (request) => {
+        const viewer = toActor(request).username;
+        const { release, ...preview } = await showPreview(sharing, request.params.id, viewer);
+        const { idMap: _idMap, ...summary } = release;
+        return { release: summary, ...preview };
+      },
+    );
+    app.post<{ Params: { id: string }; Body: Body | undefined }>(
       '/releases/:id/approve',
       {
         config: { access: ['approver'] },
         schema: {
-          summary: 'Approve and deliver (a second person with the approver role)',
+          summary:
+            'Approve and deliver (a second person with the approver role, who has fetched the current preview; body: {acknowledgements: [{findingId, reason}]})',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404, 409),
+          response: problemResponses(400, 401, 403, 404, 409),
         },
       },
       async (request) => {
@@ -123,8 +150,43 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           idMap: _idMap,
           bundle: _bundle,
           ...release
-        } = await approveRelease(sharing, toActor(request, 'approver'), request.params.id);
+        } = await approveRelease(sharing, toActor(request, 'approver'), request.params.id, {
+          acknowledgements: request.body?.acknowledgements,
+          requirePreviewSeen: true,
+        });
         return release;
+      },
+    );
+    app.get(
+      '/sharing/settings',
+      {
+        config: { access: ['approver'] },
+        schema: {
+          summary: "The protected terms and the trust tiers' minimum transforms",
+          tags,
+          response: problemResponses(401, 403),
+        },
+      },
+      async () => loadSharingSettings(sharing),
+    );
+    app.put<{ Body: Body }>(
+      '/sharing/settings',
+      {
+        config: { access: ['approver'] },
+        schema: {
+          summary: 'Replace the protected terms and/or the tier minimums',
+          tags,
+          body: objectBody,
+          response: problemResponses(400, 401, 403),
+        },
+      },
+      async (request) => {
+        const actor = toActor(request, 'approver');
+        if (request.body.protectedTerms !== undefined)
+          await setProtectedTerms(sharing, actor, request.body.protectedTerms);
+        if (request.body.tierMinimums !== undefined)
+          await setTierMinimums(sharing, actor, request.body.tierMinimums);
+        return loadSharingSettings(sharing);
       },
     );
     app.post<{ Params: { id: string }; Body: Body }>(

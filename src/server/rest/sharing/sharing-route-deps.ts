@@ -2,9 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { requireUser, type Role } from '../../principal.js';
 import type { Actor, SharingDeps } from '../../../sharing/sharing-deps.js';
+import { createProseRecognisers } from '../../../ingest/prose-recognisers.js';
+
+// One set for the process: the recognisers load their gazetteers once, on first use.
+const recognisers = createProseRecognisers();
 
 /**
- * The sharing services' dependencies from the app's: the store's repositories, clock and ids.
+ * The sharing services' dependencies from the app's: the store's repositories, clock and ids,
+ * and the extractor's recognisers for free text (the composition root wires the port).
  *
  * @example const sharing = toSharingDeps(deps)
  */
@@ -15,6 +20,7 @@ export function toSharingDeps(deps: AppDeps): SharingDeps {
     collections: deps.store.collections,
     clock: deps.clock,
     ids: deps.ids,
+    recognisers,
   };
 }
 

@@ -1,0 +1,282 @@
+// The residual scan: the last look at the exact bytes a partner will receive, for anything the
+// release's transforms promised to remove. It reads with the prose module's spans and, for names,
+// with a looser net than the transforms use (any capitalised run the recognisers cannot explain
+// as a group, an organisation or an allowed place), so that a name the recognisers miss becomes a
+// finding the approver must acknowledge, never a silent leak.
+
+import { createHash } from 'node:crypto';
+import type { StixObject } from '../core/stix/stix-object.js';
+import {
+  coarserDate,
+  findKnownPhrases,
+  findSensitiveSpans,
+  isPlaceTooFine,
+  normaliseProse,
+  visitProse,
+  type ProsePlan,
+  type SensitiveSpan,
+} from './prose.js';
+import { MONTH_NAMES } from '../core/vocab/calendar.js';
+
+/** What a finding is about. */
+export type FindingKind =
+  | 'person-like'
+  | 'attribution'
+  | 'dateline'
+  | 'contact'
+  | 'coordinates'
+  | 'place'
+  | 'date'
+  | 'protected';
+
+/** Something left in the served bytes that a transform promised to remove. */
+export interface Finding {
+  /** Stable for the same bytes: a hash of where and what. */
+  id: string;
+  kind: FindingKind;
+  /** The released object's id. */
+  objectId: string;
+  /** The property path (`description`, `extensions.….witnesses (key)`). */
+  path: string;
+  /** The text found and its offsets in the property's text. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** An approver's acknowledgement of a finding, with the reason it may go out. */
+export interface Acknowledgement {
+  findingId: string;
+  reason: string;
+}
+
+const MARK =
+  /\[(?:name|place|date|source|contact|coordinates) withheld\]|\[redacted\]|\[withheld\]/g;
+const STOP = new Set([
+  ...MONTH_NAMES,
+  ...MONTH_NAMES.map((m) => m.slice(0, 3)),
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'He',
+  'She',
+  'They',
+  'It',
+  'We',
+  'I',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'In',
+  'On',
+  'At',
+  'Of',
+  'And',
+  'But',
+  'Or',
+  'For',
+  'From',
+  'With',
+  'By',
+  'To',
+  'After',
+  'Before',
+  'During',
+  'When',
+  'While',
+  'Who',
+  'Which',
+  'No',
+  'Some',
+  'One',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Several',
+  'Many',
+  'Most',
+  'All',
+  'Both',
+  'Each',
+  'Other',
+  'Another',
+  'There',
+  'Here',
+  'As',
+  'If',
+  'Since',
+  'Until',
+  'About',
+  'Around',
+  'Near',
+  'Over',
+  'Under',
+]);
+const CAP_RUN =
+  /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:bin|ibn|bint|al|el|ul|ud|de|van|von|da)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,4}/gu;
+
+function isSentenceStart(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return index === 0 || /[.!?:"“(\n]\s*$/.test(before) || /^\s*$/.test(text.slice(0, index));
+}
+
+/** Capitalised runs no recogniser explains: person-like names. */
+function findNameLike(
+  text: string,
+  spans: readonly SensitiveSpan[],
+  plan: ProsePlan,
+): SensitiveSpan[] {
+  const out: SensitiveSpan[] = [];
+  const explained = (start: number, end: number) =>
+    spans.some(
+      (s) =>
+        s.start <= start &&
+        s.end >= end &&
+        (s.kind === 'named' ||
+          s.kind === 'date' ||
+          (s.kind === 'place' && (plan.place === undefined || !isPlaceTooFine(s, plan.place)))),
+    );
+  const common = (word: string) =>
+    STOP.has(word) || (plan.recognisers?.isCommonWord(word.replace(/['’]s$/, '')) ?? false);
+  CAP_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAP_RUN.exec(text)) !== null) {
+    const words = m[0].split(/\s+/);
+    let offset = m.index;
+    const tokens = words.map((w) => {
+      const start = text.indexOf(w, offset);
+      offset = start + w.length;
+      return { w, start, end: start + w.length };
+    });
+    // An all-capitals word of up to five letters is an acronym (UN, ISIS, NATO).
+    const content = tokens.filter(
+      (t, i) =>
+        !/^\p{Lu}{1,5}$/u.test(t.w) &&
+        !(i === 0 && tokens.length === 1 && isSentenceStart(text, t.start) && common(t.w)) &&
+        !common(t.w) &&
+        !explained(t.start, t.end),
+    );
+    if (content.length === 0) continue;
+    if (explained(m.index, m.index + m[0].length)) continue;
+    const first = content[0]!;
+    const last = content[content.length - 1]!;
+    out.push({ kind: 'person', start: first.start, end: last.end });
+  }
+  return out;
+}
+
+function findingKind(span: SensitiveSpan, text: string, plan: ProsePlan): FindingKind | undefined {
+  switch (span.kind) {
+    case 'phrase':
+      return 'protected';
+    case 'person':
+      return plan.persons ? 'person-like' : undefined;
+    case 'attribution':
+    case 'dateline':
+    case 'contact':
+      return plan.sources ? span.kind : undefined;
+    case 'coordinates':
+      return plan.place !== undefined ? 'coordinates' : undefined;
+    case 'place':
+      return plan.place !== undefined && isPlaceTooFine(span, plan.place) ? 'place' : undefined;
+    case 'date':
+      return plan.date !== undefined &&
+        coarserDate(span.value, text.slice(span.start, span.end), plan.date) !== undefined
+        ? 'date'
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function findingId(
+  objectId: string,
+  path: string,
+  kind: string,
+  start: number,
+  text: string,
+): string {
+  return createHash('sha256')
+    .update(`${objectId}\n${path}\n${kind}\n${start}\n${text}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The findings in one text of a served object. */
+export function scanText(
+  text: string,
+  plan: ProsePlan,
+): Array<Omit<Finding, 'id' | 'objectId' | 'path'>> {
+  const normal = normaliseProse(text);
+  // The scan reads the bytes as served: if normalising changed them, offsets are of the
+  // normalised text, which is what a reader sees.
+  const spans = [
+    ...findSensitiveSpans(normal, plan.recognisers),
+    ...findKnownPhrases(normal, plan.known),
+  ];
+  const all = plan.persons ? [...spans, ...findNameLike(normal, spans, plan)] : spans;
+  const out: Array<Omit<Finding, 'id' | 'objectId' | 'path'>> = [];
+  const seen = new Set<string>();
+  for (const span of all) {
+    const kind = findingKind(span, normal, plan);
+    if (kind === undefined) continue;
+    const found = normal.slice(span.start, span.end);
+    const bare = found.replace(MARK, '').trim();
+    // A mark the transforms wrote ("[name withheld] said") is not itself a finding.
+    if (
+      bare === '' ||
+      (found !== bare && kind === 'attribution' && !/\p{Lu}/u.test(bare.slice(1)))
+    ) {
+      continue;
+    }
+    const key = `${span.start}:${span.end}:${kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind, text: found, start: span.start, end: span.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Scans the served bytes of a release (one canonical JSON text per object, as the partner
+ * receives them) for what the plan promised to remove. Our organisation and the marking
+ * definitions are skipped: they are the agreement's, not the selection's.
+ *
+ * @example scanServedTexts(toServedTexts(bundle.objects), plan, organization.id)
+ */
+export function scanServedTexts(
+  served: readonly string[],
+  plan: ProsePlan,
+  organizationId: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const bytes of served) {
+    const object = JSON.parse(bytes) as StixObject;
+    if (object.id === organizationId || object.type === 'marking-definition') continue;
+    visitProse(object, (text, path) => {
+      for (const f of scanText(text, plan)) {
+        findings.push({
+          ...f,
+          id: findingId(object.id, path, f.kind, f.start, f.text),
+          objectId: object.id,
+          path,
+        });
+      }
+      return text;
+    });
+  }
+  return findings;
+}
