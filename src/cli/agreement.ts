@@ -171,7 +171,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline agreement`. */
 export const command: CliCommand = {
-  summary: 'Sharing agreements: TLP 2.0 and IEP 2.0 terms, conditions, suspend/resume/end',
   help,
   run,
 };

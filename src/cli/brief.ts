@@ -68,7 +68,6 @@ export async function printPdf(html: string, executablePath: string): Promise<Bu
 }
 
 export const command: CliCommand = {
-  summary: 'Write a brief on an actor (HTML or PDF)',
   help,
   async run(argv, io) {
     const { values } = parseCommandArgs(

@@ -9,9 +9,8 @@ export interface CliIo {
   cwd: string;
 }
 
-/** One `tearline <name>` command: its one-line summary, its help text, and what it does. */
+/** One `tearline <name>` command: its help text and what it does (its summary: commands.ts). */
 export interface CliCommand {
-  summary: string;
   /** Full `--help` text: usage line, arguments, options, examples. */
   help: string;
   /** Runs the command; resolves to the exit code (0 ok, 1 failure, 2 bad input or usage). */

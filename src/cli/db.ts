@@ -27,7 +27,6 @@ Example:
 `;
 
 export const command: CliCommand = {
-  summary: 'Database maintenance: `db migrate` brings the schema up to date',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('db', argv, { database: { type: 'string' } });

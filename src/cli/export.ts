@@ -47,7 +47,6 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 export const command: CliCommand = {
-  summary: 'Export the knowledge base (every version) as a STIX 2.1 bundle',
   help,
   async run(argv, io) {
     const { values } = parseCommandArgs(

@@ -32,7 +32,6 @@ Examples:
 
 /** `tearline extract`: the pure extraction command of the extract contract. */
 export const command: CliCommand = {
-  summary: 'Extract entities, events and attributions from JSON Lines reports',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values } = parseCommandArgs(

@@ -122,7 +122,6 @@ function summarize(s: ImportSummary): string {
 }
 
 export const command: CliCommand = {
-  summary: 'Import a STIX 2.1 bundle (all or nothing)',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('import', argv, {

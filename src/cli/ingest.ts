@@ -122,7 +122,6 @@ function usage(message: string): TearlineError {
 }
 
 export const command: CliCommand = {
-  summary: 'Read reports (text, HTML, PDF, URL) into drafts for review',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('ingest', argv, {

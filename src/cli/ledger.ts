@@ -76,7 +76,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline ledger`. */
 export const command: CliCommand = {
-  summary: 'The disclosure ledger: verify its hash chain, list disclosures',
   help,
   run,
 };

@@ -1,5 +1,6 @@
 import { isTearlineError, toExitCode } from '../core/errors.js';
 import { commands } from './commands.js';
+import { TEARLINE_VERSION } from '../core/version.js';
 import { processIo, type CliIo } from './cli-io.js';
 
 /**
@@ -10,19 +11,19 @@ import { processIo, type CliIo } from './cli-io.js';
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(await usage());
+    io.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    io.stdout.write('tearline 0.1.0\n');
+    io.stdout.write(`tearline ${TEARLINE_VERSION}\n`);
     return 0;
   }
-  const load = commands[name];
-  if (!load) {
+  const entry = commands[name];
+  if (!entry) {
     io.stderr.write(`tearline: unknown command "${name}". Run "tearline --help" for the list.\n`);
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
     return 0;
@@ -60,10 +61,10 @@ export function reportError(error: unknown, commandName: string, io: CliIo): num
   return 1;
 }
 
-async function usage(): Promise<string> {
+function usage(): string {
   const lines = ['Usage: tearline <command> [options]', '', 'Commands:'];
-  for (const [name, load] of Object.entries(commands)) {
-    lines.push(`  ${name.padEnd(12)} ${(await load()).summary}`);
+  for (const [name, { summary }] of Object.entries(commands)) {
+    lines.push(`  ${name.padEnd(12)} ${summary}`);
   }
   lines.push('', 'Run "tearline <command> --help" for a command\'s options.', '');
   return lines.join('\n');

@@ -174,8 +174,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline partner`. */
 export const command: CliCommand = {
-  summary:
-    'Partners of graded trust and their TAXII credentials (add, list, credential, revoke-credential)',
   help,
   run,
 };

@@ -77,7 +77,6 @@ export interface PullSummary {
 }
 
 export const command: CliCommand = {
-  summary: "Import a partner's TAXII 2.1 collection, resuming where the last pull stopped",
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('pull', argv, {

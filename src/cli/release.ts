@@ -207,7 +207,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline release`. */
 export const command: CliCommand = {
-  summary: 'Tearline releases: create, preview, approve (a second person), revoke, list, show',
   help,
   run,
 };

@@ -139,7 +139,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline serve`. */
 export const command: CliCommand = {
-  summary: 'run the server (API, TAXII 2.1, web application)',
   help,
   run,
 };

@@ -124,7 +124,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const user = await accounts.getUserOrThrow(username!);
         if (user.disabled) {
           throw new TearlineError(
-            'TEARLINE_E_AUTH_DISABLED',
+            'TEARLINE_E_ACCOUNT_DISABLED',
             `${user.username} is disabled; enable the user first.`,
             {
               kind: 'input',
@@ -153,7 +153,6 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** `tearline user`. */
 export const command: CliCommand = {
-  summary: 'manage users and their API tokens (add, list, disable, enable, password, token)',
   help,
   run,
 };

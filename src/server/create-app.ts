@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
+import { TEARLINE_VERSION } from '../core/version.js';
 import type { AppDeps } from './app-deps.js';
 import { routeModules } from './route-modules.js';
 import { toAuthConfig } from './auth/auth-config.js';
@@ -25,8 +26,6 @@ import { objectRoutes } from './rest/objects/object-routes.js';
 
 /** The built web application (Vite's output), served when present and enabled. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-const VERSION = '0.1.0';
 
 /**
  * Builds the HTTP application from its dependencies: rate limits, authentication, CSRF, security
@@ -131,7 +130,7 @@ export async function createApp(
         response: { 200: { type: 'object', additionalProperties: true } },
       },
     },
-    async () => openapi.toDocument(VERSION),
+    async () => openapi.toDocument(TEARLINE_VERSION),
   );
 
   await app.register(sessionRoutes(deps, accounts, auth));

@@ -1,4 +1,4 @@
-import { TearlineError } from '../core/errors.js';
+import { TearlineError, type ErrorCode } from '../core/errors.js';
 import type { Release, ReleaseStatus } from '../core/ports/sharing.js';
 import type { VersionStamp } from '../core/ports/object-repository.js';
 import type { StixObject } from '../core/stix/stix-object.js';
@@ -22,8 +22,8 @@ import { checkAcknowledgements, requirePreviewSeen } from './release-review.js';
 
 const MAX_OBJECTS = 100_000;
 
-function conflict(code: string, message: string): TearlineError {
-  return new TearlineError(code, message, { kind: 'conflict' });
+function conflict(code: ErrorCode, message: string): TearlineError {
+  return new TearlineError(code, message);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
+import type { TearlineDb } from './schema/tearline-db.js';
 import { TearlineError } from '../core/errors.js';
 import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
 import { createPostgresDialect } from './postgres/postgres-dialect.js';
@@ -13,11 +14,10 @@ export type Engine = 'sqlite' | 'postgres';
 
 /**
  * An open database: the Kysely instance every repository shares, the engine, and `close()`.
- * Tables are typed per repository (`db.withTables<…>()` or casts), so the instance is untyped here.
+ * Its tables are typed by `TearlineDb`, generated from the migrations (`npm run db:types`).
  */
 export interface Database {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly db: Kysely<any>;
+  readonly db: Kysely<TearlineDb>;
   readonly engine: Engine;
   readonly url: string;
   /**
@@ -44,7 +44,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     const { dialect, connection, close } = createSqliteDialect(path);
-    const db = new Kysely({ dialect });
+    const db = new Kysely<TearlineDb>({ dialect });
     const inMemory = path === '' || path === ':memory:';
     const pageReadWorker = inMemory ? undefined : createPageReadWorker(path);
     return {
@@ -62,7 +62,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const { dialect, pool } = createPostgresDialect(url);
-    const db = new Kysely({ dialect });
+    const db = new Kysely<TearlineDb>({ dialect });
     const pageReadWorker = createPostgresPageReadWorker(url);
     return {
       db,

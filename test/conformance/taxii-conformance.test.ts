@@ -598,7 +598,11 @@ for (const engine of ENGINES) {
       });
       for (const c of allCases) {
         it(c.name, async () => {
-          for (const table of ['taxii_collection_objects', 'taxii_collections', 'taxii_statuses'])
+          for (const table of [
+            'taxii_collection_objects',
+            'taxii_collections',
+            'taxii_statuses',
+          ] as const)
             await t.database.db.deleteFrom(table).execute();
           const server = await startTaxiiServer(t.database);
           try {

@@ -25,7 +25,11 @@ export interface TaxiiSource {
 }
 
 function pullError(message: string, kind: 'input' | 'failure' = 'failure'): TearlineError {
-  return new TearlineError('TEARLINE_E_PULL_FAILED', message, { kind });
+  // A source the user named wrong is bad input (exit 2); a source that failed is a failure.
+  return new TearlineError(
+    kind === 'input' ? 'TEARLINE_E_PULL_BAD_SOURCE' : 'TEARLINE_E_PULL_FAILED',
+    message,
+  );
 }
 
 function authorization(credentials: TaxiiCredentials): string {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isTearlineError, toHttpStatus, type ErrorDetail } from '../../core/errors.js';
+import { isTearlineError, type ErrorDetail } from '../../core/errors.js';
 import { toProblem, type Problem } from './problem.js';
 
 /**
@@ -25,7 +25,7 @@ export function createErrorHandler(bodyLimit: number) {
 
 function toProblemOf(error: FastifyError, bodyLimit: number, requestId: string): Problem {
   if (isTearlineError(error)) {
-    return toProblem(toHttpStatus(error.kind), error.code, error.message, error.details);
+    return toProblem(error.status, error.code, error.message, error.details);
   }
   if (error.validation) {
     const errors: ErrorDetail[] = error.validation.map((v) => ({

@@ -1,7 +1,7 @@
+import { TearlineError } from '../../core/errors.js';
 import { finished } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TaxiiBackend } from './taxii-backend.js';
-import { TaxiiHttpError } from './taxii-error.js';
 import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';
 import { isTaxiiContentType } from './taxii-media.js';
 import {
@@ -56,8 +56,7 @@ export function registerObjects(
       // Visibility first: a collection the caller cannot see answers 404 whatever the body.
       await backend.getCollection(caller, request.params.collectionId);
       if (!isTaxiiContentType(request.headers['content-type']))
-        throw new TaxiiHttpError(
-          415,
+        throw new TearlineError(
           'TEARLINE_E_TAXII_MEDIA_TYPE',
           'Send the envelope with Content-Type: application/taxii+json;version=2.1.',
         );
@@ -65,8 +64,7 @@ export function registerObjects(
       try {
         envelope = JSON.parse(String(request.body ?? ''));
       } catch {
-        throw new TaxiiHttpError(
-          400,
+        throw new TearlineError(
           'TEARLINE_E_TAXII_BAD_JSON',
           'The body is not valid JSON; fix it and send it again.',
         );

@@ -1,8 +1,8 @@
+import { TearlineError } from '../../core/errors.js';
 import { SUPPORTED_SPEC_VERSIONS } from '../../core/ports/collection-repository.js';
 import { isStixId, typeOfStixId } from '../../core/stix/stix-id.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import { toTimestampKey } from '../../core/stix/timestamp-key.js';
-import { TaxiiHttpError } from './taxii-error.js';
 
 const TYPE = /^[a-z0-9][a-z0-9-]{1,248}[a-z0-9]$/;
 
@@ -45,8 +45,7 @@ export function parseEnvelopeObjects(body: unknown): unknown[] {
     Array.isArray(body) ||
     !Array.isArray((body as { objects?: unknown }).objects)
   ) {
-    throw new TaxiiHttpError(
-      422,
+    throw new TearlineError(
       'TEARLINE_E_TAXII_NOT_ENVELOPE',
       'The body must be a TAXII envelope {"objects": [...]}, not a bare object or bundle.',
     );

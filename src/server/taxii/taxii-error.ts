@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { TearlineError, isTearlineError, toHttpStatus } from '../../core/errors.js';
+import { TearlineError, isTearlineError } from '../../core/errors.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 
 /** A TAXII 2.1 error message (§3.6.1); `http_status` is a string, as the spec's examples give it. */
@@ -38,27 +38,13 @@ export function taxiiNotFound(
   return new TearlineError('TEARLINE_E_TAXII_NOT_FOUND', messages[what], { kind: 'not-found' });
 }
 
-/**
- * An error raised by a TAXII route with an HTTP status the error kinds do not cover (406, 415, 422).
- */
-export class TaxiiHttpError extends TearlineError {
-  readonly status: number;
-  constructor(status: number, code: string, message: string) {
-    super(code, message, { kind: 'input' });
-    this.status = status;
-  }
-}
-
 function toStatusAndBody(error: FastifyError | Error, requestId: string) {
   let status: number;
   let code: string;
   let description: string;
-  if (error instanceof TaxiiHttpError) {
+  if (isTearlineError(error)) {
+    // The registry binds each code to its status, 406, 415 and 422 included.
     status = error.status;
-    code = error.code;
-    description = error.message;
-  } else if (isTearlineError(error)) {
-    status = toHttpStatus(error.kind);
     code = error.code;
     description = error.message;
   } else {

@@ -9,7 +9,7 @@ import { registerObjectById } from './object-by-id.js';
 import { registerObjects } from './objects.js';
 import { registerStatus } from './status.js';
 import { createTaxiiBackend, type TaxiiBackend } from './taxii-backend.js';
-import { TaxiiHttpError, handleTaxiiError, taxiiNotFound } from './taxii-error.js';
+import { handleTaxiiError, taxiiNotFound } from './taxii-error.js';
 import { isAcceptableTaxii } from './taxii-media.js';
 import { registerVersions } from './versions.js';
 
@@ -64,8 +64,7 @@ export function registerTaxii(
         { kind: 'unauthenticated' },
       );
     if (!isAcceptableTaxii(request.headers.accept))
-      throw new TaxiiHttpError(
-        406,
+      throw new TearlineError(
         'TEARLINE_E_TAXII_NOT_ACCEPTABLE',
         'Send Accept: application/taxii+json;version=2.1; this server speaks TAXII 2.1 only.',
       );

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../database.js';
+import { withDynamicTables } from '../schema/dynamic-tables.js';
 import type { FactRow } from './incident-fact-rows.js';
 
 type Db = Database['db'];
@@ -138,7 +139,7 @@ export class AggregateDeltas {
         ]),
       );
       for (let i = 0; i < rows.length; i += chunkSize) {
-        await trx
+        await withDynamicTables(trx)
           .insertInto(spec.table)
           .values(rows.slice(i, i + chunkSize))
           .onConflict((oc) => oc.columns([...spec.keys]).doUpdateSet(set))

@@ -10,6 +10,7 @@ import type {
 } from '../../core/ports/collection-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+import type { TearlineDb } from '../schema/tearline-db.js';
 import { prepareRead } from '../prepared-read.js';
 import { normalizeQuery, toWhereConditions } from './collection-query-sql.js';
 import { parsePageCursor, toPageCursor } from './page-cursor.js';
@@ -81,8 +82,7 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * none or that one before, and its `newer_added` is null already.
  */
 async function refreshNewerAdded(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
+  db: Kysely<TearlineDb>,
   collectionId: string,
   objectIds: string[],
   afterInsert = false,

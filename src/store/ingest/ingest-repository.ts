@@ -1,4 +1,5 @@
 import type { Database } from '../database.js';
+import { withDynamicTables } from '../schema/dynamic-tables.js';
 import type {
   DraftItem,
   DraftRecord,
@@ -23,7 +24,7 @@ export function createIngestRepository(database: Database): IngestRepository {
     values: Record<string, unknown>,
     update: Record<string, unknown>,
   ) => {
-    await db
+    await withDynamicTables(db)
       .insertInto(table)
       .values(values)
       .onConflict((oc) => oc.column('id').doUpdateSet(update))

@@ -3,7 +3,7 @@ import type { LedgerEntry, LedgerRepository } from '../../core/ports/sharing.js'
 import type { Database } from '../database.js';
 
 interface LedgerRow {
-  seq: number | string;
+  seq: number;
   partner_id: string;
   object_id: string;
   object_version: string;

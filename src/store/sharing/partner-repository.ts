@@ -1,3 +1,4 @@
+import type { NotNull } from 'kysely';
 import type { Partner, PartnerCredential, PartnerRepository } from '../../core/ports/sharing.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
@@ -65,7 +66,9 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         eb.selectFrom('sharing_state').select('token').where('id', '=', 1).as('sharingState'),
       )
       .where('c.secret_hash', '=', slot('secretHash'))
-      .where('c.revoked', 'is', null),
+      .where('c.revoked', 'is', null)
+      // sharing_state always has its one row (migration 0302), so the token is never null.
+      .$narrowType<{ sharingState: NotNull }>(),
   );
   return {
     async createPartner(partner) {
