@@ -3,6 +3,7 @@ import { randomIds, systemClock } from '../core/clock.js';
 import type { Store } from '../store/create-store.js';
 import type { AppConfig, AppDeps } from './app-deps.js';
 import { createPartnerAccess, createPartnerAuthenticator } from '../sharing/partner-service.js';
+import { DEFAULT_LOAD_LIMITS } from './load/load-shedding.js';
 
 /** What the composition root reads besides the environment. */
 export interface DepsOptions {
@@ -48,7 +49,8 @@ function readBoolean(
  * The server's configuration from the environment: TEARLINE_BASE_URL, TEARLINE_BODY_LIMIT
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
- * TEARLINE_LOG_LEVEL.
+ * TEARLINE_LOG_LEVEL, and when to shed load: TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT,
+ * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -70,6 +72,20 @@ export function toAppConfig(options: DepsOptions): AppConfig {
       idleMs: readInteger(env, 'TEARLINE_SESSION_IDLE_MINUTES', 60) * 60_000,
     },
     log: { level: env.TEARLINE_LOG_LEVEL ?? 'info' },
+    load: {
+      maxInFlight: readInteger(env, 'TEARLINE_MAX_IN_FLIGHT', DEFAULT_LOAD_LIMITS.maxInFlight),
+      reservedInFlight: readInteger(
+        env,
+        'TEARLINE_RESERVED_IN_FLIGHT',
+        DEFAULT_LOAD_LIMITS.reservedInFlight,
+      ),
+      maxEventLoopDelayMs: readInteger(
+        env,
+        'TEARLINE_MAX_EVENT_LOOP_DELAY_MS',
+        DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs,
+      ),
+      maxHeapUsedBytes: DEFAULT_LOAD_LIMITS.maxHeapUsedBytes,
+    },
   };
   return config;
 }
