@@ -52,20 +52,24 @@ describe('a burst of new connections under load (SQLite)', () => {
       });
       const agents: http.Agent[] = [];
       try {
-        // The service time of one request on this machine, now: the bound below scales with it.
-        const single = new http.Agent({ keepAlive: true, maxSockets: 1 });
-        agents.push(single);
-        const times: number[] = [];
-        for (let i = 0; i < 15; i++) {
-          const at = performance.now();
-          assert.equal(await get(single, server.url, token), 200);
-          times.push(performance.now() - at);
-        }
-        const serviceMs = times.sort((a, b) => a - b)[7]!;
+        // The server's time per request on this machine, now: 8 clients keep it busy for 3 s.
+        const sampleAt = performance.now();
+        let served = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+            agents.push(agent);
+            while (performance.now() - sampleAt < 3_000) {
+              assert.equal(await get(agent, server.url, token), 200);
+              served++;
+            }
+          }),
+        );
+        const serviceMs = (performance.now() - sampleAt) / served;
         // Served fairly, the last of BURST connections is answered after about BURST requests'
         // time (it waits for its accept, then behind the others' requests); accepted one per turn
         // of a loop that runs every arrived request, after about BURST²/2 of them.
-        const boundMs = Math.max(3_000, 8 * BURST * serviceMs);
+        const boundMs = Math.max(2_000, 5 * BURST * serviceMs);
         const endAt = performance.now() + boundMs * 2;
         const firstAnswerMs: number[] = [];
         const burstAt = performance.now();
@@ -129,7 +133,7 @@ describe('load shedding', () => {
         'none served',
       );
       for (const a of shed) {
-        assert.equal(a.headers['retry-after'], '1');
+        assert.match(String(a.headers['retry-after']), /^[1-9]\d*$/);
         assert.equal(a.json().code, 'TEARLINE_E_HTTP_OVERLOADED');
       }
       // Sign-in uses the reserved share: refused for its password, not for the load.

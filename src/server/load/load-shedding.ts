@@ -26,8 +26,9 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
 
 /** Request starts per event-loop turn (turn-gate.ts says why turns must stay short). */
 const STARTS_PER_TURN = 2;
-/** Seconds a shed client is asked to wait (RFC 9110 §10.2.3). */
-const RETRY_AFTER_SECONDS = 1;
+/** Bounds of the seconds a shed client is asked to wait (RFC 9110 §10.2.3). */
+const RETRY_AFTER_MIN_SECONDS = 1;
+const RETRY_AFTER_MAX_SECONDS = 30;
 
 /**
  * Partners' TAXII requests and sign-in, which keep a reserved share of the server when it sheds
@@ -50,15 +51,15 @@ export function isReservedRequest(request: FastifyRequest): boolean {
  * Readies a 503 with Retry-After and returns its problem body. The connection stays open: closing
  * it made every refused client reconnect, and the accepts cost more than the refusals (ADR 0026).
  */
-function toShedProblem(reply: FastifyReply, why: string) {
+function toShedProblem(reply: FastifyReply, why: string, seconds: number) {
   reply
     .code(503)
-    .header('retry-after', String(RETRY_AFTER_SECONDS))
+    .header('retry-after', String(seconds))
     .type('application/problem+json; charset=utf-8');
   return toProblem(
     503,
     'TEARLINE_E_HTTP_OVERLOADED',
-    `The server is saturated (${why}); retry after ${RETRY_AFTER_SECONDS} second.`,
+    `The server is saturated (${why}); retry after ${seconds} second${seconds === 1 ? '' : 's'}.`,
   );
 }
 
@@ -74,6 +75,21 @@ export async function registerLoadShedding(
   app: FastifyInstance,
   limits: LoadLimits | undefined,
 ): Promise<void> {
+  let inFlight = 0;
+  // Answers a second, smoothed: Retry-After asks for the time the requests in flight take to
+  // drain, so that well-behaved clients come back when there is room, not every second.
+  let completed = 0;
+  let perSecond = 0;
+  const meter = setInterval(() => {
+    perSecond = perSecond === 0 ? completed : (perSecond + completed) / 2;
+    completed = 0;
+  }, 1000).unref();
+  app.addHook('onClose', () => clearInterval(meter));
+  const retryAfter = () =>
+    Math.min(
+      RETRY_AFTER_MAX_SECONDS,
+      Math.max(RETRY_AFTER_MIN_SECONDS, Math.ceil(inFlight / Math.max(1, perSecond))),
+    );
   if (limits) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -81,20 +97,19 @@ export async function registerLoadShedding(
         limits.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.85),
       // Reserved requests go on; the others are answered here (the hook below then stops).
       pressureHandler: (request, reply, type) => {
-        if (!isReservedRequest(request)) void reply.send(toShedProblem(reply, type));
+        if (!isReservedRequest(request)) void reply.send(toShedProblem(reply, type, retryAfter()));
       },
     });
   }
   let accepted = 0;
   app.server.on('connection', () => accepted++);
   const gate = createTurnGate(STARTS_PER_TURN, () => accepted);
-  let inFlight = 0;
   app.addHook('onRequest', (request, reply, done) => {
     if (reply.sent) return; // shed by under-pressure
     if (limits) {
       const limit = limits.maxInFlight + (isReservedRequest(request) ? limits.reservedInFlight : 0);
       if (inFlight >= limit) {
-        void reply.send(toShedProblem(reply, `${inFlight} requests in flight`));
+        void reply.send(toShedProblem(reply, `${inFlight} requests in flight`, retryAfter()));
         return;
       }
     }
@@ -104,6 +119,7 @@ export async function registerLoadShedding(
       if (finished) return;
       finished = true;
       inFlight--;
+      completed++;
     };
     // 'finish' when the response is sent, 'close' when the client left first: either ends it.
     reply.raw.once('finish', finish).once('close', finish);
