@@ -2,6 +2,7 @@ import type { Clock, IdSource } from '../core/clock.js';
 import type { Store } from '../store/create-store.js';
 import type { FetchAllowList } from '../core/net/address-policy.js';
 import type { PartnerAccess, PartnerAuthenticator } from '../core/ports/partner-access.js';
+import type { LoadLimits } from './load/load-shedding.js';
 
 /** What `createApp` is built from. Tests pass a fresh store, a frozen clock and sequential ids. */
 export interface AppDeps {
@@ -32,6 +33,11 @@ export interface AppConfig {
   fetchAllow?: FetchAllowList;
   /** Private networks and hosts alert webhooks may reach (TEARLINE_WEBHOOK_ALLOW). */
   webhookAllow?: FetchAllowList;
+  /**
+   * When to answer 503 instead of queueing (src/server/load/load-shedding.ts, ADR 0026); left
+   * out, nothing is shed (in-process tests), though requests still start a few per loop turn.
+   */
+  load?: LoadLimits;
   /** Where the server's JSON log lines go and from which level; silent when left out. */
   log?: { level: string; stream?: { write(line: string): void } };
 }

@@ -19,6 +19,7 @@ import { createErrorHandler, handleNotFound } from './errors/error-handler.js';
 import { problemSchema, toProblem } from './errors/problem.js';
 import { problemResponses } from './errors/problem-responses.js';
 import { createOpenApiCollector } from './openapi/openapi-document.js';
+import { registerLoadShedding } from './load/load-shedding.js';
 import { sessionRoutes } from './rest/auth/session-routes.js';
 import { tokenRoutes } from './rest/auth/token-routes.js';
 import { userRoutes } from './rest/users/user-routes.js';
@@ -82,6 +83,8 @@ export async function createApp(
   app.setErrorHandler(createErrorHandler(deps.config.bodyLimit));
   app.setNotFoundHandler(createNotFoundHandler(spa));
 
+  // First, so that a saturated server answers 503 before any other work (ADR 0026).
+  await registerLoadShedding(app, deps.config.load);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   const accounts = createAccountService({

@@ -4,6 +4,7 @@ import { readAllowList } from '../ingest/outbound/fetch-policy.js';
 import type { Store } from '../store/create-store.js';
 import type { AppConfig, AppDeps } from './app-deps.js';
 import { createPartnerAccess, createPartnerAuthenticator } from '../sharing/partner-service.js';
+import { DEFAULT_LOAD_LIMITS } from './load/load-shedding.js';
 
 /** What the composition root reads besides the environment. */
 export interface DepsOptions {
@@ -50,7 +51,8 @@ function readBoolean(
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
- * outbound fetch policy lets through although private; empty by default).
+ * outbound fetch policy lets through although private; empty by default), and when to shed load:
+ * TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT, TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -74,6 +76,20 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     log: { level: env.TEARLINE_LOG_LEVEL ?? 'info' },
     fetchAllow: readAllowList(env, 'TEARLINE_FETCH_ALLOW'),
     webhookAllow: readAllowList(env, 'TEARLINE_WEBHOOK_ALLOW'),
+    load: {
+      maxInFlight: readInteger(env, 'TEARLINE_MAX_IN_FLIGHT', DEFAULT_LOAD_LIMITS.maxInFlight),
+      reservedInFlight: readInteger(
+        env,
+        'TEARLINE_RESERVED_IN_FLIGHT',
+        DEFAULT_LOAD_LIMITS.reservedInFlight,
+      ),
+      maxEventLoopDelayMs: readInteger(
+        env,
+        'TEARLINE_MAX_EVENT_LOOP_DELAY_MS',
+        DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs,
+      ),
+      maxHeapUsedBytes: DEFAULT_LOAD_LIMITS.maxHeapUsedBytes,
+    },
   };
   return config;
 }

@@ -96,7 +96,7 @@ const areas = ['crash', 'load', 'fuzz', 'access', 'backup'];
 const lines = ['', '== Reliability summary'];
 lines.push(
   // The default, 20 (kill-plan.ts), is the issue's count.
-  `configuration: kills ${process.env.TEARLINE_RELIABILITY_KILLS ?? 20} per scenario per engine (the issue asks for 20); load ${process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 60} s of 200 clients per engine`,
+  `configuration: kills ${process.env.TEARLINE_RELIABILITY_KILLS ?? 20} per scenario per engine (the issue asks for 20); load ${process.env.TEARLINE_RELIABILITY_LOAD_SECONDS ?? 30} s of 200 clients per engine, interleaved with capacity slices of 16, then 10 s of 400 that ignore Retry-After (ADR 0026)`,
 );
 lines.push(
   cli
