@@ -59,3 +59,26 @@ describe('isStateForce', () => {
       assert.equal(isStateForce(name), false, name);
   });
 });
+
+describe('datelines and branches in whole reports', () => {
+  it('takes neither the place nor the day of a dateline as the event’s', async () => {
+    const { extractDocument } = await import('../extract.js');
+    const [event] = extractDocument({
+      id: 'd',
+      published: '2021-10-16',
+      text: 'ISLAMABAD, Oct 16 — Two suicide bombers attacked a mosque in Kandahar on Friday, killing 12 people.',
+    }).events;
+    assert.equal(event?.location?.name, 'Kandahar');
+    assert.equal(event?.date, '2021-10-15');
+  });
+
+  it('resolves "whose Khorasan branch" and a parentless "the group’s Khorasan branch"', () => {
+    assert.deepEqual(actors('The Islamic State, whose Khorasan branch claimed it, said so.')[1], [
+      'Khorasan branch',
+      ISKP,
+    ]);
+    assert.deepEqual(actors("Officials said the group's Khorasan branch was behind it."), [
+      ['Khorasan branch', ISKP],
+    ]);
+  });
+});

@@ -13,7 +13,7 @@ const AFTER_NAME = new RegExp(
 );
 /** Pointing back at a group named before: "the group's Khorasan branch", "its West Africa province". */
 const POINTING_BACK = new RegExp(
-  String.raw`\b(?:[Ii]ts|[Tt]he\s+(?:group|movement|organi[sz]ation|network)(?:'s|’s))\s+(?:(?:regional|local)\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+${BRANCH_NOUN}\b`,
+  String.raw`\b(?:[Ii]ts|whose|[Tt]he\s+(?:group|movement|organi[sz]ation|network)(?:'s|’s))\s+(?:(?:regional|local)\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+${BRANCH_NOUN}\b`,
   'g',
 );
 /** Before a group's name: "the Afghan branch of the Islamic State" (a branch named by region). */
@@ -78,7 +78,11 @@ export function resolveBranches(
     const parent = [...out]
       .reverse()
       .find((a) => a.end <= m.index && m.index - a.end <= POINT_BACK_CHARS);
-    const branch = parent ? findBranch(records, parent.canonical, m[1]!) : undefined;
+    // With no group named before, a region that only one branch bears names it ("the group's
+    // Khorasan branch" → Islamic State Khorasan Province).
+    const branch = parent
+      ? findBranch(records, parent.canonical, m[1]!)
+      : onlyBranchOf(records, m[1]!);
     if (!branch) continue;
     const end = m.index + m[0].length;
     out.push({
@@ -110,4 +114,11 @@ function findBranch(
         (name) => regionWord.test(name) && parentNames.some((p) => name.toLowerCase().includes(p)),
       ),
   );
+}
+
+/** The one record a region word names, when it names exactly one. */
+function onlyBranchOf(records: readonly ActorRecord[], region: string): ActorRecord | undefined {
+  const regionWord = new RegExp(`\\b${region.replace(/[^\w\s-]/g, '')}\\b`, 'i');
+  const found = records.filter((r) => regionWord.test(r.canonical));
+  return found.length === 1 ? found[0] : undefined;
 }

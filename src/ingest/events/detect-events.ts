@@ -6,6 +6,7 @@ import { chooseArguments } from './choose-arguments.js';
 import { spansWithin } from '../text/spans-within.js';
 import { findEventUnits } from './find-event-units.js';
 import { preferBranches } from './prefer-branches.js';
+import { withoutDatelines } from './dateline.js';
 import { segmentIncidents, type Incident } from './segment-incidents.js';
 import {
   VIOLENT_EVENT_TYPES,
@@ -70,13 +71,15 @@ export function detectEvents(
   const claims = claimedBy(text, sentences, entities);
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
+  const argumentEntities = withoutDatelines(text, entities);
   incidents.forEach((incident, index) => {
     // Further incidents whose weapon word decides their type skip the model (it is the cost).
     const worded =
       index > 0 && incident.status === 'occurred' ? toWordedType(text, incident) : undefined;
     const type =
       worded ?? classifyIncident(text, incident, entities, classify, short && index === 0);
-    const args = chooseArguments(text, incident, entities, sentences, {
+    // A dateline gives the place and day of writing, not of the event.
+    const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
     });
