@@ -13,6 +13,9 @@ export interface RegionDate {
 
 const DAY_BEFORE = /(\d{1,2})(?:\s*-?\s*(?:го|ое|ом|م|ام|ام))?\s*$/u;
 const YEAR_AFTER = /^\s*(?:ماه\s*)?(?:سال\s*)?(\d{4})(?!\d)/u;
+// Pashto writes the year first and the day after the month: "د ۲۰۲۴ کال د جنوري په ۳ مه".
+const DAY_AFTER = /^\s*(?:په\s*(\d{1,2})(?!\d)(?:\s*(?:مه|نیټه))?|(\d{1,2})\s*(?:مه|نیټه))/u;
+const YEAR_BEFORE = /(\d{4})\s*(?:کال|سال)\s*(?:د\s*)?$/u;
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)/gu;
 const NUMERIC_YMD = /(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/gu;
 
@@ -33,15 +36,21 @@ export function findRegionDates(
     const cue = m.value;
     if (cue.kind === 'month') {
       const before = DAY_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
-      const after = YEAR_AFTER.exec(text.slice(m.end, m.end + 16));
-      const day = before ? Number(before[1]) : undefined;
-      const year = after ? Number(after[1]) : undefined;
+      const dayAfter = before ? null : DAY_AFTER.exec(text.slice(m.end, m.end + 16));
+      const after = dayAfter ? null : YEAR_AFTER.exec(text.slice(m.end, m.end + 16));
+      const yearBefore = after
+        ? null
+        : YEAR_BEFORE.exec(text.slice(Math.max(0, m.start - 20), m.start));
+      const dayText = before?.[1] ?? dayAfter?.[1] ?? dayAfter?.[2];
+      const day = dayText ? Number(dayText) : undefined;
+      const yearText = after?.[1] ?? yearBefore?.[1];
+      const year = yearText ? Number(yearText) : undefined;
       // A bare Hijri or Afghan month name ("رجب", "حمل") is a word far more often than a date.
       if (day === undefined && (cue.calendar !== 'gregorian' || year === undefined)) continue;
       const value = toGregorianDay(cue.calendar, year, cue.month, day, published);
       dates.push({
-        start: before ? m.start - before[0].length : m.start,
-        end: after ? m.end + after[0].length : m.end,
+        start: m.start - (before?.[0].length ?? yearBefore?.[0].length ?? 0),
+        end: m.end + (after?.[0].length ?? dayAfter?.[0].length ?? 0),
         ...(value ? { value, time_precision: value.length === 10 ? 1 : 3 } : {}),
       });
     } else if (cue.kind === 'weekday' || cue.kind === 'relative-day') {

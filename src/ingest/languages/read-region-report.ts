@@ -172,7 +172,9 @@ function findNumbers(
       (m) =>
         (m.value.kind === 'at-least-after' || m.value.kind === 'more-than-after') &&
         m.start >= t.end &&
-        m.start - t.end <= 25,
+        m.start - t.end <= 25 &&
+        // "۱۳ … او له ۳۰ ډېر": the bound is the nearer figure's.
+        !raw.some((o) => o.start >= t.end && o.end <= m.start),
     );
     const bound = before?.value.kind ?? after?.value.kind;
     if (!bound || t.vague) return t;

@@ -19,9 +19,12 @@ export function resolveRegionPlace(names: PlaceNames): Place | undefined {
   if (names.kind === 'city') {
     const pieces = toWordPieces(names.name);
     const match = getPlaceGazetteer().index.matchAt(pieces, 0, names.name);
-    place =
-      match?.values.find((p) => p.kind === 'city' && p.country === names.country && p.strong) ??
-      match?.values.find((p) => p.kind === 'city' && p.country === names.country);
+    const towns = (match?.values ?? []).filter(
+      (p) => p.kind === 'city' && p.country === names.country,
+    );
+    // Same-named towns: the one spelled exactly as our English name, then a well-known one.
+    const rank = (p: Place) => (p.name === names.name ? 2 : 0) + (p.strong ? 1 : 0);
+    place = towns.sort((a, b) => rank(b) - rank(a))[0];
   }
   place ??= findPlace(names.name, { country: names.country });
   resolved.set(names, place);
