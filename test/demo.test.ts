@@ -74,6 +74,21 @@ describe('the demo', () => {
     assert.ok(profile.reach.countries.some((c) => c.country === 'RU' && c.external));
   });
 
+  it('gives the core Islamic State its own home countries on its page and in every alert', async () => {
+    const analysis = toAnalysisService(t.deps);
+    const core = await analysis.getActorProfile('Islamic State');
+    assert.deepEqual(core.reach.homeCountries, ['IQ', 'SY']);
+    assert.equal(core.reach.homeInferred, false);
+    const alerts = await analysis.listAlerts({});
+    const wrong = alerts.filter((a) =>
+      /^Islamic State operated outside its home countries \(AF/.test(a.message),
+    );
+    assert.deepEqual(
+      wrong.map((a) => a.message),
+      [],
+    );
+  });
+
   it('shares with two partners, each release approved by a second person, all in a valid ledger', async () => {
     const releases = await t.store.sharing.releases.listReleases({});
     assert.equal(releases.length, 2);

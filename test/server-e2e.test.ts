@@ -93,7 +93,11 @@ describe('tearline serve end to end', () => {
       assert.equal(await server.exited, 0);
       assert.match(server.stdout(), /Stopping \(SIGTERM\)/);
       const log = server.stderr();
-      assert.match(log, /"statusCode":201/);
+      assert.match(
+        log,
+        /POST \/api\/objects 201 \d+ ms/,
+        'one readable line per request with --log-level info',
+      );
       assert.equal(log.includes(password), false, 'the admin password is not in the log');
       assert.equal(log.includes(token), false, 'the token is not in the log');
       assert.equal(log.includes(csrfToken), false, 'the CSRF token is not in the log');

@@ -185,18 +185,41 @@ export function toAssessmentView(row: AssessmentRow, actorName = 'the actor'): A
  * @example toAssessmentStatement(p, 'ISIS-K')
  */
 export function toAssessmentStatement(p: AssessmentProperties, actorName: string): string[] {
-  // Target descriptions are written to follow "attacks" ("in Europe", "against concert venues").
-  const where = p.target_description
-    ? ` ${p.target_description}`
-    : p.region_countries && p.region_countries.length > 0
-      ? ` in ${p.region_countries.join(', ')}`
-      : '';
-  const action = `to carry out attacks${where}`;
+  const action = `to carry out attacks${toAttackScope(p.target_description, p.region_countries)}`;
   return [
     `${capitalize(phrase(p.capability))} that ${actorName} has the capability ${action}.`,
     `${capitalize(phrase(p.intent))} that ${actorName} intends ${action}.`,
     `We hold this judgment with ${p.analytic_confidence} confidence.`,
   ];
+}
+
+const PREPOSITION =
+  /^(in|inside|outside|against|on|at|across|within|beyond|throughout|into|from|near|around|targeting|by|abroad)\b/i;
+
+/**
+ * Where or against what the attacks are judged, as a phrase that follows "attacks": a target
+ * written with its preposition is kept ("outside Afghanistan and Pakistan"), a place gets "in"
+ * ("in Europe"), anything else "against" ("against concert venues"); without a target, the
+ * countries judged ("in AF, PK and IR"). Only the target's first clause is used: a colon or a
+ * semicolon starts text that is not part of the phrase, and would break the sentence.
+ *
+ * @example toAttackScope('Afghanistan and Pakistan: the east', []) // ' in Afghanistan and Pakistan'
+ */
+export function toAttackScope(target: string | undefined, countries?: readonly string[]): string {
+  const clause = (target ?? '')
+    .split(/[:;]/, 1)[0]!
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,!?]+$/, '')
+    .trim();
+  if (clause) {
+    if (PREPOSITION.test(clause)) return ` ${clause}`;
+    return /^[A-Z]/.test(clause) ? ` in ${clause}` : ` against ${clause}`;
+  }
+  const list = [...(countries ?? [])];
+  if (list.length === 0) return '';
+  const last = list.pop()!;
+  return ` in ${list.length > 0 ? `${list.join(', ')} and ${last}` : last}`;
 }
 
 function phrase(term: LikelihoodTerm): string {

@@ -16,6 +16,45 @@ describe('offline map and chart', () => {
         : russia.geometry.coordinates[0]!;
     assert.deepEqual(ring[0], ring.at(-1));
   });
+  it('places labels of close places without overlap, inside the frame', () => {
+    const near = [
+      ['Crocus City Hall, Krasnogorsk', 55.82, 37.39],
+      ['Moscow', 55.75, 37.62],
+      ['Kabul', 34.53, 69.17],
+      ['Bagram', 34.95, 69.26],
+      ['Charikar', 35.01, 69.17],
+      ['Jalalabad', 34.43, 70.45],
+      ['Kandahar', 31.61, 65.71],
+      ['Bamiyan', 34.82, 67.83],
+      ['Herat', 34.35, 62.2],
+    ] as const;
+    const svg = renderIncidentMap(
+      near.map(([label, latitude, longitude], i) => ({
+        label,
+        latitude,
+        longitude,
+        incidents: 10 - i,
+        external: false,
+      })),
+      { width: 440, height: 250 },
+    );
+    const boxes = [
+      ...svg.matchAll(
+        /<text x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)" class="label">([^<]*)</g,
+      ),
+    ].map(([, x, y, anchor, text]) => {
+      const w = text!.length * 5;
+      return { x: anchor === 'start' ? Number(x) : Number(x) - w, y: Number(y) - 9, w, h: 10 };
+    });
+    assert.ok(boxes.length >= 4, `only ${boxes.length} labels`);
+    for (const [i, a] of boxes.entries()) {
+      assert.ok(a.x >= 0 && a.x + a.w <= 440, 'inside the frame');
+      for (const b of boxes.slice(i + 1)) {
+        const hit = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        assert.ok(!hit, `labels overlap: ${JSON.stringify([a, b])}`);
+      }
+    }
+  });
   it('marks places where they are, frames them, and escapes labels', () => {
     const svg = renderIncidentMap(
       [

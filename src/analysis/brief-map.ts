@@ -77,20 +77,30 @@ export function renderIncidentMap(
       return `<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="${r.toFixed(1)}" class="${p.external ? 'point external' : 'point'}"><title>${escapeXml(p.label)}</title></circle>`;
     })
     .join('');
-  // Label the busiest places, skipping any that would sit on a label already placed.
-  const placed: Array<[number, number]> = [];
+  // Label the busiest places where a label fits: to the right of its point, else to the left,
+  // never over another label nor past the frame. A place that finds no room keeps its tooltip.
+  const placed: LabelBox[] = [];
   const labels = [...points]
     .sort((a, b) => b.incidents - a.incidents)
     .map((p) => {
       const xy = projection([p.longitude, p.latitude]);
-      if (
-        !xy ||
-        placed.length >= 8 ||
-        placed.some(([x, y]) => Math.abs(x - xy[0]) < 60 && Math.abs(y - xy[1]) < 11)
-      )
-        return '';
-      placed.push([xy[0], xy[1]]);
-      return `<text x="${(xy[0] + 8).toFixed(1)}" y="${(xy[1] + 3).toFixed(1)}" class="label">${escapeXml(p.label)}</text>`;
+      if (!xy || placed.length >= 8) return '';
+      const w = p.label.length * LABEL_CHAR_WIDTH;
+      const box = [
+        { x: xy[0] + 8, y: xy[1] - 6, w, h: LABEL_HEIGHT, anchor: 'start' },
+        { x: xy[0] - 8 - w, y: xy[1] - 6, w, h: LABEL_HEIGHT, anchor: 'end' },
+      ].find(
+        (b) =>
+          b.x >= 1 &&
+          b.x + b.w <= width - 1 &&
+          b.y >= 1 &&
+          b.y + b.h <= height - 1 &&
+          !placed.some((o) => overlaps(o, b)),
+      );
+      if (!box) return '';
+      placed.push(box);
+      const x = box.anchor === 'start' ? box.x : box.x + box.w;
+      return `<text x="${x.toFixed(1)}" y="${(xy[1] + 3).toFixed(1)}" text-anchor="${box.anchor}" class="label">${escapeXml(p.label)}</text>`;
     })
     .join('');
   const graticule = path(geoGraticule10()) ?? '';
@@ -98,6 +108,23 @@ export function renderIncidentMap(
 <defs><clipPath id="map-clip"><rect width="${width}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#map-clip)"><rect width="${width}" height="${height}" class="sea"/><path d="${graticule}" class="graticule"/>${shapes}${circles}${labels}</g>
 <rect width="${width}" height="${height}" class="frame"/></svg>`;
+}
+
+/** A label's box on the map, in the SVG's pixels. */
+interface LabelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+// An upper bound of the 8 px sans-serif label (brief-style.ts) per character, and its line.
+const LABEL_CHAR_WIDTH = 5;
+const LABEL_HEIGHT = 10;
+
+/** Whether two label boxes share any pixel. */
+export function overlaps(a: LabelBox, b: LabelBox): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /** Escapes text for XML and HTML. */

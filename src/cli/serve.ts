@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_URL } from '../store/database.js';
 import { openStore } from '../store/create-store.js';
 import { createApp, WEB_DIST } from '../server/create-app.js';
 import { loadDemo } from './demo/load-demo.js';
+import { addAccessLog, toLogSettings } from './serve-access-log.js';
 import { createDeps } from '../server/create-deps.js';
 import { createAccountService } from '../server/auth/account-service.js';
 import { toAuthConfig } from '../server/auth/auth-config.js';
@@ -14,7 +15,7 @@ import { parseCommandArgs } from './args.js';
 import { completeInterruptedDeliveries } from '../sharing/release-service.js';
 import { toSharingDeps } from '../server/rest/sharing/sharing-route-deps.js';
 
-const help = `Usage: tearline serve [--port N] [--host H] [--database URL] [--no-demo]
+const help = `Usage: tearline serve [--port N] [--host H] [--database URL] [--no-demo] [--log-level L]
 
 Runs Tearline: opens (and migrates) the store, creates the first admin if there is no user
 (its password is printed once), serves the API, TAXII 2.1 and the web application, and prints
@@ -25,6 +26,8 @@ Options:
   --host H        address to listen on (default TEARLINE_HOST or 127.0.0.1)
   --database URL  store URL (default TEARLINE_DATABASE_URL or ${DEFAULT_DATABASE_URL})
   --no-demo       do not load the demo data into an empty store
+  --log-level L   info prints one line per request, debug and trace the server's JSON log too
+                  (default TEARLINE_LOG_LEVEL, else a one-line traffic summary a minute)
 
 Environment: TEARLINE_BASE_URL, TEARLINE_BODY_LIMIT, TEARLINE_RATE_LIMIT, TEARLINE_SECURE_COOKIES,
 TEARLINE_SERVE_WEB, TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES, TEARLINE_LOG_LEVEL.
@@ -66,6 +69,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       host: { type: 'string' },
       database: { type: 'string' },
       'no-demo': { type: 'boolean', default: false },
+      'log-level': { type: 'string' },
     },
     false,
   );
@@ -75,7 +79,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const store = await openStore(url);
   try {
     const deps = createDeps(store, { env: io.env, host, port });
-    deps.config.log = { level: io.env.TEARLINE_LOG_LEVEL ?? 'info', stream: io.stderr };
+    let logs: ReturnType<typeof toLogSettings>;
+    try {
+      logs = toLogSettings(values['log-level'] ?? io.env.TEARLINE_LOG_LEVEL);
+    } catch (error) {
+      throw new TearlineError('TEARLINE_E_CLI_USAGE', (error as Error).message);
+    }
+    // Fastify's JSON line per request would scroll the credentials printed below out of sight.
+    deps.config.log = { level: logs.level, stream: io.stderr };
+    const credentials: string[] = [];
 
     if ((await store.users.countUsers()) === 0) {
       const accounts = createAccountService({ ...deps, auth: toAuthConfig(deps.config) });
@@ -84,7 +96,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         roles: ['admin', 'analyst', 'approver'],
         displayName: 'Administrator',
       });
-      io.stdout.write(
+      credentials.push(
         `Created the first admin: username "${user.username}", password ${generatedPassword}\n` +
           '  (shown once; sign in and keep it somewhere safe, or add your own admin with "tearline user add").\n',
       );
@@ -102,11 +114,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
       if (io.stderr.isTTY) io.stderr.write('\r'.padEnd(80) + '\r');
       if (demo) {
-        io.stdout.write(
+        credentials.push(
           `Loaded the demo: ${demo.reports} reports, ${demo.incidents} incidents, ${demo.assessments} assessments, ${demo.alerts} alerts, ${demo.releases} releases.\n`,
         );
         for (const c of demo.credentials) {
-          io.stdout.write(
+          credentials.push(
             `  demo user "${c.username}" (${c.roles.join(', ')}), password ${c.password}\n`,
           );
         }
@@ -114,13 +126,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
 
     const app = await createApp(deps);
+    const stopAccessLog = addAccessLog(app, logs.access, (line) => io.stderr.write(line));
     await app.listen({ port, host });
     const address = app.server.address() as AddressInfo;
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     const listening = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
     if (!io.env.TEARLINE_BASE_URL) deps.config.baseUrl = listening;
+    // The credentials come last, in the same write as the URL, and stay on screen: nothing else
+    // is printed per request unless --log-level asks for it.
     io.stdout.write(
-      `Tearline is running at ${listening}/ (store: ${store.database.engine}). Press Ctrl-C to stop.\n`,
+      `Tearline is running at ${listening}/ (store: ${store.database.engine}). Press Ctrl-C to stop.\n` +
+        (credentials.length > 0
+          ? `\n${credentials.join('')}  Forgot one? Reset it with "tearline user password <username>".\n\n`
+          : ''),
     );
 
     if (deps.config.serveWeb && !existsSync(join(WEB_DIST, 'index.html'))) {
@@ -130,6 +148,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const signal = await waitForStopSignal();
     io.stdout.write(`Stopping (${signal})…\n`);
+    stopAccessLog();
     await app.close();
     return 0;
   } finally {

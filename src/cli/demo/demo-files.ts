@@ -63,6 +63,8 @@ export function parseDemoReport(file: string, content: string): DemoReport {
 export interface DemoPlan {
   actor: string;
   homeCountries: string[];
+  /** Home countries of other actors the demo names, by name. */
+  otherHomeCountries?: Record<string, string[]>;
   users: Array<{ username: string; displayName: string; roles: string[] }>;
   assessments: Array<{
     after: string;

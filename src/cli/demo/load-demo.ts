@@ -57,7 +57,12 @@ export async function loadDemo(
   const outcomes: ReportOutcome[] = [];
   const pending = [...plan.assessments];
   let previous: string | undefined;
-  let homeSet = false;
+  // Configured, not inferred: the core Islamic State's incidents in the demo are mostly in
+  // Afghanistan, which would make Afghanistan its "home" on every page and alert.
+  const homesToSet = new Map([
+    [plan.actor, plan.homeCountries],
+    ...Object.entries(plan.otherHomeCountries ?? {}),
+  ]);
   for (const [n, report] of reports.entries()) {
     // Judgments are recorded when they were made: before the reports that came after them, so
     // the alerts of later incidents are evaluated against the judgment then current.
@@ -84,12 +89,13 @@ export async function loadDemo(
       text: `${report.title}\n${report.text}`,
       incidentIds: refs.filter((r) => r.startsWith('incident--')),
     });
-    if (!homeSet) {
+    for (const [actor, countries] of homesToSet) {
       // The actor exists in the analysis index once a first incident attributed to it is accepted.
-      homeSet = await analysis
-        .setHomeCountries(plan.actor, plan.homeCountries)
+      const set = await analysis
+        .setHomeCountries(actor, countries)
         .then(() => true)
         .catch(() => false);
+      if (set) homesToSet.delete(actor);
     }
   }
   for (const assessment of pending) {

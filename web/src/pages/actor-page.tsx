@@ -134,7 +134,12 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
         </Panel>
         <Panel title="Relationships">
           {p.relationships.length === 0 ? (
-            <p className="muted">No relationships recorded.</p>
+            <p className="muted">
+              No relationship to another actor recorded
+              {p.totals.incidents > 0
+                ? `; ${p.totals.incidents === 1 ? 'one incident is' : `${p.totals.incidents} incidents are`} attributed to it (see Key incidents).`
+                : '.'}
+            </p>
           ) : (
             <ul className="list">
               {p.relationships.map((r) => (

@@ -1,0 +1,267 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ensureWebBuilt, launchChromium, signIn } from './web-harness.js';
+import { createTestApp, type TestApp } from '../server-fixture.js';
+import { ENGINES, skipReasonFor } from '../support/engines.js';
+import { loadDemo } from '../../src/cli/demo/load-demo.js';
+import { WEB_DIST } from '../../src/server/create-app.js';
+import { createBriefModel } from '../../src/analysis/brief-model.js';
+import { renderBriefHtml } from '../../src/analysis/brief-html.js';
+import { CONFLICT_EVENT_EXTENSION_ID } from '../../src/core/stix/conflict-event-extension.js';
+
+// Issue 16's journey: a day's work in the browser on the demo, then every place that states the
+// incident (incident page, actor page, dashboard, API, export, brief) must say the same thing.
+const FIRST =
+  'KANDAHAR, 12 May 2024 — Gunmen attacked a police checkpoint in Kandahar on Sunday, killing at ' +
+  'least 210 people, officials said. Islamic State Khorasan Province claimed responsibility.';
+const SECOND =
+  'Officials in Jalalabad said on Monday that a bomb exploded near a market, killing 4 people. ' +
+  'No group claimed the attack.';
+const NAME = 'Checkpoint massacre (journey)';
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Json {
+  [key: string]: unknown;
+}
+
+async function submitReport(page: Page, title: string, text: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('button', { name: 'Submit a report' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Published').fill('2024-05-13');
+  assert.equal(await page.getByLabel('Source reliability').inputValue(), 'F', 'F6 by default');
+  assert.equal(await page.getByLabel('Information credibility').inputValue(), '6');
+  await page.getByLabel('Report text').fill(text);
+  await page.getByRole('button', { name: 'Extract and review' }).click();
+  await page.getByTestId('draft-text').waitFor();
+}
+
+async function acceptAll(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await page.getByText('Accepted every proposed item.').waitFor();
+}
+
+for (const engine of ENGINES) {
+  describe(
+    `the record agrees with itself on ${engine}`,
+    { skip: await skipReasonFor(engine) },
+    () => {
+      let t: TestApp;
+      let url: string;
+      let browser: Browser;
+      const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+        const res = await t.app.inject({
+          method: (init.method ?? 'GET') as 'GET',
+          url: path,
+          headers: { authorization: `Bearer ${await t.mintToken('ana')}` },
+          ...(init.body ? { payload: init.body as Json } : {}),
+        });
+        assert.ok(res.statusCode < 300, `${path}: ${res.statusCode} ${res.body}`);
+        return res.json() as Json;
+      };
+
+      before(async () => {
+        ensureWebBuilt();
+        t = await createTestApp(engine, { serveWeb: true }, {}, WEB_DIST);
+        await loadDemo(t.deps);
+        await t.addUser('ana', 'analyst');
+        await t.app.listen({ port: 0, host: '127.0.0.1' });
+        const address = t.app.server.address();
+        url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+        browser = await launchChromium();
+      });
+      after(async () => {
+        await browser?.close();
+        await t?.dispose();
+      });
+
+      it('corrects a place, an actor, a date and an open casualty count; every page then agrees', async () => {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await signIn(page, url, 'ana');
+
+        const actors = (await api('/api/actors')) as {
+          actors?: Array<{ id: string; name: string }>;
+        };
+        const list = Array.isArray(actors)
+          ? (actors as Array<{ id: string; name: string }>)
+          : actors.actors!;
+        const core = list.find((a) => a.name === 'Islamic State');
+        assert.ok(core, 'the demo knows the core Islamic State');
+        const iskp = list.find((a) => a.name === 'Islamic State Khorasan Province');
+        assert.ok(iskp, 'the demo knows ISIS-K');
+        const before = (await api(`/api/actors/${iskp.id}/assessments`)) as {
+          current: Array<Json & { id: string }>;
+        };
+
+        await submitReport(page, 'Kandahar checkpoint', FIRST);
+        const incident: Locator = page
+          .locator('ol.items > li')
+          .filter({ has: page.locator('.badge', { hasText: /^incident$/ }) })
+          .first();
+        await incident.getByRole('button', { name: 'Edit' }).click();
+        const form = incident.getByRole('form');
+        await form.waitFor();
+        await form.getByLabel('Name').fill(NAME);
+        await form.getByLabel('Date').fill('2024-05-11');
+        await form.getByLabel('Place').fill('Herat');
+        await form.getByLabel('Country code').fill('AF');
+        await form.getByLabel('Killed: how many').selectOption('at least');
+        await form.getByLabel('Killed, at least').fill('210');
+        await form.getByLabel('Perpetrator').fill('Islamic State');
+        await form.getByRole('button', { name: 'Save' }).click();
+        await page.getByText(/^Saved the edit of /).waitFor();
+        await acceptAll(page);
+        await submitReport(page, 'Jalalabad market', SECOND);
+        await acceptAll(page);
+
+        // The stored incident, its place and its actor, through the API.
+        const found = (await api(`/api/search?q=${encodeURIComponent('Checkpoint massacre')}`)) as {
+          results?: Json[];
+          objects?: Json[];
+        };
+        const hits = (found.results ?? found.objects ?? []) as Array<
+          Json & { id?: string; object?: Json }
+        >;
+        const hit = hits
+          .map((h) => (h.object ?? h) as Json & { id: string })
+          .find((o) => o.name === NAME);
+        assert.ok(hit, `the incident is found by name: ${JSON.stringify(found).slice(0, 300)}`);
+        const stored = (await api(`/api/objects/${hit.id}`)) as Json & {
+          extensions: Record<string, Json>;
+        };
+        const ext = stored.extensions[CONFLICT_EVENT_EXTENSION_ID]!;
+        assert.equal(ext.location_name, 'Herat');
+        assert.equal(ext.country, 'AF');
+        assert.equal(ext.event_date, '2024-05-11');
+        assert.deepEqual(ext.fatalities, { min: 210 }, 'at least 210 stays open');
+        const lat = ext.latitude as number;
+        const lon = ext.longitude as number;
+        assert.ok(Math.abs(lat - 34.35) < 0.3 && Math.abs(lon - 62.2) < 0.3, `${lat},${lon}`);
+        const rels = (await api(`/api/objects/${hit.id}/relationships`)) as {
+          relationships: Array<{ relationship: Json; other: Json }>;
+        };
+        const placeRel = rels.relationships.find(
+          (r) => r.relationship.relationship_type === 'located-at',
+        );
+        const place = (await api(`/api/objects/${String(placeRel?.other.id)}`)) as Json;
+        assert.deepEqual([place.name, place.country], ['Herat', 'AF']);
+        assert.ok(
+          Math.abs((place.latitude as number) - lat) < 0.01,
+          'the location has the same point',
+        );
+        const actorRel = rels.relationships.find(
+          (r) => r.relationship.relationship_type === 'attributed-to',
+        );
+        assert.equal(actorRel?.other.id, core.id, 'attributed to the core Islamic State');
+
+        // The incident page.
+        await page.goto(`${url}/objects/${hit.id}`);
+        const what = page.getByRole('region', { name: 'What happened' });
+        await what.waitFor();
+        const whatText = (await what.textContent()) ?? '';
+        for (const s of ['2024-05-11', 'Herat', 'at least 210']) {
+          assert.ok(whatText.includes(s), `incident page: "${s}" in "${whatText}"`);
+        }
+
+        // The actor's profile (API) and page.
+        const profile = (await api(`/api/actors/${core.id}/profile`)) as {
+          keyIncidents: Array<Json>;
+        };
+        const fact = profile.keyIncidents.find((f) => f.incidentId === hit.id);
+        assert.ok(fact, 'a key incident of the actor');
+        assert.deepEqual(
+          [fact.locationName, fact.country, fact.eventDate, fact.fatalitiesRange],
+          ['Herat', 'AF', '2024-05-11', { min: 210 }],
+        );
+        await page.goto(`${url}/actors/${core.id}`);
+        const key = page.getByRole('region', { name: 'Key incidents' });
+        await key.getByRole('link', { name: NAME }).waitFor();
+        const keyText = (await key.textContent()) ?? '';
+        assert.match(keyText, /2024-05-11 · Herat · killed at least 210/);
+
+        // Reassess ISIS-K from its page: only intent and rationale are changed.
+        await page.goto(`${url}/actors/${iskp.id}`);
+        const assess = page.getByRole('form', { name: 'New assessment' });
+        await assess.getByLabel('Intent').selectOption('almost-certain');
+        await assess.getByLabel('Rationale').fill('The Herat massacre shows the will to act.');
+        await assess.getByRole('button', { name: /Record/ }).click();
+        await assess.getByText('Assessment recorded.').waitFor();
+        const afterAssess = (await api(`/api/actors/${iskp.id}/assessments`)) as {
+          current: Array<Json & { id: string }>;
+        };
+        const was = before.current[0]!;
+        const now = afterAssess.current[0]!;
+        assert.equal(now.intent, 'almost-certain');
+        assert.equal(
+          (was.regionCountries as string[]).length,
+          11,
+          'the demo judges eleven countries',
+        );
+        {
+          for (const field of [
+            'capability',
+            'analyticConfidence',
+            'regionCountries',
+            'targetDescription',
+            'evidenceRefs',
+          ]) {
+            const norm = (v: unknown) => (Array.isArray(v) ? [...(v as string[])].sort() : v);
+            assert.deepEqual(
+              norm(now[field]),
+              norm(was[field]),
+              `${field} kept by the reassessment`,
+            );
+          }
+        }
+
+        // The dashboard.
+        await page.goto(`${url}/`);
+        const recent = page.getByRole('region', { name: 'Recent incidents' });
+        await recent.getByRole('link', { name: NAME }).waitFor({ timeout: 30_000 });
+        assert.match(
+          (await recent.textContent()) ?? '',
+          /2024-05-11 · Herat · killed at least 210/,
+        );
+
+        // The export: the latest version of the incident as `tearline export` streams it.
+        let exported: Json | undefined;
+        for await (const o of t.store.objects.streamAllVersions({ types: ['incident'] })) {
+          if (o.id === hit.id) exported = o;
+        }
+        assert.deepEqual(
+          (exported?.extensions as Record<string, Json>)[CONFLICT_EVENT_EXTENSION_ID],
+          ext,
+        );
+
+        // The brief.
+        const model = await createBriefModel(
+          { repo: t.store.analysis, clock: t.clock, ids: t.deps.ids, objects: t.store.objects },
+          core.id,
+          { lookupObject: (id) => t.store.objects.getLatest(id) },
+        );
+        const html = renderBriefHtml(model);
+        assert.match(
+          html,
+          /<td class="date">2024-05-11<\/td><td>Checkpoint massacre \(journey\)<\/td><td>Herat, AF<\/td><td class="num">at least 210<\/td>/,
+        );
+        const brief = await browser.newPage({ viewport: { width: 900, height: 1270 } });
+        await brief.setContent(html);
+        mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
+        if (engine === 'sqlite') {
+          await brief.screenshot({
+            path: join(ROOT, 'docs', 'screenshots', 'brief.png'),
+            fullPage: true,
+          });
+        }
+        await brief.close();
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
+    },
+  );
+}
