@@ -50,7 +50,7 @@ function readBoolean(
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
- * outbound fetch policy lets through although private; empty by default).
+ * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS.
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -73,6 +73,7 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     },
     log: { level: env.TEARLINE_LOG_LEVEL ?? 'info' },
     fetchAllow: readAllowList(env, 'TEARLINE_FETCH_ALLOW'),
+    fetchTimeoutMs: readInteger(env, 'TEARLINE_FETCH_TIMEOUT_MS', 15_000),
     webhookAllow: readAllowList(env, 'TEARLINE_WEBHOOK_ALLOW'),
   };
   return config;
