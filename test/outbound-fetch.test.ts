@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { isTearlineError } from '../src/core/errors.js';
 import { parseAllowList } from '../src/core/net/address-policy.js';
 import { createGuardedFetch } from '../src/ingest/outbound/guarded-fetch.js';
@@ -172,7 +172,7 @@ describe('POST /api/reports {url} on sqlite', () => {
   let closedPort: number;
   let garbagePort: number;
   // Not HTTP: whatever the client sends, it hears an SSH banner and the socket is closed.
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const garbage = createTcpServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
