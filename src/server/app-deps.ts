@@ -31,6 +31,8 @@ export interface AppConfig {
   session?: { ttlMs: number; idleMs: number };
   /** Private networks and hosts URL ingestion and feeds may fetch (TEARLINE_FETCH_ALLOW). */
   fetchAllow?: FetchAllowList;
+  /** Total time one outbound fetch may take, redirects and body included (default 15 s). */
+  fetchTimeoutMs?: number;
   /** Private networks and hosts alert webhooks may reach (TEARLINE_WEBHOOK_ALLOW). */
   webhookAllow?: FetchAllowList;
   /**

@@ -51,8 +51,9 @@ function readBoolean(
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
- * outbound fetch policy lets through although private; empty by default), and when to shed load:
- * TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT, TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026).
+ * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS,
+ * and when to shed load: TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT,
+ * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -75,6 +76,7 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     },
     log: { level: env.TEARLINE_LOG_LEVEL ?? 'info' },
     fetchAllow: readAllowList(env, 'TEARLINE_FETCH_ALLOW'),
+    fetchTimeoutMs: readInteger(env, 'TEARLINE_FETCH_TIMEOUT_MS', 15_000),
     webhookAllow: readAllowList(env, 'TEARLINE_WEBHOOK_ALLOW'),
     load: {
       maxInFlight: readInteger(env, 'TEARLINE_MAX_IN_FLIGHT', DEFAULT_LOAD_LIMITS.maxInFlight),

@@ -1,3 +1,4 @@
+import { TearlineError } from '../core/errors.js';
 import type { Collection } from '../core/ports/collection-repository.js';
 import type {
   FindingAcknowledgement,
@@ -84,7 +85,17 @@ export async function deliverAndRecord(
       ? { acknowledgements: toCanonicalJson(input.acknowledgements) }
       : {}),
   }));
-  const entries = await deps.sharing.ledger.append((head) => sealLedgerEntries(head, drafts));
+  // A release is recorded and delivered once: of two approvals at the same moment, the second
+  // finds the first's entries under the ledger's lock and delivers nothing.
+  const entries = await deps.sharing.ledger.append((head) => sealLedgerEntries(head, drafts), {
+    once: { releaseId: input.release.id, action: input.action },
+  });
+  if (entries.length === 0 && drafts.length > 0)
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_RELEASE_STATE',
+      `Release ${input.release.id} was already ${input.action === 'release' ? 'approved' : 'revoked'} by someone else; reload it.`,
+      { kind: 'conflict' },
+    );
   await deps.collections.addObjects(input.collection.id, input.objects, at, texts);
   return entries;
 }

@@ -56,12 +56,14 @@ const v6Blocks = BLOCKED_V6.map(([c, why]) => ({ cidr: parseCidr(c)!, why }));
  */
 export function blockedReason(address: Uint8Array): string | undefined {
   if (address.length === 4) return v4Blocks.find((b) => isInCidr(address, b.cidr))?.why;
+  const own = v6Blocks.find((b) => isInCidr(address, b.cidr))?.why;
+  if (own) return own;
   for (const [prefix, at] of EMBEDS_V4) {
     if (!isInCidr(address, prefix)) continue;
     const inner = blockedReason(address.slice(at, at + 4));
     if (inner) return inner;
   }
-  return v6Blocks.find((b) => isInCidr(address, b.cidr))?.why;
+  return undefined;
 }
 
 /** Exceptions to the policy: networks and host names a deployment allows on purpose. */

@@ -239,9 +239,14 @@ export interface LedgerHead {
 export interface LedgerRepository {
   /**
    * Appends entries in one transaction: `seal` receives the current head (undefined when empty),
-   * under a lock, and returns the sealed entries to insert.
+   * under a lock, and returns the sealed entries to insert. With `once`, nothing is appended (and
+   * [] returned) when the ledger already holds an entry of that release and action: under the same
+   * lock, so of two concurrent approvals exactly one records and delivers.
    */
-  append(seal: (head: LedgerHead | undefined) => LedgerEntry[]): Promise<LedgerEntry[]>;
+  append(
+    seal: (head: LedgerHead | undefined) => LedgerEntry[],
+    options?: { once?: { releaseId: string; action: LedgerEntry['action'] } },
+  ): Promise<LedgerEntry[]>;
   /** Every entry, in `seq` order. */
   listEntries(filter?: { partnerId?: string; releaseId?: string }): Promise<LedgerEntry[]>;
 }

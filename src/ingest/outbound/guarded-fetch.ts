@@ -158,6 +158,7 @@ function send(
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(options, resolve);
     request.on('error', (error: NodeJS.ErrnoException) => {
+      request.destroy();
       if (signal.aborted) return reject(error);
       // Reached, but the answer was not HTTP (HPE_* parser errors): the upstream is at fault.
       if (typeof error.code === 'string' && error.code.startsWith('HPE_'))

@@ -81,7 +81,8 @@ function fromRow(r: LedgerRow): LedgerEntry {
 export function createLedgerRepository(database: Database): LedgerRepository {
   const db = database.db;
   return {
-    async append(seal) {
+    async append(seal, options = {}) {
+      const once = options.once;
       const raw = database.sqlite;
       if (database.engine === 'sqlite' && raw) {
         // One prepared statement in one raw transaction (SQLite's single writer serialises
@@ -91,6 +92,13 @@ export function createLedgerRepository(database: Database): LedgerRepository {
             const head = raw
               .prepare('select seq, hash from sharing_ledger order by seq desc limit 1')
               .get() as { seq: number; hash: string } | undefined;
+            if (
+              once &&
+              raw
+                .prepare('select 1 from sharing_ledger where release_id = ? and action = ? limit 1')
+                .get(once.releaseId, once.action) !== undefined
+            )
+              return [];
             const entries = seal(head && { seq: Number(head.seq), hash: head.hash });
             const insert = raw.prepare(
               `insert into sharing_ledger (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
@@ -114,6 +122,16 @@ export function createLedgerRepository(database: Database): LedgerRepository {
           .orderBy('seq', 'desc')
           .limit(1)
           .executeTakeFirst()) as { seq: number | string; hash: string } | undefined;
+        if (once) {
+          const done = await trx
+            .selectFrom('sharing_ledger')
+            .select('seq')
+            .where('release_id', '=', once.releaseId)
+            .where('action', '=', once.action)
+            .limit(1)
+            .executeTakeFirst();
+          if (done !== undefined) return [];
+        }
         const entries = seal(head && { seq: Number(head.seq), hash: head.hash });
         for (let i = 0; i < entries.length; i += CHUNK) {
           await trx

@@ -41,7 +41,7 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
 /**
  * Ingest over the app's store: accepted incidents are indexed for analysis and alerts evaluated;
  * jobs go through pg-boss on PostgreSQL (shared by every process) and the table queue on SQLite.
- * TEARLINE_FEED_TIMEOUT_MS is not read here: the poll timeout is the fetch default (15 s).
+ * Every fetch is held to the outbound policy with the configured allow list and time cap.
  *
  * @example const { ingest, queue } = createIngestRuntime(deps)
  */
@@ -49,7 +49,11 @@ export function createIngestRuntime(deps: AppDeps): IngestRuntime {
   // Every URL a user gives (reports, feeds, their item links) goes through the one policy.
   const ingest: PollDeps = {
     ...toIngestDeps(deps),
-    fetch: createGuardedFetch(deps.config.fetchAllow ? { allow: deps.config.fetchAllow } : {}),
+    fetch: createGuardedFetch({
+      ...(deps.config.fetchAllow ? { allow: deps.config.fetchAllow } : {}),
+      ...(deps.config.fetchTimeoutMs ? { timeoutMs: deps.config.fetchTimeoutMs } : {}),
+    }),
+    ...(deps.config.fetchTimeoutMs ? { timeoutMs: deps.config.fetchTimeoutMs } : {}),
   };
   const queue =
     deps.store.database.engine === 'postgres'

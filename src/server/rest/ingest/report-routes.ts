@@ -132,10 +132,10 @@ export function reportRoutes(runtime: IngestRuntime, bodyLimit: number): Fastify
                 ? fields.url
                 : undefined;
             if (!url) throw bad('url must be an http:// or https:// address.');
-            const page = await fetchUrl(
-              url,
-              runtime.ingest.fetch ? { fetch: runtime.ingest.fetch } : {},
-            );
+            const page = await fetchUrl(url, {
+              ...(runtime.ingest.fetch ? { fetch: runtime.ingest.fetch } : {}),
+              ...(runtime.ingest.timeoutMs ? { timeoutMs: runtime.ingest.timeoutMs } : {}),
+            });
             doc = await readDocument(page.bytes, {
               origin: url,
               ...(page.contentType ? { mediaType: page.contentType } : {}),
