@@ -5,6 +5,8 @@ import type { IngestDeps } from '../../../ingest/review/review-deps.js';
 import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
 import { createPgBossJobQueue } from '../../../ingest/jobs/pg-boss-job-queue.js';
 import { toAnalysisService } from '../analysis/analysis-route-deps.js';
+import { getSharedExtractThread } from '../../../ingest/extract-thread/extract-thread.js';
+import { readSectionChars } from './extract-config.js';
 
 /** Ingest's services and job queue as the server runs them. */
 export interface IngestRuntime {
@@ -45,7 +47,13 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
  * @example const { ingest, queue } = createIngestRuntime(deps)
  */
 export function createIngestRuntime(deps: AppDeps): IngestRuntime {
-  const ingest: PollDeps = toIngestDeps(deps);
+  const sectionChars = readSectionChars(process.env);
+  // Reports are extracted on the process's extraction thread, never on the event loop (ADR 0025).
+  const ingest: PollDeps = {
+    ...toIngestDeps(deps),
+    extract: (input, options) =>
+      getSharedExtractThread().extract(input, { sectionChars, ...options }),
+  };
   const queue =
     deps.store.database.engine === 'postgres'
       ? createPgBossJobQueue({ url: deps.store.database.url })
