@@ -1,6 +1,7 @@
 // `npm run bench:extract`: the whole extraction pipeline over ~1 MB of generated news text, and in
 // the same run a bare `compromise` pass over the same documents as the baseline. Prints medians
-// over several runs, the time per stage, and ends with
+// over several runs, the time per stage, one 1 MB hostile text of each kind (bench/adversarial-texts.ts,
+// ADR 0025: each must extract in at most 3 s), and ends with
 //   extract: sentences_per_s=N baseline_per_s=M ratio=R
 import { availableParallelism, loadavg } from 'node:os';
 import nlp from 'compromise';
@@ -10,6 +11,7 @@ import { findAttributions } from '../src/ingest/attribution/find-attributions.js
 import { detectEvents } from '../src/ingest/events/detect-events.js';
 import { extractDocument } from '../src/ingest/extract.js';
 import type { ExtractInput } from '../src/ingest/extract-types.js';
+import { ADVERSARIAL_KINDS, adversarialText } from './adversarial-texts.js';
 import { splitSentences } from '../src/ingest/text/split-sentences.js';
 
 const TARGET_BYTES = 1_000_000;
@@ -156,6 +158,18 @@ stageTimes.attribution = time(() =>
 const ms = (seconds: number): string => (seconds * 1000).toFixed(0).padStart(6);
 for (const [stage, t] of Object.entries(stageTimes)) {
   console.log(`stage ${stage.padEnd(12)} ${ms(t.wall)} ms wall ${ms(t.cpu)} ms cpu`);
+}
+
+// 1 MB of hostile text of each kind, one document each (sections as the server cuts them), against
+// the same run's baseline: a bare compromise pass over the ~1 MB corpus.
+const baselineCpu = median(baseline.map((t) => t.cpu));
+const baselineWall = median(baseline.map((t) => t.wall));
+for (const kind of ADVERSARIAL_KINDS) {
+  const text = adversarialText(kind, 1_000_000);
+  const t = time(() => extractDocument({ id: kind, text, published: '2024-06-10' }));
+  console.log(
+    `extract-1mb: kind=${kind} wall_s=${t.wall.toFixed(2)} cpu_s=${t.cpu.toFixed(2)} cpu_vs_baseline=${(t.cpu / baselineCpu).toFixed(2)} wall_vs_baseline=${(t.wall / baselineWall).toFixed(2)}`,
+  );
 }
 
 const wall = {

@@ -93,8 +93,9 @@ async function extractQueued(
 ): Promise<DraftRecord> {
   const now = toStixTimestamp(deps.clock.now());
   let result;
+  const extract = deps.extract ?? (async (i, o) => extractDocument(i, o));
   try {
-    result = extractDocument(
+    result = await extract(
       {
         id: draft.id,
         text: draft.text,

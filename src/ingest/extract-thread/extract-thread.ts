@@ -106,3 +106,16 @@ function toError(error: Extract<ExtractReply, { error: unknown }>['error']): Err
     details: (error.details ?? []) as ErrorDetail[],
   });
 }
+
+let shared: ExtractThread | undefined;
+
+/**
+ * The process's one extraction thread, shared by every server (and test app) in it: the thread
+ * loads the gazetteers and the model once, and an idle thread does not keep the process alive.
+ *
+ * @example await getSharedExtractThread().extract({ id: 'r1', text })
+ */
+export function getSharedExtractThread(): ExtractThread {
+  shared ??= createExtractThread();
+  return shared;
+}

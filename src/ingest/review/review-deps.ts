@@ -2,6 +2,7 @@ import type { Clock, IdSource } from '../../core/clock.js';
 import type { IngestRepository } from '../../core/ports/ingest.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
+import type { DocumentExtractor } from '../extract-thread/extract-thread.js';
 
 /** What the ingest and review functions work with; the composition root builds it. */
 export interface IngestDeps {
@@ -14,4 +15,9 @@ export interface IngestDeps {
    * and CLI wire it to analysis (index the incident, evaluate alerts); ingest never imports analysis.
    */
   onIncidentAccepted?(incidentId: string, written: readonly StixObject[]): Promise<void>;
+  /**
+   * Runs the extraction pipeline off the caller's event loop (the server's extraction thread,
+   * ADR 0025); without it a report is extracted in-process (CLI, tests).
+   */
+  extract?: DocumentExtractor;
 }

@@ -6,6 +6,8 @@ import { createTableJobQueue } from '../../../ingest/jobs/table-job-queue.js';
 import { createPgBossJobQueue } from '../../../store/ingest/pg-boss-job-queue.js';
 import { createGuardedFetch } from '../../../ingest/outbound/guarded-fetch.js';
 import { toAnalysisService } from '../analysis/analysis-route-deps.js';
+import { getSharedExtractThread } from '../../../ingest/extract-thread/extract-thread.js';
+import { readSectionChars } from './extract-config.js';
 
 /** Ingest's services and job queue as the server runs them. */
 export interface IngestRuntime {
@@ -46,7 +48,9 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
  * @example const { ingest, queue } = createIngestRuntime(deps)
  */
 export function createIngestRuntime(deps: AppDeps): IngestRuntime {
-  // Every URL a user gives (reports, feeds, their item links) goes through the one policy.
+  const sectionChars = readSectionChars(process.env);
+  // Every URL a user gives (reports, feeds, their item links) goes through the one policy, and
+  // reports are extracted on the process's extraction thread, never on the event loop (ADR 0025).
   const ingest: PollDeps = {
     ...toIngestDeps(deps),
     fetch: createGuardedFetch({
@@ -54,6 +58,8 @@ export function createIngestRuntime(deps: AppDeps): IngestRuntime {
       ...(deps.config.fetchTimeoutMs ? { timeoutMs: deps.config.fetchTimeoutMs } : {}),
     }),
     ...(deps.config.fetchTimeoutMs ? { timeoutMs: deps.config.fetchTimeoutMs } : {}),
+    extract: (input, options) =>
+      getSharedExtractThread().extract(input, { sectionChars, ...options }),
   };
   const queue =
     deps.store.database.engine === 'postgres'
