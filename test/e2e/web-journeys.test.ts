@@ -269,7 +269,7 @@ describe('web application in Chromium', () => {
     assert.equal(await outcome.textContent(), 'Assessment recorded.');
     await page.waitForFunction(() => document.querySelectorAll('ol.timeline > li').length === 2);
     const latest = timeline.locator(':scope > li').first();
-    assert.match((await latest.textContent()) ?? '', /intent unlikely → very likely \(raised\)/);
+    assert.match((await latest.textContent()) ?? '', /Intent: unlikely → very likely \(raised\)/);
     assert.match((await latest.textContent()) ?? '', /current/);
     assert.deepEqual((await latest.locator('.evidence a').allTextContents()).sort(), [
       'Crocus City Hall attack',
