@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../server-fixture.js';
 import { WEB_DIST } from '../../src/server/create-app.js';
+import type { AppConfig } from '../../src/server/app-deps.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -108,12 +109,13 @@ export interface WebServer {
 }
 
 /**
- * The real application over a fresh SQLite store, serving web/dist, listening on port 0.
+ * The real application over a fresh SQLite store, serving web/dist, listening on port 0;
+ * `config` adds to its configuration (e.g. an outbound allow list for a loopback feed).
  *
  * @example const server = await startWebServer(); … await server.close()
  */
-export async function startWebServer(): Promise<WebServer> {
-  const t = await createTestApp('sqlite', { serveWeb: true }, {}, WEB_DIST);
+export async function startWebServer(config: Partial<AppConfig> = {}): Promise<WebServer> {
+  const t = await createTestApp('sqlite', { serveWeb: true, ...config }, {}, WEB_DIST);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

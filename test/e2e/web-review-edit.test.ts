@@ -9,6 +9,7 @@ import {
   startWebServer,
   type WebServer,
 } from './web-harness.js';
+import { LOOPBACK_ALLOW } from '../support/loopback-allow.js';
 import { seedThroughApi } from './web-seed.js';
 import { startFeedServer, toRss } from '../ingest-feed-server.js';
 
@@ -37,7 +38,8 @@ describe('review edit form, re-grading and the incident page in Chromium', () =>
 
   before(async () => {
     ensureWebBuilt();
-    server = await startWebServer();
+    // The feed test's wire listens on loopback, which the outbound policy allows only by name.
+    server = await startWebServer({ fetchAllow: LOOPBACK_ALLOW });
     await seedThroughApi(server.t, server.url);
     browser = await launchChromium();
   });

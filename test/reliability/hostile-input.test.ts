@@ -4,7 +4,8 @@
 // 4xx (or exit 2) with a coded, one-sentence error.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -281,6 +282,62 @@ describe('every HTTP route', () => {
       name: `hostile HTTP requests against ${routes.length} documented routes and TAXII`,
       value: cases - start,
     });
+  });
+
+  it('refuses server-side request forgery: internal addresses in every encoding, feeds too', async () => {
+    // A loopback listener that must never be reached: the served instance has no allow list.
+    const hits: string[] = [];
+    const target = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end();
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const port = (target.address() as AddressInfo).port;
+    try {
+      const urls = [
+        `http://127.0.0.1:${port}/`,
+        `http://0x7f.1:${port}/`,
+        `http://2130706433:${port}/`,
+        `http://017700000001:${port}/`,
+        `http://[::ffff:127.0.0.1]:${port}/`,
+        `http://[::1]:${port}/`,
+        `http://localhost.:${port}/`,
+        `http://public@127.0.0.1:${port}/`,
+        'http://169.254.169.254/latest/meta-data/',
+        'http://100.64.0.1/',
+        'http://[fd00::1]/',
+        'http://127.0.0.1:1/', // a closed port answers exactly like an open one
+      ];
+      const shapes = new Set<string>();
+      for (const url of urls) {
+        const res = await send('/api/reports', 'POST', JSON.stringify({ url }), {
+          'content-type': 'application/json',
+        });
+        assertAnswered(`POST /api/reports ${url}`, res);
+        assert.equal(res.status, 400, `${url}: ${res.body.slice(0, 200)}`);
+        const problem = JSON.parse(res.body) as { code: string; title: string };
+        shapes.add(`${res.status} ${problem.code} ${problem.title}`);
+      }
+      assert.equal(shapes.size, 1, [...shapes].join(' | '));
+      const source = await send('/api/sources', 'POST', JSON.stringify({ name: 'SSRF probe' }), {
+        'content-type': 'application/json',
+      });
+      const sourceId = (JSON.parse(source.body) as { id: string }).id;
+      const feed = await send(
+        '/api/feeds',
+        'POST',
+        JSON.stringify({ sourceId, url: `http://0x7f.1:${port}/feed.xml` }),
+        { 'content-type': 'application/json' },
+      );
+      const feedId = (JSON.parse(feed.body) as { id: string }).id;
+      const poll = await send(`/api/feeds/${feedId}/poll`, 'POST');
+      assertAnswered('POST /api/feeds/:id/poll of a loopback feed', poll);
+      assert.match(poll.body, /not allowed/);
+      assert.deepEqual(hits, [], 'no request reached the loopback listener');
+    } finally {
+      await new Promise((resolve) => target.close(resolve));
+    }
+    recordFigure({ area: 'fuzz', name: 'SSRF addresses refused', value: 13 });
   });
 
   it('refuses a 100 MB body with 413 without a 5xx', async () => {
