@@ -4,6 +4,8 @@
  * with the words. Patterns run on the lower-cased text. They are written from the codebook's
  * definitions and general news usage, never from evaluation snippets.
  */
+import { CONDUCT_CUES, toProtestConduct } from './protest-conduct.js';
+
 const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   [
     'suicide',
@@ -139,11 +141,15 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
  */
 export function findCueFeatures(text: string, nonStateAt: number = -1): string[] {
   const lower = text.toLowerCase();
+  // A protest's purpose and negated conduct do not fire the conduct cues (protest-conduct.ts).
+  const conduct = /protest|demonstrat|rall|march|sit-?in/.test(lower)
+    ? toProtestConduct(lower)
+    : lower;
   const found: string[] = [];
   let statePos = -1;
   let nonStatePos = -1;
   for (const [name, pattern] of CUES) {
-    const match = pattern.exec(lower);
+    const match = pattern.exec(CONDUCT_CUES.has(name) ? conduct : lower);
     let at = match ? match.index : -1;
     // A group the entity stage recognised counts even when no generic word names its kind.
     if (name === 'nonstate' && nonStateAt >= 0 && (at < 0 || nonStateAt < at)) at = nonStateAt;
