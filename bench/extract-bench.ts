@@ -11,6 +11,7 @@ import { detectEvents } from '../src/ingest/events/detect-events.js';
 import { extractDocument } from '../src/ingest/extract.js';
 import type { ExtractInput } from '../src/ingest/extract-types.js';
 import { splitSentences } from '../src/ingest/text/split-sentences.js';
+import { benchMultilingual } from './extract-multilingual.js';
 
 const TARGET_BYTES = 1_000_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -174,6 +175,7 @@ console.log(
 console.log(
   `extract-cpu: sentences_per_cpu_s=${Math.round(sentences / cpu.pipeline)} baseline_per_cpu_s=${Math.round(sentences / cpu.baseline)} ratio=${(cpu.baseline / cpu.pipeline).toFixed(2)}`,
 );
+console.log(benchMultilingual(RUNS));
 const pipelinePerS = sentences / wall.pipeline;
 const baselinePerS = sentences / wall.baseline;
 console.log(
