@@ -13,6 +13,7 @@ import { extractDocument } from '../src/ingest/extract.js';
 import type { ExtractInput } from '../src/ingest/extract-types.js';
 import { ADVERSARIAL_KINDS, adversarialText } from './adversarial-texts.js';
 import { splitSentences } from '../src/ingest/text/split-sentences.js';
+import { benchMultilingual } from './extract-multilingual.js';
 
 const TARGET_BYTES = 1_000_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -188,6 +189,7 @@ console.log(
 console.log(
   `extract-cpu: sentences_per_cpu_s=${Math.round(sentences / cpu.pipeline)} baseline_per_cpu_s=${Math.round(sentences / cpu.baseline)} ratio=${(cpu.baseline / cpu.pipeline).toFixed(2)}`,
 );
+console.log(benchMultilingual(RUNS));
 const pipelinePerS = sentences / wall.pipeline;
 const baselinePerS = sentences / wall.baseline;
 console.log(

@@ -17,6 +17,15 @@ interface Span {
   itemId: string;
 }
 
+// Bidi embeddings, overrides and isolates in a report could reorder what the analyst reads (and
+// spill into the page): shown without them, stored with them (issue 15).
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** A piece of a report as displayed: its bidi controls neutralised. */
+export function toDisplayText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /**
  * The report's text with the evidence spans of the proposed items marked; everything stays text
  * nodes (a report's own markup is shown, never run).
@@ -41,15 +50,15 @@ export function toHighlighted(text: string, spans: Span[], selected?: string): R
   const out: ReactNode[] = [];
   let at = 0;
   for (const s of chosen) {
-    if (s.start > at) out.push(text.slice(at, s.start));
+    if (s.start > at) out.push(toDisplayText(text.slice(at, s.start)));
     out.push(
       <mark key={`${s.itemId}-${s.start}`} className={s.itemId === selected ? 'selected' : ''}>
-        {text.slice(s.start, s.end)}
+        {toDisplayText(text.slice(s.start, s.end))}
       </mark>,
     );
     at = s.end;
   }
-  out.push(text.slice(at));
+  out.push(toDisplayText(text.slice(at)));
   return out;
 }
 
@@ -123,8 +132,14 @@ export function InboxPage() {
                   aria-current={d.id === current ? 'true' : undefined}
                   onClick={() => setSelected(d.id)}
                 >
-                  {d.title ?? d.origin}
+                  <bdi>{toDisplayText(d.title ?? d.origin)}</bdi>
                 </button>
+                {d.language && d.language !== 'en' && (
+                  <span className="muted" lang="en">
+                    {' '}
+                    [{d.language}]
+                  </span>
+                )}
                 <span className="muted"> {shortDate(d.published ?? d.created)}</span>
               </li>
             ))}
@@ -216,11 +231,17 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
   keyHandler.current = onKey;
   return (
     <div className="review">
-      <Panel title={draft.title ?? 'Report'}>
+      <Panel title={toDisplayText(draft.title ?? 'Report')}>
         <p className="muted">
           {draft.origin} · {shortDate(draft.published)} {draft.url && <span>· {draft.url}</span>}
         </p>
-        <div className="report-text" data-testid="draft-text">
+        {/* dir="auto": a Persian, Pashto, Arabic or Urdu report reads right to left. */}
+        <div
+          className="report-text"
+          data-testid="draft-text"
+          dir="auto"
+          {...(draft.language && draft.language !== 'und' ? { lang: draft.language } : {})}
+        >
           {toHighlighted(draft.text, spansOf(items), current?.itemId)}
         </div>
       </Panel>
