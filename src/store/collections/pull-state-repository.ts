@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { TaxiiPullSourcesTable, TaxiiPullReceiptsTable } from '../schema/tearline-db.js';
 import type { Database } from '../database.js';
 
 /** One remote TAXII collection `tearline pull` reads from, and how far it got. */
@@ -33,22 +35,9 @@ export interface PullStateRepository {
   listReceipts(objectId: string): Promise<PullReceipt[]>;
 }
 
-interface SourceRow {
-  id: string;
-  url: string;
-  collection_id: string;
-  last_added: string | null;
-  last_pulled: string | null;
-}
+type SourceRow = Selectable<TaxiiPullSourcesTable>;
 
-interface ReceiptRow {
-  source_id: string;
-  object_id: string;
-  version: string;
-  date_added: string;
-  received: string;
-  sender: string;
-}
+type ReceiptRow = Selectable<TaxiiPullReceiptsTable>;
 
 /**
  * Pull state on either engine.
@@ -59,11 +48,11 @@ export function createPullStateRepository(database: Database): PullStateReposito
   const db = database.db;
   return {
     async getSource(id) {
-      const r = (await db
+      const r = await db
         .selectFrom('taxii_pull_sources')
         .selectAll()
         .where('id', '=', id)
-        .executeTakeFirst()) as SourceRow | undefined;
+        .executeTakeFirst();
       if (!r) return undefined;
       return {
         id: r.id,
@@ -109,13 +98,13 @@ export function createPullStateRepository(database: Database): PullStateReposito
       }
     },
     async listReceipts(objectId) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('taxii_pull_receipts')
         .selectAll()
         .where('object_id', '=', objectId)
         .orderBy('received')
         .orderBy('version')
-        .execute()) as ReceiptRow[];
+        .execute();
       return rows.map((r) => ({
         sourceId: r.source_id,
         objectId: r.object_id,
