@@ -1,5 +1,3 @@
-import type { Selectable } from 'kysely';
-import type { TaxiiPullSourcesTable, TaxiiPullReceiptsTable } from '../schema/tearline-db.js';
 import type { Database } from '../database.js';
 
 /** One remote TAXII collection `tearline pull` reads from, and how far it got. */
@@ -34,10 +32,6 @@ export interface PullStateRepository {
   addReceipts(receipts: readonly PullReceipt[]): Promise<void>;
   listReceipts(objectId: string): Promise<PullReceipt[]>;
 }
-
-type SourceRow = Selectable<TaxiiPullSourcesTable>;
-
-type ReceiptRow = Selectable<TaxiiPullReceiptsTable>;
 
 /**
  * Pull state on either engine.
