@@ -1,14 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { SessionsTable } from '../schema/tearline-db.js';
 import type { Session, SessionRepository } from '../../core/ports/users.js';
 import type { Database } from '../database.js';
 
-interface SessionRow {
-  id_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created: string;
-  expires: string;
-  last_seen: string;
-}
+type SessionRow = Selectable<SessionsTable>;
 
 /**
  * Browser sessions on either engine, keyed by the SHA-256 of the session id.
@@ -32,11 +27,11 @@ export function createSessionRepository(database: Database): SessionRepository {
         .execute();
     },
     async findSession(idHash) {
-      const row = (await db
+      const row = await db
         .selectFrom('sessions')
         .selectAll()
         .where('id_hash', '=', idHash)
-        .executeTakeFirst()) as SessionRow | undefined;
+        .executeTakeFirst();
       return row && fromRow(row);
     },
     async touchSession(idHash, lastSeen) {

@@ -1,16 +1,9 @@
+import type { Selectable } from 'kysely';
+import type { ApiTokensTable } from '../schema/tearline-db.js';
 import type { ApiToken, TokenRepository } from '../../core/ports/users.js';
 import type { Database } from '../database.js';
 
-interface TokenRow {
-  id: string;
-  user_id: string;
-  name: string;
-  token_hash: string;
-  created: string;
-  expires: string | null;
-  last_used: string | null;
-  revoked: string | null;
-}
+type TokenRow = Selectable<ApiTokensTable>;
 
 /**
  * API tokens on either engine, looked up by the SHA-256 of the token.
@@ -36,29 +29,29 @@ export function createTokenRepository(database: Database): TokenRepository {
         .execute();
     },
     async findByHash(tokenHash) {
-      const row = (await db
+      const row = await db
         .selectFrom('api_tokens')
         .selectAll()
         .where('token_hash', '=', tokenHash)
-        .executeTakeFirst()) as TokenRow | undefined;
+        .executeTakeFirst();
       return row && fromRow(row);
     },
     async findById(id) {
-      const row = (await db
+      const row = await db
         .selectFrom('api_tokens')
         .selectAll()
         .where('id', '=', id)
-        .executeTakeFirst()) as TokenRow | undefined;
+        .executeTakeFirst();
       return row && fromRow(row);
     },
     async listTokens(userId) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('api_tokens')
         .selectAll()
         .where('user_id', '=', userId)
         .orderBy('created', 'desc')
         .orderBy('id')
-        .execute()) as TokenRow[];
+        .execute();
       return rows.map(fromRow);
     },
     async revokeToken(id, at) {

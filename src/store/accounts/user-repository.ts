@@ -1,16 +1,10 @@
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../schema/tearline-db.js';
 import { TearlineError } from '../../core/errors.js';
 import type { User, UserRepository, UserRole, UserWithPassword } from '../../core/ports/users.js';
 import type { Database } from '../database.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  roles: string;
-  password_hash: string;
-  disabled: number;
-  created: string;
-}
+type UserRow = Selectable<UsersTable>;
 
 /**
  * Users on either engine (same SQL on both). Roles are stored as a comma-separated list.
@@ -46,27 +40,19 @@ export function createUserRepository(database: Database): UserRepository {
       }
     },
     async findById(id) {
-      const row = (await db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()) as UserRow | undefined;
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && fromRow(row);
     },
     async findByUsername(username) {
-      const row = (await db
+      const row = await db
         .selectFrom('users')
         .selectAll()
         .where('username', '=', username)
-        .executeTakeFirst()) as UserRow | undefined;
+        .executeTakeFirst();
       return row && fromRow(row);
     },
     async listUsers() {
-      const rows = (await db
-        .selectFrom('users')
-        .selectAll()
-        .orderBy('username')
-        .execute()) as UserRow[];
+      const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
       return rows.map((row) => withoutPassword(fromRow(row)));
     },
     async countUsers() {

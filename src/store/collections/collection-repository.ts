@@ -18,7 +18,7 @@ import { createSqliteRowReader } from './sqlite-row-reader.js';
 import type { WorkerPage } from '../page-read/page-read-thread.js';
 import { toTimestampKey } from '../../core/stix/timestamp-key.js';
 import { specVersionOf } from '../../core/stix/spec-version.js';
-import { versionsToDelete, type StoredVersion } from './versions-to-delete.js';
+import { versionsToDelete } from './versions-to-delete.js';
 
 interface CollectionRow {
   id: string;
@@ -322,13 +322,13 @@ export function createCollectionRepository(database: Database): CollectionReposi
     },
 
     async deleteObject(collectionId, objectId, filter = {}) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('taxii_collection_objects')
         .select(['version', 'spec_version'])
         .where('collection_id', '=', collectionId)
         .where('object_id', '=', objectId)
         .orderBy('version')
-        .execute()) as StoredVersion[];
+        .execute();
       const chosen = versionsToDelete(rows, filter);
       if (chosen.size === 0) return 0;
       return db.transaction().execute(async (trx) => {

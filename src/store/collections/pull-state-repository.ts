@@ -33,23 +33,6 @@ export interface PullStateRepository {
   listReceipts(objectId: string): Promise<PullReceipt[]>;
 }
 
-interface SourceRow {
-  id: string;
-  url: string;
-  collection_id: string;
-  last_added: string | null;
-  last_pulled: string | null;
-}
-
-interface ReceiptRow {
-  source_id: string;
-  object_id: string;
-  version: string;
-  date_added: string;
-  received: string;
-  sender: string;
-}
-
 /**
  * Pull state on either engine.
  *
@@ -59,11 +42,11 @@ export function createPullStateRepository(database: Database): PullStateReposito
   const db = database.db;
   return {
     async getSource(id) {
-      const r = (await db
+      const r = await db
         .selectFrom('taxii_pull_sources')
         .selectAll()
         .where('id', '=', id)
-        .executeTakeFirst()) as SourceRow | undefined;
+        .executeTakeFirst();
       if (!r) return undefined;
       return {
         id: r.id,
@@ -109,13 +92,13 @@ export function createPullStateRepository(database: Database): PullStateReposito
       }
     },
     async listReceipts(objectId) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('taxii_pull_receipts')
         .selectAll()
         .where('object_id', '=', objectId)
         .orderBy('received')
         .orderBy('version')
-        .execute()) as ReceiptRow[];
+        .execute();
       return rows.map((r) => ({
         sourceId: r.source_id,
         objectId: r.object_id,

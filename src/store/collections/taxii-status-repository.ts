@@ -22,12 +22,12 @@ export function createTaxiiStatusRepository(database: Database): TaxiiStatusRepo
     },
 
     async getStatus(owner, id) {
-      const row = (await db
+      const row = await db
         .selectFrom('taxii_statuses')
         .select(['body'])
         .where('id', '=', id)
         .where('owner', '=', owner)
-        .executeTakeFirst()) as { body: string } | undefined;
+        .executeTakeFirst();
       return row && (JSON.parse(row.body) as TaxiiStatus);
     },
   };

@@ -23,7 +23,7 @@ export function createJobRepository(database: Database): JobRepository {
     },
     async claimJob(now) {
       for (let tries = 0; tries < 5; tries++) {
-        const next = (await db
+        const next = await db
           .selectFrom('ingest_jobs')
           .select(['id', 'body'])
           .where('state', '=', 'queued')
@@ -31,7 +31,7 @@ export function createJobRepository(database: Database): JobRepository {
           .orderBy('run_after')
           .orderBy('created')
           .limit(1)
-          .executeTakeFirst()) as { id: string; body: string } | undefined;
+          .executeTakeFirst();
         if (!next) return undefined;
         const job = { ...(JSON.parse(next.body) as JobRecord), state: 'running' as const };
         job.attempts += 1;
@@ -51,11 +51,11 @@ export function createJobRepository(database: Database): JobRepository {
       await db.updateTable('ingest_jobs').set(values).where('id', '=', id).execute();
     },
     async requeueAbandonedJobs(now, lastError) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('ingest_jobs')
         .select('body')
         .where('state', '=', 'running')
-        .execute()) as Array<{ body: string }>;
+        .execute();
       for (const r of rows) {
         const job = JSON.parse(r.body) as JobRecord;
         // The dead process's last progress says nothing about the next run.
@@ -73,11 +73,11 @@ export function createJobRepository(database: Database): JobRepository {
       return rows.length;
     },
     async getJob(id) {
-      const r = (await db
+      const r = await db
         .selectFrom('ingest_jobs')
         .select('body')
         .where('id', '=', id)
-        .executeTakeFirst()) as { body: string } | undefined;
+        .executeTakeFirst();
       return r ? (JSON.parse(r.body) as JobRecord) : undefined;
     },
   };

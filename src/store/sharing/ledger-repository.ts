@@ -116,12 +116,12 @@ export function createLedgerRepository(database: Database): LedgerRepository {
           // Readers are not blocked; a second appender waits instead of forking the chain.
           await sql`LOCK TABLE sharing_ledger IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
         }
-        const head = (await trx
+        const head = await trx
           .selectFrom('sharing_ledger')
           .select(['seq', 'hash'])
           .orderBy('seq', 'desc')
           .limit(1)
-          .executeTakeFirst()) as { seq: number | string; hash: string } | undefined;
+          .executeTakeFirst();
         if (once) {
           const done = await trx
             .selectFrom('sharing_ledger')

@@ -53,12 +53,12 @@ export function createReleaseRepository(database: Database): ReleaseRepository {
       });
     },
     async getRelease(id) {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_releases as r')
         .leftJoin('sharing_release_bundles as b', 'b.release_id', 'r.id')
         .select(['r.summary as summary', 'b.bundle as bundle'])
         .where('r.id', '=', id)
-        .executeTakeFirst()) as { summary: string; bundle: string | null } | undefined;
+        .executeTakeFirst();
       if (!row) return undefined;
       const release = JSON.parse(row.summary) as Release;
       if (row.bundle !== null) release.bundle = JSON.parse(row.bundle) as Release['bundle'];
