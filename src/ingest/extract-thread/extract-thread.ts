@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { TearlineError, type ErrorDetail, type ErrorKind } from '../../core/errors.js';
+import { isErrorCode, TearlineError, type ErrorDetail, type ErrorKind } from '../../core/errors.js';
 import type { ExtractOptions, ExtractResult } from '../extract.js';
 import type { ExtractInput } from '../extract-types.js';
 import type { ExtractReply, ExtractRequest } from './extract-thread-protocol.js';
@@ -100,7 +100,7 @@ function spawnWorker(): Worker {
 }
 
 function toError(error: Extract<ExtractReply, { error: unknown }>['error']): Error {
-  if (!error.code) return new Error(error.message);
+  if (!error.code || !isErrorCode(error.code)) return new Error(error.message);
   return new TearlineError(error.code, error.message, {
     kind: (error.kind ?? 'input') as ErrorKind,
     details: (error.details ?? []) as ErrorDetail[],

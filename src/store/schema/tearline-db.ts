@@ -138,6 +138,8 @@ export interface AnalysisIncidentFactsTable {
   injuries: number | null;
   grade: string | null;
   report_refs: string;
+  fatalities_max: number | null;
+  injuries_max: number | null;
 }
 
 export interface AnalysisIncidentTargetsTable {
@@ -244,6 +246,7 @@ export interface SharingLedgerTable {
   at: string;
   prev_hash: string;
   hash: string;
+  acknowledgements: string | null;
 }
 
 export interface SharingPartnerCredentialsTable {
