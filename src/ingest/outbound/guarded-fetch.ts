@@ -216,7 +216,7 @@ async function toResponse(
   });
 }
 
-function toHeaderRecord(init: HeadersInit | undefined): Record<string, string> {
+function toHeaderRecord(init: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
   const out: Record<string, string> = {};
   new Headers(init).forEach((value, name) => (out[name] = value));
   return out;
