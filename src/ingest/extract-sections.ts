@@ -6,8 +6,8 @@ import { splitSections } from './text/split-sections.js';
  * Extracts a long text section by section (paragraph or sentence boundaries, see
  * {@link splitSections}) with `extractOne`, and maps every span back to the whole text's offsets:
  * the cost of a section is bounded, so the whole stays linear in the text. The first section's
- * events come first (the lead tells the main incident); a first section in another language
- * answers for the whole, as the opening of an unsectioned text does.
+ * events come first (the lead tells the main incident), and its language is the report's, as the
+ * opening of an unsectioned text tells it.
  *
  * @example extractInSections(input, 250_000, (part) => extractDocument(part))
  */
@@ -19,10 +19,7 @@ export function extractInSections(
   const out: ExtractResult = { id: input.id, entities: [], events: [], attributions: [] };
   for (const [index, section] of splitSections(input.text, sectionChars).entries()) {
     const part = extractOne(input.text.slice(section.start, section.end));
-    if (part.language !== undefined) {
-      if (index === 0) return { ...out, language: part.language };
-      continue;
-    }
+    if (index === 0 && part.language !== undefined) out.language = part.language;
     const shift = section.start;
     for (const e of part.entities) out.entities.push(moved(e, shift));
     for (const e of part.events) out.events.push(movedEvent(e, shift));
