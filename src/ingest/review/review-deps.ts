@@ -14,4 +14,8 @@ export interface IngestDeps {
    * and CLI wire it to analysis (index the incident, evaluate alerts); ingest never imports analysis.
    */
   onIncidentAccepted?(incidentId: string, written: readonly StixObject[]): Promise<void>;
+  /** Called after a review decision was undone, with the revoked and restored versions written. */
+  onReviewUndone?(written: readonly StixObject[]): Promise<void>;
+  /** Which of these store ids a release has delivered to a partner (undo is refused for them). */
+  releasedIds?(ids: readonly string[]): Promise<string[]>;
 }

@@ -34,6 +34,23 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
         // The incident is in the knowledge base; POST /api/analysis/reindex rebuilds the facts.
       }
     },
+    onReviewUndone: async () => {
+      // A revoked incident or a restored version changes facts the batch index cannot take back.
+      try {
+        await analysis.reindexFromObjectStore(deps.store.objects);
+      } catch {
+        // The undo stands; POST /api/analysis/reindex rebuilds the facts.
+      }
+    },
+    releasedIds: async (ids) => {
+      const wanted = new Set(ids);
+      const found = new Set<string>();
+      for (const release of await deps.store.sharing.releases.listReleases()) {
+        if (!release.approved) continue;
+        for (const id of release.objectIds) if (wanted.has(id)) found.add(id);
+      }
+      return [...found];
+    },
   };
 }
 
