@@ -78,6 +78,8 @@ for (const engine of ENGINES) {
           made.length,
         );
 
+        const madeIncident = made.find((o) => o.type === 'incident')!.id;
+        assert.ok((await t.store.analysis.getIncidentFacts(madeIncident)).length > 0);
         t.clock.advance(60_000);
         const undone = await post(t, ana, `/api/drafts/${draftId}/undo`);
         assert.equal(undone.statusCode, 200, undone.body);
@@ -97,6 +99,10 @@ for (const engine of ENGINES) {
           (i) => i.kind === 'relationship' && i.object.relationship_type === 'located-at',
         )!;
         assert.ok(after.items.some((i) => i.object.id === rel.object.source_ref));
+
+        // The revoked incident leaves the analysis facts (dashboard, actor pages, trends).
+        const incidentId = made.find((o) => o.type === 'incident')!.id;
+        assert.deepEqual(await t.store.analysis.getIncidentFacts(incidentId), []);
 
         const twice = await post(t, ana, `/api/drafts/${draftId}/undo`);
         assert.equal(twice.statusCode, 409);
@@ -162,6 +168,8 @@ for (const engine of ENGINES) {
           ana,
           `/api/drafts/${second.draftId}/items/${location.itemId}/reject`,
         );
+        const facts = await t.store.analysis.getIncidentFacts(first.incident.itemId);
+        assert.ok(facts.length > 0, 'the restored incident keeps its facts');
         assert.equal((rejected.json() as Decided).decision.objects.length, 0);
         const unrejected = await post(t, ana, `/api/drafts/${second.draftId}/undo`);
         assert.equal(unrejected.statusCode, 200, unrejected.body);

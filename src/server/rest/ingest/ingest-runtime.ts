@@ -34,10 +34,10 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
         // The incident is in the knowledge base; POST /api/analysis/reindex rebuilds the facts.
       }
     },
-    onReviewUndone: async () => {
-      // A revoked incident or a restored version changes facts the batch index cannot take back.
+    onReviewUndone: async (written) => {
+      // A revoked incident leaves the facts and counts; a restored one is indexed as it was.
       try {
-        await analysis.reindexFromObjectStore(deps.store.objects);
+        await analysis.indexStixObjects(written);
       } catch {
         // The undo stands; POST /api/analysis/reindex rebuilds the facts.
       }
