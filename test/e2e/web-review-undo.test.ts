@@ -31,6 +31,8 @@ describe('the inbox shows what a decision made and undoes it, in Chromium', () =
 
   it('after Accept all the draft stays open with links to what was created; Undo reopens its items', async () => {
     const page = await browser.newPage();
+    // The machine runs several browsers at once; waits of 30 s time out under that load.
+    page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, server.url, 'ana');
