@@ -116,6 +116,9 @@ export async function indexStixObjects(
     }
   }
   const incidents = objects.filter((o) => o.type === 'incident' && !o.revoked);
+  // A revoked incident (an undone review decision) leaves every count it was in.
+  const revoked = objects.filter((o) => o.type === 'incident' && o.revoked).map((o) => o.id);
+  if (revoked.length > 0) await deps.repo.forgetIncidents(revoked);
   await deps.repo.recordIncidents(
     incidents.map((incident) => ({
       incident,

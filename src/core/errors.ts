@@ -68,6 +68,8 @@ export const ERROR_REGISTRY = {
   TEARLINE_E_INGEST_DRAFT_NOT_FOUND: { kind: 'not-found' },
   TEARLINE_E_INGEST_ITEM_NOT_FOUND: { kind: 'not-found' },
   TEARLINE_E_INGEST_ITEM_DECIDED: { kind: 'conflict' },
+  TEARLINE_E_INGEST_NOTHING_TO_UNDO: { kind: 'conflict' },
+  TEARLINE_E_INGEST_UNDO_BLOCKED: { kind: 'conflict' },
   TEARLINE_E_INGEST_ITEM_LINKS_PENDING: { kind: 'conflict' },
   TEARLINE_E_INGEST_INVALID_OBJECT: { kind: 'input' },
   TEARLINE_E_INGEST_BAD_EDIT: { kind: 'input' },

@@ -52,11 +52,14 @@ for (const engine of ENGINES) {
       let t: TestApp;
       let url: string;
       let browser: Browser;
-      const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      const api = async (
+        path: string,
+        init: { method?: string; body?: unknown; as?: string } = {},
+      ) => {
         const res = await t.app.inject({
           method: (init.method ?? 'GET') as 'GET',
           url: path,
-          headers: { authorization: `Bearer ${await t.mintToken('ana')}` },
+          headers: { authorization: `Bearer ${await t.mintToken(init.as ?? 'ana')}` },
           ...(init.body ? { payload: init.body as Json } : {}),
         });
         assert.ok(res.statusCode < 300, `${path}: ${res.statusCode} ${res.body}`);
@@ -68,6 +71,7 @@ for (const engine of ENGINES) {
         t = await createTestApp(engine, { serveWeb: true }, {}, WEB_DIST);
         await loadDemo(t.deps);
         await t.addUser('ana', 'analyst');
+        await t.addUser('bea', 'approver');
         await t.app.listen({ port: 0, host: '127.0.0.1' });
         const address = t.app.server.address();
         url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -259,6 +263,54 @@ for (const engine of ENGINES) {
           });
         }
         await brief.close();
+        // The release to the demo's low-trust partner: preview, then a second person approves.
+        const { partners } = (await api('/api/partners')) as {
+          partners: Array<{ id: string; trustTier: string }>;
+        };
+        const partner = partners.find((p) => p.trustTier === 'minimal')!;
+        const { agreements } = (await api(`/api/agreements?partnerId=${partner.id}`)) as {
+          agreements: Array<{ agreement: { id: string } }>;
+        };
+        const objectIds = [
+          hit.id,
+          ...rels.relationships
+            .filter((r) => r.relationship.source_ref === hit.id)
+            .flatMap((r) => [String(r.relationship.id), String(r.other.id)]),
+        ];
+        const release = (await api('/api/releases', {
+          method: 'POST',
+          body: {
+            partnerId: partner.id,
+            agreementId: agreements[0]!.agreement.id,
+            objectIds: [...new Set(objectIds)],
+            transforms: [
+              { kind: 'strip-sources' },
+              { kind: 'coarsen-place', to: 'admin1' },
+              { kind: 'coarsen-date', to: 'month' },
+              { kind: 'remove-person-names' },
+            ],
+          },
+        })) as { id: string };
+        const preview = (await api(`/api/releases/${release.id}/preview`, {
+          method: 'POST',
+        })) as { bundle?: { objects: Json[] } };
+        assert.ok(preview.bundle, 'the incident may be released to this partner');
+        const approved = (await api(`/api/releases/${release.id}/approve`, {
+          method: 'POST',
+          as: 'bea',
+        })) as { status: string };
+        assert.equal(approved.status, 'delivered');
+        const released = preview.bundle.objects.find((o) => o.type === 'incident')!;
+        const relExt = (released.extensions as Record<string, Json>)[CONFLICT_EVENT_EXTENSION_ID]!;
+        // The same place (coarsened to its province), month and open count as every page states.
+        assert.deepEqual(relExt.fatalities, { min: 210 }, 'released as at least 210, no max');
+        assert.equal(relExt.country, 'AF');
+        assert.match(String(relExt.event_date), /^2024-05/);
+        assert.ok(!String(relExt.event_date).includes('2024-05-12'), 'no other date');
+        assert.ok(JSON.stringify(relExt).includes('Herat'), JSON.stringify(relExt));
+        const releasedPlace = preview.bundle.objects.find((o) => o.type === 'location');
+        assert.equal(releasedPlace?.country, 'AF');
+
         assert.deepEqual(errors, []);
         await page.close();
       });

@@ -118,6 +118,8 @@ export interface IncidentFactsRepository {
   recordIncident(record: IncidentRecord): Promise<void>;
   /** The same for many incidents in one transaction (imports, benchmarks). */
   recordIncidents(records: readonly IncidentRecord[]): Promise<void>;
+  /** Takes the facts of revoked incidents away, with their counts in the aggregates. */
+  forgetIncidents(ids: readonly string[]): Promise<void>;
   getIncidentFacts(incidentId: string): Promise<IncidentFact[]>;
   recordActor(actor: ActorRecord): Promise<void>;
   getActor(id: string): Promise<ActorRecord | undefined>;

@@ -50,8 +50,28 @@ export interface DraftRecord {
   error?: string;
   /** The STIX report as it will be stored (object_refs filled on acceptance). */
   report: StixObject;
+  /** The last accept / reject / merge, kept so that it can be shown and undone. */
+  lastDecision?: ReviewDecision;
   created: string;
   updated: string;
+}
+
+/** A store object a review decision wrote: a new object, or a new version of a merged incident. */
+export interface DecisionObject {
+  id: string;
+  type: string;
+  name?: string;
+  /** The version this decision wrote (undo is refused once a later version exists). */
+  modified: string;
+  role: 'created' | 'merged-into';
+}
+
+/** One review decision of a draft: which proposed items it decided and what it wrote. */
+export interface ReviewDecision {
+  action: 'accept' | 'reject' | 'merge' | 'accept-all';
+  at: string;
+  itemIds: string[];
+  objects: DecisionObject[];
 }
 
 /** One proposed STIX object of a draft and what the analyst decided about it. */

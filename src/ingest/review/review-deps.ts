@@ -20,4 +20,8 @@ export interface IngestDeps {
    * ADR 0025); without it a report is extracted in-process (CLI, tests).
    */
   extract?: DocumentExtractor;
+  /** Called after a review decision was undone, with the revoked and restored versions written. */
+  onReviewUndone?(written: readonly StixObject[]): Promise<void>;
+  /** Which of these store ids a release has delivered to a partner (undo is refused for them). */
+  releasedIds?(ids: readonly string[]): Promise<string[]>;
 }

@@ -33,7 +33,18 @@ export function createIncidentFactsStore(database: Database) {
         targets.push({ incident_id: record.incident.id, target_id: t.id, target_name: t.name });
       }
     }
-    const ids = [...byIncident.keys()];
+    await replaceFacts([...byIncident.keys()], [...byIncident.values()].flat(), targets);
+  }
+
+  /**
+   * Takes the facts of `ids` away (with their counts in the aggregates) and writes `rows` and
+   * `targets` in their place, in one transaction.
+   */
+  async function replaceFacts(
+    ids: readonly string[],
+    rows: readonly FactRow[],
+    targets: readonly TargetRow[],
+  ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const deltas = new AggregateDeltas();
       for (const part of chunks(ids, CHUNK)) {
@@ -57,7 +68,6 @@ export function createIncidentFactsStore(database: Database) {
             .execute();
         }
       }
-      const rows = [...byIncident.values()].flat();
       const uniqueTargets = [
         ...new Map(targets.map((t) => [`${t.incident_id} ${t.target_id}`, t])).values(),
       ];
@@ -105,6 +115,10 @@ export function createIncidentFactsStore(database: Database) {
 
   return {
     recordIncidents,
+    /** Takes revoked incidents out of the facts and aggregates. */
+    forgetIncidents: async (ids: readonly string[]) => {
+      if (ids.length > 0) await replaceFacts(ids, [], []);
+    },
     recordIncident: (record: IncidentRecord) => recordIncidents([record]),
 
     async getIncidentFacts(incidentId: string): Promise<IncidentFact[]> {

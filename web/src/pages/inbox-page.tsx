@@ -10,6 +10,7 @@ import { ReportsInbox, SubmitReport } from './inbox-submit.js';
 import { ReviewEditForm } from './review-edit-form.js';
 import { ReviewFeeds } from './review-feeds.js';
 import { ReviewGrade } from './review-grade.js';
+import { DecisionSummary } from './review-decision.js';
 
 interface Span {
   start: number;
@@ -146,7 +147,15 @@ export function InboxPage() {
           </ul>
         </nav>
         {current ? (
-          <DraftReview key={current} draftId={current} onDone={drafts.reload} />
+          <DraftReview
+            key={current}
+            draftId={current}
+            onDone={() => {
+              // The decided draft stays open (with what it made and an undo) though it leaves the list.
+              setSelected(current);
+              drafts.reload();
+            }}
+          />
         ) : (
           <p className="muted">Submit a report above; its draft appears here for review.</p>
         )}
@@ -274,6 +283,12 @@ function Review(props: { view: DraftViewData; reload: () => void; onDone: () => 
           <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
             {message.text}
           </p>
+        )}
+        {draft.lastDecision && (
+          <DecisionSummary
+            decision={draft.lastDecision}
+            onUndo={() => void act('Undid the last decision.', () => reviewApi.undo(draft.id))}
+          />
         )}
         <ol className="items">
           {items.map((it, i) => (

@@ -107,6 +107,8 @@ export const reviewApi = {
   merge: (draftId: string, itemId: string, targetIncidentId: string) =>
     callApi('POST', `${item(draftId, itemId)}/merge`, { targetIncidentId }),
   acceptAll: (draftId: string) => callApi('POST', `${base(draftId)}/accept-all`, {}),
+  /** Undoes the draft's last accept / reject / merge (409 when later work depends on it). */
+  undo: (draftId: string) => callApi('POST', `${base(draftId)}/undo`, {}),
   /**
    * Submits a pasted report graded on the Admiralty scale (e.g. "B2"); answers with its draft, or
    * with a job to follow when `queue` asks for extraction in the background (202).

@@ -12,6 +12,8 @@ import {
   rejectItem,
   type ItemEdit,
 } from '../../../ingest/review/review-service.js';
+import { recordDecision, type DecidedResult } from '../../../ingest/review/review-decision.js';
+import { undoLastDecision } from '../../../ingest/review/undo-decision.js';
 import { regradeDraft } from '../../../ingest/review/regrade-draft.js';
 import { parseGradeInput } from '../../../ingest/sources/source-service.js';
 
@@ -43,8 +45,19 @@ function toSummary(d: DraftRecord) {
     language: d.language,
     error: d.error,
     reportId: d.report.id,
+    lastDecision: d.lastDecision,
     created: d.created,
     updated: d.updated,
+  };
+}
+
+/** A decision's answer: the draft, its items, the ids written and what was made or merged. */
+function toDecided(r: DecidedResult) {
+  return {
+    draft: toSummary(r.draft),
+    items: r.items,
+    written: r.written,
+    decision: r.decision,
   };
 }
 
@@ -112,11 +125,10 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         },
         async (request) => {
           const { id, itemId } = request.params;
-          const r =
-            action === 'accept'
-              ? await acceptItem(deps, id, itemId)
-              : await rejectItem(deps, id, itemId);
-          return { draft: toSummary(r.draft), items: r.items, written: r.written };
+          const r = await recordDecision(deps, id, action, () =>
+            action === 'accept' ? acceptItem(deps, id, itemId) : rejectItem(deps, id, itemId),
+          );
+          return toDecided(r);
         },
       );
     decide('accept');
@@ -196,13 +208,11 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const r = await mergeItem(
-          deps,
-          request.params.id,
-          request.params.itemId,
-          request.body.targetIncidentId,
+        const { id, itemId } = request.params;
+        const r = await recordDecision(deps, id, 'merge', () =>
+          mergeItem(deps, id, itemId, request.body.targetIncidentId),
         );
-        return { draft: toSummary(r.draft), items: r.items, written: r.written };
+        return toDecided(r);
       },
     );
     app.post<{ Params: { id: string } }>(
@@ -217,8 +227,25 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const r = await acceptAll(deps, request.params.id);
-        return { draft: toSummary(r.draft), items: r.items, written: r.written };
+        const id = request.params.id;
+        return toDecided(await recordDecision(deps, id, 'accept-all', () => acceptAll(deps, id)));
+      },
+    );
+    app.post<{ Params: { id: string } }>(
+      '/drafts/:id/undo',
+      {
+        config: { access: ['analyst'] },
+        schema: {
+          summary:
+            'Undo the last accept / reject / merge: items proposed again, created objects revoked, a merged incident restored',
+          tags,
+          params: draftParams,
+          response: problemResponses(401, 403, 404, 409),
+        },
+      },
+      async (request) => {
+        const r = await undoLastDecision(deps, request.params.id);
+        return { draft: toSummary(r.draft), items: r.items, written: r.written, undone: r.undone };
       },
     );
     app.get<{ Params: { id: string } }>(

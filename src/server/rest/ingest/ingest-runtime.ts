@@ -37,6 +37,23 @@ export function toIngestDeps(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>): In
         // The incident is in the knowledge base; POST /api/analysis/reindex rebuilds the facts.
       }
     },
+    onReviewUndone: async (written) => {
+      // A revoked incident leaves the facts and counts; a restored one is indexed as it was.
+      try {
+        await analysis.indexStixObjects(written);
+      } catch {
+        // The undo stands; POST /api/analysis/reindex rebuilds the facts.
+      }
+    },
+    releasedIds: async (ids) => {
+      const wanted = new Set(ids);
+      const found = new Set<string>();
+      for (const release of await deps.store.sharing.releases.listReleases()) {
+        if (!release.approved) continue;
+        for (const id of release.objectIds) if (wanted.has(id)) found.add(id);
+      }
+      return [...found];
+    },
   };
 }
 
