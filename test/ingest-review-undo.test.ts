@@ -222,7 +222,17 @@ for (const engine of ENGINES) {
         const releaseId = (release.json() as { id: string }).id;
         const preview = await post(t, ana, `/api/releases/${releaseId}/preview`);
         assert.equal(preview.statusCode, 200, preview.body);
-        const approved = await post(t, bea, `/api/releases/${releaseId}/approve`);
+        // The approver approves from the preview they fetched, acknowledging what its scan found.
+        const seen = await t.app.inject({
+          method: 'GET',
+          url: `/api/releases/${releaseId}/preview`,
+          headers: bea,
+        });
+        assert.equal(seen.statusCode, 200, seen.body);
+        const findings = (seen.json() as { findings: { id: string }[] }).findings;
+        const approved = await post(t, bea, `/api/releases/${releaseId}/approve`, {
+          acknowledgements: findings.map((f) => ({ findingId: f.id, reason: 'test text' })),
+        });
         assert.equal(approved.statusCode, 200, approved.body);
         const released = await post(t, ana, `/api/drafts/${second.draftId}/undo`);
         assert.equal(released.statusCode, 409);
