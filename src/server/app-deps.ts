@@ -34,6 +34,12 @@ export interface AppConfig {
   fetchTimeoutMs?: number;
   /** Private networks and hosts alert webhooks may reach (TEARLINE_WEBHOOK_ALLOW). */
   webhookAllow?: FetchAllowList;
+  /**
+   * The audit trail (ADR 0027): on unless `enabled` is false; records wait in a buffer at most
+   * `flushMs` (default 25 ms) before one chained batch is written; records older than
+   * `retentionDays` are pruned by `tearline serve` (kept forever when left out).
+   */
+  audit?: { enabled?: boolean; flushMs?: number; retentionDays?: number };
   /** Where the server's JSON log lines go and from which level; silent when left out. */
   log?: { level: string; stream?: { write(line: string): void } };
 }

@@ -50,7 +50,8 @@ function readBoolean(
  * (bytes, default 10 MiB), TEARLINE_SERVE_WEB, TEARLINE_SECURE_COOKIES, TEARLINE_RATE_LIMIT
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
- * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS.
+ * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS,
+ * TEARLINE_AUDIT (default on) and TEARLINE_AUDIT_RETENTION_DAYS (audit records kept; default forever).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -75,6 +76,12 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     fetchAllow: readAllowList(env, 'TEARLINE_FETCH_ALLOW'),
     fetchTimeoutMs: readInteger(env, 'TEARLINE_FETCH_TIMEOUT_MS', 15_000),
     webhookAllow: readAllowList(env, 'TEARLINE_WEBHOOK_ALLOW'),
+    audit: {
+      enabled: readBoolean(env, 'TEARLINE_AUDIT', true),
+      ...(env.TEARLINE_AUDIT_RETENTION_DAYS
+        ? { retentionDays: readInteger(env, 'TEARLINE_AUDIT_RETENTION_DAYS', 365) }
+        : {}),
+    },
   };
   return config;
 }
