@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   agreement: async () => (await import('./agreement.js')).command,
   release: async () => (await import('./release.js')).command,
   ledger: async () => (await import('./ledger.js')).command,
+  audit: async () => (await import('./audit.js')).command,
   brief: async () => (await import('./brief.js')).command,
   ingest: async () => (await import('./ingest.js')).command,
 };
