@@ -14,9 +14,9 @@ export interface AuditRecorder {
 }
 
 export interface AuditRecorderOptions {
-  /** Longest a record waits in the buffer (default 25 ms). */
+  /** Longest a record waits in the buffer (default 100 ms). */
   flushMs?: number;
-  /** A batch this large is written at once (default 200). */
+  /** A batch this large is written at once (default 500). */
   maxBatch?: number;
   /** Called when a batch cannot be written (the records are kept for the next flush). */
   onError?: (error: unknown) => void;
@@ -34,8 +34,8 @@ export function createAuditRecorder(
   clock: Clock,
   options: AuditRecorderOptions = {},
 ): AuditRecorder {
-  const flushMs = options.flushMs ?? 25;
-  const maxBatch = options.maxBatch ?? 200;
+  const flushMs = options.flushMs ?? 100;
+  const maxBatch = options.maxBatch ?? 500;
   let buffer: AuditDraft[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();

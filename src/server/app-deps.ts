@@ -36,7 +36,7 @@ export interface AppConfig {
   webhookAllow?: FetchAllowList;
   /**
    * The audit trail (ADR 0027): on unless `enabled` is false; records wait in a buffer at most
-   * `flushMs` (default 25 ms) before one chained batch is written; records older than
+   * `flushMs` (default 100 ms) before one chained batch is written; records older than
    * `retentionDays` are pruned by `tearline serve` (kept forever when left out).
    */
   audit?: { enabled?: boolean; flushMs?: number; retentionDays?: number };

@@ -1,0 +1,105 @@
+// The audit trail's cost on the hot path: requests/s of GET /api/search over real HTTP with the
+// audit trail on and off, over one SQLite store, alternating rounds in the same run; medians and
+// their ratio are printed. Run: node --import tsx bench/audit-bench.ts [requests-per-round]
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { randomIds, systemClock } from '../src/core/clock.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import { createStore } from '../src/store/create-store.js';
+import { createApp } from '../src/server/create-app.js';
+import { createAccountService } from '../src/server/auth/account-service.js';
+import { toAuthConfig } from '../src/server/auth/auth-config.js';
+import type { AppConfig, AppDeps } from '../src/server/app-deps.js';
+import { createPartnerAccess, createPartnerAuthenticator } from '../src/sharing/partner-service.js';
+import { createTestDatabase } from '../test/support/engines.js';
+
+const PER_ROUND = Number(process.argv[2] ?? 400);
+const ROUNDS = 11;
+const CONCURRENCY = 4;
+const NAMES = ['Brigade', 'Front', 'Battalion', 'Army', 'Movement', 'Council', 'Legion', 'Union'];
+
+const db = await createTestDatabase('sqlite');
+const store = createStore(db.database);
+const objects: StixObject[] = Array.from({ length: 3000 }, (_, i) => ({
+  type: 'threat-actor',
+  spec_version: '2.1',
+  id: `threat-actor--${randomIds.uuid()}` as StixObject['id'],
+  created: '2024-03-22T00:00:00.000Z',
+  modified: '2024-03-22T00:00:00.000Z',
+  name: `${NAMES[i % NAMES.length]} ${i}`,
+}));
+await store.objects.putObjects(objects);
+
+const baseConfig: AppConfig = {
+  baseUrl: 'http://127.0.0.1',
+  bodyLimit: 1_000_000,
+  serveWeb: false,
+  secureCookies: false,
+  rateLimit: { max: 10_000_000, windowMs: 60_000 },
+};
+
+async function start(audit: boolean): Promise<{ app: FastifyInstance; url: string }> {
+  const deps: AppDeps = {
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    config: { ...baseConfig, audit: { enabled: audit } },
+    partnerAuthenticator: createPartnerAuthenticator(store.sharing.partners),
+    partnerAccess: createPartnerAccess(store.sharing.agreements),
+  };
+  const app = await createApp(deps);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+const on = await start(true);
+const off = await start(false);
+const accounts = createAccountService({
+  store,
+  clock: systemClock,
+  ids: randomIds,
+  auth: toAuthConfig(baseConfig),
+});
+const { user } = await accounts.addUser({
+  username: 'bench',
+  roles: ['analyst'],
+  password: 'bench-password-123',
+});
+const { token } = await accounts.mintToken(user.id, {});
+
+async function round(url: string): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < PER_ROUND) {
+      const i = next++;
+      const res = await fetch(`${url}/api/search?q=${NAMES[i % NAMES.length]}&limit=20`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`search answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return PER_ROUND / ((performance.now() - started) / 1000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+await round(on.url);
+await round(off.url);
+const rates = { on: [] as number[], off: [] as number[] };
+for (let r = 0; r < ROUNDS; r++) {
+  // Alternate which goes first so drift in the machine's load falls on both.
+  const order = r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+  for (const which of order) rates[which].push(await round(which === 'on' ? on.url : off.url));
+}
+await on.app.close();
+await off.app.close();
+const recorded = (await store.audit.list({})).filter((e) => e.action === 'object.search').length;
+console.log(
+  `GET /api/search, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite:\n` +
+    `  audit off: median ${median(rates.off).toFixed(0)} req/s (${rates.off.map((x) => x.toFixed(0)).join(', ')})\n` +
+    `  audit on:  median ${median(rates.on).toFixed(0)} req/s (${rates.on.map((x) => x.toFixed(0)).join(', ')})\n` +
+    `  on/off ratio: ${(median(rates.on) / median(rates.off)).toFixed(3)}; search records written: ${recorded}`,
+);
+await db.dispose();
