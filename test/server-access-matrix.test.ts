@@ -73,6 +73,8 @@ const ROWS: Row[] = [
     expect: { ...users, analyst: 404, approver: 404, admin: 404, token: 404 },
   },
   { method: 'GET', url: '/api/users', expect: admins },
+  { method: 'GET', url: '/api/audit', expect: admins },
+  { method: 'GET', url: '/api/audit/verify', expect: admins },
   {
     method: 'POST',
     url: '/api/users',
@@ -184,7 +186,7 @@ for (const engine of ENGINES) {
         const doc = (await t.app.inject('/api/openapi.json')).json() as {
           paths: Record<string, object>;
         };
-        const mine = /^\/api\/(health|openapi\.json|session|tokens|users|objects|search)/;
+        const mine = /^\/api\/(health|openapi\.json|session|tokens|users|objects|search|audit)/;
         const documented = Object.entries(doc.paths)
           .filter(([path]) => mine.test(path))
           .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))

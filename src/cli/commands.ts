@@ -51,6 +51,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Cli
     summary: 'The disclosure ledger: verify its hash chain, list disclosures',
     load: async () => (await import('./ledger.js')).command,
   },
+  audit: {
+    summary: 'The audit trail: verify its hash chain, list who saw and did what, prune old records',
+    load: async () => (await import('./audit.js')).command,
+  },
   brief: {
     summary: 'Write a brief on an actor (HTML or PDF)',
     load: async () => (await import('./brief.js')).command,

@@ -16,6 +16,8 @@ import {
   toTlp1MarkingDefinition,
   toTlp2MarkingDefinition,
 } from '../core/vocab/tlp.js';
+import { isAuditedRead } from '../core/audit.js';
+import { recordCliAudit } from './cli-audit.js';
 import { openStore } from '../store/create-store.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand } from './cli-io.js';
@@ -92,7 +94,10 @@ export const command: CliCommand = {
         count++;
       };
       // An empty bundle leaves `objects` out: the schema wants at least one item when present.
-      await write(out, `{\n  "type": "bundle",\n  "id": "${createStixId('bundle', randomIds)}"`);
+      const bundleId = createStixId('bundle', randomIds);
+      // The audit record names the bundle and every TLP:AMBER+STRICT / TLP:RED object in it.
+      const restricted = new Set<string>();
+      await write(out, `{\n  "type": "bundle",\n  "id": "${bundleId}"`);
       for await (const object of store.objects.streamAllVersions({
         types,
         modifiedSince: values.since,
@@ -100,6 +105,7 @@ export const command: CliCommand = {
         if (object.type === 'marking-definition' || object.type === 'extension-definition')
           emitted.add(object.id);
         markingRefsOf(object, markings);
+        if (isAuditedRead(object)) restricted.add(object.id);
         if (object.extensions?.[CONFLICT_EVENT_EXTENSION_ID]) usesConflictEvent = true;
         await emit(object);
       }
@@ -123,6 +129,7 @@ export const command: CliCommand = {
         );
       }
       await write(out, count === 0 ? '\n}\n' : '\n  ]\n}\n');
+      await recordCliAudit(store, io, 'object.export', [bundleId, ...restricted]);
       if (values.out) {
         out.end();
         await once(out, 'finish');

@@ -1,3 +1,4 @@
+import { pruneAuditTrail } from '../core/audit-retention.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -125,6 +126,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
     }
 
+    const retentionDays = deps.config.audit?.retentionDays;
+    let pruneTimer: ReturnType<typeof setInterval> | undefined;
+    if (retentionDays !== undefined) {
+      const prune = () =>
+        pruneAuditTrail(store.audit, deps.clock, retentionDays, 'server').catch((error: unknown) =>
+          io.stderr.write(`Audit retention failed: ${String(error)}\n`),
+        );
+      await prune();
+      pruneTimer = setInterval(() => void prune(), 6 * 3_600_000);
+      pruneTimer.unref();
+    }
+
     const app = await createApp(deps);
     const stopAccessLog = addAccessLog(app, logs.access, (line) => io.stderr.write(line));
     await app.listen({ port, host });
@@ -149,6 +162,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const signal = await waitForStopSignal();
     io.stdout.write(`Stopping (${signal})…\n`);
     stopAccessLog();
+    if (pruneTimer) clearInterval(pruneTimer);
     await app.close();
     return 0;
   } finally {

@@ -103,6 +103,8 @@ export const ERROR_REGISTRY = {
   TEARLINE_E_SHARING_SELF_APPROVAL: { kind: 'forbidden' },
   TEARLINE_E_SHARING_USER_UNKNOWN: { kind: 'input' },
   TEARLINE_E_SHARING_LEDGER_BROKEN: { kind: 'failure' },
+  TEARLINE_E_AUDIT_BROKEN: { kind: 'failure' },
+  TEARLINE_E_AUDIT_BAD_SINCE: { kind: 'input' },
   TEARLINE_E_SHARING_PREVIEW_NOT_SEEN: { kind: 'conflict' },
   TEARLINE_E_SHARING_OPEN_FINDINGS: { kind: 'conflict' },
   TEARLINE_E_VOCAB_UNKNOWN_TERM: { kind: 'input' },

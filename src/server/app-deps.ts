@@ -40,6 +40,12 @@ export interface AppConfig {
    * out, nothing is shed (in-process tests), though requests still start a few per loop turn.
    */
   load?: LoadLimits;
+  /**
+   * The audit trail (ADR 0027): on unless `enabled` is false; records wait in a buffer at most
+   * `flushMs` (default 100 ms) before one chained batch is written; records older than
+   * `retentionDays` are pruned by `tearline serve` (kept forever when left out).
+   */
+  audit?: { enabled?: boolean; flushMs?: number; retentionDays?: number };
   /** Where the server's JSON log lines go and from which level; silent when left out. */
   log?: { level: string; stream?: { write(line: string): void } };
 }

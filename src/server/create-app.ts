@@ -24,6 +24,9 @@ import { sessionRoutes } from './rest/auth/session-routes.js';
 import { tokenRoutes } from './rest/auth/token-routes.js';
 import { userRoutes } from './rest/users/user-routes.js';
 import { objectRoutes } from './rest/objects/object-routes.js';
+import { auditRoutes } from './rest/audit/audit-routes.js';
+import { createAuditHook } from './audit/audit-hook.js';
+import { createAuditRecorder } from '../core/audit-recorder.js';
 
 /** The built web application (Vite's output), served when present and enabled. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -100,6 +103,20 @@ export async function createApp(
   );
   app.addHook('preParsing', checkRouteAccess);
   app.addHook('onSend', createSecurityHeadersHook(deps.config.secureCookies));
+  const audit =
+    deps.config.audit?.enabled === false
+      ? undefined
+      : createAuditRecorder(deps.store.audit, deps.clock, {
+          ...(deps.config.audit?.flushMs !== undefined
+            ? { flushMs: deps.config.audit.flushMs }
+            : {}),
+          onError: (error) => app.log.error({ err: error }, 'audit trail write failed'),
+        });
+  if (audit) {
+    app.addHook('onResponse', createAuditHook(audit));
+    // Whatever is buffered is written before the store closes.
+    app.addHook('onClose', async () => audit.flush());
+  }
 
   app.get(
     '/api/health',
@@ -140,6 +157,7 @@ export async function createApp(
   await app.register(tokenRoutes(accounts));
   await app.register(userRoutes(deps, accounts));
   await app.register(objectRoutes(deps));
+  await app.register(auditRoutes(deps, audit));
   for (const module of routeModules) {
     await app.register(module.plugin(deps), { prefix: module.prefix });
   }

@@ -52,8 +52,9 @@ function readBoolean(
  * (requests a minute per token or address), TEARLINE_SESSION_HOURS, TEARLINE_SESSION_IDLE_MINUTES,
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
  * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS,
- * and when to shed load: TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT,
- * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026).
+ * when to shed load: TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT,
+ * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026), TEARLINE_AUDIT (default on) and
+ * TEARLINE_AUDIT_RETENTION_DAYS (audit records kept; default forever).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -91,6 +92,12 @@ export function toAppConfig(options: DepsOptions): AppConfig {
         DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs,
       ),
       maxHeapUsedBytes: DEFAULT_LOAD_LIMITS.maxHeapUsedBytes,
+    },
+    audit: {
+      enabled: readBoolean(env, 'TEARLINE_AUDIT', true),
+      ...(env.TEARLINE_AUDIT_RETENTION_DAYS
+        ? { retentionDays: readInteger(env, 'TEARLINE_AUDIT_RETENTION_DAYS', 365) }
+        : {}),
     },
   };
   return config;

@@ -22,6 +22,8 @@ import { createAnalysisStore } from './analysis/analysis-store.js';
 import type { IngestRepository, JobRepository } from '../core/ports/ingest.js';
 import { createIngestRepository } from './ingest/ingest-repository.js';
 import { createJobRepository } from './ingest/job-repository.js';
+import type { AuditTrail } from '../core/ports/audit.js';
+import { createAuditRepository } from './accounts/audit-repository.js';
 
 /**
  * Everything the application reads and writes, one repository per area, all over one database.
@@ -45,6 +47,8 @@ export interface Store {
   readonly ingest: IngestRepository;
   /** The table job queue's rows. */
   readonly jobs: JobRepository;
+  /** Who saw and did what, hash-chained (ADR 0027). */
+  readonly audit: AuditTrail;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,7 @@ export function createStore(database: Database): Store {
     sharing: createSharingStore(database),
     ingest: createIngestRepository(database),
     jobs: createJobRepository(database),
+    audit: createAuditRepository(database),
     close: () => database.close(),
   };
 }

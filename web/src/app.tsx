@@ -1,3 +1,4 @@
+import { AuditPage } from './pages/audit-page.js';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, callApi, SESSION_ENDED, setCsrfToken, type User } from './api.js';
 import { Link, navigate, usePath } from './router.js';
@@ -135,6 +136,7 @@ const NAV: NavItem[] = [
   { to: '/sharing', label: 'Sharing', roles: ['analyst', 'approver'] },
   { to: '/sharing/approvals', label: 'Approvals', roles: ['approver'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
+  { to: '/audit', label: 'Audit', roles: ['admin'] },
 ];
 
 function Shell(props: { user: User; onSignOut: () => void }) {
@@ -218,6 +220,8 @@ function Route(props: { path: string; search: string; user: User }) {
       return <SharingPage user={user} approvals={parts[1] === 'approvals'} />;
     case 'users':
       return <UsersPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return <NotFound />;
   }

@@ -167,6 +167,26 @@ export interface ApiTokensTable {
   revoked: string | null;
 }
 
+export interface AuditCheckpointTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export interface AuditTrailTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  targets: string;
+  origin: string;
+  status: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface IngestDraftItemsTable {
   draft_id: string;
   item_id: string;
@@ -380,6 +400,8 @@ export interface TearlineDb {
   analysis_incident_targets: AnalysisIncidentTargetsTable;
   analysis_webhook: AnalysisWebhookTable;
   api_tokens: ApiTokensTable;
+  audit_checkpoint: AuditCheckpointTable;
+  audit_trail: AuditTrailTable;
   ingest_draft_items: IngestDraftItemsTable;
   ingest_drafts: IngestDraftsTable;
   ingest_feed_items: IngestFeedItemsTable;

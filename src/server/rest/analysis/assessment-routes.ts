@@ -1,3 +1,4 @@
+import { noteAudit } from '../../audit/audit-notes.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
@@ -74,6 +75,12 @@ export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
             supersedes: str(b.supersedes),
           },
           { allowFork: b.allowFork === true },
+        );
+        const supersedes = str(b.supersedes);
+        noteAudit(
+          request,
+          supersedes ? [view.id, supersedes] : [view.id],
+          supersedes ? 'assessment.change' : undefined,
         );
         return reply.code(201).send(view);
       },

@@ -7,6 +7,7 @@ import type { AuthConfig } from '../../auth/auth-config.js';
 import { SESSION_COOKIE, toSessionCookieOptions } from '../../auth/session-cookie.js';
 import { createSignInLimiter } from '../../auth/rate-limit-hook.js';
 import { problemResponses } from '../../errors/problem-responses.js';
+import { noteAudit } from '../../audit/audit-notes.js';
 import { userSchema } from '../users/user-schemas.js';
 
 const sessionSchema = {
@@ -62,6 +63,7 @@ export function sessionRoutes(
           request.body.username,
           request.body.password,
         );
+        noteAudit(request, [user.id]);
         reply.setCookie(
           SESSION_COOKIE,
           sessionId,

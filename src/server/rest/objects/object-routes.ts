@@ -1,3 +1,4 @@
+import { noteRestrictedRead } from '../../audit/restricted-read.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { TearlineError } from '../../../core/errors.js';
 import { requireUser } from '../../principal.js';
@@ -127,6 +128,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         const id = parseObjectId(request.params.id);
         const object = await deps.store.objects.getLatest(id);
         if (!object) throw notFound(id);
+        noteRestrictedRead(request, object);
         return object;
       },
     );
@@ -154,6 +156,10 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         const id = parseObjectId(request.params.id);
         const versions = await deps.store.objects.listVersions(id);
         if (versions.length === 0) throw notFound(id);
+        for (const v of versions) {
+          noteRestrictedRead(request, v);
+          if (request.auditAction) break;
+        }
         return { versions };
       },
     );
@@ -187,6 +193,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
             { kind: 'not-found' },
           );
         }
+        noteRestrictedRead(request, object);
         return object;
       },
     );

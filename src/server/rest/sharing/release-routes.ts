@@ -1,3 +1,4 @@
+import { noteAudit } from '../../audit/audit-notes.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
@@ -77,6 +78,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
             transforms: b.transforms,
           },
         );
+        noteAudit(request, [release.id]);
         return reply.code(201).send(release);
       },
     );

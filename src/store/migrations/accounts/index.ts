@@ -1,7 +1,9 @@
 import type { MigrationSet } from '../migration.js';
 import { accounts0100 } from './0100-accounts.js';
+import { accounts0110 } from './0110-audit-trail.js';
 
 /** The accounts area's migrations, in order. */
 export const accountMigrations: MigrationSet = {
   '0100-accounts': accounts0100,
+  '0110-audit-trail': accounts0110,
 };

@@ -1,0 +1,136 @@
+import { sha256Hex, toCanonicalJson } from './canonical-json.js';
+import type { StixObject } from './stix/stix-object.js';
+import { TLP2_MARKING_IDS } from './vocab/tlp.js';
+
+/** Markings whose every read and export is recorded: TLP:AMBER+STRICT and TLP:RED. */
+const AUDITED_MARKINGS = new Set([TLP2_MARKING_IDS['amber+strict'], TLP2_MARKING_IDS.red]);
+
+/**
+ * Whether reading the object is recorded in the audit trail (it is TLP:AMBER+STRICT or TLP:RED).
+ *
+ * @example isAuditedRead({ …, object_marking_refs: [TLP2_MARKING_IDS.red] }) // true
+ */
+export function isAuditedRead(object: StixObject): boolean {
+  return (object.object_marking_refs ?? []).some((id) => AUDITED_MARKINGS.has(id));
+}
+
+/** What the audit trail records: an action name, dot-separated by area (`session.sign-in`). */
+export type AuditAction =
+  | 'session.sign-in'
+  | 'session.sign-in-failed'
+  | 'session.sign-out'
+  | 'user.create'
+  | 'user.change'
+  | 'object.search'
+  | 'object.read-restricted'
+  | 'object.export'
+  | 'release.create'
+  | 'release.preview'
+  | 'release.approve'
+  | 'release.revoke'
+  | 'release.download'
+  | 'assessment.create'
+  | 'assessment.change'
+  | 'taxii.read'
+  | 'audit.read'
+  | 'audit.prune';
+
+/**
+ * One audit record before it is chained: who, what (action and ids — never content), when, from
+ * where, and how it ended (the HTTP status; 0 from the CLI).
+ */
+export interface AuditDraft {
+  at: string;
+  /** `user--<id>`-style user id, `partner:<id>`, or '' when nobody signed in (a failed sign-in). */
+  actorId: string;
+  /** Username, partner name, or the username a failed sign-in tried. */
+  actorName: string;
+  action: AuditAction;
+  /** The ids acted on, space-separated ('' when none). */
+  targets: string;
+  /** The request's IP address, or 'cli'. */
+  origin: string;
+  status: number;
+}
+
+export interface AuditEntry extends AuditDraft {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Where verification starts after pruning: the last pruned entry's position and hash. */
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/**
+ * SHA-256 over the previous hash, a newline and the canonical JSON of the entry (its hash left
+ * out) — the disclosure ledger's rule, so altering, removing or reordering breaks every later link.
+ */
+export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+  const { hash: _hash, ...content } = entry;
+  return sha256Hex(`${entry.prevHash}\n${toCanonicalJson(content)}`);
+}
+
+/**
+ * Chains drafts after the head (or the prune checkpoint when the table is empty).
+ *
+ * @example sealAuditEntries(undefined, drafts)[0].seq // 1
+ */
+export function sealAuditEntries(
+  head: { seq: number; hash: string } | undefined,
+  drafts: readonly AuditDraft[],
+): AuditEntry[] {
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? '';
+  return drafts.map((draft) => {
+    seq += 1;
+    const unsealed = { ...draft, seq, prevHash };
+    const hash = hashAuditEntry(unsealed);
+    prevHash = hash;
+    return { ...unsealed, hash };
+  });
+}
+
+export type AuditVerdict =
+  | { ok: true; entries: number; head?: string; from?: number }
+  | { ok: false; entries: number; badSeq: number; reason: string };
+
+/**
+ * Checks entries read in `seq` order, starting after the prune checkpoint when there is one:
+ * positions are consecutive, each links to the hash before it, each hash matches its content.
+ *
+ * @example verifyAuditTrail(await trail.listAll(), await trail.checkpoint())
+ */
+export function verifyAuditTrail(
+  entries: readonly AuditEntry[],
+  checkpoint?: AuditCheckpoint,
+): AuditVerdict {
+  let seq = checkpoint?.seq ?? 0;
+  let prevHash = checkpoint?.hash ?? '';
+  for (const e of entries) {
+    const fail = (reason: string): AuditVerdict => ({
+      ok: false,
+      entries: entries.length,
+      badSeq: e.seq,
+      reason,
+    });
+    if (e.seq !== seq + 1) {
+      return fail(`entry ${e.seq} follows entry ${seq}: an entry was removed or reordered`);
+    }
+    if (e.prevHash !== prevHash) return fail(`entry ${e.seq} does not link to the entry before it`);
+    if (hashAuditEntry(e) !== e.hash)
+      return fail(`entry ${e.seq} was altered after it was written`);
+    seq = e.seq;
+    prevHash = e.hash;
+  }
+  return {
+    ok: true,
+    entries: entries.length,
+    ...(prevHash ? { head: prevHash } : {}),
+    ...(checkpoint ? { from: checkpoint.seq + 1 } : {}),
+  };
+}
