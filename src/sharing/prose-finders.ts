@@ -444,8 +444,16 @@ export function findTitledNames(text: string, out: FoundSpan[] = []): FoundSpan[
 
 // --- Places by their shape ---------------------------------------------------------------------
 
+const SHAPE_HEADS = [
+  'district', 'village', 'town', 'city', 'bazaar', 'market', 'area', 'neighbourhood',
+  'neighborhood', 'square', 'street', 'road', 'checkpoint', 'camp', 'mosque', 'hospital',
+  'school', 'base', 'airport', 'bridge', 'dam', 'valley', 'province', 'governorate', 'oblast',
+  'region',
+]
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
 const SHAPED_PLACE = new RegExp(
-  `\\b(?:(?:the\\s+)?(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|suburb|market|bazaar|district|area|outskirts)\\s+of\\s+(${UPPER_WORD}(?:[\\s-]${UPPER_WORD}){0,2})|(${UPPER_WORD}(?:\\s${UPPER_WORD}){0,2})\\s+(district|village|town|city|bazaar|market|area|neighbourhood|neighborhood|square|street|road|checkpoint|camp|mosque|hospital|school|base|airport|bridge|dam|valley|province|governorate|oblast|region))\\b`,
+  `\\b(?:(?:the\\s+)?(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|suburb|market|bazaar|district|area|outskirts)\\s+of\\s+(${UPPER_WORD}(?:[\\s-]${UPPER_WORD}){0,2})|(${UPPER_WORD}(?:\\s${UPPER_WORD}){0,2})\\s+(${SHAPE_HEADS}))\\b`,
   'gu',
 );
 const ADMIN1_HEADS = new Set(['province', 'governorate', 'oblast', 'region']);

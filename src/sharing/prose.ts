@@ -197,7 +197,7 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
 let countryNames: Set<string> | undefined;
 
 /** English names of every ISO 3166-1 country (from the runtime's CLDR data), lower case. */
-function getCountryNames(): Set<string> {
+export function getCountryNames(): Set<string> {
   if (countryNames !== undefined) return countryNames;
   countryNames = new Set();
   const A = 65;
@@ -477,6 +477,9 @@ const NOT_TEXT = new Set([
   'definition_type',
   'kill_chain_phases',
   'encoding',
+  // Structured place fields: coarse-place keeps or removes them as values, whole.
+  'admin1',
+  'administrative_area',
 ]);
 const STIX_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DATE_VALUE = /^\d{4}(-\d{2}){0,2}$/;
