@@ -81,7 +81,9 @@ export function findCasualties(text: string, span: Span): Casualties {
     if (!kind) continue;
     // Calendar years are not victims ("in 2004 … killed").
     if (count.min >= 1900 && count.min <= 2100 && /^\d{4}$/.test(m[0].trim())) continue;
-    let range: CountRange = { ...count };
+    // Only the range: readCount's `end` (where the phrase stops) is not part of a count range.
+    let range: CountRange =
+      count.max === undefined ? { min: count.min } : { min: count.min, max: count.max };
     if (kind === 'killed' && !out.fatalities) {
       if (SELF_AND.test(before)) range = addCountRanges(range, { min: 1, max: 1 });
       const more = coordinatedVictims(s.slice(m.index + m[0].length));
