@@ -231,6 +231,32 @@ export function scanText(
   plan: ProsePlan,
   ownName = false,
 ): Array<Omit<Finding, 'id' | 'objectId' | 'path'>> {
+  // The served bytes repeat the same texts across objects: each is scanned once per plan.
+  let memo = scanMemo.get(plan);
+  if (memo === undefined) {
+    memo = new Map();
+    scanMemo.set(plan, memo);
+  }
+  const key = (ownName ? '1' : '0') + text;
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = scanOnce(text, plan, ownName);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+const scanMemo = new WeakMap<
+  ProsePlan,
+  Map<string, Array<Omit<Finding, 'id' | 'objectId' | 'path'>>>
+>();
+
+function scanOnce(
+  text: string,
+  plan: ProsePlan,
+  ownName: boolean,
+): Array<Omit<Finding, 'id' | 'objectId' | 'path'>> {
   const normal = normaliseProse(text);
   // A group's own names are read only for the protected and named phrases.
   if (ownName) {
