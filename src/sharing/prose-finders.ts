@@ -480,6 +480,11 @@ const SHAPED_PLACE = new RegExp(
 );
 const ADMIN1_HEADS = new Set(['province', 'governorate', 'oblast', 'region']);
 
+/** Whether `index` begins a sentence (start of text, after a full stop, or a line break). */
+function sentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?]["'’”)]?\s+|\n)$/u.test(text.slice(Math.max(0, index - 4), index));
+}
+
 /**
  * Places recognisable by their shape ("the village of Sangin", "Nad Ali district", "Ghor
  * province"); `level` says whether the place is finer than a first-level area.
@@ -494,11 +499,19 @@ export function findShapedPlaces(text: string, out: FoundSpan[] = []): FoundSpan
         return { kind: 'place', level: 'city', start, end: start + m[1].length };
       }
       const head = m[3]!.toLowerCase();
-      if (NOT_NAMES.has(m[2]!.split(/\s+/)[0]!)) return undefined;
+      const words = m[2]!.split(/\s+/);
+      if (NOT_NAMES.has(words[0]!)) return undefined;
+      // A sentence's first word is capitalised as a sentence's, not as a name's: a verb there
+      // ("Attacked Crocus City Hall") is not part of the place.
+      const verb =
+        words.length >= 2 &&
+        /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) &&
+        sentenceStart(text, m.index);
+      const start = verb ? m.index + words[0]!.length + 1 : m.index;
       return {
         kind: 'place',
         level: ADMIN1_HEADS.has(head) ? 'admin1' : 'city',
-        start: m.index,
+        start,
         end: m.index + m[0].length,
       };
     },
