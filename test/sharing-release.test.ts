@@ -180,7 +180,7 @@ async function setUp(
   await store.objects.putObjects(knowledgeBase());
   const partner = await addPartner(deps, {
     name: 'Northern Partner Service',
-    trustTier: 'minimal',
+    trustTier: 'trusted',
   });
   const agreement = await addAgreement(deps, ana, {
     partnerId: partner.id,

@@ -174,7 +174,20 @@ for (const engine of ENGINES) {
 
         const self = await call(app, 'ana', 'POST', `/api/releases/${releaseId}/approve`);
         assert.equal(self.status, 403);
-        const approved = await call(app, 'bea', 'POST', `/api/releases/${releaseId}/approve`);
+        // Approval happens from the preview: an approver who has not fetched it is refused.
+        const unseen = await call(app, 'bea', 'POST', `/api/releases/${releaseId}/approve`);
+        assert.equal(unseen.status, 409);
+        assert.equal(unseen.body?.code, 'TEARLINE_E_SHARING_PREVIEW_NOT_SEEN');
+        const seen = await call(app, 'bea', 'GET', `/api/releases/${releaseId}/preview`);
+        assert.equal(seen.status, 200);
+        assert.ok(Array.isArray(seen.body?.findings));
+        const acknowledgements = (seen.body?.findings as Array<{ id: string }>).map((f) => ({
+          findingId: f.id,
+          reason: 'reviewed in the preview',
+        }));
+        const approved = await call(app, 'bea', 'POST', `/api/releases/${releaseId}/approve`, {
+          acknowledgements,
+        });
         assert.equal(approved.status, 200);
         assert.equal(approved.body?.status, 'delivered');
         const again = await call(app, 'bea', 'POST', `/api/releases/${releaseId}/approve`);

@@ -72,6 +72,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     transform: { type: 'string', multiple: true },
     agreement: { type: 'string' },
     reason: { type: 'string' },
+    ack: { type: 'string', multiple: true },
     partner: { type: 'string' },
     status: { type: 'string' },
     as: { type: 'string' },
@@ -119,8 +120,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             : `  withheld  ${i.source.id}: ${i.decision.reason}`,
         );
         const count = preview.items.filter((i) => i.decision.released).length;
+        const findings = preview.findings.map(
+          (f) => `  FINDING   ${f.id} ${f.kind} "${f.text}" in ${f.objectId} ${f.path}`,
+        );
+        lines.unshift(...findings);
         const head = preview.bundle
-          ? `Release ${preview.release.id}: ${count} of ${toCountWords(preview.items.length, 'object')} released (bundle of ${preview.bundle.objects.length} with our identity and markings). Approve with "tearline release approve ${preview.release.id} --as <approver>".`
+          ? `${findings.length > 0 ? `${toCountWords(findings.length, 'finding')} of the residual scan; approving needs --ack <id>=<reason> for each. ` : ''}Release ${preview.release.id}: ${count} of ${toCountWords(preview.items.length, 'object')} released (bundle of ${preview.bundle.objects.length} with our identity and markings). Approve with "tearline release approve ${preview.release.id} --as <approver>".`
           : `Release ${preview.release.id}: the policy withheld everything; nothing to approve.`;
         printResult(
           io,
@@ -135,7 +140,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           required: true,
           commandName: 'release',
         });
-        const release = await approveRelease(deps, actor, arg as string);
+        // --ack <finding id>=<reason>, once per finding of the residual scan.
+        const acknowledgements = (values.ack ?? []).map((a) => {
+          const at = a.indexOf('=');
+          return at < 0
+            ? { findingId: a, reason: '' }
+            : { findingId: a.slice(0, at), reason: a.slice(at + 1) };
+        });
+        const release = await approveRelease(deps, actor, arg as string, { acknowledgements });
         const { bundle: _bundle, ...shown } = withoutInternals(release);
         printResult(
           io,

@@ -444,11 +444,46 @@ export function findTitledNames(text: string, out: FoundSpan[] = []): FoundSpan[
 
 // --- Places by their shape ---------------------------------------------------------------------
 
+const SHAPE_HEADS = [
+  'district',
+  'village',
+  'town',
+  'city',
+  'bazaar',
+  'market',
+  'area',
+  'neighbourhood',
+  'neighborhood',
+  'square',
+  'street',
+  'road',
+  'checkpoint',
+  'camp',
+  'mosque',
+  'hospital',
+  'school',
+  'base',
+  'airport',
+  'bridge',
+  'dam',
+  'valley',
+  'province',
+  'governorate',
+  'oblast',
+  'region',
+]
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
 const SHAPED_PLACE = new RegExp(
-  `\\b(?:(?:the\\s+)?(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|suburb|market|bazaar|district|area|outskirts)\\s+of\\s+(${UPPER_WORD}(?:[\\s-]${UPPER_WORD}){0,2})|(${UPPER_WORD}(?:\\s${UPPER_WORD}){0,2})\\s+(district|village|town|city|bazaar|market|area|neighbourhood|neighborhood|square|street|road|checkpoint|camp|mosque|hospital|school|base|airport|bridge|dam|valley|province|governorate|oblast|region))\\b`,
+  `\\b(?:(?:the\\s+)?(?:village|town|city|hamlet|settlement|neighbourhood|neighborhood|suburb|market|bazaar|district|area|outskirts)\\s+of\\s+(${UPPER_WORD}(?:[\\s-]${UPPER_WORD}){0,2})|(${UPPER_WORD}(?:\\s${UPPER_WORD}){0,2})\\s+(${SHAPE_HEADS}))\\b`,
   'gu',
 );
 const ADMIN1_HEADS = new Set(['province', 'governorate', 'oblast', 'region']);
+
+/** Whether `index` begins a sentence (start of text, after a full stop, or a line break). */
+function sentenceStart(text: string, index: number): boolean {
+  return /(?:^|[.!?]["'’”)]?\s+|\n)$/u.test(text.slice(Math.max(0, index - 4), index));
+}
 
 /**
  * Places recognisable by their shape ("the village of Sangin", "Nad Ali district", "Ghor
@@ -464,11 +499,19 @@ export function findShapedPlaces(text: string, out: FoundSpan[] = []): FoundSpan
         return { kind: 'place', level: 'city', start, end: start + m[1].length };
       }
       const head = m[3]!.toLowerCase();
-      if (NOT_NAMES.has(m[2]!.split(/\s+/)[0]!)) return undefined;
+      const words = m[2]!.split(/\s+/);
+      if (NOT_NAMES.has(words[0]!)) return undefined;
+      // A sentence's first word is capitalised as a sentence's, not as a name's: a verb there
+      // ("Attacked Crocus City Hall") is not part of the place.
+      const verb =
+        words.length >= 2 &&
+        /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(words[0]!) &&
+        sentenceStart(text, m.index);
+      const start = verb ? m.index + words[0]!.length + 1 : m.index;
       return {
         kind: 'place',
         level: ADMIN1_HEADS.has(head) ? 'admin1' : 'city',
-        start: m.index,
+        start,
         end: m.index + m[0].length,
       };
     },

@@ -197,7 +197,7 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
 let countryNames: Set<string> | undefined;
 
 /** English names of every ISO 3166-1 country (from the runtime's CLDR data), lower case. */
-function getCountryNames(): Set<string> {
+export function getCountryNames(): Set<string> {
   if (countryNames !== undefined) return countryNames;
   countryNames = new Set();
   const A = 65;
@@ -387,6 +387,33 @@ export function rewriteProse(
   counts: ProseCounts = {},
   onlyKnown = false,
 ): { text: string; counts: ProseCounts } {
+  // A release repeats the same texts across thousands of objects: each is rewritten once per plan.
+  let memo = rewriteMemo.get(plan);
+  if (memo === undefined) {
+    memo = new Map();
+    rewriteMemo.set(plan, memo);
+  }
+  const key = (onlyKnown ? '1' : '0') + raw;
+  let done = memo.get(key);
+  if (done === undefined) {
+    done = rewriteOnce(raw, plan, onlyKnown);
+    if (memo.size >= CACHE_LIMIT) memo.clear();
+    memo.set(key, done);
+  }
+  for (const [kind, n] of Object.entries(done.counts) as Array<[SensitiveKind, number]>) {
+    counts[kind] = (counts[kind] ?? 0) + n;
+  }
+  return { text: done.text, counts };
+}
+
+const rewriteMemo = new WeakMap<ProsePlan, Map<string, { text: string; counts: ProseCounts }>>();
+
+function rewriteOnce(
+  raw: string,
+  plan: ProsePlan,
+  onlyKnown: boolean,
+): { text: string; counts: ProseCounts } {
+  const counts: ProseCounts = {};
   const text = normaliseProse(raw);
   const found = findKnownPhrases(text, plan.known);
   // A group's own name keeps place words ("Krasnogorsk cell") but loses persons and phrases.
@@ -477,6 +504,9 @@ const NOT_TEXT = new Set([
   'definition_type',
   'kill_chain_phases',
   'encoding',
+  // Structured place fields: coarse-place keeps or removes them as values, whole.
+  'admin1',
+  'administrative_area',
 ]);
 const STIX_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DATE_VALUE = /^\d{4}(-\d{2}){0,2}$/;

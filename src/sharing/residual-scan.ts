@@ -10,6 +10,7 @@ import {
   coarserDate,
   findKnownPhrases,
   findSensitiveSpans,
+  getCountryNames,
   isPlaceTooFine,
   normaliseProse,
   visitProse,
@@ -150,7 +151,9 @@ function findNameLike(
           (s.kind === 'place' && (plan.place === undefined || !isPlaceTooFine(s, plan.place)))),
     );
   const common = (word: string) =>
-    STOP.has(word) || (plan.recognisers?.isCommonWord(word.replace(/['’]s$/, '')) ?? false);
+    STOP.has(word) ||
+    getCountryNames().has(word.toLowerCase()) ||
+    (plan.recognisers?.isCommonWord(word.replace(/['’]s$/, '')) ?? false);
   CAP_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CAP_RUN.exec(text)) !== null) {
@@ -165,7 +168,14 @@ function findNameLike(
     const content = tokens.filter(
       (t, i) =>
         !/^\p{Lu}{1,5}$/u.test(t.w) &&
-        !(i === 0 && tokens.length === 1 && isSentenceStart(text, t.start) && common(t.w)) &&
+        // A lone capitalised word opening a sentence is any word ("Gunmen", "Attack"): only
+        // the recognisers' lexicon can tell a name there, so without them it is left.
+        !(
+          i === 0 &&
+          tokens.length === 1 &&
+          isSentenceStart(text, t.start) &&
+          (plan.recognisers === undefined || common(t.w))
+        ) &&
         !common(t.w) &&
         !explained(t.start, t.end),
     );
@@ -219,8 +229,46 @@ function findingId(
 export function scanText(
   text: string,
   plan: ProsePlan,
+  ownName = false,
+): Array<Omit<Finding, 'id' | 'objectId' | 'path'>> {
+  // The served bytes repeat the same texts across objects: each is scanned once per plan.
+  let memo = scanMemo.get(plan);
+  if (memo === undefined) {
+    memo = new Map();
+    scanMemo.set(plan, memo);
+  }
+  const key = (ownName ? '1' : '0') + text;
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = scanOnce(text, plan, ownName);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+const scanMemo = new WeakMap<
+  ProsePlan,
+  Map<string, Array<Omit<Finding, 'id' | 'objectId' | 'path'>>>
+>();
+
+function scanOnce(
+  text: string,
+  plan: ProsePlan,
+  ownName: boolean,
 ): Array<Omit<Finding, 'id' | 'objectId' | 'path'>> {
   const normal = normaliseProse(text);
+  // A group's own names are read only for the protected and named phrases.
+  if (ownName) {
+    return findKnownPhrases(normal, plan.known)
+      .filter((s) => s.kind !== 'place')
+      .map((s) => ({
+        kind: s.kind === 'phrase' ? ('protected' as const) : ('person-like' as const),
+        text: normal.slice(s.start, s.end),
+        start: s.start,
+        end: s.end,
+      }));
+  }
   // The scan reads the bytes as served: if normalising changed them, offsets are of the
   // normalised text, which is what a reader sees.
   const spans = [
@@ -266,8 +314,10 @@ export function scanServedTexts(
   for (const bytes of served) {
     const object = JSON.parse(bytes) as StixObject;
     if (object.id === organizationId || object.type === 'marking-definition') continue;
-    visitProse(object, (text, path) => {
-      for (const f of scanText(text, plan)) {
+    // A released location's name is rebuilt from its kept structured fields by coarse-place.
+    if (object.type === 'location' && plan.place !== undefined) delete object.name;
+    visitProse(object, (text, path, ownName) => {
+      for (const f of scanText(text, plan, ownName)) {
         findings.push({
           ...f,
           id: findingId(object.id, path, f.kind, f.start, f.text),

@@ -317,7 +317,17 @@ describe('web application in Chromium', () => {
       .getByRole('link', { name: 'Approvals' })
       .click();
     const pending = bea.locator('li.release').first();
-    await pending.getByRole('button', { name: 'Approve and deliver' }).click();
+    // Approval happens from the preview: the button appears once the current preview is open.
+    assert.equal(await pending.getByRole('button', { name: 'Approve and deliver' }).count(), 0);
+    await pending.getByRole('button', { name: 'Open preview to approve' }).click();
+    await pending.getByLabel('Release preview').waitFor();
+    const approval = pending.getByLabel('Approve from the preview');
+    await approval.waitFor();
+    const reasons = approval.getByPlaceholder('Reason it may go out');
+    for (let i = 0; i < (await reasons.count()); i++) {
+      await reasons.nth(i).fill('Public figure, already in open reporting.');
+    }
+    await approval.getByRole('button', { name: 'Approve and deliver' }).click();
     await bea.getByText('Approved and delivered the release to Allied Service.').waitFor();
 
     await ana.reload();

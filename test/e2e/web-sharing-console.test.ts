@@ -138,7 +138,14 @@ describe('sharing console and graph in Chromium', () => {
       transforms: [{ kind: 'strip-sources' }],
     });
     await api('ana', 'POST', `/api/releases/${drafted.id as string}/preview`);
-    await api('bea', 'POST', `/api/releases/${drafted.id as string}/approve`);
+    // The approver fetches the current preview and acknowledges each finding before approving.
+    const seen = await api('bea', 'GET', `/api/releases/${drafted.id as string}/preview`);
+    await api('bea', 'POST', `/api/releases/${drafted.id as string}/approve`, {
+      acknowledgements: (seen.findings as Array<{ id: string }>).map((f) => ({
+        findingId: f.id,
+        reason: 'Checked in the preview.',
+      })),
+    });
 
     // Ending asks first, naming the consequence; cancelling keeps the agreement.
     await analyst.page.reload();

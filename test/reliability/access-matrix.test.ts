@@ -60,6 +60,9 @@ const RESTRICTED: Record<string, string[]> = {
   'POST /api/releases/{id}/preview': ANALYST,
   'POST /api/releases/{id}/approve': APPROVER,
   'POST /api/releases/{id}/revoke': ANALYST,
+  // Protected terms are never shown to analysts: they name informants and operations.
+  'GET /api/sharing/settings': APPROVER,
+  'PUT /api/sharing/settings': APPROVER,
   'PUT /api/actors/{actor}/home-countries': ANALYST,
   'POST /api/analysis/reindex': ADMIN,
   'POST /api/assessments': ANALYST,

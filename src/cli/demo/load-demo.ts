@@ -5,7 +5,7 @@ import { createSource } from '../../ingest/sources/source-service.js';
 import { detectLanguage } from '../../ingest/readers/detect-language.js';
 import { addPartner } from '../../sharing/partner-service.js';
 import { addAgreement, addCondition } from '../../sharing/agreement-service.js';
-import { approveRelease, createRelease, previewRelease } from '../../sharing/release-service.js';
+import { approveRelease, createRelease, previewRelease, showPreview } from '../../sharing/release-service.js';
 import type { Actor } from '../../sharing/sharing-deps.js';
 import { createAccountService } from '../../server/auth/account-service.js';
 import { toAuthConfig } from '../../server/auth/auth-config.js';
@@ -223,7 +223,15 @@ async function shareDemo(
       transforms: entry.release.transforms,
     });
     await previewRelease(sharing, release.id);
-    await approveRelease(sharing, approver, release.id);
+    // The approver approves from the preview they fetched, acknowledging each residual finding.
+    const seen = await showPreview(sharing, release.id, approver.username);
+    await approveRelease(sharing, approver, release.id, {
+      requirePreviewSeen: true,
+      acknowledgements: seen.findings.map((f) => ({
+        findingId: f.id,
+        reason: 'Demo data: invented names and places, reviewed in the preview.',
+      })),
+    });
     delivered++;
   }
   return delivered;

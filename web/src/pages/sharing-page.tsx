@@ -4,6 +4,7 @@ import type { StixObject } from '../stix.js';
 import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { ReleasePreview } from './release-preview.js';
+import { ReleaseApproval } from './release-approval.js';
 import {
   TRANSFORM_CHOICES,
   type AgreementRow,
@@ -265,20 +266,20 @@ function ReleaseRow(props: {
             Preview
           </button>
         )}
-        {r.status === 'previewed' && isApprover && (
+        {r.status === 'previewed' && isApprover && !mine && (
           <button
             type="button"
+            className="secondary"
             onClick={() => {
-              setStep(`Approving and delivering ${count} objects`);
-              void action.run('Approved and delivered.', async () => {
-                await callApi('POST', `/api/releases/${r.id}/approve`);
-                props.onChange(`Approved and delivered the release to ${props.partnerName}.`);
+              setStep('Opening the current preview');
+              // Fetching the current preview is what the API requires before an approval.
+              void action.run('Preview opened: check it, then approve below.', async () => {
+                setPreview(await callApi<PreviewView>('GET', `/api/releases/${r.id}/preview`));
               });
             }}
-            disabled={action.busy || mine}
-            title={mine ? 'A release is approved by someone other than its author.' : undefined}
+            disabled={action.busy}
           >
-            Approve and deliver
+            Open preview to approve
           </button>
         )}
         {r.status === 'previewed' && isApprover && mine && (
@@ -316,6 +317,20 @@ function ReleaseRow(props: {
       </div>
       <WorkProgress busy={action.busy} label={step} />
       {action.view}
+      {preview && r.status === 'previewed' && isApprover && !mine && (
+        <ReleaseApproval
+          releaseId={r.id}
+          findings={preview.findings ?? []}
+          busy={action.busy}
+          onApprove={(acknowledgements) => {
+            setStep(`Approving and delivering ${count} objects`);
+            void action.run('Approved and delivered.', async () => {
+              await callApi('POST', `/api/releases/${r.id}/approve`, { acknowledgements });
+              props.onChange(`Approved and delivered the release to ${props.partnerName}.`);
+            });
+          }}
+        />
+      )}
       {preview && <ReleasePreview preview={preview} />}
     </li>
   );

@@ -1,7 +1,13 @@
-import type { Agreement, LedgerEntry, Partner, Release } from '../../../src/core/ports/sharing.js';
+import type {
+  Agreement,
+  LedgerEntry,
+  Partner,
+  Release,
+  ReleaseFinding,
+} from '../../../src/core/ports/sharing.js';
 import type { StixObject } from '../stix.js';
 
-export type { Agreement, LedgerEntry, Partner };
+export type { Agreement, LedgerEntry, Partner, ReleaseFinding };
 
 /** A release as the API lists it (the internal id map is never sent). */
 export type ReleaseView = Omit<Release, 'idMap'>;
@@ -29,6 +35,8 @@ export interface PreviewItemView {
 export interface PreviewView {
   release: ReleaseView;
   bundle?: { type: 'bundle'; id: string; objects: StixObject[] };
+  /** The residual scan's findings in the served bytes; approval needs a reason for each. */
+  findings?: ReleaseFinding[];
   items: PreviewItemView[];
 }
 
