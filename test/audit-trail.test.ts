@@ -111,7 +111,17 @@ for (const engine of ENGINES) {
         assert.equal(release.status, 201);
         const releaseId = release.body.id as string;
         assert.equal((await call(t, a, 'POST', `/api/releases/${releaseId}/preview`)).status, 200);
-        assert.equal((await call(t, b, 'POST', `/api/releases/${releaseId}/approve`)).status, 200);
+        // The approver approves from the preview they fetched, acknowledging each finding.
+        const previewed = await call(t, b, 'GET', `/api/releases/${releaseId}/preview`);
+        assert.equal(previewed.status, 200);
+        const acknowledgements = (previewed.body.findings as { id: string }[]).map((f) => ({
+          findingId: f.id,
+          reason: 'audit test',
+        }));
+        const approved = await call(t, b, 'POST', `/api/releases/${releaseId}/approve`, {
+          acknowledgements,
+        });
+        assert.equal(approved.status, 200);
 
         // Analysts and approvers may not read the trail.
         assert.equal((await call(t, a, 'GET', '/api/audit')).status, 403);
