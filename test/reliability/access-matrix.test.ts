@@ -63,6 +63,10 @@ const RESTRICTED: Record<string, string[]> = {
   // Protected terms are never shown to analysts: they name informants and operations.
   'GET /api/sharing/settings': APPROVER,
   'PUT /api/sharing/settings': APPROVER,
+  // Who saw and did what is read by admins only (issue 18).
+  'GET /api/audit': ADMIN,
+  'GET /api/audit/verify': ADMIN,
+  'POST /api/drafts/{id}/undo': ANALYST,
   'PUT /api/actors/{actor}/home-countries': ANALYST,
   'POST /api/analysis/reindex': ADMIN,
   'POST /api/assessments': ANALYST,

@@ -53,6 +53,8 @@ export async function buildCompiledCli(root, name) {
         loader: e.name.endsWith('.tsx') ? 'tsx' : 'ts',
         format: 'esm',
         target: 'node20',
+        // Node 20 reads `import … with { type: 'json' }` (src/core/version.ts); keep it.
+        supported: { 'import-attributes': true },
         sourcefile: from,
         tsconfigRaw: { compilerOptions },
       });
@@ -61,7 +63,12 @@ export async function buildCompiledCli(root, name) {
   );
   // Paths the sources take relative to themselves (web/dist, demo/) lead to the real folders.
   for (const sibling of ['web', 'demo']) symlinkSync(join(root, sibling), join(out, sibling));
-  writeFileSync(join(out, 'package.json'), '{ "type": "module", "private": true }\n');
+  // The version is read from package.json two folders above src/core, as in the project.
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  writeFileSync(
+    join(out, 'package.json'),
+    `${JSON.stringify({ type: 'module', private: true, version })}\n`,
+  );
   const entry = join(out, 'tearline.js');
   writeFileSync(
     entry,
