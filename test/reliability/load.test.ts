@@ -133,7 +133,7 @@ for (const engine of ENGINES) {
             const growthMb = Math.round((afterRss - before) / 1048576);
             recordFigure({
               area: 'load',
-              name: `2xx served (${engine}): capacity ${capacityRps.toFixed(0)}/s at ${CAPACITY_CLIENTS} clients (p99 ${unloadedP99} ms); at ${CONNECTIONS} clients goodput ${goodput.toFixed(0)}/s = ${Math.round((100 * goodput) / capacityRps)} % (≥ ${GOODPUT_SHARE * 100} %), p99 ${loadedP99} ms = ${(loadedP99 / unloadedP99).toFixed(1)}× (< ${P99_FACTOR}×), ${shed} shed with 503, ${other} other non-2xx, ${unanswered} unanswered in ${ANSWER_DEADLINE_MS / 1000} s; flood of ${FLOOD_CONNECTIONS}: ${flooded.requests.total} answered, ${floodShed} shed, ${floodOther} other non-2xx, ${flooded.timeouts} timeouts, ${flooded.errors} errors; RSS +${growthMb} MB of ${MEMORY_BOUND / 1048576} MB allowed`,
+              name: `2xx served (${engine}): capacity ${capacityRps.toFixed(0)}/s at ${CAPACITY_CLIENTS} clients (p99 ${unloadedP99} ms); at ${CONNECTIONS} clients goodput ${goodput.toFixed(0)}/s = ${Math.round((100 * goodput) / capacityRps)} % (≥ ${GOODPUT_SHARE * 100} %), p99 ${loadedP99} ms = ${(loadedP99 / unloadedP99).toFixed(1)}× (< ${P99_FACTOR}×), ${shed} shed with 503, ${other} other non-2xx, ${unanswered} unanswered in ${ANSWER_DEADLINE_MS / 1000} s; flood of ${FLOOD_CONNECTIONS}: ${flooded.requests.total} answered, ${floodShed} shed, ${floodOther} other non-2xx, ${flooded.timeouts} timeouts, ${flooded.errors} errors; RSS ${growthMb >= 0 ? '+' : '−'}${Math.abs(growthMb)} MB of ${MEMORY_BOUND / 1048576} MB allowed`,
               value: sum(loaded, (o) => answers(o, (s) => s >= 200 && s < 300)),
               wallMs: performance.now() - started,
             });
