@@ -24,7 +24,7 @@ export interface ReadBuilder<Row> {
  * (postgres-reader.ts), which the server parses and plans once per connection.
  * Not with Kysely plugins installed: then each call builds and runs its query as usual.
  *
- * @example const byId = prepareRead<{ id: string }, Row>(database, (slot) => db.selectFrom('t').selectAll().where('id', '=', slot('id')))
+ * @example const byId = prepareRead(database, (slot: SlotOf<{ id: string }>) => db.selectFrom('t').selectAll().where('id', '=', slot('id')))
  * await byId({ id: 'c1' })
  */
 export function prepareRead<Args extends Record<string, unknown>, Row>(
@@ -48,6 +48,7 @@ export function prepareRead<Args extends Record<string, unknown>, Row>(
     return (args) =>
       database.db.connection().execute(async () => {
         statement ??= raw.prepare(compiled.sql);
+        // The raw driver returns the rows of the very SQL Kysely compiled, typed by its builder.
         return statement.all(bind(args)) as Row[];
       });
   }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import {
   sealAuditEntries,
   type AuditAction,
@@ -7,19 +7,9 @@ import {
 } from '../../core/audit.js';
 import type { AuditTrail } from '../../core/ports/audit.js';
 import type { Database } from '../database.js';
+import type { AuditTrailTable } from '../schema/tearline-db.js';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  targets: string;
-  origin: string;
-  status: number;
-  prev_hash: string;
-  hash: string;
-}
+type AuditRow = Selectable<AuditTrailTable>;
 
 const COLUMNS = [
   'seq',
@@ -77,11 +67,11 @@ function fromRow(r: AuditRow): AuditEntry {
 export function createAuditRepository(database: Database): AuditTrail {
   const db = database.db;
   const readCheckpoint = async (q = db): Promise<AuditCheckpoint | undefined> => {
-    const row = (await q
+    const row = await q
       .selectFrom('audit_checkpoint')
       .select(['seq', 'hash', 'at'])
       .where('id', '=', 1)
-      .executeTakeFirst()) as { seq: number | string; hash: string; at: string } | undefined;
+      .executeTakeFirst();
     return row && { seq: Number(row.seq), hash: row.hash, at: row.at };
   };
   return {
@@ -118,12 +108,12 @@ export function createAuditRepository(database: Database): AuditTrail {
         if (database.engine === 'postgres') {
           await sql`LOCK TABLE audit_trail IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
         }
-        const top = (await trx
+        const top = await trx
           .selectFrom('audit_trail')
           .select(['seq', 'hash'])
           .orderBy('seq', 'desc')
           .limit(1)
-          .executeTakeFirst()) as { seq: number | string; hash: string } | undefined;
+          .executeTakeFirst();
         const head = top ? { seq: Number(top.seq), hash: top.hash } : await readCheckpoint(trx);
         const entries = sealAuditEntries(head, drafts);
         for (let i = 0; i < entries.length; i += CHUNK) {
@@ -150,14 +140,10 @@ export function createAuditRepository(database: Database): AuditTrail {
       if (filter.since !== undefined) q = q.where('at', '>=', filter.since);
       q = q.orderBy('seq');
       if (filter.limit !== undefined) q = q.limit(filter.limit);
-      return ((await q.execute()) as AuditRow[]).map(fromRow);
+      return (await q.execute()).map(fromRow);
     },
     async listAll() {
-      const rows = (await db
-        .selectFrom('audit_trail')
-        .selectAll()
-        .orderBy('seq')
-        .execute()) as AuditRow[];
+      const rows = await db.selectFrom('audit_trail').selectAll().orderBy('seq').execute();
       return rows.map(fromRow);
     },
     checkpoint: () => readCheckpoint(),
@@ -166,13 +152,13 @@ export function createAuditRepository(database: Database): AuditTrail {
         if (database.engine === 'postgres') {
           await sql`LOCK TABLE audit_trail IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
         }
-        const last = (await trx
+        const last = await trx
           .selectFrom('audit_trail')
           .select(['seq', 'hash', 'at'])
           .where('at', '<', before)
           .orderBy('seq', 'desc')
           .limit(1)
-          .executeTakeFirst()) as { seq: number | string; hash: string; at: string } | undefined;
+          .executeTakeFirst();
         if (!last) return 0;
         const seq = Number(last.seq);
         await trx.deleteFrom('audit_checkpoint').where('id', '=', 1).execute();

@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { ActorRecord, ActorRelationship } from '../../core/ports/analysis.js';
 import type { Database } from '../database.js';
+import type { AnalysisActorsTable } from '../schema/tearline-db.js';
 
 /** How names are matched: case and surrounding space do not matter. */
 function nameKey(name: string): string {
@@ -14,12 +16,12 @@ function nameKey(name: string): string {
 export function createActorDirectoryStore(database: Database) {
   const { db } = database;
 
-  const fromRow = (r: Record<string, unknown>): ActorRecord => ({
-    id: r.id as string,
-    name: r.name as string,
-    aliases: JSON.parse(r.aliases as string) as string[],
-    threatActorTypes: JSON.parse(r.threat_actor_types as string) as string[],
-    description: (r.description as string | null) ?? undefined,
+  const fromRow = (r: Selectable<AnalysisActorsTable>): ActorRecord => ({
+    id: r.id,
+    name: r.name,
+    aliases: JSON.parse(r.aliases) as string[],
+    threatActorTypes: JSON.parse(r.threat_actor_types) as string[],
+    description: r.description ?? undefined,
   });
 
   return {
@@ -99,13 +101,13 @@ export function createActorDirectoryStore(database: Database) {
         .orderBy('id')
         .execute();
       return rows.map((r) => ({
-        id: r.id as string,
-        sourceRef: r.source_ref as string,
-        targetRef: r.target_ref as string,
-        relationshipType: r.relationship_type as string,
-        description: (r.description as string | null) ?? undefined,
-        startTime: (r.start_time as string | null) ?? undefined,
-        stopTime: (r.stop_time as string | null) ?? undefined,
+        id: r.id,
+        sourceRef: r.source_ref,
+        targetRef: r.target_ref,
+        relationshipType: r.relationship_type,
+        description: r.description ?? undefined,
+        startTime: r.start_time ?? undefined,
+        stopTime: r.stop_time ?? undefined,
       }));
     },
 
@@ -129,7 +131,7 @@ export function createActorDirectoryStore(database: Database) {
         .where('actor_id', '=', actorId)
         .orderBy('country')
         .execute();
-      return rows.map((r) => r.country as string);
+      return rows.map((r) => r.country);
     },
   };
 }

@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import type { Alert, AlertDelivery, WebhookConfig } from '../../core/ports/analysis.js';
 import type { Database } from '../database.js';
+import type { AnalysisAlertOutboxTable, AnalysisAlertsTable } from '../schema/tearline-db.js';
 
 /**
  * Alerts, the webhook configuration and the delivery outbox: an alert's delivery row is kept until
@@ -10,30 +12,30 @@ import type { Database } from '../database.js';
 export function createAlertStore(database: Database) {
   const { db } = database;
 
-  const toAlert = (r: Record<string, unknown>): Alert => ({
-    id: r.id as string,
+  const toAlert = (r: Selectable<AnalysisAlertsTable>): Alert => ({
+    id: r.id,
     rule: r.rule as Alert['rule'],
     severity: r.severity as Alert['severity'],
-    actorId: (r.actor_id as string | null) ?? undefined,
-    incidentId: (r.incident_id as string | null) ?? undefined,
-    assessmentId: (r.assessment_id as string | null) ?? undefined,
-    message: r.message as string,
-    details: JSON.parse(r.details as string) as Record<string, unknown>,
-    dedupeKey: r.dedupe_key as string,
-    created: r.created as string,
-    acknowledgedAt: (r.acknowledged_at as string | null) ?? undefined,
-    acknowledgedBy: (r.acknowledged_by as string | null) ?? undefined,
+    actorId: r.actor_id ?? undefined,
+    incidentId: r.incident_id ?? undefined,
+    assessmentId: r.assessment_id ?? undefined,
+    message: r.message,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    dedupeKey: r.dedupe_key,
+    created: r.created,
+    acknowledgedAt: r.acknowledged_at ?? undefined,
+    acknowledgedBy: r.acknowledged_by ?? undefined,
   });
-  const toDelivery = (r: Record<string, unknown>): AlertDelivery => ({
-    id: r.id as string,
-    alertId: r.alert_id as string,
-    url: r.url as string,
-    payload: r.payload as string,
+  const toDelivery = (r: Selectable<AnalysisAlertOutboxTable>): AlertDelivery => ({
+    id: r.id,
+    alertId: r.alert_id,
+    url: r.url,
+    payload: r.payload,
     attempts: Number(r.attempts),
-    nextAttemptAt: r.next_attempt_at as string,
-    lastError: (r.last_error as string | null) ?? undefined,
-    deliveredAt: (r.delivered_at as string | null) ?? undefined,
-    created: r.created as string,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error ?? undefined,
+    deliveredAt: r.delivered_at ?? undefined,
+    created: r.created,
   });
 
   return {
@@ -100,10 +102,10 @@ export function createAlertStore(database: Database) {
         .executeTakeFirst();
       return r
         ? {
-            url: r.url as string,
+            url: r.url,
             enabled: Number(r.enabled) === 1,
             minSeverity: r.min_severity as WebhookConfig['minSeverity'],
-            modified: r.modified as string,
+            modified: r.modified,
           }
         : undefined;
     },

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AnalysisIncidentTargetsTable } from '../schema/tearline-db.js';
 import type { Database } from '../database.js';
 import { withDynamicTables } from '../schema/dynamic-tables.js';
 import type { FactRow } from './incident-fact-rows.js';
@@ -18,11 +19,7 @@ interface Delta {
   row: Record<string, string | number>;
 }
 
-export interface TargetRow {
-  incident_id: string;
-  target_id: string;
-  target_name: string;
-}
+export type TargetRow = Selectable<AnalysisIncidentTargetsTable>;
 
 const SPECS = {
   actorMonths: {

@@ -1,33 +1,14 @@
+import type { Selectable } from 'kysely';
 import type { IncidentFact, IncidentRecord } from '../../core/ports/analysis.js';
 import {
   CONFLICT_EVENT_EXTENSION_ID,
   type ConflictEventProperties,
   type CountRange,
 } from '../../core/stix/conflict-event-extension.js';
+import type { AnalysisIncidentFactsTable } from '../schema/tearline-db.js';
 
-/** A row of `analysis_incident_facts`. */
-export interface FactRow {
-  incident_id: string;
-  actor_id: string;
-  name: string;
-  event_date: string | null;
-  month: string | null;
-  country: string | null;
-  admin1: string | null;
-  location_name: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  status: string;
-  event_type: string;
-  sub_event_type: string;
-  fatalities: number | null;
-  /** Null beside a lower bound: an open range ("at least 21"). */
-  fatalities_max: number | null;
-  injuries: number | null;
-  injuries_max: number | null;
-  grade: string | null;
-  report_refs: string;
-}
+/** A row of `analysis_incident_facts`; `fatalities_max` is null beside a lower bound: an open range. */
+export type FactRow = Selectable<AnalysisIncidentFactsTable>;
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 

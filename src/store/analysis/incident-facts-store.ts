@@ -48,17 +48,17 @@ export function createIncidentFactsStore(database: Database) {
     await db.transaction().execute(async (trx) => {
       const deltas = new AggregateDeltas();
       for (const part of chunks(ids, CHUNK)) {
-        const old = (await trx
+        const old = await trx
           .selectFrom('analysis_incident_facts')
           .selectAll()
           .where('incident_id', 'in', part)
-          .execute()) as FactRow[];
+          .execute();
         if (old.length === 0) continue;
-        const oldTargets = (await trx
+        const oldTargets = await trx
           .selectFrom('analysis_incident_targets')
           .selectAll()
           .where('incident_id', 'in', part)
-          .execute()) as TargetRow[];
+          .execute();
         deltas.add(old, oldTargets, -1);
         await trx.deleteFrom('analysis_incident_facts').where('incident_id', 'in', part).execute();
         if (oldTargets.length > 0) {
@@ -104,7 +104,7 @@ export function createIncidentFactsStore(database: Database) {
       .execute();
     return rows
       .map((r) => ({
-        month: r.month as string,
+        month: r.month,
         incidents: Number(r.incidents),
         lethalIncidents: Number(r.lethal_incidents),
         fatalities: Number(r.fatalities),
@@ -122,12 +122,12 @@ export function createIncidentFactsStore(database: Database) {
     recordIncident: (record: IncidentRecord) => recordIncidents([record]),
 
     async getIncidentFacts(incidentId: string): Promise<IncidentFact[]> {
-      const rows = (await db
+      const rows = await db
         .selectFrom('analysis_incident_facts')
         .selectAll()
         .where('incident_id', '=', incidentId)
         .orderBy('actor_id')
-        .execute()) as FactRow[];
+        .execute();
       return rows.map(fromFactRow);
     },
 
@@ -182,7 +182,7 @@ export function createIncidentFactsStore(database: Database) {
             .selectFrom('analysis_incident_facts')
             .select(['incident_id', 'event_date'])
             .where('actor_id', '=', actorId)
-            .where('country', '=', r.country as string);
+            .where('country', '=', r.country);
         const first =
           (await inCountry()
             .where('event_date', 'is not', null)
@@ -192,11 +192,11 @@ export function createIncidentFactsStore(database: Database) {
             .executeTakeFirst()) ??
           (await inCountry().orderBy('incident_id').limit(1).executeTakeFirst());
         out.push({
-          country: r.country as string,
+          country: r.country,
           incidents: Number(r.incidents),
           fatalities: Number(r.fatalities),
-          firstDate: (first?.event_date as string | null | undefined) ?? undefined,
-          firstIncidentId: (first?.incident_id as string | undefined) ?? '',
+          firstDate: first?.event_date ?? undefined,
+          firstIncidentId: first?.incident_id ?? '',
         });
       }
       return out;
@@ -230,9 +230,9 @@ export function createIncidentFactsStore(database: Database) {
       return rows.map((r) => {
         const points = Number(r.points);
         return {
-          key: r.place_key as string,
-          name: r.name as string,
-          country: (r.country as string) || undefined,
+          key: r.place_key,
+          name: r.name,
+          country: r.country || undefined,
           latitude: points > 0 ? Number(r.latitude_sum) / points : undefined,
           longitude: points > 0 ? Number(r.longitude_sum) / points : undefined,
           incidents: Number(r.incidents),
@@ -251,14 +251,14 @@ export function createIncidentFactsStore(database: Database) {
         .limit(limit)
         .execute();
       return rows.map((r) => ({
-        key: r.target_id as string,
-        name: r.target_name as string,
+        key: r.target_id,
+        name: r.target_name,
         incidents: Number(r.incidents),
       }));
     },
 
     async getKeyIncidents(actorId: string, limit: number): Promise<IncidentFact[]> {
-      const rows = (await db
+      const rows = await db
         .selectFrom('analysis_incident_facts')
         .selectAll()
         .where('actor_id', '=', actorId)
@@ -266,12 +266,12 @@ export function createIncidentFactsStore(database: Database) {
         .orderBy('fatalities', 'desc')
         .orderBy('incident_id')
         .limit(limit)
-        .execute()) as FactRow[];
+        .execute();
       return rows.map(fromFactRow);
     },
 
     async getRecentIncidents(actorId: string, limit: number): Promise<IncidentFact[]> {
-      const dated = (await db
+      const dated = await db
         .selectFrom('analysis_incident_facts')
         .selectAll()
         .where('actor_id', '=', actorId)
@@ -279,16 +279,16 @@ export function createIncidentFactsStore(database: Database) {
         .orderBy('event_date', 'desc')
         .orderBy('incident_id')
         .limit(limit)
-        .execute()) as FactRow[];
+        .execute();
       if (dated.length >= limit) return dated.map(fromFactRow);
-      const undated = (await db
+      const undated = await db
         .selectFrom('analysis_incident_facts')
         .selectAll()
         .where('actor_id', '=', actorId)
         .where('event_date', 'is', null)
         .orderBy('incident_id')
         .limit(limit - dated.length)
-        .execute()) as FactRow[];
+        .execute();
       return [...dated, ...undated].map(fromFactRow);
     },
   };

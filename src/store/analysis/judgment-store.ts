@@ -1,6 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { AssessmentRow, CollectionGap } from '../../core/ports/analysis.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
+import type {
+  AnalysisAssessmentsTable,
+  AnalysisCollectionGapsTable,
+} from '../schema/tearline-db.js';
 
 /**
  * Assessments (the STIX notes, indexed by subject and predecessor) and collection gaps.
@@ -10,24 +15,24 @@ import type { Database } from '../database.js';
 export function createJudgmentStore(database: Database) {
   const { db } = database;
 
-  const toAssessment = (r: Record<string, unknown>): AssessmentRow => ({
-    id: r.id as string,
-    subjectRef: r.subject_ref as string,
-    supersedesRef: (r.supersedes_ref as string | null) ?? undefined,
-    validFrom: r.valid_from as string,
-    note: JSON.parse(r.note as string) as StixObject,
+  const toAssessment = (r: Selectable<AnalysisAssessmentsTable>): AssessmentRow => ({
+    id: r.id,
+    subjectRef: r.subject_ref,
+    supersedesRef: r.supersedes_ref ?? undefined,
+    validFrom: r.valid_from,
+    note: JSON.parse(r.note) as StixObject,
   });
-  const toGap = (r: Record<string, unknown>): CollectionGap => ({
-    id: r.id as string,
-    countries: JSON.parse(r.countries as string) as string[],
-    region: (r.region as string | null) ?? undefined,
-    topic: r.topic as string,
-    since: r.since as string,
-    reason: r.reason as string,
-    requirements: JSON.parse(r.requirements as string) as string[],
-    actorIds: JSON.parse(r.actor_ids as string) as string[],
-    created: r.created as string,
-    modified: r.modified as string,
+  const toGap = (r: Selectable<AnalysisCollectionGapsTable>): CollectionGap => ({
+    id: r.id,
+    countries: JSON.parse(r.countries) as string[],
+    region: r.region ?? undefined,
+    topic: r.topic,
+    since: r.since,
+    reason: r.reason,
+    requirements: JSON.parse(r.requirements) as string[],
+    actorIds: JSON.parse(r.actor_ids) as string[],
+    created: r.created,
+    modified: r.modified,
   });
 
   return {

@@ -55,7 +55,7 @@ export function createIngestRepository(database: Database): IngestRepository {
     },
     async listSources() {
       const rows = await db.selectFrom('ingest_sources').select('body').orderBy('name').execute();
-      return rows.map((r) => parse<SourceRecord>(r as { body: string })!);
+      return rows.map((r) => JSON.parse(r.body) as SourceRecord);
     },
     async deleteSource(id) {
       const r = await db.deleteFrom('ingest_sources').where('id', '=', id).executeTakeFirst();
@@ -72,7 +72,7 @@ export function createIngestRepository(database: Database): IngestRepository {
     },
     async listFeeds() {
       const rows = await db.selectFrom('ingest_feeds').select('body').orderBy('id').execute();
-      return rows.map((r) => parse<FeedRecord>(r as { body: string })!);
+      return rows.map((r) => JSON.parse(r.body) as FeedRecord);
     },
     async deleteFeed(id) {
       const r = await db.deleteFrom('ingest_feeds').where('id', '=', id).executeTakeFirst();
@@ -88,7 +88,7 @@ export function createIngestRepository(database: Database): IngestRepository {
           .where('feed_id', '=', feedId)
           .where('item_key', 'in', keys.slice(i, i + 400))
           .execute();
-        seen.push(...rows.map((r) => String((r as { item_key: string }).item_key)));
+        seen.push(...rows.map((r) => r.item_key));
       }
       return seen;
     },
@@ -144,7 +144,7 @@ export function createIngestRepository(database: Database): IngestRepository {
         .limit(filter.limit ?? 100)
         .offset(filter.offset ?? 0)
         .execute();
-      return rows.map((r) => parse<DraftRecord>(r as { body: string })!);
+      return rows.map((r) => JSON.parse(r.body) as DraftRecord);
     },
     async listDraftItems(draftId) {
       const rows = await db
@@ -153,7 +153,7 @@ export function createIngestRepository(database: Database): IngestRepository {
         .where('draft_id', '=', draftId)
         .orderBy('ord')
         .execute();
-      return rows.map((r) => parse<DraftItem>(r as { body: string })!);
+      return rows.map((r) => JSON.parse(r.body) as DraftItem);
     },
     async saveDraftItems(items) {
       await db.transaction().execute(async (trx) => {

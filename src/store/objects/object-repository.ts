@@ -67,7 +67,7 @@ export function createObjectRepository(database: Database): ObjectRepository {
         .distinct()
         .where('id', 'in', chunk)
         .execute();
-      for (const r of rows) found.add(r.id as string);
+      for (const r of rows) found.add(r.id);
     }
     return found;
   }
@@ -101,7 +101,7 @@ export function createObjectRepository(database: Database): ObjectRepository {
         .orderBy('version', 'desc')
         .limit(1)
         .executeTakeFirst();
-      return row ? (JSON.parse(row.data as string) as StixObject) : undefined;
+      return row ? (JSON.parse(row.data) as StixObject) : undefined;
     },
 
     async getVersion(id, modified) {
@@ -111,7 +111,7 @@ export function createObjectRepository(database: Database): ObjectRepository {
         .where('id', '=', id)
         .where('version', '=', toVersionKey(modified))
         .executeTakeFirst();
-      return row ? (JSON.parse(row.data as string) as StixObject) : undefined;
+      return row ? (JSON.parse(row.data) as StixObject) : undefined;
     },
 
     async listVersions(id) {
@@ -121,7 +121,7 @@ export function createObjectRepository(database: Database): ObjectRepository {
         .where('id', '=', id)
         .orderBy('version', 'asc')
         .execute();
-      return rows.map((r) => JSON.parse(r.data as string) as StixObject);
+      return rows.map((r) => JSON.parse(r.data) as StixObject);
     },
 
     async findLatest(filter = {}) {

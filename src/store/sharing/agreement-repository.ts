@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agreement, AgreementEvent, AgreementRepository } from '../../core/ports/sharing.js';
 import type { Database } from '../database.js';
-import { prepareRead } from '../prepared-read.js';
-
-interface EventRow {
-  agreement_id: string;
-  at: string;
-  actor: string;
-  action: string;
-  reason: string;
-}
+import { prepareRead, type SlotOf } from '../prepared-read.js';
 
 function toEventRow(event: AgreementEvent, position: number) {
   // The event's own id only keys the row; `position` orders an agreement's history.
@@ -33,15 +25,13 @@ function toEventRow(event: AgreementEvent, position: number) {
 export function createAgreementRepository(database: Database): AgreementRepository {
   const db = database.db;
   // A partner's agreements decide every TAXII request it makes (its access level).
-  const agreementsOfPartner = prepareRead<{ partnerId: string }, { data: string }>(
-    database,
-    (slot) =>
-      db
-        .selectFrom('sharing_agreements')
-        .select('data')
-        .where('partner_id', '=', slot('partnerId'))
-        .orderBy('created')
-        .orderBy('id'),
+  const agreementsOfPartner = prepareRead(database, (slot: SlotOf<{ partnerId: string }>) =>
+    db
+      .selectFrom('sharing_agreements')
+      .select('data')
+      .where('partner_id', '=', slot('partnerId'))
+      .orderBy('created')
+      .orderBy('id'),
   );
   return {
     async createAgreement(agreement, event) {
@@ -66,11 +56,11 @@ export function createAgreementRepository(database: Database): AgreementReposito
           .set({ data: JSON.stringify(agreement), state: agreement.state })
           .where('id', '=', agreement.id)
           .execute();
-        const last = (await trx
+        const last = await trx
           .selectFrom('sharing_agreement_events')
           .select((eb) => eb.fn.max('position').as('position'))
           .where('agreement_id', '=', agreement.id)
-          .executeTakeFirst()) as { position: number | string | null } | undefined;
+          .executeTakeFirst();
         const position = Number(last?.position ?? 0) + 1;
         await trx
           .insertInto('sharing_agreement_events')
@@ -79,32 +69,32 @@ export function createAgreementRepository(database: Database): AgreementReposito
       });
     },
     async getAgreement(id) {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_agreements')
         .select('data')
         .where('id', '=', id)
-        .executeTakeFirst()) as { data: string } | undefined;
+        .executeTakeFirst();
       return row && (JSON.parse(row.data) as Agreement);
     },
     async listAgreements(filter = {}) {
       const rows =
         filter.partnerId === undefined
-          ? ((await db
+          ? await db
               .selectFrom('sharing_agreements')
               .select('data')
               .orderBy('created')
               .orderBy('id')
-              .execute()) as Array<{ data: string }>)
+              .execute()
           : await agreementsOfPartner({ partnerId: filter.partnerId });
       return rows.map((r) => JSON.parse(r.data) as Agreement);
     },
     async listEvents(agreementId) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('sharing_agreement_events')
         .select(['agreement_id', 'at', 'actor', 'action', 'reason'])
         .where('agreement_id', '=', agreementId)
         .orderBy('position')
-        .execute()) as EventRow[];
+        .execute();
       return rows.map((r) => ({
         agreementId: r.agreement_id,
         at: r.at,

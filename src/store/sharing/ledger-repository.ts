@@ -1,21 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { LedgerEntry, LedgerRepository } from '../../core/ports/sharing.js';
 import type { Database } from '../database.js';
+import type { SharingLedgerTable } from '../schema/tearline-db.js';
 
-interface LedgerRow {
-  seq: number;
-  partner_id: string;
-  object_id: string;
-  object_version: string;
-  sha256: string;
-  release_id: string;
-  approver: string;
-  action: string;
-  at: string;
-  prev_hash: string;
-  hash: string;
-  acknowledgements: string | null;
-}
+type LedgerRow = Selectable<SharingLedgerTable>;
 
 const COLUMNS = [
   'seq',
@@ -146,7 +134,7 @@ export function createLedgerRepository(database: Database): LedgerRepository {
       let q = db.selectFrom('sharing_ledger').selectAll();
       if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
       if (filter.releaseId !== undefined) q = q.where('release_id', '=', filter.releaseId);
-      const rows = (await q.orderBy('seq').execute()) as LedgerRow[];
+      const rows = await q.orderBy('seq').execute();
       return rows.map(fromRow);
     },
   };

@@ -1,27 +1,17 @@
-import type { NotNull } from 'kysely';
+import type { NotNull, Selectable } from 'kysely';
 import type { Partner, PartnerCredential, PartnerRepository } from '../../core/ports/sharing.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { Database } from '../database.js';
-import { prepareRead } from '../prepared-read.js';
+import { prepareRead, type SlotOf } from '../prepared-read.js';
+import type {
+  SharingPartnerCredentialsTable,
+  SharingPartnersTable,
+} from '../schema/tearline-db.js';
 
 const OWN_IDENTITY = 'own-identity';
 
-interface CredentialRow {
-  id: string;
-  partner_id: string;
-  label: string;
-  secret_hash: string;
-  created: string;
-  revoked: string | null;
-}
-
-interface PartnerRow {
-  id: string;
-  name: string;
-  trust_tier: string;
-  identity: string;
-  created: string;
-}
+type CredentialRow = Selectable<SharingPartnerCredentialsTable>;
+type PartnerRow = Selectable<SharingPartnersTable>;
 
 function toPartner(row: PartnerRow): Partner {
   return {
@@ -54,10 +44,7 @@ export function createPartnerRepository(database: Database): PartnerRepository {
   const db = database.db;
   // One joined read instead of credential-then-partner: this runs on every TAXII request. The
   // sharing state's token comes in the same statement, so it is as fresh as the credential.
-  const partnerByLiveCredential = prepareRead<
-    { secretHash: string },
-    { id: string; name: string; sharingState: string }
-  >(database, (slot) =>
+  const partnerByLiveCredential = prepareRead(database, (slot: SlotOf<{ secretHash: string }>) =>
     db
       .selectFrom('sharing_partner_credentials as c')
       .innerJoin('sharing_partners as p', 'p.id', 'c.partner_id')
@@ -84,20 +71,20 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         .execute();
     },
     async getPartner(id) {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_partners')
         .selectAll()
         .where('id', '=', id)
-        .executeTakeFirst()) as PartnerRow | undefined;
+        .executeTakeFirst();
       return row && toPartner(row);
     },
     async listPartners() {
-      const rows = (await db
+      const rows = await db
         .selectFrom('sharing_partners')
         .selectAll()
         .orderBy('name')
         .orderBy('id')
-        .execute()) as PartnerRow[];
+        .execute();
       return rows.map(toPartner);
     },
     async addCredential(credential) {
@@ -114,21 +101,21 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         .execute();
     },
     async listCredentials(partnerId) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('sharing_partner_credentials')
         .selectAll()
         .where('partner_id', '=', partnerId)
         .orderBy('created', 'desc')
         .orderBy('id')
-        .execute()) as CredentialRow[];
+        .execute();
       return rows.map(toCredential);
     },
     async findCredentialByHash(secretHash) {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_partner_credentials')
         .selectAll()
         .where('secret_hash', '=', secretHash)
-        .executeTakeFirst()) as CredentialRow | undefined;
+        .executeTakeFirst();
       return row && toCredential(row);
     },
     async findPartnerByLiveCredential(secretHash) {
@@ -144,11 +131,11 @@ export function createPartnerRepository(database: Database): PartnerRepository {
       return Number(result.numUpdatedRows) > 0;
     },
     async getOwnIdentity() {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_settings')
         .select('value')
         .where('key', '=', OWN_IDENTITY)
-        .executeTakeFirst()) as { value: string } | undefined;
+        .executeTakeFirst();
       return row && (JSON.parse(row.value) as StixObject);
     },
     async setOwnIdentity(identity) {
@@ -158,11 +145,11 @@ export function createPartnerRepository(database: Database): PartnerRepository {
         .values({ key: OWN_IDENTITY, value: JSON.stringify(identity) })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_settings')
         .select('value')
         .where('key', '=', OWN_IDENTITY)
-        .executeTakeFirstOrThrow()) as { value: string };
+        .executeTakeFirstOrThrow();
       return JSON.parse(row.value) as StixObject;
     },
   };

@@ -69,9 +69,7 @@ export function createReleaseRepository(database: Database): ReleaseRepository {
       if (filter.partnerId !== undefined) q = q.where('partner_id', '=', filter.partnerId);
       if (filter.agreementId !== undefined) q = q.where('agreement_id', '=', filter.agreementId);
       if (filter.status !== undefined) q = q.where('status', '=', filter.status);
-      const rows = (await q.orderBy('created', 'desc').orderBy('id').execute()) as Array<{
-        summary: string;
-      }>;
+      const rows = await q.orderBy('created', 'desc').orderBy('id').execute();
       return rows.map((r) => JSON.parse(r.summary) as Release);
     },
   };

@@ -11,11 +11,11 @@ export function createSharingSettingsRepository(database: Database): SharingSett
   const db = database.db;
   return {
     async getSetting(key) {
-      const row = (await db
+      const row = await db
         .selectFrom('sharing_settings')
         .select('value')
         .where('key', '=', key)
-        .executeTakeFirst()) as { value: string } | undefined;
+        .executeTakeFirst();
       return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
     },
     async putSetting(key, value) {
