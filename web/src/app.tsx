@@ -91,7 +91,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
   };
   return (
     <main className="sign-in">
-      <form onSubmit={submit} aria-labelledby="sign-in-title">
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">
           <span className="brand-mark" aria-hidden="true">
             ▍
@@ -139,7 +139,7 @@ const NAV: NavItem[] = [
   { to: '/audit', label: 'Audit', roles: ['admin'] },
 ];
 
-function Shell(props: { user: User; onSignOut: () => void }) {
+function Shell(props: { user: User; onSignOut: () => Promise<void> }) {
   const path = usePath();
   const { user } = props;
   const can = (item: NavItem) =>
@@ -183,7 +183,7 @@ function Shell(props: { user: User; onSignOut: () => void }) {
             {user.displayName || user.username}{' '}
             <span className="muted">({user.roles.join(', ')})</span>
           </span>
-          <button type="button" className="link-button" onClick={props.onSignOut}>
+          <button type="button" className="link-button" onClick={() => void props.onSignOut()}>
             Sign out
           </button>
         </div>

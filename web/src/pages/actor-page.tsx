@@ -13,7 +13,7 @@ import { LazyTempoChart, LazyWorldMap } from './lazy-visuals.js';
 /** An actor's profile: reach map, tempo and lethality, relationships, judgment history. */
 export function ActorPage(props: { actor: string; user: User }) {
   const path = `/api/actors/${encodeURIComponent(props.actor)}`;
-  const profile = useLoad(() => callApi<ActorProfileView>('GET', `${path}/profile`), [props.actor]);
+  const profile = useLoad(() => callApi<ActorProfileView>('GET', `${path}/profile`), [path]);
   return (
     <LoadState state={profile} label="Profile">
       {(p) => <Profile profile={p} user={props.user} reload={profile.reload} />}

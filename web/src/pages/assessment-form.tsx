@@ -73,7 +73,7 @@ export function AssessmentForm(props: {
       return next;
     });
   return (
-    <form className="stack" onSubmit={submit} aria-label="New assessment">
+    <form className="stack" onSubmit={(e) => void submit(e)} aria-label="New assessment">
       {current && (
         <p className="muted">
           This judgment supersedes the current one of {current.validFrom.slice(0, 10)}.

@@ -74,7 +74,7 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
         </button>
       </h2>
       {open && (
-        <form className="stack" onSubmit={submit} aria-label="Submit a report">
+        <form className="stack" onSubmit={(e) => void submit(e)} aria-label="Submit a report">
           <div className="row">
             <div className="grow">
               <label htmlFor="rep-title">Title</label>

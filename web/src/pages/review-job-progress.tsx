@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { reviewApi, type JobView } from './review-api.js';
 
 const POLL_MS = 600;
@@ -33,15 +33,18 @@ export function toJobProgress(job: Pick<JobView, 'state' | 'progress'> | undefin
 export function JobProgress(props: { jobId: string; label: string; onDone: () => void }) {
   const [job, setJob] = useState<JobView>();
   const [error, setError] = useState<string>();
+  // Restarted for a new job only; onDone is read when the job ends, whichever one was last given.
+  const { jobId } = props;
+  const onDone = useEffectEvent(() => props.onDone());
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await reviewApi.getJob(props.jobId);
+        const next = await reviewApi.getJob(jobId);
         if (stopped) return;
         setJob(next);
-        if (next.state === 'done') return props.onDone();
+        if (next.state === 'done') return onDone();
         if (next.state === 'failed') return setError(next.lastError ?? 'The job failed.');
       } catch (e) {
         if (!stopped) setError(e instanceof Error ? e.message : String(e));
@@ -54,8 +57,7 @@ export function JobProgress(props: { jobId: string; label: string; onDone: () =>
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-    // Restarted for a new job only: onDone belongs to the job it was given with.
-  }, [props.jobId]);
+  }, [jobId]);
   const { percent, text } = toJobProgress(job);
   return (
     <div className="job-progress">

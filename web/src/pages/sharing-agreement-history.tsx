@@ -40,6 +40,8 @@ function HistoryTable(props: { agreementId: string; version: string }) {
         'GET',
         `/api/agreements/${encodeURIComponent(props.agreementId)}`,
       ),
+    // A new version of the agreement means new history: read it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [props.agreementId, props.version],
   );
   return (

@@ -148,7 +148,7 @@ function NewRelease(props: { partners: Partner[]; onCreated: () => void }) {
         <form
           className="inline-form"
           role="search"
-          onSubmit={search}
+          onSubmit={(e) => void search(e)}
           aria-label="Find objects to release"
         >
           <label htmlFor="rel-q">Find objects</label>
