@@ -1,4 +1,4 @@
-import { TearlineError } from '../core/errors.js';
+import { notFound, TearlineError } from '../core/errors.js';
 import type { ActorRecord, ActorTotals, IncidentFact, NamedCount } from '../core/ports/analysis.js';
 import type { AnalysisDeps } from './analysis-deps.js';
 import { toAssessmentHistory, type AssessmentHistory } from './assessment-history.js';
@@ -51,10 +51,9 @@ export interface ProfileOptions extends TrendOptions {
 export async function getActorOrThrow(deps: AnalysisDeps, idOrName: string): Promise<ActorRecord> {
   const actor = (await deps.repo.getActor(idOrName)) ?? (await deps.repo.findActorByName(idOrName));
   if (!actor) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_ANALYSIS_ACTOR_NOT_FOUND',
       `No actor is known by "${idOrName}"; check the name or alias (GET /api/actors lists them).`,
-      { kind: 'not-found' },
     );
   }
   return actor;

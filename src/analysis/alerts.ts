@@ -1,5 +1,5 @@
 import { toStixTimestamp } from '../core/clock.js';
-import { TearlineError } from '../core/errors.js';
+import { notFound, TearlineError } from '../core/errors.js';
 import type { Alert, WebhookConfig } from '../core/ports/analysis.js';
 import {
   DEFAULT_ALERT_THRESHOLDS,
@@ -26,10 +26,9 @@ export async function evaluateAlertsForIncident(
   const { repo } = deps;
   const facts = await repo.getIncidentFacts(incidentId);
   if (facts.length === 0) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_ANALYSIS_INCIDENT_NOT_INDEXED',
       `Incident ${incidentId} has not been recorded for analysis; record it (recordIncident) before evaluating alerts.`,
-      { kind: 'not-found' },
     );
   }
   const thresholds: AlertThresholds = { ...DEFAULT_ALERT_THRESHOLDS, ...deps.thresholds };
@@ -162,9 +161,7 @@ export async function configureWebhook(
 export async function acknowledgeAlert(deps: AnalysisDeps, id: string, by: string): Promise<Alert> {
   const alert = await deps.repo.getAlert(id);
   if (!alert) {
-    throw new TearlineError('TEARLINE_E_ALERT_NOT_FOUND', `There is no alert ${id}.`, {
-      kind: 'not-found',
-    });
+    throw notFound('TEARLINE_E_ALERT_NOT_FOUND', `There is no alert ${id}.`);
   }
   await deps.repo.acknowledgeAlert(id, by, toStixTimestamp(deps.clock.now()));
   return (await deps.repo.getAlert(id))!;

@@ -9,7 +9,7 @@ import {
   type AssessmentView,
 } from './assessment.js';
 import { getActorOrThrow } from './actor-profile.js';
-import { TearlineError } from '../core/errors.js';
+import { notFound, TearlineError } from '../core/errors.js';
 import type { StixObject } from '../core/stix/stix-object.js';
 
 /**
@@ -96,9 +96,7 @@ export async function getAssessmentOrThrow(
 ): Promise<AssessmentView> {
   const row = await deps.repo.getAssessment(id);
   if (!row) {
-    throw new TearlineError('TEARLINE_E_ASSESSMENT_NOT_FOUND', `There is no assessment ${id}.`, {
-      kind: 'not-found',
-    });
+    throw notFound('TEARLINE_E_ASSESSMENT_NOT_FOUND', `There is no assessment ${id}.`);
   }
   const actor = await deps.repo.getActor(row.subjectRef);
   return toAssessmentView(row, actor?.name);

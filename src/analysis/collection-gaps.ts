@@ -1,5 +1,5 @@
 import { toStixTimestamp } from '../core/clock.js';
-import { TearlineError, type ErrorDetail } from '../core/errors.js';
+import { type ErrorDetail, notFound, TearlineError } from '../core/errors.js';
 import type { CollectionGap } from '../core/ports/analysis.js';
 import { isStixId } from '../core/stix/stix-id.js';
 import type { AnalysisDeps } from './analysis-deps.js';
@@ -104,7 +104,5 @@ export async function deleteCollectionGap(deps: AnalysisDeps, id: string): Promi
 }
 
 function gapNotFound(id: string): TearlineError {
-  return new TearlineError('TEARLINE_E_GAP_NOT_FOUND', `There is no collection gap ${id}.`, {
-    kind: 'not-found',
-  });
+  return notFound('TEARLINE_E_GAP_NOT_FOUND', `There is no collection gap ${id}.`);
 }

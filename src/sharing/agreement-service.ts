@@ -1,4 +1,4 @@
-import { TearlineError } from '../core/errors.js';
+import { notFound, TearlineError } from '../core/errors.js';
 import type {
   Agreement,
   AgreementCondition,
@@ -145,11 +145,7 @@ function toEvent(
 export async function getAgreementOrThrow(deps: SharingDeps, id: string): Promise<Agreement> {
   const agreement = await deps.sharing.agreements.getAgreement(id);
   if (agreement === undefined) {
-    throw new TearlineError(
-      'TEARLINE_E_SHARING_AGREEMENT_NOT_FOUND',
-      `No agreement has the id ${id}.`,
-      { kind: 'not-found' },
-    );
+    throw notFound('TEARLINE_E_SHARING_AGREEMENT_NOT_FOUND', `No agreement has the id ${id}.`);
   }
   return agreement;
 }

@@ -1,4 +1,4 @@
-import { TearlineError } from '../core/errors.js';
+import { notFound, TearlineError } from '../core/errors.js';
 import type {
   AuthenticatedPartner,
   PartnerAccess,
@@ -70,13 +70,7 @@ export async function addPartner(
 export async function getPartnerOrThrow(partners: PartnerRepository, id: string): Promise<Partner> {
   const partner = await partners.getPartner(id);
   if (partner === undefined) {
-    throw new TearlineError(
-      'TEARLINE_E_SHARING_PARTNER_NOT_FOUND',
-      `No partner has the id ${id}.`,
-      {
-        kind: 'not-found',
-      },
-    );
+    throw notFound('TEARLINE_E_SHARING_PARTNER_NOT_FOUND', `No partner has the id ${id}.`);
   }
   return partner;
 }
@@ -118,10 +112,9 @@ export function toListedCredential(c: PartnerCredential): Omit<PartnerCredential
 export async function revokePartnerCredential(deps: SharingDeps, id: string): Promise<void> {
   const done = await deps.sharing.partners.revokeCredential(id, deps.clock.now().toISOString());
   if (!done) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_SHARING_CREDENTIAL_NOT_FOUND',
       `No live credential has the id ${id}.`,
-      { kind: 'not-found' },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { TearlineError, type ErrorCode } from '../core/errors.js';
+import { type ErrorCode, notFound, TearlineError } from '../core/errors.js';
 import type { Release, ReleaseStatus } from '../core/ports/sharing.js';
 import type { VersionStamp } from '../core/ports/object-repository.js';
 import type { StixObject } from '../core/stix/stix-object.js';
@@ -34,13 +34,7 @@ function conflict(code: ErrorCode, message: string): TearlineError {
 export async function getReleaseOrThrow(deps: SharingDeps, id: string): Promise<Release> {
   const release = await deps.sharing.releases.getRelease(id);
   if (release === undefined) {
-    throw new TearlineError(
-      'TEARLINE_E_SHARING_RELEASE_NOT_FOUND',
-      `No release has the id ${id}.`,
-      {
-        kind: 'not-found',
-      },
-    );
+    throw notFound('TEARLINE_E_SHARING_RELEASE_NOT_FOUND', `No release has the id ${id}.`);
   }
   return release;
 }

@@ -1,4 +1,4 @@
-import { TearlineError } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { DraftItem, DraftRecord } from '../../core/ports/ingest.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import { findMergeCandidates, type MergeCandidate } from './merge-candidates.js';
@@ -20,12 +20,9 @@ export interface DraftView {
 export async function getDraftOrThrow(deps: IngestDeps, id: string): Promise<DraftRecord> {
   const draft = await deps.repo.getDraft(id);
   if (!draft) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_INGEST_DRAFT_NOT_FOUND',
       `No draft has the id ${id}; list drafts with GET /api/drafts.`,
-      {
-        kind: 'not-found',
-      },
     );
   }
   return draft;

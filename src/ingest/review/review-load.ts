@@ -1,4 +1,4 @@
-import { TearlineError } from '../../core/errors.js';
+import { notFound, TearlineError } from '../../core/errors.js';
 import type { DraftItem, DraftRecord } from '../../core/ports/ingest.js';
 import { getDraftOrThrow } from './draft-view.js';
 import type { IngestDeps } from './review-deps.js';
@@ -18,10 +18,9 @@ export async function getProposedItemOrThrow(
   const items = await deps.repo.listDraftItems(draftId);
   const item = items.find((i) => i.itemId === itemId);
   if (!item) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_INGEST_ITEM_NOT_FOUND',
       `Draft ${draftId} has no item ${itemId}; read the draft for its item ids.`,
-      { kind: 'not-found' },
     );
   }
   if (item.state !== 'proposed') {

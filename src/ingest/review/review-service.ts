@@ -1,5 +1,5 @@
 import { toStixTimestamp } from '../../core/clock.js';
-import { TearlineError } from '../../core/errors.js';
+import { notFound, TearlineError } from '../../core/errors.js';
 import type { DraftItem, DraftRecord } from '../../core/ports/ingest.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import { getDraftOrThrow } from './draft-view.js';
@@ -168,10 +168,9 @@ export async function mergeItem(
   }
   const target = await deps.objects.getLatest(targetIncidentId);
   if (!target || target.type !== 'incident' || target.revoked) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_INGEST_MERGE_TARGET_NOT_FOUND',
       `No incident ${targetIncidentId} is in the knowledge base; pick one of the draft's merge candidates.`,
-      { kind: 'not-found' },
     );
   }
   // A merge written before a crash (or a second click) is finished, not written again.

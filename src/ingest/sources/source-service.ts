@@ -1,5 +1,5 @@
 import { toStixTimestamp } from '../../core/clock.js';
-import { TearlineError } from '../../core/errors.js';
+import { notFound, TearlineError } from '../../core/errors.js';
 import type { FeedRecord, SourceRecord } from '../../core/ports/ingest.js';
 import {
   isAdmiraltyGrade,
@@ -50,10 +50,9 @@ export async function getSourceOrThrow(deps: IngestDeps, idOrName: string): Prom
   const source =
     (await deps.repo.getSource(idOrName)) ?? (await deps.repo.findSourceByName(idOrName));
   if (!source) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_INGEST_SOURCE_NOT_FOUND',
       `No source is named or numbered "${idOrName}"; list sources with GET /api/sources or create it.`,
-      { kind: 'not-found' },
     );
   }
   return source;
@@ -181,12 +180,9 @@ export async function createFeed(deps: IngestDeps, input: FeedInput): Promise<Fe
 export async function getFeedOrThrow(deps: IngestDeps, id: string): Promise<FeedRecord> {
   const feed = await deps.repo.getFeed(id);
   if (!feed) {
-    throw new TearlineError(
+    throw notFound(
       'TEARLINE_E_INGEST_FEED_NOT_FOUND',
       `No feed has the id ${id}; list feeds with GET /api/feeds.`,
-      {
-        kind: 'not-found',
-      },
     );
   }
   return feed;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { TearlineError } from '../../core/errors.js';
+import { notFound, TearlineError } from '../../core/errors.js';
 import { toStixTimestamp, type Clock, type IdSource } from '../../core/clock.js';
 import type {
   ApiToken,
@@ -44,9 +44,7 @@ export function createAccountService(deps: AccountServiceDeps) {
   async function getUserOrThrow(username: string) {
     const user = await store.users.findByUsername(parseUsername(username));
     if (!user) {
-      throw new TearlineError('TEARLINE_E_ACCOUNT_NOT_FOUND', `There is no user "${username}".`, {
-        kind: 'not-found',
-      });
+      throw notFound('TEARLINE_E_ACCOUNT_NOT_FOUND', `There is no user "${username}".`);
     }
     return user;
   }
@@ -270,13 +268,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async revokeToken(userId: string, tokenId: string): Promise<void> {
       const record = await store.tokens.findById(tokenId);
       if (!record || record.userId !== userId) {
-        throw new TearlineError(
-          'TEARLINE_E_ACCOUNT_TOKEN_NOT_FOUND',
-          'There is no such token among yours.',
-          {
-            kind: 'not-found',
-          },
-        );
+        throw notFound('TEARLINE_E_ACCOUNT_TOKEN_NOT_FOUND', 'There is no such token among yours.');
       }
       await store.tokens.revokeToken(tokenId, toStixTimestamp(now()));
     },

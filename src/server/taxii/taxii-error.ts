@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { TearlineError, isTearlineError } from '../../core/errors.js';
+import { isTearlineError, notFound, type TearlineError } from '../../core/errors.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 
 /** A TAXII 2.1 error message (§3.6.1); `http_status` is a string, as the spec's examples give it. */
@@ -35,7 +35,7 @@ export function taxiiNotFound(
     status: 'No such status resource.',
     'api-root': 'No such API root; GET /taxii2/ lists them.',
   };
-  return new TearlineError('TEARLINE_E_TAXII_NOT_FOUND', messages[what], { kind: 'not-found' });
+  return notFound('TEARLINE_E_TAXII_NOT_FOUND', messages[what]);
 }
 
 function toStatusAndBody(error: FastifyError | Error, requestId: string) {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { TearlineError } from '../../../core/errors.js';
+import { notFound } from '../../../core/errors.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import type { IngestRuntime } from './ingest-runtime.js';
 import type { DraftRecord, DraftState } from '../../../core/ports/ingest.js';
@@ -262,12 +262,9 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
       async (request, reply) => {
         const job = await runtime.queue.getJob(request.params.id).catch(() => undefined);
         if (!job) {
-          throw new TearlineError(
+          throw notFound(
             'TEARLINE_E_INGEST_JOB_NOT_FOUND',
             `No job has the id ${request.params.id}; the id is in the 202 answer of POST /api/reports.`,
-            {
-              kind: 'not-found',
-            },
           );
         }
         return reply.send(job);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { TearlineError } from '../../../core/errors.js';
+import { notFound } from '../../../core/errors.js';
 import type { StixObject } from '../../../core/stix/stix-object.js';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
@@ -77,9 +77,7 @@ export function objectRelationshipRoutes(deps: AppDeps): FastifyPluginAsync {
         requireUser(request);
         const id = parseObjectId(request.params.id);
         if (!(await deps.store.objects.getLatest(id))) {
-          throw new TearlineError('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`, {
-            kind: 'not-found',
-          });
+          throw notFound('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`);
         }
         const found = await deps.store.objects.relationshipsOf(id, request.query);
         const otherIds = [

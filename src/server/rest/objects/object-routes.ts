@@ -1,6 +1,6 @@
 import { noteRestrictedRead } from '../../audit/restricted-read.js';
 import type { FastifyPluginAsync } from 'fastify';
-import { TearlineError } from '../../../core/errors.js';
+import { notFound, type TearlineError } from '../../../core/errors.js';
 import { requireUser } from '../../principal.js';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
@@ -14,10 +14,8 @@ import { objectRelationshipRoutes } from './object-relationship-routes.js';
 import { objectWriteRoutes } from './object-write-routes.js';
 import { parseObjectId } from './parse-object-id.js';
 
-function notFound(id: string): TearlineError {
-  return new TearlineError('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`, {
-    kind: 'not-found',
-  });
+function noObject(id: string): TearlineError {
+  return notFound('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`);
 }
 
 function splitTypes(value: string | undefined): string[] | undefined {
@@ -127,7 +125,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         requireUser(request);
         const id = parseObjectId(request.params.id);
         const object = await deps.store.objects.getLatest(id);
-        if (!object) throw notFound(id);
+        if (!object) throw noObject(id);
         noteRestrictedRead(request, object);
         return object;
       },
@@ -155,7 +153,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         requireUser(request);
         const id = parseObjectId(request.params.id);
         const versions = await deps.store.objects.listVersions(id);
-        if (versions.length === 0) throw notFound(id);
+        if (versions.length === 0) throw noObject(id);
         for (const v of versions) {
           noteRestrictedRead(request, v);
           if (request.auditAction) break;
@@ -187,10 +185,9 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         const id = parseObjectId(request.params.id);
         const object = await deps.store.objects.getVersion(id, request.params.modified);
         if (!object) {
-          throw new TearlineError(
+          throw notFound(
             'TEARLINE_E_OBJECT_VERSION_NOT_FOUND',
             `No version ${request.params.modified} of ${id} is stored; list them at /api/objects/${id}/versions.`,
-            { kind: 'not-found' },
           );
         }
         noteRestrictedRead(request, object);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { TearlineError } from '../../../core/errors.js';
+import { notFound, TearlineError } from '../../../core/errors.js';
 import { toStixTimestamp } from '../../../core/clock.js';
 import { createStixId } from '../../../core/stix/stix-id.js';
 import type { StixObject } from '../../../core/stix/stix-object.js';
@@ -112,9 +112,7 @@ export function objectWriteRoutes(deps: AppDeps): FastifyPluginAsync {
         const id = parseObjectId(request.params.id);
         const current = await objects.getLatest(id);
         if (!current) {
-          throw new TearlineError('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`, {
-            kind: 'not-found',
-          });
+          throw notFound('TEARLINE_E_OBJECT_NOT_FOUND', `No object ${id} is stored.`);
         }
         const body = request.body;
         if ((body.id !== undefined && body.id !== id) || body.type !== current.type) {
