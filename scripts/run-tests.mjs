@@ -1,9 +1,8 @@
-// Runs one test suite with node's own test runner, TypeScript loaded through tsx. With
-// TEARLINE_TEST_ISOLATION=area the unit suite's files run grouped by area, a process per group
-// (ADR 0023): each process pays once for the TypeScript loader and the heavy modules (Fastify, the
-// gazetteer, compromise) instead of once per file; a file whose first lines say
-// `// test-isolation: process` keeps a process of its own. Not the default yet: on the loaded
-// machine one group outran the time limit and one feeds test failed grouped (not yet explained).
+// Runs one test suite with node's own test runner, TypeScript loaded through tsx. The unit suite's
+// files run grouped by area, a process per group of at most GROUP_SIZE files (ADR 0023, ADR 0029):
+// each process pays once for the TypeScript loader and the heavy modules (Fastify, the gazetteer,
+// compromise) instead of once per file. A file whose first lines say `// test-isolation: process`
+// keeps a process of its own; TEARLINE_TEST_ISOLATION=file gives every file its own, as before.
 //   unit        src/**/*.test.ts(x), training/**/*.test.ts and test/**/*.test.ts outside test/conformance and test/reliability
 //   conformance test/conformance/**: needs ../shared (schemas, TAXII cases, dev sets); fails without it
 //   reliability test/reliability/**: crash, load, fuzz and access-matrix suites
@@ -12,16 +11,19 @@ import {
   readFileSync,
   statSync,
   existsSync,
-  mkdirSync,
+  mkdtempSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+
+/** Files per group process: big enough to share the start-up, small enough to keep both cores busy. */
+const GROUP_SIZE = 8;
 
 const suite = process.argv[2] ?? 'unit';
 const root = process.cwd();
@@ -70,7 +72,7 @@ if (files.length === 0) {
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
   stdio: 'inherit',
 });
-const grouped = suite === 'unit' && process.env.TEARLINE_TEST_ISOLATION === 'area';
+const grouped = suite === 'unit' && process.env.TEARLINE_TEST_ISOLATION !== 'file';
 if (grouped) files = groupByArea(files);
 
 // tsx compiles TypeScript on the fly in every test process.
@@ -91,42 +93,60 @@ stream.on('end', () => {
   process.exitCode = failed > 0 ? 1 : 0;
 });
 
+/** The area of a test file: src/<layer>, training, web, test/<folder> or test/<prefix>-*. */
+function areaOf(file) {
+  const rel = relative(root, file).split(/[\\/]/);
+  if (rel[0] === 'test') {
+    return rel.length > 2
+      ? `test-${rel[1]}`
+      : `test-${rel[1].replace(/\.test\.tsx?$/, '').split('-')[0]}`;
+  }
+  if (rel[0] === 'web' || rel[0] === 'training') return rel[0];
+  return `src-${rel[1]}`;
+}
+
 /**
- * Writes one entry module per area (src/<layer>, web/src, test/<prefix>-*, test/<folder>) that
- * imports the area's test files, and returns them with the files that asked for a process of
- * their own; the largest groups first, so that the two workers finish together.
+ * Writes one entry module per area (split into parts of at most GROUP_SIZE files) that imports the
+ * area's test files, and returns them with the files that asked for a process of their own; the
+ * largest groups first, so that the two workers finish together.
  */
 function groupByArea(testFiles) {
-  const dir = join(root, 'node_modules', '.cache', 'tearline-test-groups');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  // Outside the tree (node_modules may be shared between checkouts): entries import by file URL.
+  const dir = mkdtempSync(join(tmpdir(), 'tearline-test-groups-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const alone = [];
-  const groups = new Map();
+  const areas = new Map();
   for (const file of testFiles) {
     const head = readFileSync(file, 'utf8').slice(0, 400);
     if (/\/\/ test-isolation: process/.test(head)) {
       alone.push(file);
       continue;
     }
-    const rel = relative(root, file).split(/[\\/]/);
-    const area =
-      rel[0] === 'test'
-        ? rel.length > 2
-          ? `test-${rel[1]}`
-          : `test-${rel[1].replace(/\.test\.tsx?$/, '').split('-')[0]}`
-        : rel[0] === 'web'
-          ? 'web'
-          : `src-${rel[1]}`;
-    groups.set(area, [...(groups.get(area) ?? []), file]);
+    const area = areaOf(file);
+    areas.set(area, [...(areas.get(area) ?? []), file]);
   }
-  const entries = [...groups]
+  const groups = [...areas].flatMap(([area, members]) => {
+    const parts = Math.ceil(members.length / GROUP_SIZE);
+    // Even parts: 9 files make parts of 5 and 4, not of 8 and 1.
+    const size = Math.ceil(members.length / parts);
+    return Array.from({ length: parts }, (_, i) => [
+      parts === 1 ? area : `${area}-${i + 1}`,
+      members.slice(i * size, (i + 1) * size),
+    ]);
+  });
+  const entries = groups
     .sort((a, b) => b[1].length - a[1].length)
-    .map(([area, members]) => {
-      const entry = join(dir, `${area}.test.mjs`);
-      writeFileSync(
-        entry,
-        members.map((m) => `await import(${JSON.stringify(pathToFileURL(m).href)});\n`).join(''),
+    .map(([name, members]) => {
+      // A group of one runs as itself, so that its failures name the file.
+      if (members.length === 1) return members[0];
+      const entry = join(dir, `${name}.test.mjs`);
+      // A file that fails to load is reported as a failed test of its own, and the group's other
+      // files still run.
+      const lines = members.map(
+        (m) =>
+          `await import(${JSON.stringify(pathToFileURL(m).href)}).catch((error) => test(${JSON.stringify(`loads ${relative(root, m)}`)}, () => { throw error; }));\n`,
       );
+      writeFileSync(entry, `import { test } from 'node:test';\n${lines.join('')}`);
       return entry;
     });
   return [...alone, ...entries];

@@ -53,7 +53,9 @@ for (const engine of ENGINES) {
         const store = createStore(t.database);
         const deps = {
           ...createIngestDeps(store),
-          timeoutMs: 400,
+          // Long enough for the good feed on a loaded machine (400 ms was not, with other test
+          // processes on both cores); the hanging feed never answers, so it still times out.
+          timeoutMs: 1500,
           fetch: createGuardedFetch({ allow: LOOPBACK_ALLOW }),
         };
         const source = await createSource(deps, { name: 'Wire', grade: 'c3' });
