@@ -3,25 +3,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { createSequentialIds, createSteppingClock } from '../src/core/clock.js';
 import { createAnalysisService } from '../src/analysis/analysis-service.js';
 import { main } from '../src/cli/main.js';
 import { openStore } from '../src/store/create-store.js';
 import { seedIskpDemo } from './analysis-fixtures.js';
+import { captureIo } from './support/cli.js';
 
 function cliIo(cwd: string, env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return {
-    io: { stdin: new PassThrough(), stdout, stderr, env, cwd },
-    out: () => out,
-    err: () => err,
-  };
+  const { cli, text } = captureIo({ cwd, env });
+  return { io: cli, out: () => text.out, err: () => text.err };
 }
 
 async function seededDir() {

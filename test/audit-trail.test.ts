@@ -1,11 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, type TestApp } from './server-fixture.js';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { runTearline } from './support/cli.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
 import type { AuditEntry } from '../src/core/audit.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
@@ -14,23 +12,8 @@ import { pruneAuditTrail } from '../src/core/audit-retention.js';
 const STRICT = 'threat-actor--00000000-0000-4000-8000-00000000a001';
 const GREEN = 'threat-actor--00000000-0000-4000-8000-00000000a002';
 
-async function tearline(url: string, ...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { TEARLINE_DATABASE_URL: url, USER: 'ops' },
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const tearline = (url: string, ...argv: string[]) =>
+  runTearline(argv, { env: { TEARLINE_DATABASE_URL: url, USER: 'ops' } });
 
 function actor(id: string, name: string, level: 'amber+strict' | 'green'): StixObject {
   return {

@@ -3,23 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { captureIo } from './support/cli.js';
 
 const T = '2024-03-22T18:00:00.000Z';
 
-function io(cwd: string, env: Record<string, string>, tty: boolean) {
-  const stdout = new PassThrough();
-  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
-  const text = { out: '', err: '' };
-  stdout.on('data', (d) => (text.out += d));
-  stderr.on('data', (d) => (text.err += d));
-  const stdin = new PassThrough();
-  stdin.end();
-  const cli: CliIo = { stdin, stdout, stderr, env, cwd };
-  return { cli, text };
-}
+const io = (cwd: string, env: Record<string, string>, tty: boolean) =>
+  captureIo({ cwd, env, stderrIsTty: tty });
 
 describe('tearline db migrate and import output', () => {
   it('migrates a fresh store, then reports it up to date', async () => {

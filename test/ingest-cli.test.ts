@@ -3,25 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { captureIo } from './support/cli.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { createStore } from '../src/store/create-store.js';
 import { buildPdf } from './support/build-pdf.js';
 import { FIRST_REPORT, OTHER_REPORT, SECOND_REPORT } from './ingest-fixtures.js';
 
-function io(cwd: string, url: string, input = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: '', err: '' };
-  stdout.on('data', (d) => (text.out += d));
-  stderr.on('data', (d) => (text.err += d));
-  const stdin = new PassThrough();
-  stdin.end(input);
-  const cli: CliIo = { stdin, stdout, stderr, env: { TEARLINE_DATABASE_URL: url }, cwd };
-  return { cli, text };
-}
+const io = (cwd: string, url: string, input = '') =>
+  captureIo({ cwd, env: { TEARLINE_DATABASE_URL: url }, stdin: input });
 
 for (const engine of ENGINES) {
   describe(`tearline ingest on ${engine}`, { skip: await skipReasonFor(engine) }, () => {

@@ -1,24 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { runTearline } from './support/cli.js';
 import { openStore } from '../src/store/create-store.js';
 import { verifyPassword } from '../src/server/auth/password-hash.js';
 import { hashSecret } from '../src/server/auth/secret-hash.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 
-async function runCli(args: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += String(d)));
-  stderr.on('data', (d) => (err += String(d)));
-  const io: CliIo = { stdin: Readable.from([stdin]), stdout, stderr, env: {}, cwd: process.cwd() };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const runCli = (args: string[], stdin = '') => runTearline(args, { stdin });
 
 for (const engine of ENGINES) {
   describe(`tearline user on ${engine}`, { skip: await skipReasonFor(engine) }, () => {

@@ -1,29 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { runTearline } from './support/cli.js';
 import { createStore } from '../src/store/create-store.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
 
 async function tearline(url: string, ...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CliIo = {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { TEARLINE_DATABASE_URL: url, USER: 'ops' },
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, out, err, json: () => JSON.parse(out) as Json };
+  const r = await runTearline(argv, { env: { TEARLINE_DATABASE_URL: url, USER: 'ops' } });
+  return { ...r, json: () => r.json<Json>() };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
