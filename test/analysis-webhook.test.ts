@@ -134,26 +134,23 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('refuses a webhook that is not an http(s) URL', async () => {
+    it('refuses a webhook that is not an http(s) URL', async (ctx) => {
       const t = await createTestDatabase(engine);
-      try {
-        const analysis = createAnalysisService({
-          repo: createAnalysisStore(t.database),
-          clock: systemClock,
-          ids: createSequentialIds(),
-        });
-        await assert.rejects(
-          analysis.configureWebhook({ url: 'file:///etc/passwd' }),
-          /http:\/\/ or https:\/\//,
-        );
-        await assert.rejects(
-          analysis.configureWebhook({ url: 'http://x', minSeverity: 'loud' }),
-          /minSeverity/,
-        );
-        assert.equal(await analysis.getWebhook(), undefined);
-      } finally {
-        await t.dispose();
-      }
+      ctx.after(() => t.dispose());
+      const analysis = createAnalysisService({
+        repo: createAnalysisStore(t.database),
+        clock: systemClock,
+        ids: createSequentialIds(),
+      });
+      await assert.rejects(
+        analysis.configureWebhook({ url: 'file:///etc/passwd' }),
+        /http:\/\/ or https:\/\//,
+      );
+      await assert.rejects(
+        analysis.configureWebhook({ url: 'http://x', minSeverity: 'loud' }),
+        /minSeverity/,
+      );
+      assert.equal(await analysis.getWebhook(), undefined);
     });
   });
 }

@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/cli-io.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../src/core/stix/conflict-event-extension.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
 import { TLP2_MARKING_IDS, TLP1_MARKING_IDS } from '../src/core/vocab/tlp.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
+import { crocusIncident, threatActor } from './support/stix-fixtures.js';
+import { runTearline } from './support/cli.js';
 
 const STATEMENT = 'marking-definition--2a7e8c41-5b3d-4f6a-9e0c-1d2b3c4d5e6f';
 const ACTOR = 'threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f';
@@ -17,17 +16,12 @@ const INCIDENT = 'incident--0a5c4a3e-2f7b-4d1c-9c8e-1b2d3e4f5a6b';
 
 /** A bundle with two versions of an actor, an incident carrying our extension, markings, an SCO. */
 function sampleObjects(): StixObject[] {
-  const actor = {
-    type: 'threat-actor',
-    spec_version: '2.1',
-    id: ACTOR,
+  const actor = threatActor(ACTOR, {
     created: '2024-01-01T00:00:00.000Z',
     modified: '2024-01-01T00:00:00.000Z',
-    name: 'Islamic State Khorasan Province',
     aliases: ['ISIS-K', 'ISKP'],
-    threat_actor_types: ['terrorist'],
     object_marking_refs: [TLP2_MARKING_IDS.green],
-  };
+  });
   return [
     actor,
     {
@@ -43,31 +37,10 @@ function sampleObjects(): StixObject[] {
       definition_type: 'statement',
       definition: { statement: 'Releasable to partners under agreement only.' },
     },
-    {
-      type: 'incident',
-      spec_version: '2.1',
-      id: INCIDENT,
-      created: '2024-03-22T18:00:00.000Z',
-      modified: '2024-03-22T18:00:00.000Z',
-      name: 'Crocus City Hall attack',
-      description: 'Gunmen attacked a concert hall in Krasnogorsk.',
+    crocusIncident(INCIDENT, {
       object_marking_refs: [TLP2_MARKING_IDS['amber+strict'], STATEMENT],
       granular_markings: [{ marking_ref: TLP1_MARKING_IDS.red, selectors: ['description'] }],
-      x_tearline_grade: { reliability: 'B', credibility: 2 },
-      extensions: {
-        [CONFLICT_EVENT_EXTENSION_ID]: {
-          extension_type: 'property-extension',
-          event_type: 'Violence against civilians',
-          sub_event_type: 'Attack',
-          status: 'occurred',
-          event_date: '2024-03-22',
-          time_precision: 1,
-          geo_precision: 1,
-          fatalities: { min: 145, max: 145 },
-          country: 'RU',
-        },
-      },
-    },
+    }),
     {
       type: 'relationship',
       spec_version: '2.1',
@@ -105,16 +78,9 @@ function bundle(objects: unknown[]): string {
   });
 }
 
-function runCli(argv: string[], env: Record<string, string>, cwd: string, stdin = '') {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (d) => (chunks.out += d));
-  err.on('data', (d) => (chunks.err += d));
-  const input = new PassThrough();
-  input.end(stdin);
-  const io: CliIo = { stdin: input, stdout: out, stderr: err, env, cwd };
-  return main(argv, io).then((code) => ({ code, stdout: chunks.out, stderr: chunks.err }));
+async function runCli(argv: string[], env: Record<string, string>, cwd: string, stdin = '') {
+  const { code, out, err } = await runTearline(argv, { env, cwd, stdin });
+  return { code, stdout: out, stderr: err };
 }
 
 function key(o: StixObject): string {

@@ -111,45 +111,39 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('refuses bad sources and feeds', async () => {
+    it('refuses bad sources and feeds', async (ctx) => {
       const t = await createTestDatabase(engine);
-      try {
-        const deps = createIngestDeps(createStore(t.database));
-        const code = (c: string) => (e: unknown) => isTearlineError(e) && e.code === c;
-        await assert.rejects(
-          createSource(deps, { name: '' }),
-          code('TEARLINE_E_INGEST_BAD_SOURCE'),
-        );
-        await assert.rejects(
-          createSource(deps, { name: 'X', grade: 'G7' }),
-          code('TEARLINE_E_INGEST_BAD_GRADE'),
-        );
-        await assert.rejects(
-          createSource(deps, { name: 'X', autoAccept: 'yes' }),
-          code('TEARLINE_E_INGEST_BAD_SOURCE'),
-        );
-        const s = await createSource(deps, { name: 'X' });
-        assert.equal(s.autoAccept, false);
-        assert.deepEqual(s.grade, { reliability: 'F', credibility: 6 });
-        await assert.rejects(
-          createSource(deps, { name: 'X' }),
-          code('TEARLINE_E_INGEST_SOURCE_EXISTS'),
-        );
-        await assert.rejects(
-          createFeed(deps, { sourceId: s.id, url: 'ftp://x' }),
-          code('TEARLINE_E_INGEST_BAD_FEED_INPUT'),
-        );
-        await assert.rejects(
-          createFeed(deps, { sourceId: s.id, url: 'http://x.example/', pollMinutes: 0 }),
-          code('TEARLINE_E_INGEST_BAD_FEED_INPUT'),
-        );
-        await assert.rejects(
-          createFeed(deps, { sourceId: 'nobody', url: 'http://x.example/' }),
-          code('TEARLINE_E_INGEST_SOURCE_NOT_FOUND'),
-        );
-      } finally {
-        await t.dispose();
-      }
+      ctx.after(() => t.dispose());
+      const deps = createIngestDeps(createStore(t.database));
+      const code = (c: string) => (e: unknown) => isTearlineError(e) && e.code === c;
+      await assert.rejects(createSource(deps, { name: '' }), code('TEARLINE_E_INGEST_BAD_SOURCE'));
+      await assert.rejects(
+        createSource(deps, { name: 'X', grade: 'G7' }),
+        code('TEARLINE_E_INGEST_BAD_GRADE'),
+      );
+      await assert.rejects(
+        createSource(deps, { name: 'X', autoAccept: 'yes' }),
+        code('TEARLINE_E_INGEST_BAD_SOURCE'),
+      );
+      const s = await createSource(deps, { name: 'X' });
+      assert.equal(s.autoAccept, false);
+      assert.deepEqual(s.grade, { reliability: 'F', credibility: 6 });
+      await assert.rejects(
+        createSource(deps, { name: 'X' }),
+        code('TEARLINE_E_INGEST_SOURCE_EXISTS'),
+      );
+      await assert.rejects(
+        createFeed(deps, { sourceId: s.id, url: 'ftp://x' }),
+        code('TEARLINE_E_INGEST_BAD_FEED_INPUT'),
+      );
+      await assert.rejects(
+        createFeed(deps, { sourceId: s.id, url: 'http://x.example/', pollMinutes: 0 }),
+        code('TEARLINE_E_INGEST_BAD_FEED_INPUT'),
+      );
+      await assert.rejects(
+        createFeed(deps, { sourceId: 'nobody', url: 'http://x.example/' }),
+        code('TEARLINE_E_INGEST_SOURCE_NOT_FOUND'),
+      );
     });
   });
 }

@@ -41,176 +41,167 @@ async function getDraft(t: TestApp, headers: Record<string, string>, id: string)
 
 for (const engine of ENGINES) {
   describe(`ingest API on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
-    it('pasted report → draft → accept; a second outlet merges as corroboration', async () => {
+    it('pasted report → draft → accept; a second outlet merges as corroboration', async (ctx) => {
       const t = await createTestApp(engine);
-      try {
-        const ana = await setUp(t);
-        const anon = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          payload: { text: FIRST_REPORT },
-        });
-        assert.equal(anon.statusCode, 401);
-        const source = await t.app.inject({
-          method: 'POST',
-          url: '/api/sources',
-          headers: ana,
-          payload: { name: 'Wire One', grade: 'B2' },
-        });
-        assert.equal(source.statusCode, 201, source.body);
-        const posted = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: FIRST_REPORT, published: '2024-03-23', source: 'Wire One' },
-        });
-        assert.equal(posted.statusCode, 201, posted.body);
-        const { draftId } = posted.json() as { draftId: string };
-        const list = await t.app.inject({
-          method: 'GET',
-          url: '/api/drafts?state=open',
-          headers: ana,
-        });
-        assert.deepEqual(
-          (list.json() as { drafts: Array<{ id: string }> }).drafts.map((d) => d.id),
-          [draftId],
-        );
-        const view = await getDraft(t, ana, draftId);
-        assert.equal(view.draft.text, FIRST_REPORT);
-        const incident = view.items.find((i) => i.kind === 'incident')!;
-        const accepted = await t.app.inject({
-          method: 'POST',
-          url: `/api/drafts/${draftId}/items/${incident.itemId}/accept`,
-          headers: ana,
-        });
-        assert.equal(accepted.statusCode, 200, accepted.body);
-        const stored = await t.store.objects.getLatest(incident.itemId);
-        assert.deepEqual(stored!.x_tearline_grade, { reliability: 'B', credibility: 2 });
+      ctx.after(() => t.dispose());
+      const ana = await setUp(t);
+      const anon = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        payload: { text: FIRST_REPORT },
+      });
+      assert.equal(anon.statusCode, 401);
+      const source = await t.app.inject({
+        method: 'POST',
+        url: '/api/sources',
+        headers: ana,
+        payload: { name: 'Wire One', grade: 'B2' },
+      });
+      assert.equal(source.statusCode, 201, source.body);
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: FIRST_REPORT, published: '2024-03-23', source: 'Wire One' },
+      });
+      assert.equal(posted.statusCode, 201, posted.body);
+      const { draftId } = posted.json() as { draftId: string };
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/api/drafts?state=open',
+        headers: ana,
+      });
+      assert.deepEqual(
+        (list.json() as { drafts: Array<{ id: string }> }).drafts.map((d) => d.id),
+        [draftId],
+      );
+      const view = await getDraft(t, ana, draftId);
+      assert.equal(view.draft.text, FIRST_REPORT);
+      const incident = view.items.find((i) => i.kind === 'incident')!;
+      const accepted = await t.app.inject({
+        method: 'POST',
+        url: `/api/drafts/${draftId}/items/${incident.itemId}/accept`,
+        headers: ana,
+      });
+      assert.equal(accepted.statusCode, 200, accepted.body);
+      const stored = await t.store.objects.getLatest(incident.itemId);
+      assert.deepEqual(stored!.x_tearline_grade, { reliability: 'B', credibility: 2 });
 
-        const second = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: SECOND_REPORT, published: '2024-03-23' },
-        });
-        const secondId = (second.json() as { draftId: string }).draftId;
-        const secondView = await getDraft(t, ana, secondId);
-        const proposed = secondView.items.find((i) => i.kind === 'incident')!;
-        assert.equal(
-          secondView.mergeCandidates[proposed.itemId]?.[0]?.incident.id,
-          incident.itemId,
-        );
-        const merged = await t.app.inject({
-          method: 'POST',
-          url: `/api/drafts/${secondId}/items/${proposed.itemId}/merge`,
-          headers: ana,
-          payload: { targetIncidentId: incident.itemId },
-        });
-        assert.equal(merged.statusCode, 200, merged.body);
-        const after = await t.store.objects.getLatest(incident.itemId);
-        assert.equal((after!.x_tearline_corroboration as { count: number }).count, 2);
-        const again = await t.app.inject({
-          method: 'POST',
-          url: `/api/drafts/${secondId}/items/${proposed.itemId}/accept`,
-          headers: ana,
-        });
-        assert.equal(problemOf(again).code, 'TEARLINE_E_INGEST_ITEM_DECIDED');
-        assert.equal(again.statusCode, 409);
-      } finally {
-        await t.dispose();
-      }
+      const second = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: SECOND_REPORT, published: '2024-03-23' },
+      });
+      const secondId = (second.json() as { draftId: string }).draftId;
+      const secondView = await getDraft(t, ana, secondId);
+      const proposed = secondView.items.find((i) => i.kind === 'incident')!;
+      assert.equal(secondView.mergeCandidates[proposed.itemId]?.[0]?.incident.id, incident.itemId);
+      const merged = await t.app.inject({
+        method: 'POST',
+        url: `/api/drafts/${secondId}/items/${proposed.itemId}/merge`,
+        headers: ana,
+        payload: { targetIncidentId: incident.itemId },
+      });
+      assert.equal(merged.statusCode, 200, merged.body);
+      const after = await t.store.objects.getLatest(incident.itemId);
+      assert.equal((after!.x_tearline_corroboration as { count: number }).count, 2);
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/drafts/${secondId}/items/${proposed.itemId}/accept`,
+        headers: ana,
+      });
+      assert.equal(problemOf(again).code, 'TEARLINE_E_INGEST_ITEM_DECIDED');
+      assert.equal(again.statusCode, 409);
     });
 
-    it('reads uploads (PDF, HTML full of scripts) and refuses bad input with nothing half-written', async () => {
+    it('reads uploads (PDF, HTML full of scripts) and refuses bad input with nothing half-written', async (ctx) => {
       const t = await createTestApp(engine);
-      try {
-        const ana = await setUp(t);
-        const pdf = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports?published=2024-03-23',
-          headers: { ...ana, 'content-type': 'application/pdf' },
-          payload: buildPdf([FIRST_REPORT.slice(0, 110), FIRST_REPORT.slice(110)]),
-        });
-        assert.equal(pdf.statusCode, 201, pdf.body);
-        const pdfView = await getDraft(t, ana, (pdf.json() as { draftId: string }).draftId);
-        assert.ok(pdfView.items.some((i) => i.kind === 'incident'));
+      ctx.after(() => t.dispose());
+      const ana = await setUp(t);
+      const pdf = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports?published=2024-03-23',
+        headers: { ...ana, 'content-type': 'application/pdf' },
+        payload: buildPdf([FIRST_REPORT.slice(0, 110), FIRST_REPORT.slice(110)]),
+      });
+      assert.equal(pdf.statusCode, 201, pdf.body);
+      const pdfView = await getDraft(t, ana, (pdf.json() as { draftId: string }).draftId);
+      assert.ok(pdfView.items.some((i) => i.kind === 'incident'));
 
-        const html = `<html><head><script>var tracker = "Kabul bomb kills 99";</script><style>p{color:red}</style></head><body><script>alert("x")</script><article><p>${FIRST_REPORT}</p></article><script>more()</script></body></html>`;
-        const page = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { html, published: '2024-03-23' },
-        });
-        assert.equal(page.statusCode, 201, page.body);
-        const pageView = await getDraft(t, ana, (page.json() as { draftId: string }).draftId);
-        assert.doesNotMatch(pageView.draft.text, /tracker|alert|color/);
-        assert.match(pageView.draft.text, /Crocus City Hall/);
+      const html = `<html><head><script>var tracker = "Kabul bomb kills 99";</script><style>p{color:red}</style></head><body><script>alert("x")</script><article><p>${FIRST_REPORT}</p></article><script>more()</script></body></html>`;
+      const page = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { html, published: '2024-03-23' },
+      });
+      assert.equal(page.statusCode, 201, page.body);
+      const pageView = await getDraft(t, ana, (page.json() as { draftId: string }).draftId);
+      assert.doesNotMatch(pageView.draft.text, /tracker|alert|color/);
+      assert.match(pageView.draft.text, /Crocus City Hall/);
 
-        const french =
-          'Des hommes armés ont ouvert le feu vendredi soir dans une salle de concert près de Moscou, faisant au moins cent morts selon les autorités russes.';
-        const fr = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: french },
-        });
-        assert.equal(fr.statusCode, 201, fr.body);
-        const frView = await getDraft(t, ana, (fr.json() as { draftId: string }).draftId);
-        assert.equal(frView.draft.language, 'fr');
-        assert.equal(frView.draft.text, french);
-        assert.match(frView.draft.error ?? '', /another language/);
-        assert.equal(frView.items.length, 0);
+      const french =
+        'Des hommes armés ont ouvert le feu vendredi soir dans une salle de concert près de Moscou, faisant au moins cent morts selon les autorités russes.';
+      const fr = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: french },
+      });
+      assert.equal(fr.statusCode, 201, fr.body);
+      const frView = await getDraft(t, ana, (fr.json() as { draftId: string }).draftId);
+      assert.equal(frView.draft.language, 'fr');
+      assert.equal(frView.draft.text, french);
+      assert.match(frView.draft.error ?? '', /another language/);
+      assert.equal(frView.items.length, 0);
 
-        const before = await t.store.ingest.listDrafts();
-        const empty = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: '   ' },
-        });
-        assert.equal(problemOf(empty).code, 'TEARLINE_E_INGEST_EMPTY');
-        const binary = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: { ...ana, 'content-type': 'application/octet-stream' },
-          payload: Buffer.from([0, 1, 2, 3, 255, 0, 0, 7, 8, 0, 1, 2]),
-        });
-        assert.equal(problemOf(binary).code, 'TEARLINE_E_INGEST_BINARY');
-        assert.equal(binary.statusCode, 400);
-        const huge = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: { ...ana, 'content-type': 'text/plain' },
-          payload: Buffer.alloc(20 * 1024 * 1024 + 10, 'a'),
-        });
-        assert.equal(huge.statusCode, 413);
-        const neither = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { title: 'x' },
-        });
-        assert.equal(problemOf(neither).code, 'TEARLINE_E_INGEST_BAD_REPORT');
-        const badDate = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: FIRST_REPORT, published: 'March' },
-        });
-        assert.equal(problemOf(badDate).code, 'TEARLINE_E_INGEST_BAD_REPORT');
-        const badGrade = await t.app.inject({
-          method: 'POST',
-          url: '/api/reports',
-          headers: ana,
-          payload: { text: FIRST_REPORT, grade: 'Z9' },
-        });
-        assert.equal(problemOf(badGrade).code, 'TEARLINE_E_INGEST_BAD_GRADE');
-        assert.equal((await t.store.ingest.listDrafts()).length, before.length);
-        assert.equal(await t.store.objects.countLatest(), 0);
-      } finally {
-        await t.dispose();
-      }
+      const before = await t.store.ingest.listDrafts();
+      const empty = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: '   ' },
+      });
+      assert.equal(problemOf(empty).code, 'TEARLINE_E_INGEST_EMPTY');
+      const binary = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: { ...ana, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from([0, 1, 2, 3, 255, 0, 0, 7, 8, 0, 1, 2]),
+      });
+      assert.equal(problemOf(binary).code, 'TEARLINE_E_INGEST_BINARY');
+      assert.equal(binary.statusCode, 400);
+      const huge = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: { ...ana, 'content-type': 'text/plain' },
+        payload: Buffer.alloc(20 * 1024 * 1024 + 10, 'a'),
+      });
+      assert.equal(huge.statusCode, 413);
+      const neither = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { title: 'x' },
+      });
+      assert.equal(problemOf(neither).code, 'TEARLINE_E_INGEST_BAD_REPORT');
+      const badDate = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: FIRST_REPORT, published: 'March' },
+      });
+      assert.equal(problemOf(badDate).code, 'TEARLINE_E_INGEST_BAD_REPORT');
+      const badGrade = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: ana,
+        payload: { text: FIRST_REPORT, grade: 'Z9' },
+      });
+      assert.equal(problemOf(badGrade).code, 'TEARLINE_E_INGEST_BAD_GRADE');
+      assert.equal((await t.store.ingest.listDrafts()).length, before.length);
+      assert.equal(await t.store.objects.countLatest(), 0);
     });
 
     it('manages sources and feeds; a poll of an auto-accepting source puts graded incidents in the store', async () => {
@@ -345,33 +336,30 @@ for (const engine of ENGINES) {
         await server.close();
       }
     });
-    it('extracts a draft left queued without its job once the server starts; a second job changes nothing', async () => {
+    it('extracts a draft left queued without its job once the server starts; a second job changes nothing', async (ctx) => {
       const t = await createTestApp(engine);
-      try {
-        const ana = await setUp(t);
-        // What a process killed between saving a queued draft and sending its job leaves behind.
-        const deps = toIngestDeps(t.deps);
-        const doc = await readDocument(Buffer.from(SECOND_REPORT, 'utf8'), {
-          origin: 'paste',
-          mediaType: 'text/plain',
-        });
-        const orphan = await queueReport(deps, doc, { published: '2024-03-23' });
-        // The first request readies the server, whose start-up sweep sends the missing job.
-        let view = await getDraft(t, ana, orphan.id);
-        for (let i = 0; i < 400 && view.draft.state === 'queued'; i++) {
-          await new Promise((r) => setTimeout(r, 50));
-          view = await getDraft(t, ana, orphan.id);
-        }
-        assert.equal(view.draft.state, 'open');
-        const again = await extractDraft(deps, orphan.id);
-        assert.equal(again.state, 'open');
-        assert.deepEqual(
-          (await getDraft(t, ana, orphan.id)).items.map((i) => i.itemId),
-          view.items.map((i) => i.itemId),
-        );
-      } finally {
-        await t.dispose();
+      ctx.after(() => t.dispose());
+      const ana = await setUp(t);
+      // What a process killed between saving a queued draft and sending its job leaves behind.
+      const deps = toIngestDeps(t.deps);
+      const doc = await readDocument(Buffer.from(SECOND_REPORT, 'utf8'), {
+        origin: 'paste',
+        mediaType: 'text/plain',
+      });
+      const orphan = await queueReport(deps, doc, { published: '2024-03-23' });
+      // The first request readies the server, whose start-up sweep sends the missing job.
+      let view = await getDraft(t, ana, orphan.id);
+      for (let i = 0; i < 400 && view.draft.state === 'queued'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        view = await getDraft(t, ana, orphan.id);
       }
+      assert.equal(view.draft.state, 'open');
+      const again = await extractDraft(deps, orphan.id);
+      assert.equal(again.state, 'open');
+      assert.deepEqual(
+        (await getDraft(t, ana, orphan.id)).items.map((i) => i.itemId),
+        view.items.map((i) => i.itemId),
+      );
     });
   });
 }

@@ -113,96 +113,88 @@ const ROWS: Row[] = [
 
 for (const engine of ENGINES) {
   describe(`server access matrix on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
-    it(`answers ${ROWS.length} routes × ${CALLERS.length} callers as the table says`, async () => {
+    it(`answers ${ROWS.length} routes × ${CALLERS.length} callers as the table says`, async (ctx) => {
       const t = await createTestApp(engine, { rateLimit: { max: 100_000, windowMs: 60_000 } });
-      try {
-        await t.addUser('root', 'admin');
-        await t.addUser('ana', 'analyst');
-        await t.addUser('apu', 'approver');
-        await t.addUser('target', 'analyst');
-        await t.addUser('gone', 'analyst');
-        await t.store.objects.putObjects([
-          {
-            ...actor,
-            id: ID,
-            spec_version: '2.1',
-            created: '2026-03-01T09:00:00.000Z',
-            modified: '2026-03-01T09:00:00.000Z',
-          },
-        ]);
-        const expiredToken = await t.mintToken('ana', 1);
-        const disabledToken = await t.mintToken('gone');
-        await t.store.users.setDisabled((await t.store.users.findByUsername('gone'))!.id, true);
-        t.clock.advance(24 * 3_600_000 + 1);
-        const session = async (name: string) => {
-          const s = await t.signIn(name);
-          return { cookie: s.cookie, 'x-csrf-token': s.csrf };
-        };
-        const headers: Record<Caller, Record<string, string>> = {
-          anon: {},
-          partner: {
-            authorization: `Basic ${Buffer.from('partner:partner-secret').toString('base64')}`,
-          },
-          disabled: { authorization: `Bearer ${disabledToken}` },
-          expired: { authorization: `Bearer ${expiredToken}` },
-          analyst: await session('ana'),
-          approver: await session('apu'),
-          admin: await session('root'),
-          token: { authorization: `Bearer ${await t.mintToken('ana')}` },
-        };
-        const wrong: string[] = [];
-        let cells = 0;
-        for (const row of ROWS) {
-          for (const caller of CALLERS) {
-            const res = await t.app.inject({
-              method: row.method,
-              url: row.url,
-              headers: headers[caller],
-              ...(row.body ? { payload: row.body(caller) } : {}),
-            });
-            cells++;
-            const want = row.expect[caller];
-            const ok =
-              want === 'ok'
-                ? res.statusCode >= 200 && res.statusCode < 300
-                : res.statusCode === want;
-            if (!ok)
-              wrong.push(
-                `${row.method} ${row.url} as ${caller}: ${res.statusCode}, expected ${want}`,
-              );
-            if (res.statusCode >= 400) problemOf(res);
-          }
+      ctx.after(() => t.dispose());
+      await t.addUser('root', 'admin');
+      await t.addUser('ana', 'analyst');
+      await t.addUser('apu', 'approver');
+      await t.addUser('target', 'analyst');
+      await t.addUser('gone', 'analyst');
+      await t.store.objects.putObjects([
+        {
+          ...actor,
+          id: ID,
+          spec_version: '2.1',
+          created: '2026-03-01T09:00:00.000Z',
+          modified: '2026-03-01T09:00:00.000Z',
+        },
+      ]);
+      const expiredToken = await t.mintToken('ana', 1);
+      const disabledToken = await t.mintToken('gone');
+      await t.store.users.setDisabled((await t.store.users.findByUsername('gone'))!.id, true);
+      t.clock.advance(24 * 3_600_000 + 1);
+      const session = async (name: string) => {
+        const s = await t.signIn(name);
+        return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+      };
+      const headers: Record<Caller, Record<string, string>> = {
+        anon: {},
+        partner: {
+          authorization: `Basic ${Buffer.from('partner:partner-secret').toString('base64')}`,
+        },
+        disabled: { authorization: `Bearer ${disabledToken}` },
+        expired: { authorization: `Bearer ${expiredToken}` },
+        analyst: await session('ana'),
+        approver: await session('apu'),
+        admin: await session('root'),
+        token: { authorization: `Bearer ${await t.mintToken('ana')}` },
+      };
+      const wrong: string[] = [];
+      let cells = 0;
+      for (const row of ROWS) {
+        for (const caller of CALLERS) {
+          const res = await t.app.inject({
+            method: row.method,
+            url: row.url,
+            headers: headers[caller],
+            ...(row.body ? { payload: row.body(caller) } : {}),
+          });
+          cells++;
+          const want = row.expect[caller];
+          const ok =
+            want === 'ok' ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === want;
+          if (!ok)
+            wrong.push(
+              `${row.method} ${row.url} as ${caller}: ${res.statusCode}, expected ${want}`,
+            );
+          if (res.statusCode >= 400) problemOf(res);
         }
-        assert.deepEqual(wrong, []);
-        assert.equal(cells, ROWS.length * CALLERS.length);
-      } finally {
-        await t.dispose();
       }
+      assert.deepEqual(wrong, []);
+      assert.equal(cells, ROWS.length * CALLERS.length);
     });
 
-    it('lists a row for every route of the server skeleton', async () => {
+    it('lists a row for every route of the server skeleton', async (ctx) => {
       const t = await createTestApp(engine);
-      try {
-        const doc = (await t.app.inject('/api/openapi.json')).json() as {
-          paths: Record<string, object>;
-        };
-        const mine = /^\/api\/(health|openapi\.json|session|tokens|users|objects|search|audit)/;
-        const documented = Object.entries(doc.paths)
-          .filter(([path]) => mine.test(path))
-          .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
-          .sort();
-        const normalise = (url: string) =>
-          url
-            .split('?')[0]!
-            .replace(ID, '{id}')
-            .replace(MODIFIED, '{modified}')
-            .replace(/\/api\/users\/target$/, '/api/users/{username}')
-            .replace(/\/api\/tokens\/[0-9a-f-]{36}$/, '/api/tokens/{id}');
-        const inMatrix = [...new Set(ROWS.map((r) => `${r.method} ${normalise(r.url)}`))].sort();
-        assert.deepEqual(inMatrix, documented);
-      } finally {
-        await t.dispose();
-      }
+      ctx.after(() => t.dispose());
+      const doc = (await t.app.inject('/api/openapi.json')).json() as {
+        paths: Record<string, object>;
+      };
+      const mine = /^\/api\/(health|openapi\.json|session|tokens|users|objects|search|audit)/;
+      const documented = Object.entries(doc.paths)
+        .filter(([path]) => mine.test(path))
+        .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+        .sort();
+      const normalise = (url: string) =>
+        url
+          .split('?')[0]!
+          .replace(ID, '{id}')
+          .replace(MODIFIED, '{modified}')
+          .replace(/\/api\/users\/target$/, '/api/users/{username}')
+          .replace(/\/api\/tokens\/[0-9a-f-]{36}$/, '/api/tokens/{id}');
+      const inMatrix = [...new Set(ROWS.map((r) => `${r.method} ${normalise(r.url)}`))].sort();
+      assert.deepEqual(inMatrix, documented);
     });
   });
 }

@@ -32,45 +32,42 @@ function rel(
 
 for (const engine of ENGINES) {
   describe(`relationships of an object on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
-    it('finds the latest relationships from and to an object, not those that only mention it', async () => {
+    it('finds the latest relationships from and to an object, not those that only mention it', async (ctx) => {
       const t = await createTestDatabase(engine);
-      try {
-        const objects = createObjectRepository(t.database);
-        const attributed = rel(3, 'attributed-to', INCIDENT, ACTOR);
-        const affiliated = rel(4, 'affiliated-with', ACTOR, PARENT);
-        await objects.putObjects([
-          attributed,
-          // An older version of the same relationship: only the latest comes back.
-          { ...affiliated, modified: '2024-03-23T12:00:00.000Z', description: 'old' },
-          affiliated,
-          rel(5, 'attributed-to', OTHER_INCIDENT, PARENT),
-          // Names the actor in its text only: not a relationship of it.
-          rel(6, 'related-to', INCIDENT, OTHER_INCIDENT, { description: `see ${ACTOR}` }),
-          rel(7, 'attributed-to', OTHER_INCIDENT, ACTOR, { revoked: true }),
-        ]);
-        const ofActor = await findRelationshipsOf(t.database, ACTOR);
-        assert.deepEqual(
-          ofActor.map((r) => [r.relationship_type, r.source_ref, r.target_ref]),
-          [
-            ['affiliated-with', ACTOR, PARENT],
-            ['attributed-to', INCIDENT, ACTOR],
-          ],
-        );
-        assert.equal(ofActor[0]!.description, undefined);
-        const withRevoked = await findRelationshipsOf(t.database, ACTOR, { includeRevoked: true });
-        assert.equal(withRevoked.length, 3);
-        const ofParent = await findRelationshipsOf(t.database, PARENT, { limit: 1 });
-        assert.equal(ofParent.length, 1);
-        assert.deepEqual(
-          await findRelationshipsOf(
-            t.database,
-            'threat-actor--' + '0'.repeat(8) + '-0000-4000-8000-000000000000',
-          ),
-          [],
-        );
-      } finally {
-        await t.dispose();
-      }
+      ctx.after(() => t.dispose());
+      const objects = createObjectRepository(t.database);
+      const attributed = rel(3, 'attributed-to', INCIDENT, ACTOR);
+      const affiliated = rel(4, 'affiliated-with', ACTOR, PARENT);
+      await objects.putObjects([
+        attributed,
+        // An older version of the same relationship: only the latest comes back.
+        { ...affiliated, modified: '2024-03-23T12:00:00.000Z', description: 'old' },
+        affiliated,
+        rel(5, 'attributed-to', OTHER_INCIDENT, PARENT),
+        // Names the actor in its text only: not a relationship of it.
+        rel(6, 'related-to', INCIDENT, OTHER_INCIDENT, { description: `see ${ACTOR}` }),
+        rel(7, 'attributed-to', OTHER_INCIDENT, ACTOR, { revoked: true }),
+      ]);
+      const ofActor = await findRelationshipsOf(t.database, ACTOR);
+      assert.deepEqual(
+        ofActor.map((r) => [r.relationship_type, r.source_ref, r.target_ref]),
+        [
+          ['affiliated-with', ACTOR, PARENT],
+          ['attributed-to', INCIDENT, ACTOR],
+        ],
+      );
+      assert.equal(ofActor[0]!.description, undefined);
+      const withRevoked = await findRelationshipsOf(t.database, ACTOR, { includeRevoked: true });
+      assert.equal(withRevoked.length, 3);
+      const ofParent = await findRelationshipsOf(t.database, PARENT, { limit: 1 });
+      assert.equal(ofParent.length, 1);
+      assert.deepEqual(
+        await findRelationshipsOf(
+          t.database,
+          'threat-actor--' + '0'.repeat(8) + '-0000-4000-8000-000000000000',
+        ),
+        [],
+      );
     });
   });
 }

@@ -1,0 +1,119 @@
+import { CONFLICT_EVENT_EXTENSION_ID } from '../../src/core/stix/conflict-event-extension.js';
+import type { StixObject } from '../../src/core/stix/stix-object.js';
+
+/** When the fixtures were written, unless a test says otherwise. */
+export const FIXTURE_TIME = '2024-03-22T18:00:00.000Z';
+
+type Stamps = Partial<Pick<StixObject, 'created' | 'modified'>>;
+
+/**
+ * A STIX id whose last digits are `n`: readable in failures, stable across runs.
+ *
+ * @example stixId('location', 1) // 'location--0f000000-0000-4000-8000-000000000001'
+ */
+export function stixId(type: string, n: number): StixObject['id'] {
+  return `${type}--0f000000-0000-4000-8000-${String(n).padStart(12, '0')}` as const;
+}
+
+/**
+ * The ISIS-K threat actor most tests attribute incidents to; `extra` adds or replaces properties.
+ *
+ * @example threatActor(ISKP, { object_marking_refs: [TLP2_MARKING_IDS.green] })
+ */
+export function threatActor(id: string, extra: Partial<StixObject> = {}): StixObject {
+  return {
+    type: 'threat-actor',
+    spec_version: '2.1',
+    id: id as StixObject['id'],
+    created: FIXTURE_TIME,
+    modified: FIXTURE_TIME,
+    name: 'Islamic State Khorasan Province',
+    aliases: ['ISIS-K'],
+    threat_actor_types: ['terrorist'],
+    ...extra,
+  };
+}
+
+/**
+ * A named place with a point.
+ *
+ * @example place(stixId('location', 1), 'Krasnogorsk', 'RU', [55.82, 37.39])
+ */
+export function place(
+  id: string,
+  name: string,
+  country: string,
+  [latitude, longitude]: [number, number],
+  stamps: Stamps = {},
+): StixObject {
+  return {
+    type: 'location',
+    spec_version: '2.1',
+    id: id as StixObject['id'],
+    created: FIXTURE_TIME,
+    modified: FIXTURE_TIME,
+    ...stamps,
+    name,
+    country,
+    latitude,
+    longitude,
+  };
+}
+
+/**
+ * A relationship between two objects.
+ *
+ * @example relationship(stixId('relationship', 1), 'attributed-to', incident.id, ISKP)
+ */
+export function relationship(
+  id: string,
+  type: 'attributed-to' | 'located-at' | 'targets' | 'uses',
+  sourceRef: string,
+  targetRef: string,
+  stamps: Stamps = {},
+): StixObject {
+  return {
+    type: 'relationship',
+    spec_version: '2.1',
+    id: id as StixObject['id'],
+    created: FIXTURE_TIME,
+    modified: FIXTURE_TIME,
+    ...stamps,
+    relationship_type: type,
+    source_ref: sourceRef,
+    target_ref: targetRef,
+  };
+}
+
+/**
+ * The Crocus City Hall attack (22 March 2024, 145 killed) as an incident with the conflict-event
+ * extension, graded B2; `extra` adds or replaces top-level properties (markings, description).
+ *
+ * @example crocusIncident(INCIDENT, { object_marking_refs: [TLP2_MARKING_IDS.amber] })
+ */
+export function crocusIncident(id: string, extra: Partial<StixObject> = {}): StixObject {
+  return {
+    type: 'incident',
+    spec_version: '2.1',
+    id: id as StixObject['id'],
+    created: FIXTURE_TIME,
+    modified: FIXTURE_TIME,
+    name: 'Crocus City Hall attack',
+    description: 'Gunmen attacked a concert hall in Krasnogorsk.',
+    x_tearline_grade: { reliability: 'B', credibility: 2 },
+    extensions: {
+      [CONFLICT_EVENT_EXTENSION_ID]: {
+        extension_type: 'property-extension',
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        status: 'occurred',
+        event_date: '2024-03-22',
+        time_precision: 1,
+        geo_precision: 1,
+        fatalities: { min: 145, max: 145 },
+        country: 'RU',
+      },
+    },
+    ...extra,
+  };
+}
