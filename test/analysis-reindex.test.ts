@@ -1,8 +1,9 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSequentialIds, createSteppingClock } from '../src/core/clock.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
 import { createStore } from '../src/store/create-store.js';
+import type { Engine } from '../src/store/database.js';
 import { createAnalysisService } from '../src/analysis/analysis-service.js';
 import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js';
 import { ISKP, incidentRecord } from './analysis-fixtures.js';
@@ -11,6 +12,20 @@ import { place, relationship, threatActor } from './support/stix-fixtures.js';
 const T = '2024-04-01T00:00:00.000Z';
 const id = (type: string, n: number) =>
   `${type}--0f000000-0000-4000-8000-${String(n).padStart(12, '0')}` as StixObject['id'];
+
+/** A fresh store on `engine`, closed after the test, and an analysis service that reads its objects. */
+async function storeWithAnalysis(ctx: TestContext, engine: Engine) {
+  const t = await createTestDatabase(engine);
+  ctx.after(() => t.dispose());
+  const store = createStore(t.database);
+  const analysis = createAnalysisService({
+    repo: store.analysis,
+    clock: createSteppingClock(T),
+    ids: createSequentialIds(),
+    objects: store.objects,
+  });
+  return { store, analysis };
+}
 
 for (const engine of ENGINES) {
   describe(
@@ -78,20 +93,12 @@ for (const engine of ENGINES) {
       });
 
       it('indexes an accepted incident whose actor and place were stored earlier', async (ctx) => {
-        const t = await createTestDatabase(engine);
-        ctx.after(() => t.dispose());
-        const store = createStore(t.database);
+        const { store, analysis } = await storeWithAnalysis(ctx, engine);
         const common = { spec_version: '2.1', created: T, modified: T };
         await store.objects.putObjects([
           threatActor(ISKP, common),
           place(id('location', 2), 'Kerman', 'IR', [30.28, 57.08], common),
         ]);
-        const analysis = createAnalysisService({
-          repo: store.analysis,
-          clock: createSteppingClock(T),
-          ids: createSequentialIds(),
-          objects: store.objects,
-        });
         const kerman = incidentRecord({
           n: 7,
           name: 'Kerman memorial bombings',
@@ -113,16 +120,8 @@ for (const engine of ENGINES) {
       });
 
       it("keeps an incident's stored actor and place when its new version arrives alone; a revoked relationship removes them", async (ctx) => {
-        const t = await createTestDatabase(engine);
-        ctx.after(() => t.dispose());
-        const store = createStore(t.database);
+        const { store, analysis } = await storeWithAnalysis(ctx, engine);
         const common = { spec_version: '2.1', created: T, modified: T };
-        const analysis = createAnalysisService({
-          repo: store.analysis,
-          clock: createSteppingClock(T),
-          ids: createSequentialIds(),
-          objects: store.objects,
-        });
         const first = incidentRecord({
           n: 5,
           name: 'Kabul airport bombing',
