@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, problemOf, type TestApp } from './server-fixture.js';
+import { apiClient } from './support/api.js';
 
 async function analyst(t: TestApp) {
   await t.addUser('ana', 'analyst');
@@ -14,18 +15,17 @@ for (const engine of ENGINES) {
       const t = await createTestApp(engine);
       ctx.after(() => t.dispose());
       const headers = await analyst(t);
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/objects',
-        headers,
-        payload: {
+      const api = apiClient(t.app, headers);
+      const created = await api.post(
+        '/api/objects',
+        {
           type: 'threat-actor',
           name: 'Islamic State Khorasan Province',
           aliases: ['ISIS-K', 'ISKP'],
           threat_actor_types: ['terrorist'],
         },
-      });
-      assert.equal(created.statusCode, 201, created.body);
+        201,
+      );
       const object = created.json().object;
       assert.match(object.id, /^threat-actor--[0-9a-f-]{36}$/);
       assert.equal(object.spec_version, '2.1');
@@ -36,13 +36,7 @@ for (const engine of ENGINES) {
       const read = await t.app.inject({ url: `/api/objects/${object.id}`, headers });
       assert.equal(read.statusCode, 200);
       assert.deepEqual(read.json(), object);
-      const again = await t.app.inject({
-        method: 'POST',
-        url: '/api/objects',
-        headers,
-        payload: object,
-      });
-      assert.equal(again.statusCode, 409);
+      const again = await api.post('/api/objects', object, 409);
       assert.equal(problemOf(again).code, 'TEARLINE_E_OBJECT_EXISTS');
     });
 
@@ -50,19 +44,18 @@ for (const engine of ENGINES) {
       const t = await createTestApp(engine);
       ctx.after(() => t.dispose());
       const headers = await analyst(t);
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/objects',
-        headers,
-        payload: {
+      const api = apiClient(t.app, headers);
+      const res = await api.post(
+        '/api/objects',
+        {
           type: 'incident',
           name: 'x',
           created: '2026-03-01T09:00:00.000Z',
           modified: '2026-02-01T09:00:00.000Z',
           confidence: 101,
         },
-      });
-      assert.equal(res.statusCode, 400);
+        400,
+      );
       const problem = res.json() as {
         code: string;
         errors: Array<{ path: string; subject: string }>;
@@ -79,6 +72,7 @@ for (const engine of ENGINES) {
       const t = await createTestApp(engine);
       ctx.after(() => t.dispose());
       const headers = await analyst(t);
+      const api = apiClient(t.app, headers);
       const first = (
         await t.app.inject({
           method: 'POST',
@@ -87,18 +81,16 @@ for (const engine of ENGINES) {
           payload: { type: 'threat-actor', name: 'ISKP', threat_actor_types: ['terrorist'] },
         })
       ).json().object;
-      const v2 = await t.app.inject({
-        method: 'POST',
-        url: `/api/objects/${first.id}/versions`,
-        headers,
-        payload: {
+      const v2 = await api.post(
+        `/api/objects/${first.id}/versions`,
+        {
           type: 'threat-actor',
           name: 'ISKP',
           aliases: ['ISIS-K'],
           threat_actor_types: ['terrorist'],
         },
-      });
-      assert.equal(v2.statusCode, 201, v2.body);
+        201,
+      );
       assert.equal(v2.json().object.modified, '2026-03-01T09:00:00.001Z');
       assert.equal(v2.json().object.created, first.created);
       t.clock.advance(60_000);
@@ -132,21 +124,19 @@ for (const engine of ENGINES) {
         payload: { type: 'intrusion-set', name: 'ISKP' },
       });
       assert.equal(problemOf(changed).code, 'TEARLINE_E_OBJECT_IDENTITY_CHANGED');
-      const missing = await t.app.inject({
-        method: 'POST',
-        url: '/api/objects/threat-actor--6f1c2a7e-8b4d-4c1e-9f2a-3b5c7d9e1f20/versions',
-        headers,
-        payload: { type: 'threat-actor', name: 'x' },
-      });
-      assert.equal(missing.statusCode, 404);
+      await api.post(
+        '/api/objects/threat-actor--6f1c2a7e-8b4d-4c1e-9f2a-3b5c7d9e1f20/versions',
+        { type: 'threat-actor', name: 'x' },
+        404,
+      );
     });
 
     it('lists latest objects with type, since and paging filters, and searches them', async (ctx) => {
       const t = await createTestApp(engine);
       ctx.after(() => t.dispose());
       const headers = await analyst(t);
-      const post = (payload: object) =>
-        t.app.inject({ method: 'POST', url: '/api/objects', headers, payload });
+      const api = apiClient(t.app, headers);
+      const post = (payload: object) => api.post('/api/objects', payload, 201);
       await post({
         type: 'threat-actor',
         name: 'Tehrik-i-Taliban Pakistan',
