@@ -24,6 +24,7 @@ import {
   type FoundSpan,
 } from './prose-finders.js';
 import type { Transform } from './transform.js';
+import { findCapitalisedRuns, isPlainWord } from './name-runs.js';
 
 export const NAME_MARK = '[name withheld]';
 export const PLACE_MARK = '[place withheld]';
@@ -171,8 +172,11 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
   // Names, places and dated words need a capital or a digit; lower-case text skips the
   // extractor (its own finders below still read attribution wording).
   if (recognisers !== undefined && /[\p{Lu}\d]/u.test(text)) {
-    for (const s of recognisers.find(text))
+    for (const s of recognisers.find(text)) {
+      // "Jan" or "Mar" alone is a name as often as a month: only a date with more to it counts.
+      if (s.kind === 'date' && /^\p{Lu}\p{Ll}{2}$/u.test(text.slice(s.start, s.end))) continue;
       spans.push(s.kind === 'person' ? trimTitle(text, s) : s);
+    }
   }
   const found: FoundSpan[] = [];
   findAttributionPhrases(text, found);
@@ -182,12 +186,13 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
     findShapedPlaces(text, found);
     findLocativeGuesses(text, found);
   }
-  if (/\d|@|www|\.me\/|\.com\//.test(text)) {
+  if (/\d|@|\.[a-z]{2,6}\b/.test(text)) {
     findContacts(text, found);
     findCoordinates(text, found);
   }
   findDateExpressions(text, found);
   spans.push(...keepGuessesNobodyExplains(found, spans, text, recognisers));
+  spans.push(...findNameRuns(text, spans, recognisers));
   if (text.includes('--')) dropInsideIds(text, spans);
   if (spanCache.size >= CACHE_LIMIT) spanCache.clear();
   spanCache.set(text, spans);
@@ -195,6 +200,77 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
 }
 
 let countryNames: Set<string> | undefined;
+let countryPattern: RegExp | undefined;
+
+/** Country names written out in a text ("Burkina Faso", "Türkiye"): named, never too fine. */
+export function findCountryNames(text: string): SensitiveSpan[] {
+  countryPattern ??= new RegExp(
+    `(?<![\\p{L}])(?:${[...getCountryNames()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => escapeRegExp(n).replace(/\\s+/g, '\\s+'))
+      .join('|')})(?![\\p{L}])`,
+    'giu',
+  );
+  const out: SensitiveSpan[] = [];
+  for (const m of text.matchAll(countryPattern)) {
+    if (/^\p{Lu}/u.test(m[0]))
+      out.push({ kind: 'named', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Whether a word is a common English word or a country's name (either names nobody). */
+export function isCommonOrCountry(word: string, recognisers?: ProseRecognisers): boolean {
+  return getCountryNames().has(word.toLowerCase()) || (recognisers?.isCommonWord(word) ?? false);
+}
+
+// Words before a run that make it a place rather than a person ("in Maidan Shahr").
+const PLACE_BEFORE =
+  /\b(?:in|near|outside|at|from|toward|towards|into|around|across|through|off|between|outskirts of)\s+$/;
+
+/**
+ * Runs of capitalised words that can only be names: two or more words no recogniser explains
+ * and no dictionary knows ("Shabnam Rahimi", "Abdullahi Hashi Abib"), or a place a recogniser
+ * read from part of a longer name ("Maidan" of "Maidan Shahr", which alone is a town elsewhere).
+ * After a word of place they are a place (unresolved, so withheld); otherwise a person.
+ */
+function findNameRuns(
+  text: string,
+  spans: readonly SensitiveSpan[],
+  recognisers?: ProseRecognisers,
+): SensitiveSpan[] {
+  if (recognisers === undefined) return [];
+  const cover = [...spans, ...findCountryNames(text)];
+  const isCommon = (w: string) => isCommonOrCountry(w, recognisers);
+  const out: SensitiveSpan[] = [];
+  for (const run of findCapitalisedRuns(text)) {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    if (cover.some((s) => s.start <= first.start && s.end >= last.end)) continue;
+    let names = 0;
+    let places = 0;
+    let from: number | undefined;
+    let to = 0;
+    for (const w of run) {
+      const by = cover.find((s) => s.start <= w.start && s.end >= w.end);
+      const partOfPlace =
+        by?.kind === 'place' &&
+        (by.level === undefined || PLACE_RANK[by.level] < PLACE_RANK.country);
+      if (partOfPlace) places += 1;
+      else if (by === undefined && !isPlainWord(w.word, isCommon)) names += 1;
+      else continue;
+      from ??= w.start;
+      to = w.end;
+    }
+    if (from === undefined || names === 0 || names + places < 2) continue;
+    out.push(
+      PLACE_BEFORE.test(text.slice(Math.max(0, from - 14), from))
+        ? { kind: 'place', start: from, end: to, level: 'city' }
+        : { kind: 'person', start: from, end: to },
+    );
+  }
+  return out;
+}
 
 /** English names of every ISO 3166-1 country (from the runtime's CLDR data), lower case. */
 export function getCountryNames(): Set<string> {
@@ -207,6 +283,9 @@ export function getCountryNames(): Set<string> {
       if (name !== undefined && !/^[A-Z]{2}$/.test(name)) countryNames.add(name.toLowerCase());
     }
   }
+  // Names in common use beside the runtime's own.
+  for (const name of ['turkey', 'burma', 'ivory coast', 'gaza', 'west bank', 'dr congo'])
+    countryNames.add(name);
   return countryNames;
 }
 
@@ -222,9 +301,18 @@ function keepGuessesNobodyExplains(
   recognisers?: ProseRecognisers,
 ): FoundSpan[] {
   const others = [...recognised, ...found.filter((f) => !(f.kind === 'place' && f.guess))];
+  const named = [...recognised.filter((r) => r.kind === 'named'), ...findCountryNames(text)];
   return found.filter((f) => {
+    // A name the recognisers know as a group's ("Tahrir al-Sham") or a country's is nobody's.
+    if (f.kind === 'person') return !named.some((n) => n.start < f.end && n.end > f.start);
+    // A country is never finer than a country, whatever shape its sentence gives it.
+    if (f.kind === 'place' && getCountryNames().has(text.slice(f.start, f.end).toLowerCase()))
+      return false;
     if (f.kind !== 'place' || f.guess !== true) return true;
-    if (others.some((o) => o.start < f.end && o.end > f.start)) return false;
+    // A place closing an organisation's name ("Spiritual Board of Tatarstan") is still a place.
+    const closesName = (o: SensitiveSpan) =>
+      o.kind === 'named' && o.end === f.end && /\bof\s+$/.test(text.slice(o.start, f.start));
+    if (others.some((o) => o.start < f.end && o.end > f.start && !closesName(o))) return false;
     const name = text.slice(f.start, f.end);
     if (NOT_PLACES.test(name) || getCountryNames().has(name.toLowerCase())) return false;
     const words = name.split(/[\s-]+/);
