@@ -50,7 +50,13 @@ export function opensSentence(text: string, index: number): boolean {
  *
  * @example isPlainWord('Kyrgyz-Tajik', () => false) // true: two peoples
  */
-export function isPlainWord(word: string, isCommon: (word: string) => boolean): boolean {
+export function isPlainWord(
+  word: string,
+  isCommon: (word: string) => boolean,
+  afterName = false,
+): boolean {
+  // After a given name, a people's name is a family name ("Shireen Baloch", "Ahmad Afghan").
+  if (afterName && isPeopleOrFaith(word)) return false;
   if (CAPITALISED_NON_NAMES.has(word) || ACRONYM.test(word) || isPeopleOrFaith(word)) return true;
   if (TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) return true;
   return word

@@ -42,11 +42,13 @@ function collect(
 // --- Attribution -----------------------------------------------------------------------------
 
 const SAY =
-  '(?:said|says|say|told|added|confirmed|reported|stated|claimed|noted|explained|warned|insisted|disclosed|revealed|blamed|alleged|announced|wrote|posted|tweeted|estimated|acknowledged|admitted)';
+  '(?:said|says|say|told|added|confirmed|reported|stated|claimed|noted|explained|warned|insisted|disclosed|revealed|announced|wrote|posted|tweeted|estimated|acknowledged|admitted)';
 // Who was told: the press in general, a kind of outlet ("the state news agency", "this
 // newspaper") or a named one ("AFP", "the Syrian Network for Human Rights").
 const LISTENER =
   '(?:reporters|journalists|the press|the media|(?:(?:the|this|a|an|local|state|foreign|our)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:newspaper|agency|outlet|channel|television|radio|website|investigators|researchers|monitors|broadcaster|station|reporters|journalists|media|press)|(?:the\\s+)?\\p{Lu}[\\w.&-]*(?:\\s+(?:for\\s+|of\\s+)?\\p{Lu}[\\w.&-]*){0,5})';
+// Only telling has a listener: "told AFP", never "blamed Islamic State".
+const SAY_TO = `(?:${SAY}|told(?:\\s+${LISTENER})?)`;
 // Where or how it was said, at the end of a clause: "in a statement", "on Telegram", "by phone".
 const HOW =
   '(?:\\s+(?:in|on|late on|early on|by|via|through|at|during|to)\\s+[^,.;!?"“”\\n]{1,40}?)?';
@@ -56,18 +58,15 @@ const ATTRIBUTION_PATTERNS: readonly RegExp[] = [
   // "according to a hospital official," / "according to Reuters"
   /\b[Aa]ccording to [^.;:!?\n]{1,80}?(?=,|\.(?:\s|$)|;|$)/gu,
   // ", a provincial official said." / ", the army said in a statement." (to the end of the clause)
-  new RegExp(
-    `,\\s*(?:[^,.;!?"“”\\n]{1,80}?)\\s+${SAY}(?:\\s+${LISTENER})?${HOW}(?=\\s*[.;!?"”]|\\s*$)`,
-    'gu',
-  ),
+  new RegExp(`,\\s*(?:[^,.;!?"“”\\n]{1,80}?)\\s+${SAY_TO}${HOW}(?=\\s*[.;!?"”]|\\s*$)`, 'gu'),
   // "A police spokesman said (that) …", "; colleagues said …", "Officials told reporters …":
   // the speaker opens the clause (no comma inside it, or one set-off aside).
   new RegExp(
-    `${CLAUSE_START}(?:[^,.;!?"“”\\n]{0,80}?|[^,.;!?"“”\\n]{1,60}?,[^,.;!?"“”\\n]{1,60},)\\s${SAY}(?:\\s+${LISTENER})?(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
+    `${CLAUSE_START}(?:[^,.;!?"“”\\n]{0,80}?|[^,.;!?"“”\\n]{1,60}?,[^,.;!?"“”\\n]{1,60},)\\s${SAY_TO}(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
     'gu',
   ),
   // ", he said." / ", she told AFP."
-  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY}(?:\\s+${LISTENER})?`, 'gu'),
+  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY_TO}`, 'gu'),
   new RegExp(
     `\\b(?:told|speaking to|talking to|in an interview with|in a (?:statement|post|message) (?:to|on|posted))\\s+${LISTENER}`,
     'gu',
@@ -221,6 +220,14 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | und
         : `?-${monthNumber(m[1]!)}-${m[2]!.padStart(2, '0')}`,
   ],
   [new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{4})\\b`, 'giu'), (m) => `${m[2]}-${monthNumber(m[1]!)}`],
+  // "early June", "mid-March 2024": a part of a month is finer than the month (kept as its month).
+  [
+    new RegExp(
+      `\\b(?:early|mid|late|end of|the end of|the start of|start of)[- ](${MONTH_WORDS})(?:\\s+(\\d{4}))?\\b`,
+      'giu',
+    ),
+    (m) => `${m[2] ?? '?'}-${monthNumber(m[1]!)}-01`,
+  ],
   // A weekday or a relative day names a day whatever the month: never left at month precision.
   [
     new RegExp(

@@ -25,6 +25,7 @@ import {
 } from './prose-finders.js';
 import type { Transform } from './transform.js';
 import { findCapitalisedRuns, isPlainWord } from './name-runs.js';
+import { isPeopleOrFaith } from './non-names.js';
 
 export const NAME_MARK = '[name withheld]';
 export const PLACE_MARK = '[place withheld]';
@@ -251,13 +252,17 @@ function findNameRuns(
     let places = 0;
     let from: number | undefined;
     let to = 0;
+    let afterName = false;
     for (const w of run) {
-      const by = cover.find((s) => s.start <= w.start && s.end >= w.end);
+      // A people's name after a given name is a family name, whatever a recogniser made of it.
+      const surname = afterName && isPeopleOrFaith(w.word);
+      const by = surname ? undefined : cover.find((s) => s.start <= w.start && s.end >= w.end);
       const partOfPlace =
         by?.kind === 'place' &&
         (by.level === undefined || PLACE_RANK[by.level] < PLACE_RANK.country);
+      afterName = by === undefined && !isPlainWord(w.word, isCommon, afterName);
       if (partOfPlace) places += 1;
-      else if (by === undefined && !isPlainWord(w.word, isCommon)) names += 1;
+      else if (afterName) names += 1;
       else continue;
       from ??= w.start;
       to = w.end;

@@ -20,6 +20,7 @@ import {
 } from './prose.js';
 import { findCapitalisedRuns, isPlainWord, opensSentence } from './name-runs.js';
 import { TITLE_WORDS } from './prose-finders.js';
+import { isPeopleOrFaith } from './non-names.js';
 
 const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 
@@ -74,10 +75,12 @@ function findNameLike(
     explaining.some((s) => s.start <= start && s.end >= end);
   const isCommon = (word: string) => isCommonOrCountry(word, plan.recognisers);
   for (const run of findCapitalisedRuns(text)) {
+    let afterName = false;
     const content = run.filter(
       (t, i) =>
-        !isPlainWord(t.word, isCommon) &&
-        !explained(t.start, t.end) &&
+        (afterName =
+          !isPlainWord(t.word, isCommon, afterName) &&
+          ((afterName && isPeopleOrFaith(t.word)) || !explained(t.start, t.end))) &&
         // A lone capitalised word opening a sentence is any word ("Gunmen", "Attack"): only
         // the recognisers' dictionary can tell a name there, so without them it is left.
         !(
