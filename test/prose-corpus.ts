@@ -113,7 +113,7 @@ export function measureCorpus(
     const object: StixObject = {
       type: 'incident',
       spec_version: '2.1',
-      id: `incident--00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      id: `incident--00000000-0000-4000-8000-${String(n).padStart(12, '0')}` as StixObject['id'],
       created: '2025-03-03T00:00:00.000Z',
       modified: '2025-03-03T00:00:00.000Z',
       name: 'Attack',

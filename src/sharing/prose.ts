@@ -24,8 +24,8 @@ import {
   type FoundSpan,
 } from './prose-finders.js';
 import type { Transform } from './transform.js';
-import { findCapitalisedRuns, isPlainWord } from './name-runs.js';
-import { isPeopleOrFaith } from './non-names.js';
+import { findCapitalisedRuns, isPlainWord, opensSentence } from './name-runs.js';
+import { CAPITALISED_NON_NAMES, isPeopleOrFaith } from './non-names.js';
 
 export const NAME_MARK = '[name withheld]';
 export const PLACE_MARK = '[place withheld]';
@@ -170,9 +170,9 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
   const hit = spanCache.get(text);
   if (hit !== undefined) return hit;
   const spans: SensitiveSpan[] = [];
-  // Names, places and dated words need a capital or a digit; lower-case text skips the
-  // extractor (its own finders below still read attribution wording).
-  if (recognisers !== undefined && /[\p{Lu}\d]/u.test(text)) {
+  // Names, places and dated words need a capital or a dated number; other text skips the
+  // extractor (its own finders below still read attribution wording and dates).
+  if (recognisers !== undefined && mayHoldNames(text, recognisers)) {
     for (const s of recognisers.find(text)) {
       // "Jan" or "Mar" alone is a name as often as a month: only a date with more to it counts.
       if (s.kind === 'date' && /^\p{Lu}\p{Ll}{2}$/u.test(text.slice(s.start, s.end))) continue;
@@ -198,6 +198,21 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
   if (spanCache.size >= CACHE_LIMIT) spanCache.clear();
   spanCache.set(text, spans);
   return spans;
+}
+
+/**
+ * Whether a text may hold what only the extractor's recognisers find: a capitalised word that
+ * does not open a sentence, an opening word no dictionary knows, or a number written as a day.
+ * "Attack 1203" and "Gunmen opened fire." hold none, and a release of thousands of such names
+ * skips the extractor for each.
+ */
+function mayHoldNames(text: string, recognisers: ProseRecognisers): boolean {
+  if (/\d(?:st|nd|rd|th)\b|\d[/.:-]\d/.test(text)) return true;
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
+    if (!opensSentence(text, m.index)) return true;
+    if (!CAPITALISED_NON_NAMES.has(m[0]) && !recognisers.isCommonWord(m[0])) return true;
+  }
+  return false;
 }
 
 let countryNames: Set<string> | undefined;
@@ -241,10 +256,12 @@ function findNameRuns(
   recognisers?: ProseRecognisers,
 ): SensitiveSpan[] {
   if (recognisers === undefined) return [];
+  const runs = findCapitalisedRuns(text);
+  if (runs.length === 0) return [];
   const cover = [...spans, ...findCountryNames(text)];
   const isCommon = (w: string) => isCommonOrCountry(w, recognisers);
   const out: SensitiveSpan[] = [];
-  for (const run of findCapitalisedRuns(text)) {
+  for (const run of runs) {
     const first = run[0]!;
     const last = run[run.length - 1]!;
     if (cover.some((s) => s.start <= first.start && s.end >= last.end)) continue;
@@ -255,8 +272,10 @@ function findNameRuns(
     let afterName = false;
     for (const w of run) {
       // A people's name after a given name is a family name, whatever a recogniser made of it.
-      const surname = afterName && isPeopleOrFaith(w.word);
-      const by = surname ? undefined : cover.find((s) => s.start <= w.start && s.end >= w.end);
+      const surname: boolean = afterName && isPeopleOrFaith(w.word);
+      const by: SensitiveSpan | undefined = surname
+        ? undefined
+        : cover.find((s) => s.start <= w.start && s.end >= w.end);
       const partOfPlace =
         by?.kind === 'place' &&
         (by.level === undefined || PLACE_RANK[by.level] < PLACE_RANK.country);
