@@ -398,8 +398,16 @@ export function isPlaceTooFine(span: SensitiveSpan, to: 'admin1' | 'country'): b
   return placeRank(span) < PLACE_RANK[to];
 }
 
-function placeReplacement(span: SensitiveSpan, to: 'admin1' | 'country'): string {
+function placeReplacement(
+  span: SensitiveSpan,
+  to: 'admin1' | 'country',
+  homes: readonly string[],
+): string {
   if (span.kind !== 'place' || !('country' in span)) return PLACE_MARK;
+  // A small place resolved to a country the object is not in was most likely resolved wrongly
+  // ("Moura", Mali, is also a town in Portugal): withheld, never named as another country.
+  if (homes.length > 0 && span.country !== undefined && !homes.includes(span.country))
+    return PLACE_MARK;
   if (to === 'country' && span.country !== undefined)
     return countryName(span.country) ?? PLACE_MARK;
   if (to === 'admin1' && span.admin1 !== undefined && /^\p{L}[\p{L} '-]+$/u.test(span.admin1)) {
@@ -448,7 +456,12 @@ const PRIORITY: Record<string, number> = {
 };
 
 /** What a plan does with one span: its replacement, or undefined to keep it. */
-function decide(span: SensitiveSpan, text: string, plan: ProsePlan): string | undefined {
+function decide(
+  span: SensitiveSpan,
+  text: string,
+  plan: ProsePlan,
+  homes: readonly string[],
+): string | undefined {
   switch (span.kind) {
     case 'phrase':
       return REDACTION_MARK;
@@ -465,7 +478,7 @@ function decide(span: SensitiveSpan, text: string, plan: ProsePlan): string | un
       return plan.place !== undefined ? COORDINATES_MARK : undefined;
     case 'place':
       return plan.place !== undefined && isPlaceTooFine(span, plan.place)
-        ? placeReplacement(span, plan.place)
+        ? placeReplacement(span, plan.place, homes)
         : undefined;
     case 'date':
       return plan.date === undefined
@@ -498,6 +511,7 @@ export function rewriteProse(
   plan: ProsePlan,
   counts: ProseCounts = {},
   onlyKnown = false,
+  homes: readonly string[] = [],
 ): { text: string; counts: ProseCounts } {
   // A release repeats the same texts across thousands of objects: each is rewritten once per plan.
   let memo = rewriteMemo.get(plan);
@@ -505,10 +519,10 @@ export function rewriteProse(
     memo = new Map();
     rewriteMemo.set(plan, memo);
   }
-  const key = (onlyKnown ? '1' : '0') + raw;
+  const key = `${onlyKnown ? '1' : '0'}${homes.join(',')}\n${raw}`;
   let done = memo.get(key);
   if (done === undefined) {
-    done = rewriteOnce(raw, plan, onlyKnown);
+    done = rewriteOnce(raw, plan, onlyKnown, homes);
     if (memo.size >= CACHE_LIMIT) memo.clear();
     memo.set(key, done);
   }
@@ -524,6 +538,7 @@ function rewriteOnce(
   raw: string,
   plan: ProsePlan,
   onlyKnown: boolean,
+  homes: readonly string[],
 ): { text: string; counts: ProseCounts } {
   const counts: ProseCounts = {};
   const text = normaliseProse(raw);
@@ -533,7 +548,7 @@ function rewriteOnce(
   const spans = onlyKnown ? known : [...findSensitiveSpans(text, plan.recognisers), ...known];
   const actions: Action[] = [];
   for (const span of spans) {
-    const replacement = decide(span, text, plan);
+    const replacement = decide(span, text, plan, homes);
     if (replacement !== undefined && span.end > span.start) {
       // A date whose day and month order is unknowable ("04/05/2024") keeps only its year,
       // whatever a recogniser guessed.
@@ -684,6 +699,22 @@ export function visitProse(
   if (result !== object) Object.assign(object, result);
 }
 
+/** The countries an object says it is in (its own `country`, its extensions'), ISO codes. */
+function homeCountries(object: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && /^[A-Z]{2}$/.test(v)) out.add(v);
+  };
+  add(object.country);
+  const extensions = object.extensions;
+  if (extensions !== null && typeof extensions === 'object') {
+    for (const e of Object.values(extensions as Record<string, unknown>)) {
+      if (e !== null && typeof e === 'object') add((e as Record<string, unknown>).country);
+    }
+  }
+  return [...out];
+}
+
 const NOTES: Record<string, string> = {
   person: 'removed person names in text',
   attribution: 'removed source wording in text',
@@ -703,7 +734,11 @@ const NOTES: Record<string, string> = {
  */
 export function rewriteObjectProse(object: Record<string, unknown>, plan: ProsePlan): string[] {
   const counts: ProseCounts = {};
-  visitProse(object, (text, _path, ownName) => rewriteProse(text, plan, counts, ownName).text);
+  const homes = homeCountries(object);
+  visitProse(
+    object,
+    (text, _path, ownName) => rewriteProse(text, plan, counts, ownName, homes).text,
+  );
   return Object.entries(counts)
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([kind, n]) => `${NOTES[kind] ?? kind} (${n})`)
