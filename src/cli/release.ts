@@ -20,8 +20,10 @@ import { resolveActor, withSharing } from './partner.js';
 const help = `Usage: tearline release <create|preview|approve|revoke|list|show> …
 
   tearline release create <partner-id> (--object ID … | --objects-file FILE)
-        [--transform JSON …] [--agreement ID] [--as USER]
-      drafts a release; transforms are JSON, e.g. '{"kind":"coarsen-place","to":"admin1"}'
+        [--transform JSON …] [--agreement ID] [--without-related] [--as USER]
+      drafts a release; transforms are JSON, e.g. '{"kind":"coarsen-place","to":"admin1"}';
+      the selected incidents' attributed-to and located-at objects the agreement allows are
+      added unless --without-related
       kinds: ${TRANSFORM_KINDS.join(', ')}
   tearline release preview <id>      builds exactly the bundle the partner will receive and shows
                                      what each object became (or why it was withheld)
@@ -77,6 +79,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     status: { type: 'string' },
     as: { type: 'string' },
     bundle: { type: 'boolean', default: false },
+    'without-related': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     database: { type: 'string' },
   });
@@ -103,12 +106,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           objectIds,
           transforms,
           ...(values.agreement !== undefined ? { agreementId: values.agreement } : {}),
+          includeRelated: values['without-related'] !== true,
         });
         printResult(
           io,
           json,
           withoutInternals(release),
-          `Draft release ${release.id} of ${toCountWords(release.objectIds.length, 'object')}; preview it next.`,
+          `Draft release ${release.id} of ${toCountWords(release.objectIds.length, 'object')}${release.related.length > 0 ? ` (${toCountWords(release.related.filter((r) => r.included).length, 'related object')} added with ${release.related.filter((r) => r.included).length === 1 ? 'its' : 'their'} relationships)` : ''}; preview it next.`,
         );
         return 0;
       }

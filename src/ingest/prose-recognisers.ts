@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ProseRecognisers, ProseSpan } from '../core/ports/prose-recognisers.js';
 import { findAttributions } from './attribution/find-attributions.js';
 import { findEntities } from './entities/find-entities.js';
@@ -74,7 +77,50 @@ export function createProseRecognisers(): ProseRecognisers {
     isCommonWord(word) {
       const w = word.toLowerCase();
       const common = getLexicons().common;
-      return common.has(w) || (w.endsWith('s') && common.has(w.slice(0, -1)));
+      // compromise's short entries include abbreviations ("jan", "mar") that are given names too.
+      if (w.length > 3 && (common.has(w) || (w.endsWith('s') && common.has(w.slice(0, -1)))))
+        return true;
+      return stems(w).some((stem) => getDictionaryWords().has(stem));
     },
   };
+}
+
+let dictionaryWords: Set<string> | undefined;
+
+/**
+ * The lower-case words of an English spelling dictionary (dictionary-en, SCOWL). Its capitalised
+ * entries (Ahmad, Kabul) are names and are left out: a word is common only as a lower-case entry.
+ */
+function getDictionaryWords(): Set<string> {
+  if (dictionaryWords !== undefined) return dictionaryWords;
+  const entry = createRequire(import.meta.url).resolve('dictionary-en');
+  const dic = readFileSync(join(dirname(entry), 'index.dic'), 'utf8');
+  dictionaryWords = new Set();
+  for (const line of dic.split('\n')) {
+    const word = line.slice(0, line.indexOf('/') >>> 0);
+    if (/^[a-z][a-z'-]*$/.test(word)) dictionaryWords.add(word);
+  }
+  return dictionaryWords;
+}
+
+// The dictionary lists stems; its affix rules are read here as the few English endings that
+// matter for capitalised words in news ("Clashes", "Protesters", "Unidentified").
+function stems(word: string): string[] {
+  const out = [word];
+  const endings: Array<[RegExp, string]> = [
+    [/ies$/, 'y'],
+    [/es$/, ''],
+    [/s$/, ''],
+    [/ied$/, 'y'],
+    [/ed$/, ''],
+    [/ed$/, 'e'],
+    [/ing$/, ''],
+    [/ing$/, 'e'],
+    [/ers?$/, ''],
+    [/ers?$/, 'e'],
+    [/ly$/, ''],
+  ];
+  for (const [ending, stem] of endings) if (ending.test(word)) out.push(word.replace(ending, stem));
+  if (word.startsWith('un')) out.push(...stems(word.slice(2)));
+  return out;
 }

@@ -5,6 +5,7 @@
 // prose module (prose.ts) decides what each transform does with them.
 
 import { MONTH_NAMES } from '../core/vocab/calendar.js';
+import { CAPITALISED_NON_NAMES } from './non-names.js';
 
 /** A span found by the sharing area's own finders. */
 export type FoundSpan =
@@ -41,29 +42,39 @@ function collect(
 // --- Attribution -----------------------------------------------------------------------------
 
 const SAY =
-  '(?:said|says|say|told|added|confirmed|reported|stated|claimed|noted|explained|warned|insisted|disclosed|revealed)';
+  '(?:said|says|say|told|added|confirmed|reported|stated|claimed|noted|explained|warned|insisted|disclosed|revealed|announced|wrote|posted|tweeted|estimated|acknowledged|admitted)';
+// Who was told: the press in general, a kind of outlet ("the state news agency", "this
+// newspaper") or a named one ("AFP", "the Syrian Network for Human Rights").
 const LISTENER =
-  '(?:reporters|journalists|the press|the media|(?:the )?[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*){0,3})';
+  '(?:reporters|journalists|the press|the media|(?:(?:the|this|a|an|local|state|foreign|our)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:newspaper|agency|outlet|channel|television|radio|website|investigators|researchers|monitors|broadcaster|station|reporters|journalists|media|press)|(?:the\\s+)?\\p{Lu}[\\w.&-]*(?:\\s+(?:for\\s+|of\\s+)?\\p{Lu}[\\w.&-]*){0,5})';
+// Only telling has a listener: "told AFP", never "blamed Islamic State".
+const SAY_TO = `(?:${SAY}|told(?:\\s+${LISTENER})?)`;
+// Where or how it was said, at the end of a clause: "in a statement", "on Telegram", "by phone".
+const HOW =
+  '(?:\\s+(?:in|on|late on|early on|by|via|through|at|during|to)\\s+[^,.;!?"“”\\n]{1,40}?)?';
+// A clause opens at the start of the text or a sentence, or after a semicolon or a colon.
+const CLAUSE_START = '(?:^|(?<=[.!?]["”]?\\s+)|(?<=[;:]\\s+))';
 const ATTRIBUTION_PATTERNS: readonly RegExp[] = [
   // "according to a hospital official," / "according to Reuters"
   /\b[Aa]ccording to [^.;:!?\n]{1,80}?(?=,|\.(?:\s|$)|;|$)/gu,
-  // ", a provincial official said." / ", police said on Tuesday." (to the end of the clause)
+  // ", a provincial official said." / ", the army said in a statement." (to the end of the clause)
+  new RegExp(`,\\s*(?:[^,.;!?"“”\\n]{1,80}?)\\s+${SAY_TO}${HOW}(?=\\s*[.;!?"”]|\\s*$)`, 'gu'),
+  // "A police spokesman said (that) …", "; colleagues said …", "Officials told reporters …":
+  // the speaker opens the clause (no comma inside it, or one set-off aside).
   new RegExp(
-    `,\\s*(?:[^,.;!?"“”\\n]{1,80}?)\\s+${SAY}(?:\\s+${LISTENER})?(?:\\s+(?:on|late on|early on)\\s+\\w+)?(?=\\s*[.;!?"”]|\\s*$)`,
-    'gu',
-  ),
-  // "A police spokesman said (that) …", "Officials told reporters …" at the start of a sentence.
-  new RegExp(
-    `(?:^|(?<=[.!?]["”]?\\s+))[\\p{Lu}][^.;!?"“”\\n]{0,80}?\\s${SAY}(?:\\s+${LISTENER})?(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
+    `${CLAUSE_START}(?:[^,.;!?"“”\\n]{0,80}?|[^,.;!?"“”\\n]{1,60}?,[^,.;!?"“”\\n]{1,60},)\\s${SAY_TO}(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
     'gu',
   ),
   // ", he said." / ", she told AFP."
-  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY}(?:\\s+${LISTENER})?`, 'gu'),
-  /\b(?:told|speaking to|talking to|in an interview with|in a (?:statement|post|message) (?:to|on|posted)) (?:reporters|journalists|the press|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})\b/gu,
+  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY_TO}`, 'gu'),
+  new RegExp(
+    `\\b(?:told|speaking to|talking to|in an interview with|in a (?:statement|post|message) (?:to|on|posted))\\s+${LISTENER}`,
+    'gu',
+  ),
   /,?\s*(?:who\s+)?(?:spoke|speaking|spoke to \w+)\s+on (?:the\s+)?condition of anonymity(?:\s+because [^,.;]{1,80})?/giu,
   /,?\s*who (?:asked|declined|requested) (?:not )?to be (?:named|identified)/giu,
   /\b(?:sources?|people|officials?|persons?) (?:with (?:direct )?knowledge of|familiar with|close to|briefed on) (?:the )?[\w-]+(?: [\w-]+){0,3}/giu,
-  /\b(?:(?:security|intelligence|military|police|local|tribal|diplomatic|informed|reliable|official|hospital|medical|government) )?sources (?:said|say|told|reported|added|confirmed)\b/giu,
+  /\b(?:(?:security|intelligence|military|police|local|tribal|diplomatic|informed|reliable|official|hospital|medical|government|humanitarian) )?sources (?:said|say|told|reported|added|confirmed)\b/giu,
   /\b(?:an?|the|one|two|three) (?:informant|source|liaison|asset)s?\b(?: (?:said|reported|told \w+))?/giu,
   /\b(?:in|via|through) (?:a |the )?liaison (?:report|channel)s?\b/giu,
 ];
@@ -120,6 +131,8 @@ const CONTACT_PATTERNS: readonly RegExp[] = [
   /\b(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)]/giu,
   /\b(?:t\.me|telegram\.me|wa\.me|twitter\.com|x\.com|facebook\.com|instagram\.com)\/[\w./-]+/giu,
   /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu,
+  // A web address without its scheme: "somalimemo.net/articles/41".
+  /\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|info|io|me|tv|co|news|ru|so|af|pk|ir|iq|sy|ye|ng|ml|bf|ne|kz|uz|tj|kg|ua|tr|uk)\b(?:\/[^\s<>"“”]*[^\s<>"“”.,;:!?)])?/gu,
   /(?<![\w@])@[A-Za-z0-9_]{2,30}\b/gu,
   /(?<![\w+])(?:\+|00)?\d(?:[\s().-]?\d){7,14}\b/gu,
 ];
@@ -207,12 +220,25 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | und
         : `?-${monthNumber(m[1]!)}-${m[2]!.padStart(2, '0')}`,
   ],
   [new RegExp(`\\b(${MONTH_WORDS})\\s+(\\d{4})\\b`, 'giu'), (m) => `${m[2]}-${monthNumber(m[1]!)}`],
+  // "early June", "mid-March 2024": a part of a month is finer than the month (kept as its month).
+  [
+    new RegExp(
+      `\\b(?:early|mid|late|end of|the end of|the start of|start of)[- ](${MONTH_WORDS})(?:\\s+(\\d{4}))?\\b`,
+      'giu',
+    ),
+    (m) => `${m[2] ?? '?'}-${monthNumber(m[1]!)}-01`,
+  ],
   // A weekday or a relative day names a day whatever the month: never left at month precision.
   [
     new RegExp(
       `\\b(?:(?:last|this|next|on|early|late)\\s+)?(?:${WEEKDAYS})(?:\\s+(?:morning|afternoon|evening|night))?\\b`,
       'giu',
     ),
+    () => 'day',
+  ],
+  // Feast days name one day of a year.
+  [
+    /\b(?:Eid(?:\s+(?:al|ul|el)-?(?:Adha|Fitr|Azha))?(?:\s+day)?|Ashura(?:\s+day)?|Nowruz|Nawruz|Navruz|Mawlid|Arbaeen|Christmas(?:\s+(?:Eve|Day))?|New Year's (?:Eve|Day)|Easter(?:\s+Sunday)?|Good Friday|Orthodox Christmas)\b/gu,
     () => 'day',
   ],
   [
@@ -227,7 +253,12 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string | und
  * `YYYY-??` (day and month unknowable) or `day` (a day with no date).
  */
 export function findDateExpressions(text: string, out: FoundSpan[] = []): FoundSpan[] {
-  if (!/\d|day|night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(text)) return out;
+  if (
+    !/\d|day|night|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Eid|Ashura|Now|Naw|Nav|Mawlid|Arbaeen|Christmas|Easter|Good Friday/i.test(
+      text,
+    )
+  )
+    return out;
   for (const [pattern, value] of DATE_PATTERNS) {
     collect(
       text,
@@ -318,11 +349,7 @@ export const TITLE_WORDS = new Set([
   'cleric',
   'emir',
   'amir',
-  'wali',
   'qazi',
-  'kaka',
-  'malik',
-  'khan',
   'informant',
   'detainee',
   'suspect',
@@ -350,6 +377,23 @@ export const TITLE_WORDS = new Set([
   'ataman',
   'colonel-general',
   'lieutenant-general',
+  'brigadier',
+  'constable',
+  'sepoy',
+  'corporal',
+  'private',
+  'mufti',
+  'ayatollah',
+  'rabbi',
+  'priest',
+  'pastor',
+  'bishop',
+  'sarkin',
+  'blogger',
+  'pupil',
+  'worker',
+  // Given names that are also titles elsewhere ("Wali", "Khan", "Malik") are left out on
+  // purpose: removed as names, never kept as titles.
 ]);
 const NAME_TOKEN =
   "(?:\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}'’]+)*|(?:al|el|ul|ud|ad|ar|as|ash|az|bin|ibn|bint|abu|abd|abdul|van|von|de|di)-\\p{Lu}[\\p{Ll}\\p{M}'’]+|\\p{Lu}\\.)";
@@ -358,60 +402,14 @@ const CONNECTOR =
 // Case-insensitive titles without the `i` flag, which would let \p{Lu} match small letters too.
 const anyCase = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 const TITLED_NAME = new RegExp(
-  `\\b(?:${[...TITLE_WORDS].map(anyCase).join('|')})\\.?(?:\\s+(?:of|for|as)\\s+[\\p{L} ]{0,30}?)?,?\\s+(${NAME_TOKEN}(?:${CONNECTOR}\\s+${NAME_TOKEN}){0,3})`,
+  `\\b(?:${[...TITLE_WORDS].map(anyCase).join('|')})\\.?(?:\\s+as|\\s+(?:of|for)\\s+[\\p{L} ]{0,30}?)?,?\\s+(${NAME_TOKEN}(?:${CONNECTOR}\\s+${NAME_TOKEN}){0,3})`,
   'gu',
 );
 const PARTICLE_NAME = new RegExp(
   `\\b(?:(?:Abu|Abd|Abdul|Abdel|Umm)\\s+\\p{Lu}[\\p{Ll}\\p{M}'’-]+|(?:${NAME_TOKEN}\\s+){1,2}(?:bin|ibn|bint|ul|ud)\\s+${NAME_TOKEN}|${NAME_TOKEN}\\s+(?:al|el|as|ash|ad|az|ar)-\\p{Lu}[\\p{Ll}\\p{M}'’]+)`,
   'gu',
 );
-const NOT_NAMES = new Set([
-  'The',
-  'A',
-  'An',
-  'This',
-  'That',
-  'These',
-  'Those',
-  'He',
-  'She',
-  'They',
-  'It',
-  'His',
-  'Her',
-  'Their',
-  'In',
-  'On',
-  'At',
-  'Of',
-  'And',
-  'But',
-  'Or',
-  'For',
-  'From',
-  'With',
-  'By',
-  'To',
-  'After',
-  'Before',
-  'During',
-  'When',
-  'While',
-  'Who',
-  'Which',
-  'Police',
-  'Army',
-  'Province',
-  'District',
-  'Ministry',
-  'Government',
-  'Council',
-  'Security',
-  'Forces',
-  'Islamic',
-  'State',
-  'National',
-]);
+const NOT_NAMES = CAPITALISED_NON_NAMES;
 
 /**
  * Names introduced by a title or a role word ("Governor Mohammad Daud Safi", "witness Gul Ahmad",
@@ -467,6 +465,21 @@ const SHAPE_HEADS = [
   'bridge',
   'dam',
   'valley',
+  'crossing',
+  'beach',
+  'island',
+  'lake',
+  'river',
+  'pass',
+  'stadium',
+  'church',
+  'synagogue',
+  'university',
+  'mountains',
+  'hills',
+  'hotel',
+  'prison',
+  'port',
   'province',
   'governorate',
   'oblast',
@@ -522,8 +535,9 @@ export function findShapedPlaces(text: string, out: FoundSpan[] = []): FoundSpan
 
 // "in Chaghcharan", "near Sangin": a capitalised name after a word of place. A guess: the prose
 // module keeps it only where no recogniser explains the name (a country, a group, a month).
+const PLACE_WORD = `(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?${UPPER_WORD}`;
 const LOCATIVE = new RegExp(
-  `\\b(?:in|near|outside|at|from|toward|towards|into|around|across|through|of)\\s+(${UPPER_WORD}(?:[\\s-]${UPPER_WORD}){0,2})`,
+  `\\b(?:in|near|outside|at|from|toward|towards|into|around|across|through|of|off|between|outskirts of)\\s+(${PLACE_WORD}(?:[\\s-]${UPPER_WORD}){0,2})`,
   'gu',
 );
 

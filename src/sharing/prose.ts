@@ -24,6 +24,8 @@ import {
   type FoundSpan,
 } from './prose-finders.js';
 import type { Transform } from './transform.js';
+import { findCapitalisedRuns, isPlainWord, opensSentence } from './name-runs.js';
+import { CAPITALISED_NON_NAMES, isPeopleOrFaith } from './non-names.js';
 
 export const NAME_MARK = '[name withheld]';
 export const PLACE_MARK = '[place withheld]';
@@ -168,11 +170,14 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
   const hit = spanCache.get(text);
   if (hit !== undefined) return hit;
   const spans: SensitiveSpan[] = [];
-  // Names, places and dated words need a capital or a digit; lower-case text skips the
-  // extractor (its own finders below still read attribution wording).
-  if (recognisers !== undefined && /[\p{Lu}\d]/u.test(text)) {
-    for (const s of recognisers.find(text))
+  // Names, places and dated words need a capital or a dated number; other text skips the
+  // extractor (its own finders below still read attribution wording and dates).
+  if (recognisers !== undefined && mayHoldNames(text, recognisers)) {
+    for (const s of recognisers.find(text)) {
+      // "Jan" or "Mar" alone is a name as often as a month: only a date with more to it counts.
+      if (s.kind === 'date' && /^\p{Lu}\p{Ll}{2}$/u.test(text.slice(s.start, s.end))) continue;
       spans.push(s.kind === 'person' ? trimTitle(text, s) : s);
+    }
   }
   const found: FoundSpan[] = [];
   findAttributionPhrases(text, found);
@@ -182,19 +187,114 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
     findShapedPlaces(text, found);
     findLocativeGuesses(text, found);
   }
-  if (/\d|@|www|\.me\/|\.com\//.test(text)) {
+  if (/\d|@|\.[a-z]{2,6}\b/.test(text)) {
     findContacts(text, found);
     findCoordinates(text, found);
   }
   findDateExpressions(text, found);
   spans.push(...keepGuessesNobodyExplains(found, spans, text, recognisers));
+  spans.push(...findNameRuns(text, spans, recognisers));
   if (text.includes('--')) dropInsideIds(text, spans);
   if (spanCache.size >= CACHE_LIMIT) spanCache.clear();
   spanCache.set(text, spans);
   return spans;
 }
 
+/**
+ * Whether a text may hold what only the extractor's recognisers find: a capitalised word that
+ * does not open a sentence, an opening word no dictionary knows, or a number written as a day.
+ * "Attack 1203" and "Gunmen opened fire." hold none, and a release of thousands of such names
+ * skips the extractor for each.
+ */
+function mayHoldNames(text: string, recognisers: ProseRecognisers): boolean {
+  if (/\d(?:st|nd|rd|th)\b|\d[/.:-]\d/.test(text)) return true;
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
+    if (!opensSentence(text, m.index)) return true;
+    if (!CAPITALISED_NON_NAMES.has(m[0]) && !recognisers.isCommonWord(m[0])) return true;
+  }
+  return false;
+}
+
 let countryNames: Set<string> | undefined;
+let countryPattern: RegExp | undefined;
+
+/** Country names written out in a text ("Burkina Faso", "Türkiye"): named, never too fine. */
+export function findCountryNames(text: string): SensitiveSpan[] {
+  countryPattern ??= new RegExp(
+    `(?<![\\p{L}])(?:${[...getCountryNames()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => escapeRegExp(n).replace(/\\s+/g, '\\s+'))
+      .join('|')})(?![\\p{L}])`,
+    'giu',
+  );
+  const out: SensitiveSpan[] = [];
+  for (const m of text.matchAll(countryPattern)) {
+    if (/^\p{Lu}/u.test(m[0]))
+      out.push({ kind: 'named', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Whether a word is a common English word or a country's name (either names nobody). */
+export function isCommonOrCountry(word: string, recognisers?: ProseRecognisers): boolean {
+  return getCountryNames().has(word.toLowerCase()) || (recognisers?.isCommonWord(word) ?? false);
+}
+
+// Words before a run that make it a place rather than a person ("in Maidan Shahr").
+const PLACE_BEFORE =
+  /\b(?:in|near|outside|at|from|toward|towards|into|around|across|through|off|between|outskirts of)\s+$/;
+
+/**
+ * Runs of capitalised words that can only be names: two or more words no recogniser explains
+ * and no dictionary knows ("Shabnam Rahimi", "Abdullahi Hashi Abib"), or a place a recogniser
+ * read from part of a longer name ("Maidan" of "Maidan Shahr", which alone is a town elsewhere).
+ * After a word of place they are a place (unresolved, so withheld); otherwise a person.
+ */
+function findNameRuns(
+  text: string,
+  spans: readonly SensitiveSpan[],
+  recognisers?: ProseRecognisers,
+): SensitiveSpan[] {
+  if (recognisers === undefined) return [];
+  const runs = findCapitalisedRuns(text);
+  if (runs.length === 0) return [];
+  const cover = [...spans, ...findCountryNames(text)];
+  const isCommon = (w: string) => isCommonOrCountry(w, recognisers);
+  const out: SensitiveSpan[] = [];
+  for (const run of runs) {
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    if (cover.some((s) => s.start <= first.start && s.end >= last.end)) continue;
+    let names = 0;
+    let places = 0;
+    let from: number | undefined;
+    let to = 0;
+    let afterName = false;
+    for (const w of run) {
+      // A people's name after a given name is a family name, whatever a recogniser made of it.
+      const surname: boolean = afterName && isPeopleOrFaith(w.word);
+      const by: SensitiveSpan | undefined = surname
+        ? undefined
+        : cover.find((s) => s.start <= w.start && s.end >= w.end);
+      const partOfPlace =
+        by?.kind === 'place' &&
+        (by.level === undefined || PLACE_RANK[by.level] < PLACE_RANK.country);
+      afterName = by === undefined && !isPlainWord(w.word, isCommon, afterName);
+      if (partOfPlace) places += 1;
+      else if (afterName) names += 1;
+      else continue;
+      from ??= w.start;
+      to = w.end;
+    }
+    if (from === undefined || names === 0 || names + places < 2) continue;
+    out.push(
+      PLACE_BEFORE.test(text.slice(Math.max(0, from - 14), from))
+        ? { kind: 'place', start: from, end: to, level: 'city' }
+        : { kind: 'person', start: from, end: to },
+    );
+  }
+  return out;
+}
 
 /** English names of every ISO 3166-1 country (from the runtime's CLDR data), lower case. */
 export function getCountryNames(): Set<string> {
@@ -207,6 +307,9 @@ export function getCountryNames(): Set<string> {
       if (name !== undefined && !/^[A-Z]{2}$/.test(name)) countryNames.add(name.toLowerCase());
     }
   }
+  // Names in common use beside the runtime's own.
+  for (const name of ['turkey', 'burma', 'ivory coast', 'gaza', 'west bank', 'dr congo'])
+    countryNames.add(name);
   return countryNames;
 }
 
@@ -222,9 +325,18 @@ function keepGuessesNobodyExplains(
   recognisers?: ProseRecognisers,
 ): FoundSpan[] {
   const others = [...recognised, ...found.filter((f) => !(f.kind === 'place' && f.guess))];
+  const named = [...recognised.filter((r) => r.kind === 'named'), ...findCountryNames(text)];
   return found.filter((f) => {
+    // A name the recognisers know as a group's ("Tahrir al-Sham") or a country's is nobody's.
+    if (f.kind === 'person') return !named.some((n) => n.start < f.end && n.end > f.start);
+    // A country is never finer than a country, whatever shape its sentence gives it.
+    if (f.kind === 'place' && getCountryNames().has(text.slice(f.start, f.end).toLowerCase()))
+      return false;
     if (f.kind !== 'place' || f.guess !== true) return true;
-    if (others.some((o) => o.start < f.end && o.end > f.start)) return false;
+    // A place closing an organisation's name ("Spiritual Board of Tatarstan") is still a place.
+    const closesName = (o: SensitiveSpan) =>
+      o.kind === 'named' && o.end === f.end && /\bof\s+$/.test(text.slice(o.start, f.start));
+    if (others.some((o) => o.start < f.end && o.end > f.start && !closesName(o))) return false;
     const name = text.slice(f.start, f.end);
     if (NOT_PLACES.test(name) || getCountryNames().has(name.toLowerCase())) return false;
     const words = name.split(/[\s-]+/);
@@ -286,8 +398,16 @@ export function isPlaceTooFine(span: SensitiveSpan, to: 'admin1' | 'country'): b
   return placeRank(span) < PLACE_RANK[to];
 }
 
-function placeReplacement(span: SensitiveSpan, to: 'admin1' | 'country'): string {
+function placeReplacement(
+  span: SensitiveSpan,
+  to: 'admin1' | 'country',
+  homes: readonly string[],
+): string {
   if (span.kind !== 'place' || !('country' in span)) return PLACE_MARK;
+  // A small place resolved to a country the object is not in was most likely resolved wrongly
+  // ("Moura", Mali, is also a town in Portugal): withheld, never named as another country.
+  if (homes.length > 0 && span.country !== undefined && !homes.includes(span.country))
+    return PLACE_MARK;
   if (to === 'country' && span.country !== undefined)
     return countryName(span.country) ?? PLACE_MARK;
   if (to === 'admin1' && span.admin1 !== undefined && /^\p{L}[\p{L} '-]+$/u.test(span.admin1)) {
@@ -336,7 +456,12 @@ const PRIORITY: Record<string, number> = {
 };
 
 /** What a plan does with one span: its replacement, or undefined to keep it. */
-function decide(span: SensitiveSpan, text: string, plan: ProsePlan): string | undefined {
+function decide(
+  span: SensitiveSpan,
+  text: string,
+  plan: ProsePlan,
+  homes: readonly string[],
+): string | undefined {
   switch (span.kind) {
     case 'phrase':
       return REDACTION_MARK;
@@ -353,7 +478,7 @@ function decide(span: SensitiveSpan, text: string, plan: ProsePlan): string | un
       return plan.place !== undefined ? COORDINATES_MARK : undefined;
     case 'place':
       return plan.place !== undefined && isPlaceTooFine(span, plan.place)
-        ? placeReplacement(span, plan.place)
+        ? placeReplacement(span, plan.place, homes)
         : undefined;
     case 'date':
       return plan.date === undefined
@@ -386,6 +511,7 @@ export function rewriteProse(
   plan: ProsePlan,
   counts: ProseCounts = {},
   onlyKnown = false,
+  homes: readonly string[] = [],
 ): { text: string; counts: ProseCounts } {
   // A release repeats the same texts across thousands of objects: each is rewritten once per plan.
   let memo = rewriteMemo.get(plan);
@@ -393,10 +519,10 @@ export function rewriteProse(
     memo = new Map();
     rewriteMemo.set(plan, memo);
   }
-  const key = (onlyKnown ? '1' : '0') + raw;
+  const key = `${onlyKnown ? '1' : '0'}${homes.join(',')}\n${raw}`;
   let done = memo.get(key);
   if (done === undefined) {
-    done = rewriteOnce(raw, plan, onlyKnown);
+    done = rewriteOnce(raw, plan, onlyKnown, homes);
     if (memo.size >= CACHE_LIMIT) memo.clear();
     memo.set(key, done);
   }
@@ -412,6 +538,7 @@ function rewriteOnce(
   raw: string,
   plan: ProsePlan,
   onlyKnown: boolean,
+  homes: readonly string[],
 ): { text: string; counts: ProseCounts } {
   const counts: ProseCounts = {};
   const text = normaliseProse(raw);
@@ -421,7 +548,7 @@ function rewriteOnce(
   const spans = onlyKnown ? known : [...findSensitiveSpans(text, plan.recognisers), ...known];
   const actions: Action[] = [];
   for (const span of spans) {
-    const replacement = decide(span, text, plan);
+    const replacement = decide(span, text, plan, homes);
     if (replacement !== undefined && span.end > span.start) {
       // A date whose day and month order is unknowable ("04/05/2024") keeps only its year,
       // whatever a recogniser guessed.
@@ -572,6 +699,22 @@ export function visitProse(
   if (result !== object) Object.assign(object, result);
 }
 
+/** The countries an object says it is in (its own `country`, its extensions'), ISO codes. */
+function homeCountries(object: Record<string, unknown>): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && /^[A-Z]{2}$/.test(v)) out.add(v);
+  };
+  add(object.country);
+  const extensions = object.extensions;
+  if (extensions !== null && typeof extensions === 'object') {
+    for (const e of Object.values(extensions as Record<string, unknown>)) {
+      if (e !== null && typeof e === 'object') add((e as Record<string, unknown>).country);
+    }
+  }
+  return [...out];
+}
+
 const NOTES: Record<string, string> = {
   person: 'removed person names in text',
   attribution: 'removed source wording in text',
@@ -591,7 +734,11 @@ const NOTES: Record<string, string> = {
  */
 export function rewriteObjectProse(object: Record<string, unknown>, plan: ProsePlan): string[] {
   const counts: ProseCounts = {};
-  visitProse(object, (text, _path, ownName) => rewriteProse(text, plan, counts, ownName).text);
+  const homes = homeCountries(object);
+  visitProse(
+    object,
+    (text, _path, ownName) => rewriteProse(text, plan, counts, ownName, homes).text,
+  );
   return Object.entries(counts)
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([kind, n]) => `${NOTES[kind] ?? kind} (${n})`)

@@ -19,6 +19,7 @@ import { parseTransforms } from './transform.js';
 import { scanServedTexts } from './residual-scan.js';
 import { loadSharingSettings } from './sharing-settings.js';
 import { checkAcknowledgements, requirePreviewSeen } from './release-review.js';
+import { findRelatedOffers, withOffers, type RelatedOffer } from './related-objects.js';
 
 const MAX_OBJECTS = 100_000;
 
@@ -41,15 +42,23 @@ export async function getReleaseOrThrow(deps: SharingDeps, id: string): Promise<
 
 /**
  * Drafts a release: a selection of knowledge-base objects and the transforms to apply, for one
- * partner under one of its active agreements (by default the one with the highest TLP).
+ * partner under one of its active agreements (by default the one with the highest TLP). The
+ * selected incidents' attributed-to and located-at relationships whose targets the agreement
+ * allows are offered (`related`) and added to the selection unless `includeRelated` is false.
  *
  * @example await createRelease(deps, actor, { partnerId, objectIds: ['incident--…'], transforms: [{ kind: 'strip-sources' }] })
  */
 export async function createRelease(
   deps: SharingDeps,
   actor: Actor,
-  input: { partnerId: unknown; agreementId?: unknown; objectIds: unknown; transforms?: unknown },
-): Promise<Release> {
+  input: {
+    partnerId: unknown;
+    agreementId?: unknown;
+    objectIds: unknown;
+    transforms?: unknown;
+    includeRelated?: unknown;
+  },
+): Promise<Release & { related: RelatedOffer[] }> {
   const partner = await getPartnerOrThrow(deps.sharing.partners, String(input.partnerId ?? ''));
   const ids = input.objectIds;
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
@@ -64,9 +73,15 @@ export async function createRelease(
       `A release holds at most ${MAX_OBJECTS} objects; split the selection.`,
     );
   }
-  const objectIds = [...new Set(ids as string[])];
+  const selectedIds = [...new Set(ids as string[])];
+  if (input.includeRelated !== undefined && typeof input.includeRelated !== 'boolean') {
+    throw new TearlineError(
+      'TEARLINE_E_SHARING_BAD_INPUT',
+      'includeRelated is true (the default) or false.',
+    );
+  }
   const transforms = parseTransforms(input.transforms ?? []);
-  const missing = await findMissingIds(deps, objectIds);
+  const missing = await findMissingIds(deps, selectedIds);
   if (missing.length > 0) {
     throw new TearlineError(
       'TEARLINE_E_SHARING_OBJECT_NOT_FOUND',
@@ -97,6 +112,16 @@ export async function createRelease(
     }
     agreementId = active[0].id;
   }
+  const agreement = await getAgreementOrThrow(deps, agreementId);
+  const offered = await findRelatedOffers(deps, selectedIds, agreement);
+  const include = input.includeRelated !== false;
+  let objectIds = include ? withOffers(selectedIds, offered) : selectedIds;
+  // An offer never pushes a selection past the limit: then the selection stays as it was.
+  if (objectIds.length > MAX_OBJECTS) objectIds = selectedIds;
+  const related = offered.map((o) => ({
+    ...o,
+    included: objectIds.includes(o.relationshipId) && objectIds.includes(o.targetId),
+  }));
   const release: Release = {
     id: deps.ids.uuid(),
     partnerId: partner.id,
@@ -109,7 +134,7 @@ export async function createRelease(
     idMap: {},
   };
   await deps.sharing.releases.createRelease(release);
-  return release;
+  return { ...release, related };
 }
 
 /** The selected ids with no object in the knowledge base; counts first, so that a full selection parses nothing. */
@@ -159,6 +184,8 @@ export interface ReleasePreview {
   findings: NonNullable<Release['findings']>;
   /** The transforms applied: those asked for and the partner tier's minimums. */
   appliedTransforms: unknown[];
+  /** The selected incidents' related objects the agreement allows, and whether each is included. */
+  related: RelatedOffer[];
 }
 
 /**
@@ -268,7 +295,7 @@ export async function previewRelease(
     next.status = 'previewed';
   }
   await deps.sharing.releases.updateRelease(next);
-  return toPreview(next, objects, decision);
+  return toPreview(next, objects, decision, await relatedOf(deps, next));
 }
 
 /**
@@ -300,12 +327,17 @@ export async function showPreview(
       changes: [],
     };
   });
-  return toPreview(release, objects, {
-    allowed: true,
-    decisions,
-    transforms: [],
-    addedByTier: [],
-  });
+  return toPreview(
+    release,
+    objects,
+    { allowed: true, decisions, transforms: [], addedByTier: [] },
+    await relatedOf(deps, release),
+  );
+}
+
+async function relatedOf(deps: SharingDeps, release: Release): Promise<RelatedOffer[]> {
+  const agreement = await getAgreementOrThrow(deps, release.agreementId);
+  return findRelatedOffers(deps, release.objectIds, agreement);
 }
 
 function refuseIfNotAllowed(decision: PolicyDecision): void {
@@ -321,6 +353,7 @@ function toPreview(
   release: Release,
   objects: StixObject[],
   decision: PolicyDecision,
+  related: RelatedOffer[],
 ): ReleasePreview {
   const bySource = new Map(objects.map((o) => [o.id as string, o]));
   const byReleased = new Map((release.bundle?.objects ?? []).map((o) => [o.id as string, o]));
@@ -330,6 +363,7 @@ function toPreview(
     ...(bundle === undefined ? {} : { bundle }),
     findings: release.findings ?? [],
     appliedTransforms: release.appliedTransforms ?? release.transforms,
+    related,
     items: decision.decisions.map((d) => {
       const released = d.releasedId === undefined ? undefined : byReleased.get(d.releasedId);
       return {

@@ -9,15 +9,20 @@ import type { StixObject } from '../core/stix/stix-object.js';
 import {
   coarserDate,
   findKnownPhrases,
+  findCountryNames,
   findSensitiveSpans,
-  getCountryNames,
+  isCommonOrCountry,
   isPlaceTooFine,
   normaliseProse,
   visitProse,
   type ProsePlan,
   type SensitiveSpan,
 } from './prose.js';
-import { MONTH_NAMES } from '../core/vocab/calendar.js';
+import { findCapitalisedRuns, isPlainWord, opensSentence } from './name-runs.js';
+import { TITLE_WORDS } from './prose-finders.js';
+import { isPeopleOrFaith } from './non-names.js';
+
+const isTitle = (word: string) => TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 
 /** What a finding is about. */
 export type FindingKind =
@@ -53,87 +58,6 @@ export interface Acknowledgement {
 
 const MARK =
   /\[(?:name|place|date|source|contact|coordinates) withheld\]|\[redacted\]|\[withheld\]/g;
-const STOP = new Set([
-  ...MONTH_NAMES,
-  ...MONTH_NAMES.map((m) => m.slice(0, 3)),
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'The',
-  'A',
-  'An',
-  'This',
-  'That',
-  'These',
-  'Those',
-  'He',
-  'She',
-  'They',
-  'It',
-  'We',
-  'I',
-  'His',
-  'Her',
-  'Their',
-  'Its',
-  'In',
-  'On',
-  'At',
-  'Of',
-  'And',
-  'But',
-  'Or',
-  'For',
-  'From',
-  'With',
-  'By',
-  'To',
-  'After',
-  'Before',
-  'During',
-  'When',
-  'While',
-  'Who',
-  'Which',
-  'No',
-  'Some',
-  'One',
-  'Two',
-  'Three',
-  'Four',
-  'Five',
-  'Several',
-  'Many',
-  'Most',
-  'All',
-  'Both',
-  'Each',
-  'Other',
-  'Another',
-  'There',
-  'Here',
-  'As',
-  'If',
-  'Since',
-  'Until',
-  'About',
-  'Around',
-  'Near',
-  'Over',
-  'Under',
-]);
-const CAP_RUN =
-  /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:bin|ibn|bint|al|el|ul|ud|de|van|von|da)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,4}/gu;
-
-function isSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 3), index);
-  return index === 0 || /[.!?:"“(\n]\s*$/.test(before) || /^\s*$/.test(text.slice(0, index));
-}
-
 /** Capitalised runs no recogniser explains: person-like names. */
 function findNameLike(
   text: string,
@@ -141,49 +65,36 @@ function findNameLike(
   plan: ProsePlan,
 ): SensitiveSpan[] {
   const out: SensitiveSpan[] = [];
+  const explaining = [...spans, ...findCountryNames(text)].filter(
+    (s) =>
+      s.kind === 'named' ||
+      s.kind === 'date' ||
+      (s.kind === 'place' && (plan.place === undefined || !isPlaceTooFine(s, plan.place))),
+  );
   const explained = (start: number, end: number) =>
-    spans.some(
-      (s) =>
-        s.start <= start &&
-        s.end >= end &&
-        (s.kind === 'named' ||
-          s.kind === 'date' ||
-          (s.kind === 'place' && (plan.place === undefined || !isPlaceTooFine(s, plan.place)))),
-    );
-  const common = (word: string) =>
-    STOP.has(word) ||
-    getCountryNames().has(word.toLowerCase()) ||
-    (plan.recognisers?.isCommonWord(word.replace(/['’]s$/, '')) ?? false);
-  CAP_RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CAP_RUN.exec(text)) !== null) {
-    const words = m[0].split(/\s+/);
-    let offset = m.index;
-    const tokens = words.map((w) => {
-      const start = text.indexOf(w, offset);
-      offset = start + w.length;
-      return { w, start, end: start + w.length };
-    });
-    // An all-capitals word of up to five letters is an acronym (UN, ISIS, NATO).
-    const content = tokens.filter(
+    explaining.some((s) => s.start <= start && s.end >= end);
+  const isCommon = (word: string) => isCommonOrCountry(word, plan.recognisers);
+  for (const run of findCapitalisedRuns(text)) {
+    let afterName = false;
+    const content = run.filter(
       (t, i) =>
-        !/^\p{Lu}{1,5}$/u.test(t.w) &&
+        (afterName =
+          !isPlainWord(t.word, isCommon, afterName) &&
+          ((afterName && isPeopleOrFaith(t.word)) || !explained(t.start, t.end))) &&
         // A lone capitalised word opening a sentence is any word ("Gunmen", "Attack"): only
-        // the recognisers' lexicon can tell a name there, so without them it is left.
+        // the recognisers' dictionary can tell a name there, so without them it is left.
         !(
           i === 0 &&
-          tokens.length === 1 &&
-          isSentenceStart(text, t.start) &&
-          (plan.recognisers === undefined || common(t.w))
+          run.length === 1 &&
+          plan.recognisers === undefined &&
+          opensSentence(text, t.start)
         ) &&
-        !common(t.w) &&
-        !explained(t.start, t.end),
+        // A title the transforms kept before a name they withheld ("Haji [name withheld]").
+        !(run.length === 1 && /^\s*\[name withheld\]/.test(text.slice(t.end)) && isTitle(t.word)),
     );
     if (content.length === 0) continue;
-    if (explained(m.index, m.index + m[0].length)) continue;
-    const first = content[0]!;
-    const last = content[content.length - 1]!;
-    out.push({ kind: 'person', start: first.start, end: last.end });
+    if (explained(run[0]!.start, run[run.length - 1]!.end)) continue;
+    out.push({ kind: 'person', start: content[0]!.start, end: content[content.length - 1]!.end });
   }
   return out;
 }

@@ -7,7 +7,9 @@ import type { ProseRecognisers } from '../core/ports/prose-recognisers.js';
 /** What the sharing services work with: ports only, so they run over any store or a test fake. */
 export interface SharingDeps {
   sharing: SharingRepositories;
-  objects: Pick<ObjectRepository, 'findLatest' | 'countLatest' | 'findLatestStamps'>;
+  objects: Pick<ObjectRepository, 'findLatest' | 'countLatest' | 'findLatestStamps'> &
+    // Without it (a test fake), a release offers no related objects.
+    Partial<Pick<ObjectRepository, 'relationshipsOf'>>;
   collections: Pick<CollectionRepository, 'createCollection' | 'listCollections' | 'addObjects'>;
   clock: Clock;
   ids: IdSource;

@@ -29,7 +29,11 @@ export function ReleaseApproval(props: {
               const id = `ack-${props.releaseId}-${f.id}`;
               return (
                 <li key={f.id} data-finding={f.id}>
-                  <span className="badge">{f.kind}</span> <mark>{f.text}</mark>{' '}
+                  <span className="badge">{f.kind}</span>{' '}
+                  {/* Each finding leads to where it stands in the preview's full text. */}
+                  <a href={`#finding-${f.id}`} title="Show it in the preview">
+                    <mark>{f.text}</mark>
+                  </a>{' '}
                   <span className="muted">
                     in {f.path} of {f.objectId}
                   </span>

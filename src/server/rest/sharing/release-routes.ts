@@ -60,7 +60,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         config: { access: ['analyst'] },
         schema: {
-          summary: 'Draft a release (partnerId, objectIds, transforms)',
+          summary: 'Draft a release (partnerId, objectIds, transforms, includeRelated)',
           tags,
           body: objectBody,
           response: problemResponses(400, 401, 403, 404, 409),
@@ -76,6 +76,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
             agreementId: b.agreementId,
             objectIds: b.objectIds,
             transforms: b.transforms,
+            includeRelated: b.includeRelated,
           },
         );
         noteAudit(request, [release.id]);

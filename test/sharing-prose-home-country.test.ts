@@ -1,0 +1,43 @@
+// Coarsening a town to its country must not name the wrong country: a small place the gazetteer
+// resolves to a country the incident is not in ("Moura", Mali, is also a town in Portugal) is
+// withheld, while towns of the incident's own country become that country.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+import { createProseRecognisers } from '../src/ingest/prose-recognisers.js';
+import { applyTransforms, createTransformContext } from '../src/sharing/apply-transforms.js';
+import { MINIMAL_TRANSFORMS } from './prose-corpus.js';
+
+const recognisers = createProseRecognisers();
+
+function release(description: string, country: string): string {
+  const incident: StixObject = {
+    type: 'incident',
+    spec_version: '2.1',
+    id: 'incident--00000000-0000-4000-8000-000000000001',
+    created: '2025-03-03T00:00:00.000Z',
+    modified: '2025-03-03T00:00:00.000Z',
+    name: 'Attack',
+    description,
+    extensions: {
+      'extension-definition--00000000-0000-4000-8000-0000000000ee': {
+        extension_type: 'property-extension',
+        country,
+      },
+    },
+  };
+  const context = createTransformContext([incident], MINIMAL_TRANSFORMS, { recognisers });
+  return String(applyTransforms(incident, MINIMAL_TRANSFORMS, context).object?.description);
+}
+
+describe('coarsen-place in text and the incident’s country', () => {
+  it('withholds a town resolved to another country instead of naming that country', () => {
+    const out = release('Soldiers killed around 300 men in Moura over five days.', 'ML');
+    assert.ok(!out.includes('Moura') && !out.includes('Portugal'), out);
+  });
+
+  it('names the incident’s own country for its towns', () => {
+    const out = release('Gunmen killed ten people near Gao.', 'ML');
+    assert.equal(out, 'Gunmen killed ten people near Mali.');
+  });
+});
