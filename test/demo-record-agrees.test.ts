@@ -6,7 +6,7 @@ import { loadDemo } from '../src/cli/demo/load-demo.js';
 import { createBriefModel } from '../src/analysis/brief-model.js';
 import { renderBriefHtml } from '../src/analysis/brief-html.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../src/core/stix/conflict-event-extension.js';
-import type { ConflictEvent } from '../src/core/stix/conflict-event-extension.js';
+import type { ConflictEventProperties } from '../src/core/stix/conflict-event-extension.js';
 import type { ActorProfile } from '../src/analysis/actor-profile.js';
 import type { Alert } from '../src/core/ports/analysis.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
@@ -67,10 +67,10 @@ for (const engine of ENGINES) {
       await t?.dispose();
     });
 
-    const eventOf = (id: string): ConflictEvent => {
+    const eventOf = (id: string): Partial<ConflictEventProperties> => {
       const o = incidents.find((i) => i.id === id);
       assert.ok(o, `incident ${id} is on the dashboard`);
-      return (o.extensions as Record<string, ConflictEvent>)[CONFLICT_EVENT_EXTENSION_ID]!;
+      return (o.extensions as Record<string, Partial<ConflictEventProperties>>)[CONFLICT_EVENT_EXTENSION_ID]!;
     };
 
     it('states the same counts, tolls, places, dates and home countries on every page of every actor', async () => {
