@@ -4,19 +4,29 @@ import type { StixObject } from '../../../core/stix/stix-object.js';
 /** A ledger entry with the names a person reads beside the ids. */
 export interface LedgerRow extends LedgerEntry {
   partnerName: string;
-  /** The released object's name as the partner received it (a relationship: its type). */
+  /** The released object's name as the partner received it (a relationship: its ends' names). */
   objectName: string;
   objectType: string;
   /** The internal object it was released from, when the release still maps it. */
   sourceId?: string;
 }
 
-function labelOf(o: StixObject | undefined, fallback: string): string {
-  if (o === undefined) return fallback;
-  if (typeof o.name === 'string' && o.name !== '') return o.name;
-  if (o.type === 'relationship' && typeof o.relationship_type === 'string')
-    return o.relationship_type;
-  return fallback;
+function nameOf(o: StixObject | undefined): string | undefined {
+  return typeof o?.name === 'string' && o.name !== '' ? o.name : undefined;
+}
+
+// A relationship reads as a sentence of the names at its ends ("Attack … attributed-to ISIS-K").
+function labelOf(
+  o: StixObject | undefined,
+  fallback: string,
+  released: ReadonlyMap<string, StixObject>,
+): string {
+  if (o?.type === 'relationship' && typeof o.relationship_type === 'string') {
+    const end = (ref: unknown) =>
+      typeof ref === 'string' ? (nameOf(released.get(ref)) ?? ref.split('--')[0]) : '?';
+    return `${end(o.source_ref)} ${o.relationship_type} ${end(o.target_ref)}`;
+  }
+  return nameOf(o) ?? fallback;
 }
 
 /**
@@ -44,7 +54,7 @@ export async function toLedgerRows(
     return {
       ...e,
       partnerName: partners.get(e.partnerId) ?? e.partnerId,
-      objectName: labelOf(object, e.objectId),
+      objectName: labelOf(object, e.objectId, released),
       objectType: object?.type ?? e.objectId.split('--')[0] ?? '',
       ...(sourceId === undefined ? {} : { sourceId }),
     };
