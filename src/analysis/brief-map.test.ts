@@ -58,6 +58,22 @@ describe('offline map and chart', () => {
       title: title!,
     }));
     assert.ok(boxes.length >= 4, `only ${boxes.length} labels`);
+    // Every place is named: by its label, or by a number on the map and in the legend.
+    const legend = [...svg.matchAll(/<li value="(\d+)">([^<]*)</g)].map(([, n, text]) => ({
+      n: n!,
+      name: text!.replace(/ \(among the others\)$/, ''),
+      marked: !text!.endsWith('(among the others)'),
+    }));
+    const named = boxes.filter((b) => !/^\d+$/.test(b.text)).map((b) => b.text);
+    assert.deepEqual(
+      [...named, ...legend.map((l) => l.name)].sort(),
+      near.map(([label]) => label).sort(),
+    );
+    for (const l of legend.filter((x) => x.marked))
+      assert.ok(
+        boxes.some((b) => b.text === l.n),
+        `number ${l.n} on the map`,
+      );
     for (const [i, a] of boxes.entries()) {
       assert.ok(a.x >= 0 && a.x + a.w <= 440, 'inside the frame');
       for (const b of boxes.slice(i + 1)) {

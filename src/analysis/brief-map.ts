@@ -15,7 +15,7 @@ export interface MapPoint {
 const COUNTRIES = toGeoFeatures(countries110m as unknown as Topology, 'countries');
 
 /**
- * An inline SVG map of incident places, drawn offline from Natural Earth outlines (world-atlas)
+ * An inline SVG map of incident places (and the legend of the places marked by a number), drawn offline from Natural Earth outlines (world-atlas)
  * with d3-geo: countries holding incidents are shaded, each place is a circle sized by its count,
  * external operations in a second colour. No tiles, no network.
  *
@@ -81,43 +81,58 @@ export function renderIncidentMap(
     )
     .join('');
   // Label the busiest places where a label fits: right of its point, else left, above or below,
-  // never over another label, another place's circle, nor past the frame. A place that finds no
-  // room keeps its tooltip (the reach table names every country).
+  // never over another label, another place's circle, nor past the frame. A place without room
+  // for its name gets a number placed the same way, named in a legend under the map.
   const placed: LabelBox[] = [];
+  const legend: string[] = [];
   const labels = marks
     .map((m) => {
-      if (placed.length >= 8) return '';
-      const w = m.p.label.length * LABEL_CHAR_WIDTH;
       const others = marks
         .filter((o) => o !== m)
         .map((o) => ({ x: o.x - o.r, y: o.y - o.r, w: 2 * o.r, h: 2 * o.r }));
-      const gap = m.r + 3;
-      const box = [
-        { x: m.x + gap, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'start' },
-        { x: m.x - gap - w, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'end' },
-        { x: m.x - w / 2, y: m.y - gap - LABEL_HEIGHT, w, h: LABEL_HEIGHT, anchor: 'middle' },
-        { x: m.x - w / 2, y: m.y + gap, w, h: LABEL_HEIGHT, anchor: 'middle' },
-      ].find(
-        (b) =>
-          b.x >= 1 &&
-          b.x + b.w <= width - 1 &&
-          b.y >= 1 &&
-          b.y + b.h <= height - 1 &&
-          !placed.some((o) => overlaps(o, b)) &&
-          !others.some((o) => overlaps(o, b)),
-      );
-      if (!box) return '';
+      const fit = (text: string) => {
+        const w = text.length * LABEL_CHAR_WIDTH;
+        const gap = m.r + 3;
+        return [
+          { x: m.x + gap, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'start' },
+          { x: m.x - gap - w, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'end' },
+          { x: m.x - w / 2, y: m.y - gap - LABEL_HEIGHT, w, h: LABEL_HEIGHT, anchor: 'middle' },
+          { x: m.x - w / 2, y: m.y + gap, w, h: LABEL_HEIGHT, anchor: 'middle' },
+        ].find(
+          (b) =>
+            b.x >= 1 &&
+            b.x + b.w <= width - 1 &&
+            b.y >= 1 &&
+            b.y + b.h <= height - 1 &&
+            !placed.some((o) => overlaps(o, b)) &&
+            !others.some((o) => overlaps(o, b)),
+        );
+      };
+      let text = m.p.label;
+      let box = placed.length < 8 ? fit(text) : undefined;
+      if (!box) {
+        text = String(legend.length + 1);
+        box = fit(text);
+        legend.push(
+          `<li value="${legend.length + 1}">${escapeXml(m.p.label)}${box ? '' : ' (among the others)'}</li>`,
+        );
+        if (!box) return '';
+      }
       placed.push(box);
       const x =
         box.anchor === 'start' ? box.x : box.anchor === 'end' ? box.x + box.w : box.x + box.w / 2;
-      return `<text x="${x.toFixed(1)}" y="${(box.y + 9).toFixed(1)}" text-anchor="${box.anchor}" class="label">${escapeXml(m.p.label)}</text>`;
+      return `<text x="${x.toFixed(1)}" y="${(box.y + 9).toFixed(1)}" text-anchor="${box.anchor}" class="label">${escapeXml(text)}</text>`;
     })
     .join('');
   const graticule = path(geoGraticule10()) ?? '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Map of incident places">
 <defs><clipPath id="map-clip"><rect width="${width}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#map-clip)"><rect width="${width}" height="${height}" class="sea"/><path d="${graticule}" class="graticule"/>${shapes}${circles}${labels}</g>
-<rect width="${width}" height="${height}" class="frame"/></svg>`;
+<rect width="${width}" height="${height}" class="frame"/></svg>${
+    legend.length > 0
+      ? `<ol class="map-legend" aria-label="Numbered places">${legend.join('')}</ol>`
+      : ''
+  }`;
 }
 
 /** A label's box on the map, in the SVG's pixels. */
