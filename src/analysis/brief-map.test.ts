@@ -61,8 +61,8 @@ describe('offline map and chart', () => {
     // Every place is named: by its label, or by a number on the map and in the legend.
     const legend = [...svg.matchAll(/<li value="(\d+)">([^<]*)</g)].map(([, n, text]) => ({
       n: n!,
-      name: text!.replace(/ \(among the others\)$/, ''),
-      marked: !text!.endsWith('(among the others)'),
+      name: text!.replace(/ \(too close to others to mark\)$/, ''),
+      marked: !text!.endsWith('(too close to others to mark)'),
     }));
     const named = boxes.filter((b) => !/^\d+$/.test(b.text)).map((b) => b.text);
     assert.deepEqual(

@@ -114,7 +114,7 @@ export function renderIncidentMap(
         text = String(legend.length + 1);
         box = fit(text);
         legend.push(
-          `<li value="${legend.length + 1}">${escapeXml(m.p.label)}${box ? '' : ' (among the others)'}</li>`,
+          `<li value="${legend.length + 1}">${escapeXml(m.p.label)}${box ? '' : ' (too close to others to mark)'}</li>`,
         );
         if (!box) return '';
       }
