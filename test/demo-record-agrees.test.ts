@@ -70,7 +70,9 @@ for (const engine of ENGINES) {
     const eventOf = (id: string): Partial<ConflictEventProperties> => {
       const o = incidents.find((i) => i.id === id);
       assert.ok(o, `incident ${id} is on the dashboard`);
-      return (o.extensions as Record<string, Partial<ConflictEventProperties>>)[CONFLICT_EVENT_EXTENSION_ID]!;
+      return (o.extensions as Record<string, Partial<ConflictEventProperties>>)[
+        CONFLICT_EVENT_EXTENSION_ID
+      ]!;
     };
 
     it('states the same counts, tolls, places, dates and home countries on every page of every actor', async () => {

@@ -51,6 +51,7 @@ async function visitSharingViews(
   const rows = ledger.locator('table.ledger tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), r.entries, 'only the entries of the release');
+  assert.equal(await page.title(), 'Ledger · Sharing · Tearline', 'the view names itself');
   assert.equal(await page.getByLabel('Release', { exact: true }).inputValue(), r.releaseId);
   const first = (await rows.first().textContent()) ?? '';
   assert.ok(first.includes(r.partnerName), `the partner named: ${first}`);

@@ -27,6 +27,10 @@ export function SharingPage(props: { user: User; parts: string[]; search: string
   useEffect(() => {
     const label = SHARING_VIEWS.find((v) => v.view === view)?.label;
     document.title = label ? `${label} · Sharing · Tearline` : 'Tearline';
+    // Other pages keep the application's title; leaving the sharing area gives it back.
+    return () => {
+      document.title = 'Tearline';
+    };
   }, [view]);
   if (view === undefined) {
     return (
