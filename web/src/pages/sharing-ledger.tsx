@@ -104,16 +104,30 @@ export function LedgerView(props: { partnerId: string; releaseId: string }) {
           </button>
         </form>
         <LoadState state={entries} label="Ledger">
-          {(d) => <LedgerTable entries={d.entries} partnerId={partnerId} releaseId={releaseId} />}
+          {(d) => (
+            <LedgerTable
+              entries={d.entries}
+              partnerId={partnerId}
+              releaseId={releaseId}
+              releases={releases.data?.releases ?? []}
+            />
+          )}
         </LoadState>
       </Panel>
     </div>
   );
 }
 
-function LedgerTable(props: { entries: LedgerRowView[]; partnerId: string; releaseId: string }) {
+function LedgerTable(props: {
+  entries: LedgerRowView[];
+  partnerId: string;
+  releaseId: string;
+  releases: ReleaseView[];
+}) {
   const [shown, setShown] = useState(PAGE);
   const { entries } = props;
+  // A release reads by the day it was approved; its id stays in the tooltip.
+  const approvedOn = new Map(props.releases.map((r) => [r.id, shortDate(r.approved ?? r.created)]));
   if (entries.length === 0) {
     return (
       <p className="muted">
@@ -141,7 +155,7 @@ function LedgerTable(props: { entries: LedgerRowView[]; partnerId: string; relea
             <th scope="col">Action</th>
             <th scope="col">Partner</th>
             <th scope="col">Object</th>
-            <th scope="col">Release</th>
+            <th scope="col">Release of</th>
             <th scope="col">Approver</th>
             <th scope="col">Hash</th>
           </tr>
@@ -168,9 +182,11 @@ function LedgerTable(props: { entries: LedgerRowView[]; partnerId: string; relea
                 </code>
               </td>
               <td>
-                <Link to={ledgerPath(e.partnerId, e.releaseId)}>
-                  <code>{e.releaseId.slice(0, 8)}</code>
-                </Link>
+                <span title={e.releaseId}>
+                  <Link to={ledgerPath(e.partnerId, e.releaseId)}>
+                    {approvedOn.get(e.releaseId) ?? e.releaseId.slice(0, 8)}
+                  </Link>
+                </span>
               </td>
               <td>{e.approver}</td>
               <td>
