@@ -38,7 +38,8 @@ async function submitReport(page: Page, title: string, text: string): Promise<vo
 
 async function acceptAll(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Accept all' }).click();
-  await page.getByText('Accepted every proposed item.').waitFor();
+  // Accepting writes every item and re-indexes: on a loaded shared machine it took over 30 s.
+  await page.getByText('Accepted every proposed item.').waitFor({ timeout: 90_000 });
 }
 
 async function visitSharingViews(
