@@ -4,10 +4,10 @@
 //                                  and signs in as the first admin, reading its one-time password
 //                                  from what serve prints (no dev-only password switch needed)
 //   npm run screenshots -- --url http://127.0.0.1:8080 --user admin --password …   a running server
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium } from '../test/e2e/web-harness.js';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
 /** A `tearline serve` of the demo on a fresh SQLite store, and the admin it created. */
 interface DemoServer {
   url: string;
+  /** The store's URL, for the CLI's brief. */
+  database: string;
   user: string;
   password: string;
   stop(): Promise<void>;
@@ -32,16 +34,10 @@ interface DemoServer {
  */
 async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tearline-screens-'));
+  const database = `sqlite:${join(dir, 'demo.db')}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      join(ROOT, 'bin', 'tearline.js'),
-      'serve',
-      '--port',
-      '0',
-      '--database',
-      `sqlite:${join(dir, 'demo.db')}`,
-    ],
+    [join(ROOT, 'bin', 'tearline.js'), 'serve', '--port', '0', '--database', database],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -70,7 +66,7 @@ async function startDemoServer(): Promise<DemoServer> {
         const running = /running at (http:\/\/\S+?)\/? /.exec(printed);
         if (admin && running) {
           clearTimeout(timer);
-          resolve({ url: running[1]!, user: admin[1]!, password: admin[2]!, stop });
+          resolve({ url: running[1]!, database, user: admin[1]!, password: admin[2]!, stop });
         }
       });
     });
@@ -178,19 +174,66 @@ try {
       ],
     });
   }
-  await page.goto(`${url}/sharing`);
-  await page.getByTestId('ledger-verdict').waitFor();
-  await page.locator('li.agreement-card').first().waitFor();
-  await page.locator('li.agreement-card .history summary').first().click();
+  // Each sharing view by its own URL.
+  await page.goto(`${url}/sharing/releases`);
   const drafted = page.locator('li.release').filter({ hasText: /draft/ }).first();
+  await page.locator('li.release').first().waitFor();
   if (await drafted.count()) {
     await drafted.getByRole('button', { name: 'Preview' }).click();
     await drafted.getByLabel('Release preview').waitFor();
   }
-  await shoot(page, 'sharing', () => page.locator('.history tbody tr').first().waitFor());
-  const ledger = page.getByRole('region', { name: 'Disclosure ledger' });
-  await ledger.screenshot({ path: join(OUT, 'ledger.png') });
-  console.log('docs/screenshots/ledger.png');
+  await shoot(page, 'sharing', () => page.locator('li.release').first().waitFor());
+  await page.goto(`${url}/sharing/agreements`);
+  await page.locator('li.agreement-card').first().waitFor();
+  await page.locator('li.agreement-card .history summary').first().click();
+  await shoot(page, 'sharing-agreements', () =>
+    page.locator('.history tbody tr').first().waitFor(),
+  );
+  await page.goto(`${url}/sharing/partners`);
+  await shoot(page, 'sharing-partners', () =>
+    page.getByRole('region', { name: 'Partners' }).locator('li').first().waitFor(),
+  );
+  const minimal = (
+    await api<{ partners: Array<{ id: string; trustTier: string }> }>('GET', '/api/partners')
+  ).partners.find((p) => p.trustTier === 'minimal');
+  await page.goto(`${url}/sharing/releases/new${minimal ? `?partner=${minimal.id}` : ''}`);
+  await page.getByLabel('Find objects', { exact: true }).fill('Kabul');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page
+    .getByRole('list', { name: 'Objects found' })
+    .getByRole('checkbox', { name: /incident/ })
+    .first()
+    .check();
+  await shoot(page, 'sharing-new-release', () =>
+    page.getByRole('group', { name: 'Tearline transforms' }).waitFor(),
+  );
+  const ledgerPartner = partners.find((p) => !/authority/i.test(p.name)) ?? partners[0];
+  await page.goto(`${url}/sharing/ledger${ledgerPartner ? `?partner=${ledgerPartner.id}` : ''}`);
+  await shoot(page, 'ledger', () => page.locator('table.ledger tbody tr').first().waitFor());
+
+  // The brief on the demo's actor, as `tearline brief` writes it (self-contained HTML).
+  if (demo) {
+    const out = join(mkdtempSync(join(tmpdir(), 'tearline-brief-')), 'brief.html');
+    execFileSync(process.execPath, [
+      join(ROOT, 'bin', 'tearline.js'),
+      'brief',
+      '--actor',
+      'ISIS-K',
+      '--out',
+      out,
+      // The demo's reports end in spring 2024: the trend window is set there, not at today.
+      '--as-of',
+      '2024-04',
+      '--database',
+      demo.database,
+    ]);
+    const brief = await browser.newPage({ viewport: { width: 900, height: 1270 } });
+    await brief.goto(`file://${out}`);
+    await brief.screenshot({ path: join(OUT, 'brief.png'), fullPage: true });
+    console.log('docs/screenshots/brief.png');
+    await brief.close();
+    rmSync(dirname(out), { recursive: true, force: true });
+  }
 } finally {
   await browser.close();
   await demo?.stop();

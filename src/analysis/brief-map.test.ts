@@ -40,18 +40,50 @@ describe('offline map and chart', () => {
     );
     const boxes = [
       ...svg.matchAll(
-        /<text x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)" class="label">([^<]*)</g,
+        /<text x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end|middle)" class="label">([^<]*)</g,
       ),
     ].map(([, x, y, anchor, text]) => {
       const w = text!.length * 5;
-      return { x: anchor === 'start' ? Number(x) : Number(x) - w, y: Number(y) - 9, w, h: 10 };
+      const left =
+        anchor === 'start' ? Number(x) : anchor === 'end' ? Number(x) - w : Number(x) - w / 2;
+      return { x: left, y: Number(y) - 9, w, h: 10, text: text! };
     });
+    const circles = [
+      ...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"[^>]*><title>([^<]*)</g),
+    ].map(([, cx, cy, r, title]) => ({
+      x: Number(cx) - Number(r),
+      y: Number(cy) - Number(r),
+      w: 2 * Number(r),
+      h: 2 * Number(r),
+      title: title!,
+    }));
     assert.ok(boxes.length >= 4, `only ${boxes.length} labels`);
+    // Every place is named: by its label, or by a number on the map and in the legend.
+    const legend = [...svg.matchAll(/<li value="(\d+)">([^<]*)</g)].map(([, n, text]) => ({
+      n: n!,
+      name: text!.replace(/ \(too close to others to mark\)$/, ''),
+      marked: !text!.endsWith('(too close to others to mark)'),
+    }));
+    const named = boxes.filter((b) => !/^\d+$/.test(b.text)).map((b) => b.text);
+    assert.deepEqual(
+      [...named, ...legend.map((l) => l.name)].sort(),
+      near.map(([label]) => label).sort(),
+    );
+    for (const l of legend.filter((x) => x.marked))
+      assert.ok(
+        boxes.some((b) => b.text === l.n),
+        `number ${l.n} on the map`,
+      );
     for (const [i, a] of boxes.entries()) {
       assert.ok(a.x >= 0 && a.x + a.w <= 440, 'inside the frame');
       for (const b of boxes.slice(i + 1)) {
         const hit = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
         assert.ok(!hit, `labels overlap: ${JSON.stringify([a, b])}`);
+      }
+      // A label never covers another place's circle (it would hide that place).
+      for (const c of circles.filter((c) => c.title !== a.text)) {
+        const hit = a.x < c.x + c.w && c.x < a.x + a.w && a.y < c.y + c.h && c.y < a.y + a.h;
+        assert.ok(!hit, `label "${a.text}" covers the circle of ${c.title}`);
       }
     }
   });

@@ -15,7 +15,7 @@ export interface MapPoint {
 const COUNTRIES = toGeoFeatures(countries110m as unknown as Topology, 'countries');
 
 /**
- * An inline SVG map of incident places, drawn offline from Natural Earth outlines (world-atlas)
+ * An inline SVG map of incident places (and the legend of the places marked by a number), drawn offline from Natural Earth outlines (world-atlas)
  * with d3-geo: countries holding incidents are shaded, each place is a circle sized by its count,
  * external operations in a second colour. No tiles, no network.
  *
@@ -68,46 +68,71 @@ export function renderIncidentMap(
       ? `<path d="${d}" class="${struck.has(c.id) ? 'country struck' : 'country'}"><title>${escapeXml(c.properties.name ?? '')}</title></path>`
       : '';
   }).join('');
-  const circles = [...points]
+  const marks = [...points]
     .sort((a, b) => b.incidents - a.incidents)
-    .map((p) => {
+    .flatMap((p) => {
       const xy = projection([p.longitude, p.latitude]);
-      if (!xy) return '';
-      const r = 3 + 9 * Math.sqrt(p.incidents / max);
-      return `<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="${r.toFixed(1)}" class="${p.external ? 'point external' : 'point'}"><title>${escapeXml(p.label)}</title></circle>`;
-    })
+      return xy ? [{ p, x: xy[0], y: xy[1], r: 3 + 9 * Math.sqrt(p.incidents / max) }] : [];
+    });
+  const circles = marks
+    .map(
+      ({ p, x, y, r }) =>
+        `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" class="${p.external ? 'point external' : 'point'}"><title>${escapeXml(p.label)}</title></circle>`,
+    )
     .join('');
-  // Label the busiest places where a label fits: to the right of its point, else to the left,
-  // never over another label nor past the frame. A place that finds no room keeps its tooltip.
+  // Label the busiest places where a label fits: right of its point, else left, above or below,
+  // never over another label, another place's circle, nor past the frame. A place without room
+  // for its name gets a number placed the same way, named in a legend under the map.
   const placed: LabelBox[] = [];
-  const labels = [...points]
-    .sort((a, b) => b.incidents - a.incidents)
-    .map((p) => {
-      const xy = projection([p.longitude, p.latitude]);
-      if (!xy || placed.length >= 8) return '';
-      const w = p.label.length * LABEL_CHAR_WIDTH;
-      const box = [
-        { x: xy[0] + 8, y: xy[1] - 6, w, h: LABEL_HEIGHT, anchor: 'start' },
-        { x: xy[0] - 8 - w, y: xy[1] - 6, w, h: LABEL_HEIGHT, anchor: 'end' },
-      ].find(
-        (b) =>
-          b.x >= 1 &&
-          b.x + b.w <= width - 1 &&
-          b.y >= 1 &&
-          b.y + b.h <= height - 1 &&
-          !placed.some((o) => overlaps(o, b)),
-      );
-      if (!box) return '';
+  const legend: string[] = [];
+  const labels = marks
+    .map((m) => {
+      const others = marks
+        .filter((o) => o !== m)
+        .map((o) => ({ x: o.x - o.r, y: o.y - o.r, w: 2 * o.r, h: 2 * o.r }));
+      const fit = (text: string) => {
+        const w = text.length * LABEL_CHAR_WIDTH;
+        const gap = m.r + 3;
+        return [
+          { x: m.x + gap, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'start' },
+          { x: m.x - gap - w, y: m.y - 6, w, h: LABEL_HEIGHT, anchor: 'end' },
+          { x: m.x - w / 2, y: m.y - gap - LABEL_HEIGHT, w, h: LABEL_HEIGHT, anchor: 'middle' },
+          { x: m.x - w / 2, y: m.y + gap, w, h: LABEL_HEIGHT, anchor: 'middle' },
+        ].find(
+          (b) =>
+            b.x >= 1 &&
+            b.x + b.w <= width - 1 &&
+            b.y >= 1 &&
+            b.y + b.h <= height - 1 &&
+            !placed.some((o) => overlaps(o, b)) &&
+            !others.some((o) => overlaps(o, b)),
+        );
+      };
+      let text = m.p.label;
+      let box = placed.length < 8 ? fit(text) : undefined;
+      if (!box) {
+        text = String(legend.length + 1);
+        box = fit(text);
+        legend.push(
+          `<li value="${legend.length + 1}">${escapeXml(m.p.label)}${box ? '' : ' (too close to others to mark)'}</li>`,
+        );
+        if (!box) return '';
+      }
       placed.push(box);
-      const x = box.anchor === 'start' ? box.x : box.x + box.w;
-      return `<text x="${x.toFixed(1)}" y="${(xy[1] + 3).toFixed(1)}" text-anchor="${box.anchor}" class="label">${escapeXml(p.label)}</text>`;
+      const x =
+        box.anchor === 'start' ? box.x : box.anchor === 'end' ? box.x + box.w : box.x + box.w / 2;
+      return `<text x="${x.toFixed(1)}" y="${(box.y + 9).toFixed(1)}" text-anchor="${box.anchor}" class="label">${escapeXml(text)}</text>`;
     })
     .join('');
   const graticule = path(geoGraticule10()) ?? '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Map of incident places">
 <defs><clipPath id="map-clip"><rect width="${width}" height="${height}"/></clipPath></defs>
 <g clip-path="url(#map-clip)"><rect width="${width}" height="${height}" class="sea"/><path d="${graticule}" class="graticule"/>${shapes}${circles}${labels}</g>
-<rect width="${width}" height="${height}" class="frame"/></svg>`;
+<rect width="${width}" height="${height}" class="frame"/></svg>${
+    legend.length > 0
+      ? `<ol class="map-legend" aria-label="Numbered places">${legend.join('')}</ol>`
+      : ''
+  }`;
 }
 
 /** A label's box on the map, in the SVG's pixels. */

@@ -35,6 +35,7 @@ svg { display: block; max-width: 100%; height: auto; margin: 4px 0; }
 .point { fill: #263040; fill-opacity: .75; stroke: #fff; stroke-width: .8; }
 .point.external { fill: #b42318; }
 .label { font-size: 8px; fill: #1b1f24; paint-order: stroke; stroke: #fff; stroke-width: 2.5px; }
+.map-legend { margin: 3px 0 0; padding-left: 1.4em; font-size: 8px; columns: 2; color: #1b1f24; }
 .frame { fill: none; stroke: #d0d5dc; }
 .bar { fill: #9aa7b8; }
 .bar.lethal { fill: #263040; }

@@ -285,7 +285,14 @@ describe('web application in Chromium', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Sharing' })
       .click();
-    await ana.getByTestId('ledger-verdict').waitFor();
+    // The sharing area opens on the releases; drafting one is a view of its own.
+    await ana.waitForURL(/\/sharing\/releases$/);
+    await ana
+      .getByRole('navigation', { name: 'Sharing' })
+      .getByRole('link', { name: 'New release' })
+      .click();
+    await ana.waitForURL(/\/sharing\/releases\/new$/);
+    await ana.getByLabel('Find objects', { exact: true }).waitFor();
     assert.deepEqual(await findSeriousAxeViolations(ana), []);
     await ana
       .getByLabel('Partner', { exact: true })
@@ -295,7 +302,7 @@ describe('web application in Chromium', () => {
     await ana.getByRole('checkbox', { name: /Crocus City Hall attack/ }).check();
     await ana.getByRole('checkbox', { name: 'Coarsen dates to the month' }).check();
     await ana.getByRole('button', { name: 'Draft release' }).click();
-    await ana.getByText('Release drafted; preview it below.').waitFor();
+    await ana.getByText('Release to Allied Service drafted; preview it below.').waitFor();
     const row = ana.locator('li.release').first();
     await row.getByRole('button', { name: 'Preview' }).click();
     const preview = row.getByLabel('Release preview');
@@ -340,6 +347,11 @@ describe('web application in Chromium', () => {
       .waitFor();
     await ana.reload();
     await ana.locator('li.release').first().getByText('revoked', { exact: true }).waitFor();
+    await ana
+      .locator('li.release')
+      .first()
+      .getByRole('link', { name: 'Its entries in the ledger' })
+      .click();
     const verdict = ana.getByTestId('ledger-verdict');
     await verdict.waitFor();
     assert.match(

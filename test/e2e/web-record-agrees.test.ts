@@ -1,7 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureWebBuilt, launchChromium, signIn } from './web-harness.js';
 import { createTestApp, type TestApp } from '../server-fixture.js';
@@ -21,7 +19,6 @@ const SECOND =
   'Officials in Jalalabad said on Monday that a bomb exploded near a market, killing 4 people. ' +
   'No group claimed the attack.';
 const NAME = 'Checkpoint massacre (journey)';
-const ROOT = join(import.meta.dirname, '..', '..');
 
 interface Json {
   [key: string]: unknown;
@@ -41,7 +38,71 @@ async function submitReport(page: Page, title: string, text: string): Promise<vo
 
 async function acceptAll(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Accept all' }).click();
-  await page.getByText('Accepted every proposed item.').waitFor();
+  // Accepting writes every item and re-indexes: on a loaded shared machine it took over 30 s.
+  await page.getByText('Accepted every proposed item.').waitFor({ timeout: 90_000 });
+}
+
+async function visitSharingViews(
+  page: Page,
+  url: string,
+  r: { partnerName: string; partnerId: string; releaseId: string; entries: number },
+): Promise<void> {
+  await page.goto(`${url}/sharing/ledger?release=${r.releaseId}`);
+  const ledger = page.getByRole('region', { name: 'Disclosure ledger' });
+  const rows = ledger.locator('table.ledger tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), r.entries, 'only the entries of the release');
+  assert.equal(await page.title(), 'Ledger · Sharing · Tearline', 'the view names itself');
+  assert.equal(await page.getByLabel('Release', { exact: true }).inputValue(), r.releaseId);
+  const first = (await rows.first().textContent()) ?? '';
+  assert.ok(first.includes(r.partnerName), `the partner named: ${first}`);
+  assert.ok(
+    (await ledger.locator('table.ledger tbody a[href^="/objects/"]').count()) > 0,
+    'released objects link to ours by name',
+  );
+  await page.reload();
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), r.entries, 'the filter survives a reload');
+  await page.getByLabel('Partner', { exact: true }).selectOption('');
+  await page.waitForURL(`${url}/sharing/ledger`);
+  await page.goBack();
+  await page.waitForURL(`${url}/sharing/ledger?release=${r.releaseId}`);
+  await rows.nth(r.entries - 1).waitFor();
+  assert.equal(await rows.count(), r.entries, 'Back restores the filter');
+  await page.getByLabel('Partner', { exact: true }).selectOption(r.partnerId);
+  await page.waitForURL(`${url}/sharing/ledger?partner=${r.partnerId}`);
+
+  // Drafting for the low-trust partner: its tier's transforms are ticked and locked.
+  await page.goto(`${url}/sharing/releases/new?partner=${r.partnerId}`);
+  const locked = page.getByRole('checkbox', { name: 'Coarsen places to the country' });
+  await locked.waitFor();
+  assert.equal(await locked.isChecked(), true);
+  assert.equal(await locked.isDisabled(), true);
+  assert.equal(
+    await page.getByRole('checkbox', { name: 'Drop sources and methods' }).isDisabled(),
+    true,
+  );
+  assert.equal(
+    await page.getByRole('checkbox', { name: 'Coarsen dates to the month' }).isChecked(),
+    true,
+  );
+  assert.equal(
+    await page.getByRole('checkbox', { name: 'Coarsen places to the province' }).isDisabled(),
+    false,
+  );
+  await page.getByText('Required for every release to a minimal partner.').first().waitFor();
+
+  // The other views, each from the sub-navigation.
+  const sub = page.getByRole('navigation', { name: 'Sharing' });
+  await sub.getByRole('link', { name: 'Partners' }).click();
+  await page.waitForURL(`${url}/sharing/partners`);
+  await page.getByRole('region', { name: 'Partners' }).getByText(r.partnerName).first().waitFor();
+  await sub.getByRole('link', { name: 'Agreements' }).click();
+  await page.locator('li.agreement-card').first().waitFor();
+  await sub.getByRole('link', { name: 'Releases' }).click();
+  await page.locator(`li.release[data-release="${r.releaseId}"] .badge.status-delivered`).waitFor();
+  await page.goBack();
+  await page.waitForURL(`${url}/sharing/agreements`);
 }
 
 for (const engine of ENGINES) {
@@ -253,19 +314,9 @@ for (const engine of ENGINES) {
           html,
           /<td class="date">2024-05-11<\/td><td>Checkpoint massacre \(journey\)<\/td><td>Herat, AF<\/td><td class="num">at least 210<\/td>/,
         );
-        const brief = await browser.newPage({ viewport: { width: 900, height: 1270 } });
-        await brief.setContent(html);
-        mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-        if (engine === 'sqlite') {
-          await brief.screenshot({
-            path: join(ROOT, 'docs', 'screenshots', 'brief.png'),
-            fullPage: true,
-          });
-        }
-        await brief.close();
         // The release to the demo's low-trust partner: preview, then a second person approves.
         const { partners } = (await api('/api/partners')) as {
-          partners: Array<{ id: string; trustTier: string }>;
+          partners: Array<{ id: string; name: string; trustTier: string }>;
         };
         const partner = partners.find((p) => p.trustTier === 'minimal')!;
         const { agreements } = (await api(`/api/agreements?partnerId=${partner.id}`)) as {
@@ -322,6 +373,16 @@ for (const engine of ENGINES) {
           if (relExt[key] !== undefined) assert.match(String(relExt[key]), /Herat/, key);
         const releasedPlace = preview.bundle.objects.find((o) => o.type === 'location');
         assert.equal(releasedPlace?.country, 'AF');
+
+        // The sharing views, each by its own URL: the ledger filtered to this release names the
+        // partner and what it received; the filter lives in the URL (reload, Back).
+        await visitSharingViews(page, url, {
+          partnerName: String(partners.find((p) => p.id === partner.id)?.name),
+          partnerId: partner.id,
+          releaseId: release.id,
+          entries: ((await api(`/api/ledger?releaseId=${release.id}`)) as { entries: Json[] })
+            .entries.length,
+        });
 
         assert.deepEqual(errors, []);
         await page.close();

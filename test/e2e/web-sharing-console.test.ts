@@ -25,8 +25,9 @@ async function openAs(
   return { context, page };
 }
 
-async function openSharing(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/sharing`);
+/** Opens one view of the sharing area by its own URL (`agreements`, `partners`, `releases`). */
+async function openSharing(page: Page, url: string, view: string): Promise<void> {
+  await page.goto(`${url}/sharing/${view}`);
   await page.getByRole('heading', { level: 1, name: 'Sharing' }).waitFor();
 }
 
@@ -74,7 +75,7 @@ describe('sharing console and graph in Chromium', () => {
     const title = 'Narrow conditional sharing';
 
     const approver = await openAs(browser, server.url, 'bea');
-    await openSharing(approver.page, server.url);
+    await openSharing(approver.page, server.url, 'agreements');
     const form = approver.page.getByRole('form', { name: 'Create an agreement' });
     await form.getByLabel('Partner').selectOption(partner.id as string);
     await form.getByLabel('Title').fill(title);
@@ -91,7 +92,7 @@ describe('sharing console and graph in Chromium', () => {
     );
 
     const analyst = await openAs(browser, server.url, 'ana');
-    await openSharing(analyst.page, server.url);
+    await openSharing(analyst.page, server.url, 'agreements');
     const card = agreementCard(analyst.page, title);
     await card.waitFor();
     // A change without a reason is refused in the page, before anything is sent.
@@ -168,6 +169,7 @@ describe('sharing console and graph in Chromium', () => {
     const after = await api('ana', 'GET', `/api/releases/${drafted.id as string}`);
     assert.equal(after.status, 'revoked');
     assert.match(String(after.revokeReason), /agreement ended: Partner leaked a product/);
+    await openSharing(analyst.page, server.url, 'releases');
     await analyst.page
       .locator(`li.release[data-release="${drafted.id as string}"] .badge.status-revoked`)
       .waitFor();
@@ -177,7 +179,7 @@ describe('sharing console and graph in Chromium', () => {
 
   it('lets an admin issue a TAXII credential shown once, which works until revoked', async () => {
     const { context, page } = await openAs(browser, server.url, 'root');
-    await openSharing(page, server.url);
+    await openSharing(page, server.url, 'partners');
     await page.getByText('TAXII credentials of Allied Service').click();
     const issue = page.getByRole('form', { name: 'Issue a credential to Allied Service' });
     await issue.getByLabel('Label').fill('Allied TAXII client');
@@ -211,7 +213,7 @@ describe('sharing console and graph in Chromium', () => {
       transforms: [{ kind: 'strip-sources' }],
     });
     const { context, page } = await openAs(browser, server.url, 'ana');
-    await openSharing(page, server.url);
+    await openSharing(page, server.url, 'releases');
     // The server's answer is held back until the progress has been seen: a large build is slow.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -229,9 +231,12 @@ describe('sharing console and graph in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: 'Building the preview of 3 objects' })
       .waitFor();
-    // Not frozen: another control still answers while the build runs.
-    await page.getByText('History of changes').first().click();
-    await page.locator('.history tbody tr').first().waitFor();
+    // Not frozen: another control still takes the focus while the build runs.
+    const other = page
+      .getByRole('navigation', { name: 'Sharing' })
+      .getByRole('link', { name: 'Ledger' });
+    await other.focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ledger');
     release();
     await row.getByLabel('Release preview').waitFor();
     assert.equal(await bar.count(), 0);
@@ -260,7 +265,7 @@ describe('sharing console and graph in Chromium', () => {
       transforms: [{ kind: 'strip-sources' }],
     });
     const { context, page } = await openAs(browser, server.url, 'ana');
-    await openSharing(page, server.url);
+    await openSharing(page, server.url, 'releases');
     // The longest stretch the main thread was blocked, from the browser's own long-task records.
     await page.evaluate(() => {
       const w = window as unknown as { longestTaskMs: number };

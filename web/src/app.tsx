@@ -217,7 +217,7 @@ function Route(props: { path: string; search: string; user: User }) {
     case 'objects':
       return parts[1] ? <ObjectPage id={parts[1]} /> : <NotFound />;
     case 'sharing':
-      return <SharingPage user={user} approvals={parts[1] === 'approvals'} />;
+      return <SharingPage user={user} parts={parts.slice(1)} search={props.search} />;
     case 'users':
       return <UsersPage />;
     case 'audit':

@@ -3,13 +3,18 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 const listeners = new Set<() => void>();
 
 /**
- * Moves the single-page application to a path without reloading.
+ * Moves the single-page application to a path without reloading; `replace` rewrites the current
+ * history entry instead (a redirect, or a filter that should not add a step to Back).
  *
  * @example navigate('/actors/ISIS-K')
  */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
-  window.scrollTo(0, 0);
+export function navigate(
+  path: string,
+  options: { replace?: boolean; keepScroll?: boolean } = {},
+): void {
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   for (const l of listeners) l();
 }
 
@@ -33,14 +38,25 @@ export function usePath(): string {
 }
 
 /** An in-app link: a real anchor (keyboard, middle-click) that navigates without a reload. */
-export function Link(props: { to: string; children: ReactNode; className?: string }) {
+export function Link(props: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  /** Marks the link as the page being shown (`aria-current="page"`). */
+  current?: boolean;
+}) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(props.to);
   };
   return (
-    <a href={props.to} onClick={onClick} className={props.className}>
+    <a
+      href={props.to}
+      onClick={onClick}
+      className={props.className}
+      aria-current={props.current ? 'page' : undefined}
+    >
       {props.children}
     </a>
   );

@@ -3,6 +3,7 @@ import type {
   CountRange,
 } from '../../src/core/stix/conflict-event-extension.js';
 import { toCountRangeText } from '../../src/core/stix/count-range-text.js';
+import { toEventDate } from '../../src/core/stix/incident-date.js';
 
 /** A STIX object as the API returns it. */
 export interface StixObject {
@@ -40,16 +41,14 @@ export function toConflictEvent(o: StixObject): Partial<ConflictEventProperties>
 }
 
 /**
- * The date of an incident: its event date, else first_seen; undefined (shown as unknown, left
- * out of the tempo) when neither is known. `created` is the day it was loaded, not a date of
- * the event, and would pull the tempo chart to the loading day.
+ * The date of an incident as every page states it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), by the one
+ * rule the analysis index uses too; undefined (shown as unknown, left out of the tempo) when not
+ * known. Neither `created` (the loading day) nor `first_seen` stands in for it.
  *
  * @example toIncidentDate(incident) // '2024-03-22'
  */
 export function toIncidentDate(o: StixObject): string | undefined {
-  const ev = toConflictEvent(o);
-  const raw = ev?.event_date ?? o.first_seen;
-  return typeof raw === 'string' ? raw.slice(0, 10) : undefined;
+  return toEventDate(toConflictEvent(o)?.event_date);
 }
 
 /**

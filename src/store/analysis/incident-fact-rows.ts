@@ -6,11 +6,10 @@ import {
   type CountRange,
 } from '../../core/stix/conflict-event-extension.js';
 import type { AnalysisIncidentFactsTable } from '../schema/tearline-db.js';
+import { toEventDate, toEventMonth } from '../../core/stix/incident-date.js';
 
 /** A row of `analysis_incident_facts`; `fatalities_max` is null beside a lower bound: an open range. */
 export type FactRow = Selectable<AnalysisIncidentFactsTable>;
-
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /**
  * The fact rows of one accepted incident: one per attributed actor, or one with actor '' when the
@@ -23,8 +22,7 @@ export function toFactRows(record: IncidentRecord): FactRow[] {
   const ext = (incident.extensions?.[CONFLICT_EVENT_EXTENSION_ID] ??
     {}) as Partial<ConflictEventProperties>;
   const place = record.place ?? {};
-  const date =
-    typeof ext.event_date === 'string' && DATE.test(ext.event_date) ? ext.event_date : null;
+  const date = toEventDate(ext.event_date) ?? null;
   const lat = place.latitude ?? ext.latitude;
   const lon = place.longitude ?? ext.longitude;
   const hasPoint =
@@ -44,7 +42,7 @@ export function toFactRows(record: IncidentRecord): FactRow[] {
     incident_id: incident.id,
     name: typeof incident.name === 'string' ? incident.name : incident.id,
     event_date: date,
-    month: date !== null && date.length >= 7 ? date.slice(0, 7) : null,
+    month: toEventMonth(date) ?? null,
     country: (place.country ?? ext.country ?? null)?.toUpperCase() ?? null,
     admin1: place.admin1 ?? ext.admin1 ?? null,
     location_name: place.name ?? ext.location_name ?? null,

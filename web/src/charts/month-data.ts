@@ -1,3 +1,5 @@
+import { toEventMonth } from '../../../src/core/stix/incident-date.js';
+
 /** One month of counts. */
 export interface MonthDatum {
   month: string;
@@ -13,8 +15,8 @@ export interface MonthDatum {
 export function toMonthData(items: Array<{ date?: string; fatalities?: number }>): MonthDatum[] {
   const by = new Map<string, MonthDatum>();
   for (const it of items) {
-    const month = it.date?.slice(0, 7);
-    if (!month || !/^\d{4}-\d{2}$/.test(month)) continue;
+    const month = toEventMonth(it.date);
+    if (month === undefined) continue;
     const d = by.get(month) ?? { month, incidents: 0, fatalities: 0 };
     d.incidents++;
     d.fatalities = (d.fatalities ?? 0) + (it.fatalities ?? 0);

@@ -11,6 +11,7 @@ import {
 import { LoadState, nameOf, Panel } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { toMonthData } from '../charts/month-data.js';
+import { toEventMonth } from '../../../src/core/stix/incident-date.js';
 import { LazyTempoChart, LazyWorldMap } from './lazy-visuals.js';
 
 interface Alert {
@@ -89,7 +90,8 @@ export function DashboardPage() {
     [incidents.objects],
   );
   const undated = useMemo(
-    () => incidents.objects.filter((o) => toIncidentDate(o) === undefined),
+    // The same rule as the actor page's and the brief's "undated": no known month.
+    () => incidents.objects.filter((o) => toEventMonth(toIncidentDate(o)) === undefined),
     [incidents.objects],
   );
   const points = useMemo(
@@ -164,8 +166,8 @@ export function DashboardPage() {
             <>
               <p className="muted">
                 {undated.length === 1 ? 'One incident has' : `${undated.length} incidents have`} no
-                known date; {undated.length === 1 ? 'it is' : 'they are'} left out of the tempo and
-                trends until dated.
+                known date, or only its year; {undated.length === 1 ? 'it is' : 'they are'} left out
+                of the tempo and trends until dated.
               </p>
               <ul className="list">
                 {undated.slice(0, 8).map((o) => (

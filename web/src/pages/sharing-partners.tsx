@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { callApi } from '../api.js';
 import { LoadState, Panel } from '../ui.js';
+import { Link } from '../router.js';
+import { describeTransform } from './sharing-transforms.js';
 import type { Loaded } from '../use-load.js';
 import { useAction } from '../use-action.js';
 import { PartnerCredentials } from './sharing-credentials.js';
@@ -8,10 +10,14 @@ import type { Partner } from './sharing-types.js';
 
 const TIERS = ['close', 'trusted', 'limited', 'minimal'];
 
-/** Partners with their trust tier, a form to register one and, for admins, their TAXII credentials. */
+/**
+ * Partners with their trust tier and what it forces on every release, links to their releases
+ * and ledger, a form to register one and, for admins, their TAXII credentials.
+ */
 export function PartnersPanel(props: {
   state: Loaded<{ partners: Partner[] }>;
   canAdd: boolean;
+  canDraft: boolean;
   canManageCredentials: boolean;
 }) {
   const [name, setName] = useState('');
@@ -26,13 +32,29 @@ export function PartnersPanel(props: {
     });
   };
   return (
-    <Panel title="Partners">
+    <Panel title="Partners" wide>
       <LoadState state={props.state} label="Partners">
         {(d) => (
           <ul className="list">
             {d.partners.map((p) => (
               <li key={p.id}>
-                {p.name} <span className={`badge tier-${p.trustTier}`}>{p.trustTier}</span>
+                <strong>{p.name}</strong>{' '}
+                <span className={`badge tier-${p.trustTier}`}>{p.trustTier}</span>
+                <p className="muted">
+                  {p.minimumTransforms?.length
+                    ? `Required on every release (${p.trustTier} tier): ${p.minimumTransforms.map(describeTransform).join('; ')}.`
+                    : 'No transform is required on its releases; their author picks them.'}
+                </p>
+                <p className="links">
+                  {props.canDraft && (
+                    <Link to={`/sharing/releases/new?partner=${encodeURIComponent(p.id)}`}>
+                      Draft a release
+                    </Link>
+                  )}
+                  <Link to={`/sharing/ledger?partner=${encodeURIComponent(p.id)}`}>
+                    What {p.name} has received
+                  </Link>
+                </p>
                 {props.canManageCredentials && (
                   <details>
                     <summary>TAXII credentials of {p.name}</summary>

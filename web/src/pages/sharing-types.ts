@@ -1,13 +1,28 @@
 import type {
   Agreement,
   LedgerEntry,
-  Partner,
+  Partner as PartnerRecord,
   Release,
   ReleaseFinding,
 } from '../../../src/core/ports/sharing.js';
 import type { StixObject } from '../stix.js';
 
-export type { Agreement, LedgerEntry, Partner, ReleaseFinding };
+export type { Agreement, LedgerEntry, ReleaseFinding };
+
+/** A partner as the API lists it, with the transforms its trust tier adds to every release. */
+export interface Partner extends PartnerRecord {
+  minimumTransforms?: Array<Record<string, unknown>>;
+}
+
+/** A ledger entry with the names the API puts beside its ids. */
+export interface LedgerRowView extends LedgerEntry {
+  partnerName: string;
+  /** The released object's name as the partner received it. */
+  objectName: string;
+  objectType: string;
+  /** The internal object it was released from. */
+  sourceId?: string;
+}
 
 /** A release as the API lists it (the internal id map is never sent). */
 export type ReleaseView = Omit<Release, 'idMap'>;

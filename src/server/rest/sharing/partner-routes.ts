@@ -8,7 +8,15 @@ import {
   revokePartnerCredential,
   toListedCredential,
 } from '../../../sharing/partner-service.js';
+import { loadSharingSettings } from '../../../sharing/sharing-settings.js';
+import type { TierMinimums } from '../../../sharing/tier-minimums.js';
+import type { Partner } from '../../../core/ports/sharing.js';
 import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+
+// The form that drafts a release shows these as boxes it cannot untick: the policy adds them anyway.
+function withMinimums(partner: Partner, minimums: TierMinimums) {
+  return { ...partner, minimumTransforms: minimums[partner.trustTier] ?? [] };
+}
 
 /**
  * Partners and their TAXII credentials: list and register partners (analysts), issue, list and
@@ -24,9 +32,17 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
       '/partners',
       {
         config: { access: [] },
-        schema: { summary: 'Partners', tags, response: problemResponses(401, 403) },
+        schema: {
+          summary: 'Partners, each with the transforms its trust tier adds to every release',
+          tags,
+          response: problemResponses(401, 403),
+        },
       },
-      async () => ({ partners: await deps.store.sharing.partners.listPartners() }),
+      async () => {
+        const { tierMinimums } = await loadSharingSettings(sharing);
+        const partners = await deps.store.sharing.partners.listPartners();
+        return { partners: partners.map((p) => withMinimums(p, tierMinimums)) };
+      },
     );
     app.post<{ Body: Record<string, unknown> }>(
       '/partners',
@@ -59,7 +75,11 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           response: problemResponses(401, 403, 404),
         },
       },
-      async (request) => getPartnerOrThrow(deps.store.sharing.partners, request.params.id),
+      async (request) =>
+        withMinimums(
+          await getPartnerOrThrow(deps.store.sharing.partners, request.params.id),
+          (await loadSharingSettings(sharing)).tierMinimums,
+        ),
     );
     app.get<{ Params: { id: string } }>(
       '/partners/:id/credentials',

@@ -17,6 +17,7 @@ import {
   setTierMinimums,
 } from '../../../sharing/sharing-settings.js';
 import { verifyLedger } from '../../../sharing/ledger.js';
+import { toLedgerRows } from './ledger-rows.js';
 import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
 
 type Body = Record<string, unknown>;
@@ -223,7 +224,8 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         config: { access: [] },
         schema: {
-          summary: 'Disclosure ledger entries in chain order',
+          summary:
+            'Disclosure ledger entries in chain order, with partner and object names; filter by partnerId and releaseId',
           tags,
           querystring: {
             type: 'object',
@@ -236,7 +238,12 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: problemResponses(400, 401, 403),
         },
       },
-      async (request) => ({ entries: await deps.store.sharing.ledger.listEntries(request.query) }),
+      async (request) => ({
+        entries: await toLedgerRows(
+          deps.store.sharing,
+          await deps.store.sharing.ledger.listEntries(request.query),
+        ),
+      }),
     );
     app.get(
       '/ledger/verify',
