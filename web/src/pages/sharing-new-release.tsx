@@ -72,7 +72,7 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
       <form
         className="inline-form"
         role="search"
-        onSubmit={search}
+        onSubmit={(e) => void search(e)}
         aria-label="Find objects to release"
       >
         <label htmlFor="rel-q">Find objects</label>
