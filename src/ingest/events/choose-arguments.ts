@@ -39,12 +39,20 @@ export function chooseArguments(
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
   const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
-  const actors = chooseActors(text, incident, inUnits);
-  if (!actors.some((a) => a.role === 'perpetrator')) {
+  let actors = chooseActors(text, incident, inUnits);
+  // A named claimant next to the incident beats "gunmen" or state forces read inside it: the
+  // group that claims an attack is its perpetrator (ACLED codes the claimant).
+  if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
     const near = nearbyPerpetrator(text, incident, entities, sentences);
     const fallback = near ?? (context.main ? context.claims[0] : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
-      actors.unshift({ name: fallback.canonical, role: 'perpetrator' });
+      const unnamed = actors.some((a) => a.role === 'perpetrator');
+      if (unnamed && !UNNAMED_OR_STATE.test(fallback.canonical)) {
+        actors = actors.filter((a) => a.role !== 'perpetrator');
+      }
+      if (!actors.some((a) => a.role === 'perpetrator')) {
+        actors.unshift({ name: fallback.canonical, role: 'perpetrator' });
+      }
     }
   }
   const args: EventArguments = {
@@ -76,6 +84,16 @@ export function chooseArguments(
   }
   return args;
 }
+
+/** A passive sentence's subject is the victim: "X was attacked", "X's governor was killed". */
+const VICTIM_AFTER =
+  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:\s+(?:convoy|base|members?|positions?))?\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b/i;
+/** Words after which a group is the one an attack or plot belonged to. */
+const MEMBER_OF_BEFORE =
+  /\b(?:linked to|tied to|ties to|connected to|on behalf of|planned by|plotted by|loyal to|affiliated (?:with|to)|members? of|cell of)\s+(?:(?:the|an?)\s+)?$/i;
+
+const HELD_BY_GROUP =
+  /^(?:'s|’s)\s+(?:(?:acting|deputy|senior|top|local|provincial|former|chief)\s+)*(?:governor|minister|commander|spokesman|spokesperson|leader|chief|officials?|office|headquarters|checkpoints?|convoy|positions?|envoy|representative|mayor|judge|cleric|police chief|intelligence chief)\b/i;
 
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 const UNNAMED_OR_STATE =
@@ -117,7 +135,18 @@ function chooseActors(
       if (/claim|responsib/i.test(claimAfter[0])) push(entity, 'claimant');
       continue;
     }
-    if (TARGET_BEFORE.test(before)) {
+    if (TARGET_BEFORE.test(before) || VICTIM_AFTER.test(after)) {
+      push(entity, 'target');
+      continue;
+    }
+    // "suspects linked to X", "a plot planned by an X cell": X is whose attack or plot it was.
+    if (MEMBER_OF_BEFORE.test(before)) {
+      push(entity, 'perpetrator', true);
+      continue;
+    }
+    // "the Taliban's governor was killed": a group's official or post named by possession is
+    // whom the attack hit ("the IRA's bombing of …" still names the attacker).
+    if (HELD_BY_GROUP.test(after)) {
       push(entity, 'target');
       continue;
     }
