@@ -190,6 +190,8 @@ const SITE_REACH = 90;
 /** How many of an incident's units are searched for its site. */
 const SITE_UNITS = 4;
 const REF_PLACE_REACH = 30;
+const ORIGIN_BEFORE =
+  /\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?$/i;
 const SITE_TOWN_GAP =
   /^(?:,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?)$/;
 
@@ -246,15 +248,27 @@ function choosePlace(
         !(site && e.start >= site.start && e.end <= site.end) &&
         (distance(e) <= reach || placesSite(e)),
     );
+    // A town, then a province, beats a country in the same unit, and a place the fire or the people came from
+    // ("rockets fired from Afghanistan landed near Termez", "men from Tajikistan") is not
+    // where the event happened.
     const score = (p: LocationEntity): number =>
-      distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
+      distance(p) +
+      ((p.geo_precision ?? 3) > 1 ? 60 : 0) +
+      (p.admin1 === undefined ? 60 : 0) +
+      (ORIGIN_BEFORE.test(text.slice(Math.max(unit.start, p.start - 24), p.start)) ? 150 : 0);
     const best = places.reduce<LocationEntity | undefined>(
       (b, p) => (!b || score(p) < score(b) ? p : b),
       undefined,
     );
     // A country or region ("northern Nigeria" in a headline) gives way to a town told next.
-    if (best && (!coarse || (best.geo_precision === 1 && index < SITE_UNITS))) {
-      if (coarse && best.geo_precision === 1) town = undefined;
+    // A country alone gives way to a province told next ("in Afghanistan's Kandahar province").
+    const finer =
+      coarse &&
+      index < SITE_UNITS &&
+      best !== undefined &&
+      (best.geo_precision === 1 || (town?.admin1 === undefined && best.admin1 !== undefined));
+    if (best && (!coarse || finer)) {
+      if (finer) town = undefined;
       if (!town) town = best;
       coarse = town.geo_precision !== 1;
     }
