@@ -27,3 +27,21 @@ describe('the place of an event', () => {
     );
   });
 });
+
+describe('the day of an event', () => {
+  it('reads "on Friday" against the dateline’s day, not the publication day', () => {
+    const event = extractDocument({
+      id: 't',
+      text: 'HERAT, May 3 — A bomb exploded at a bus stop in Herat on Friday, killing four people.',
+      published: '2024-05-10',
+    }).events[0];
+    assert.equal(event?.date, '2024-05-03');
+  });
+
+  it('takes the dateline’s year back when its month lies after publication', async () => {
+    const { datelineDay } = await import('./dateline.js');
+    assert.equal(datelineDay('KABUL, Dec. 30 — A bomb …', '2024-01-02'), '2023-12-30');
+    assert.equal(datelineDay('KABUL, 30 December 2022 — A bomb …'), '2022-12-30');
+    assert.equal(datelineDay('KABUL — A bomb …', '2024-01-02'), undefined);
+  });
+});
