@@ -6,7 +6,7 @@ import type { Entity } from '../extract-types.js';
  * It says where the reporter was, not where the event happened.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-)\s/g;
+  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-)\s/g;
 
 /**
  * Entities that stand inside a dateline: neither the event's place nor its date. The entities
@@ -38,7 +38,7 @@ export function withoutDatelines(text: string, entities: readonly Entity[]): Ent
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DATELINE_DAY =
-  /(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+(\d{1,2}))?(?:,\s*(\d{4}))?/;
+  /(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?/;
 /** How far into a report its opening dateline may stand (after a headline). */
 const DATELINE_REACH = 300;
 
