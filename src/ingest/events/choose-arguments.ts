@@ -95,6 +95,9 @@ const MEMBER_OF_BEFORE =
 const HELD_BY_GROUP =
   /^(?:'s|’s)\s+(?:(?:acting|deputy|senior|top|local|provincial|former|chief)\s+)*(?:governor|minister|commander|spokesman|spokesperson|leader|chief|officials?|office|headquarters|checkpoints?|convoy|positions?|envoy|representative|mayor|judge|cleric|police chief|intelligence chief)\b/i;
 
+const ATTACKERS_ENDED_BY =
+  /\b(?:attackers?|gunm[ae]n|assailants?|bombers?|militants|insurgents)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:killed|shot|shot dead|arrested|captured|detained|neutrali[sz]ed)\s+by\s+(?:the\s+)?$/i;
+
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 const UNNAMED_OR_STATE =
   /^(?:Unidentified armed group|State forces|Police forces|Coalition)$|\b(?:Forces|Force|Army|Police|Military|Navy|Guard|coalition|troops)\b/i;
@@ -151,6 +154,13 @@ function chooseActors(
       continue;
     }
     const attackAfter = ATTACK_CUE.exec(after.slice(0, 80));
+    // "the three attackers were killed by X": X answered the attack; it did not carry it out.
+    if (
+      ATTACKERS_ENDED_BY.test(text.slice(Math.max(unit.start, entity.start - 80), entity.start))
+    ) {
+      push(entity, 'responder');
+      continue;
+    }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
     else if (attackAfter) push(entity, 'perpetrator', attackAfter.index < 25);
   }

@@ -156,4 +156,14 @@ describe('findCasualties', () => {
       max: 1,
     });
   });
+
+  it('reads "causing no casualties" as no one killed', () => {
+    assert.deepEqual(
+      read('Two rockets hit an empty field on Monday, causing no casualties.').fatalities,
+      {
+        min: 0,
+        max: 0,
+      },
+    );
+  });
 });

@@ -32,7 +32,7 @@ function isTollFigure(before: string, after: string): boolean {
 const BRIDGE_WORD =
   /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
 const NOBODY =
-  /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
+  /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)|\b(?:causing|caused|leaving|left|resulting in|with) no (?:casualties|deaths|fatalities|injuries)/i;
 
 /** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
 const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');

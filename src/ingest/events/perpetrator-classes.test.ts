@@ -67,6 +67,15 @@ describe('perpetrators: who claims, who is hit', () => {
   });
 });
 
+describe('who answered an attack', () => {
+  it('takes the force that killed the attackers as the responder, not the perpetrator', () => {
+    const event = firstEvent(
+      'Gunmen stormed a hotel in Mogadishu on Sunday; the four attackers were killed by Somali forces. Al-Shabaab claimed the attack.',
+    );
+    assert.equal(event.actors.find((a) => a.role === 'perpetrator')?.name, 'al-Shabaab');
+  });
+});
+
 describe('group names found from a claim', () => {
   it('never runs a discovered name over the end of a sentence', () => {
     const event = firstEvent(
