@@ -86,6 +86,18 @@ describe('group names found from a claim', () => {
   });
 });
 
+describe('a parent claiming for its branch', () => {
+  it('gives the attack to the one branch the report names', () => {
+    const event = firstEvent(
+      'Gunmen killed two guards at a checkpoint in Kunduz on Sunday. The Islamic State claimed responsibility.\n\nOfficials said the attackers belonged to ISKP.',
+    );
+    assert.equal(
+      event.actors.find((a) => a.role === 'perpetrator')?.name,
+      'Islamic State Khorasan Province',
+    );
+  });
+});
+
 describe('a branch named by its country', () => {
   it('resolves "the group\'s Afghan affiliate" to the one branch at home there', () => {
     const event = firstEvent(
