@@ -2,6 +2,7 @@ import { TearlineError } from '../core/errors.js';
 import { findAttributions } from './attribution/find-attributions.js';
 import { classifyEvent } from './classify/classify-event.js';
 import { findEntities } from './entities/find-entities.js';
+import { datelineDay } from './events/dateline.js';
 import { detectEvents, type ClassifyEvent } from './events/detect-events.js';
 import { extractInSections } from './extract-sections.js';
 import type { Entity, ExtractInput, ExtractOutput, Span } from './extract-types.js';
@@ -79,8 +80,10 @@ export function extractDocument(input: ExtractInput, options: ExtractOptions = {
   const region = extractRegionLanguage(input);
   if (region.output) return { ...region.output, language: region.language };
   const sentences = stages.splitSentences(text);
+  // "On Friday" is read against the day the reporter wrote, when the dateline gives it.
+  const reference = datelineDay(text, input.published) ?? input.published;
   const entities = stages.findEntities(text, {
-    ...(input.published ? { published: input.published } : {}),
+    ...(reference ? { published: reference } : {}),
     ...(options.knownActors ? { knownActors: options.knownActors } : {}),
   });
   const events = detectEvents(text, sentences, entities, stages.classifyEvent);

@@ -1,12 +1,16 @@
 import { extractDocument } from '../../src/ingest/extract.js';
-import { ISKP_REPORTS } from './iskp-reports.js';
+import type { IskpReport } from './iskp-reports.js';
+import { ISKP_HALVES } from './iskp-split.js';
 
 /** Field accuracy on our ISKP reports: type, status, date, place, perpetrator, fatalities. */
-export function scoreIskp(): { accuracy: number; wrong: string[] } {
+export function scoreIskp(reports: readonly IskpReport[] = ISKP_HALVES.all): {
+  accuracy: number;
+  wrong: string[];
+} {
   let right = 0;
   let total = 0;
   const wrong: string[] = [];
-  for (const r of ISKP_REPORTS) {
+  for (const r of reports) {
     const e = extractDocument({ id: r.id, text: r.text, published: r.published }).events[0];
     const got = {
       sub_event_type: e?.sub_event_type ?? null,
@@ -43,7 +47,12 @@ export function scoreIskp(): { accuracy: number; wrong: string[] } {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { accuracy, wrong } = scoreIskp();
-  console.log(wrong.join('\n'));
-  console.log(`iskp: field_accuracy=${accuracy.toFixed(3)} n=${ISKP_REPORTS.length}`);
+  // node --import tsx training/iskp/score-iskp.ts [look|held|all]: errors are printed for the
+  // look half only; the held-back half is scored, never read.
+  const half = (process.argv[2] ?? 'all') as keyof typeof ISKP_HALVES;
+  const reports = ISKP_HALVES[half];
+  if (!reports) throw new Error('score-iskp: the argument is look, held or all');
+  const { accuracy, wrong } = scoreIskp(reports);
+  if (half === 'look') console.log(wrong.join('\n'));
+  console.log(`iskp ${half}: field_accuracy=${accuracy.toFixed(3)} n=${reports.length}`);
 }

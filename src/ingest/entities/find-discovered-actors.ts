@@ -16,6 +16,8 @@ const CLAIMED_BY = new RegExp(
   'gu',
 );
 
+const SENTENCE_END = /(?<=\p{Ll}{2})[.]\s+/u;
+
 const NOT_A_GROUP =
   /^(?:The|A|An|It|He|She|They|We|No|Nobody|One|This|That|These|Those|Police|Officials?|Authorities|Reuters|AFP)$/;
 
@@ -28,7 +30,12 @@ const NOT_A_GROUP =
 export function findDiscoveredActors(context: DocumentContext): ActorEntity[] {
   const { text } = context;
   const found: ActorEntity[] = [];
-  const push = (name: string, index: number): void => {
+  const push = (raw: string, rawIndex: number, side: 'first' | 'last'): void => {
+    // A name never runs over a sentence's end ("… in Kabul. The Islamic State claimed …"): keep
+    // the part next to the cue. "U.S." ends no sentence here (a lower-case word must end it).
+    const parts = raw.split(SENTENCE_END);
+    const name = side === 'first' ? parts[0]! : parts[parts.length - 1]!;
+    const index = side === 'first' ? rawIndex : rawIndex + raw.length - name.length;
     const clean = name
       .replace(/[.'’-]+$/, '')
       .replace(/\s+(?:of|the|for|and|al|wa|wal|fi|el|de|du|la|des|del|bin)$/, '');
@@ -41,11 +48,15 @@ export function findDiscoveredActors(context: DocumentContext): ActorEntity[] {
       canonical: clean,
     });
   };
-  for (const m of text.matchAll(CALLING)) push(m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of text.matchAll(CALLING))
+    push(m[1]!, m.index + m[0].length - m[1]!.length, 'first');
   for (const m of text.matchAll(CLAIMED)) {
-    const name = m[1]!.replace(/^(?:The|the)\s+/, '');
-    push(name, m.index + m[0].indexOf(m[1]!) + (m[1]!.length - name.length));
+    const start = m.index + m[0].indexOf(m[1]!);
+    const last = m[1]!.split(SENTENCE_END).pop()!;
+    const name = last.replace(/^(?:The|the)\s+/, '');
+    push(name, start + m[1]!.length - name.length, 'last');
   }
-  for (const m of text.matchAll(CLAIMED_BY)) push(m[1]!, m.index + m[0].length - m[1]!.length);
+  for (const m of text.matchAll(CLAIMED_BY))
+    push(m[1]!, m.index + m[0].length - m[1]!.length, 'first');
   return found;
 }

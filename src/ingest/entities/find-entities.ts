@@ -14,6 +14,7 @@ import { findOrganizations } from './find-organizations.js';
 import { findQuantities } from './find-quantities.js';
 import { findRolePeople } from './find-role-people.js';
 import { findWeapons } from './find-weapons.js';
+import { joinNationalityBodies } from './nationality-bodies.js';
 import { resolveBranches } from './resolve-branches.js';
 
 /** Options of {@link findEntities}. */
@@ -68,5 +69,5 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     ...tiered(findNationalities(context), 5),
     ...tiered(findQuantities(text), 6),
   ];
-  return resolveOverlaps(candidates);
+  return joinNationalityBodies(text, resolveOverlaps(candidates));
 }

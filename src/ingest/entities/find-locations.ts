@@ -167,7 +167,34 @@ export function findLocations(
     entity.geo_precision = toGeoPrecision(place, m);
     found.push(entity);
   }
-  return found;
+  found.push(...namedSettlements(text, blocked, found));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "the town of Kafr Zita": the words say it is a place, whether the gazetteer knows it or not. */
+const SETTLEMENT_OF =
+  /\b(?:the\s+)?(?:town|village|city|hamlet|settlement|locality|district|neighbou?rhood)\s+of\s+((?:al-|el-)?\p{Lu}[\p{L}'’-]+(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2})/gu;
+
+/**
+ * Places introduced by their kind that the gazetteer does not hold: not geocoded (no country or
+ * coordinates), but a place an incident can be told at (issue 14: an unknown town must still
+ * open or place an incident).
+ */
+function namedSettlements(
+  text: string,
+  blocked: Uint8Array,
+  found: ReadonlyArray<LocationEntity | OtherEntity>,
+): LocationEntity[] {
+  const out: LocationEntity[] = [];
+  for (const m of text.matchAll(SETTLEMENT_OF)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    const end = start + name.length;
+    if (blocked[start] !== 0 || blocked[end - 1] !== 0) continue;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    out.push({ type: 'location', text: name, start, end, geo_precision: 1 });
+  }
+  return out;
 }
 
 const AGENT_VERB =

@@ -1,6 +1,7 @@
 import type { ActorEntity } from '../extract-types.js';
 import type { ActorRecord } from '../gazetteer/actor-record.js';
 import { ACTOR_RECORDS } from '../gazetteer/actor-records.js';
+import { getCountries } from '../gazetteer/countries.js';
 
 // A branch named in words resolves to the branch, not to its parent: "the Islamic State's
 // Khorasan branch", "the group's Khorasan affiliate", "its Sahel province". ACLED and analysts
@@ -9,7 +10,7 @@ import { ACTOR_RECORDS } from '../gazetteer/actor-records.js';
 const BRANCH_NOUN = String.raw`(?:branch|province|affiliate|chapter|wing|franchise|offshoot|arm|faction)`;
 /** Right after a group's name: "'s Khorasan branch", "'s regional affiliate in Khorasan". */
 const AFTER_NAME = new RegExp(
-  String.raw`^(?:'s|’s)\s+(?:(?:so-called|regional|local|self-styled)\s+)?(?:([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+)?${BRANCH_NOUN}\b(?:\s+(?:in|for)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?`,
+  String.raw`^(?:\s+(?:group|movement|organi[sz]ation|network))?(?:'s|’s)\s+(?:(?:so-called|regional|local|self-styled)\s+)?(?:([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+)?${BRANCH_NOUN}\b(?:\s+(?:in|for)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?`,
 );
 /** Pointing back at a group named before: "the group's Khorasan branch", "its West Africa province". */
 const POINTING_BACK = new RegExp(
@@ -107,13 +108,23 @@ function findBranch(
     .map((n) => n.toLowerCase())
     .filter((n) => n.length >= 3);
   const regionWord = new RegExp(`\\b${region.replace(/[^\w\s-]/g, '')}\\b`, 'i');
-  return records.find(
-    (r) =>
-      r.canonical !== parent &&
-      [r.canonical, ...r.aliases].some(
-        (name) => regionWord.test(name) && parentNames.some((p) => name.toLowerCase().includes(p)),
-      ),
+  const isBranch = (r: ActorRecord): boolean =>
+    r.canonical !== parent &&
+    [r.canonical, ...r.aliases].some((name) =>
+      parentNames.some((p) => name.toLowerCase().includes(p)),
+    );
+  const named = records.find(
+    (r) => isBranch(r) && [r.canonical, ...r.aliases].some((name) => regionWord.test(name)),
   );
+  if (named) return named;
+  // "the Islamic State's Afghan affiliate": a country or its adjective names the one branch whose
+  // home is that country (none when two branches share it).
+  const country = getCountries().find(
+    (c) => c.names.includes(region) || c.demonyms.includes(region),
+  );
+  if (!country) return undefined;
+  const homed = records.filter((r) => isBranch(r) && r.homeCountries?.[0] === country.code);
+  return homed.length === 1 ? homed[0] : undefined;
 }
 
 /** The one record a region word names, when it names exactly one. */

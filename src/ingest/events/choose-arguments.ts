@@ -39,12 +39,20 @@ export function chooseArguments(
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
   const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
-  const actors = chooseActors(text, incident, inUnits);
-  if (!actors.some((a) => a.role === 'perpetrator')) {
+  let actors = chooseActors(text, incident, inUnits);
+  // A named claimant next to the incident beats "gunmen" or state forces read inside it: the
+  // group that claims an attack is its perpetrator (ACLED codes the claimant).
+  if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
     const near = nearbyPerpetrator(text, incident, entities, sentences);
     const fallback = near ?? (context.main ? context.claims[0] : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
-      actors.unshift({ name: fallback.canonical, role: 'perpetrator' });
+      const unnamed = actors.some((a) => a.role === 'perpetrator');
+      if (unnamed && !UNNAMED_OR_STATE.test(fallback.canonical)) {
+        actors = actors.filter((a) => a.role !== 'perpetrator');
+      }
+      if (!actors.some((a) => a.role === 'perpetrator')) {
+        actors.unshift({ name: fallback.canonical, role: 'perpetrator' });
+      }
     }
   }
   const args: EventArguments = {
@@ -76,6 +84,19 @@ export function chooseArguments(
   }
   return args;
 }
+
+/** A passive sentence's subject is the victim: "X was attacked", "X's governor was killed". */
+const VICTIM_AFTER =
+  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:\s+(?:convoy|base|members?|positions?))?\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b/i;
+/** Words after which a group is the one an attack or plot belonged to. */
+const MEMBER_OF_BEFORE =
+  /\b(?:linked to|tied to|ties to|connected to|on behalf of|planned by|plotted by|loyal to|affiliated (?:with|to)|members? of|cell of)\s+(?:(?:the|an?)\s+)?$/i;
+
+const HELD_BY_GROUP =
+  /^(?:'s|’s)\s+(?:(?:acting|deputy|senior|top|local|provincial|former|chief)\s+)*(?:governor|minister|commander|spokesman|spokesperson|leader|chief|officials?|office|headquarters|checkpoints?|convoy|positions?|envoy|representative|mayor|judge|cleric|police chief|intelligence chief)\b/i;
+
+const ATTACKERS_ENDED_BY =
+  /\b(?:attackers?|gunm[ae]n|assailants?|bombers?|militants|insurgents)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:killed|shot|shot dead|arrested|captured|detained|neutrali[sz]ed)\s+by\s+(?:the\s+)?$/i;
 
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 const UNNAMED_OR_STATE =
@@ -117,11 +138,29 @@ function chooseActors(
       if (/claim|responsib/i.test(claimAfter[0])) push(entity, 'claimant');
       continue;
     }
-    if (TARGET_BEFORE.test(before)) {
+    if (TARGET_BEFORE.test(before) || VICTIM_AFTER.test(after)) {
+      push(entity, 'target');
+      continue;
+    }
+    // "suspects linked to X", "a plot planned by an X cell": X is whose attack or plot it was.
+    if (MEMBER_OF_BEFORE.test(before)) {
+      push(entity, 'perpetrator', true);
+      continue;
+    }
+    // "the Taliban's governor was killed": a group's official or post named by possession is
+    // whom the attack hit ("the IRA's bombing of …" still names the attacker).
+    if (HELD_BY_GROUP.test(after)) {
       push(entity, 'target');
       continue;
     }
     const attackAfter = ATTACK_CUE.exec(after.slice(0, 80));
+    // "the three attackers were killed by X": X answered the attack; it did not carry it out.
+    if (
+      ATTACKERS_ENDED_BY.test(text.slice(Math.max(unit.start, entity.start - 80), entity.start))
+    ) {
+      push(entity, 'responder');
+      continue;
+    }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
     else if (attackAfter) push(entity, 'perpetrator', attackAfter.index < 25);
   }
@@ -161,6 +200,8 @@ const SITE_REACH = 90;
 /** How many of an incident's units are searched for its site. */
 const SITE_UNITS = 4;
 const REF_PLACE_REACH = 30;
+const ORIGIN_BEFORE =
+  /\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?$/i;
 const SITE_TOWN_GAP =
   /^(?:,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?)$/;
 
@@ -217,15 +258,27 @@ function choosePlace(
         !(site && e.start >= site.start && e.end <= site.end) &&
         (distance(e) <= reach || placesSite(e)),
     );
+    // A town, then a province, beats a country in the same unit, and a place the fire or the people came from
+    // ("rockets fired from Afghanistan landed near Termez", "men from Tajikistan") is not
+    // where the event happened.
     const score = (p: LocationEntity): number =>
-      distance(p) + ((p.geo_precision ?? 3) > 1 ? 60 : 0);
+      distance(p) +
+      ((p.geo_precision ?? 3) > 1 ? 60 : 0) +
+      (p.admin1 === undefined ? 60 : 0) +
+      (ORIGIN_BEFORE.test(text.slice(Math.max(unit.start, p.start - 24), p.start)) ? 150 : 0);
     const best = places.reduce<LocationEntity | undefined>(
       (b, p) => (!b || score(p) < score(b) ? p : b),
       undefined,
     );
     // A country or region ("northern Nigeria" in a headline) gives way to a town told next.
-    if (best && (!coarse || (best.geo_precision === 1 && index < SITE_UNITS))) {
-      if (coarse && best.geo_precision === 1) town = undefined;
+    // A country alone gives way to a province told next ("in Afghanistan's Kandahar province").
+    const finer =
+      coarse &&
+      index < SITE_UNITS &&
+      best !== undefined &&
+      (best.geo_precision === 1 || (town?.admin1 === undefined && best.admin1 !== undefined));
+    if (best && (!coarse || finer)) {
+      if (finer) town = undefined;
       if (!town) town = best;
       coarse = town.geo_precision !== 1;
     }

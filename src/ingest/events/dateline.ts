@@ -6,7 +6,7 @@ import type { Entity } from '../extract-types.js';
  * It says where the reporter was, not where the event happened.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-)\s/g;
+  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-)\s/g;
 
 /**
  * Entities that stand inside a dateline: neither the event's place nor its date. The entities
@@ -34,4 +34,35 @@ export function withoutDatelines(text: string, entities: readonly Entity[]): Ent
         spans.some(([s, t]) => e.start >= s && e.end <= t)
       ),
   );
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DATELINE_DAY =
+  /(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?/;
+/** How far into a report its opening dateline may stand (after a headline). */
+const DATELINE_REACH = 300;
+
+/**
+ * The day a report's opening dateline gives ("KABUL, March 3 —"), as `YYYY-MM-DD`: the day the
+ * reporter wrote, against which "on Friday" is read. The year is the dateline's, else that of
+ * `published` (the year before when the month would fall after publication).
+ *
+ * @example datelineDay('KABUL, March 3 — A bomb …', '2023-03-10') // '2023-03-03'
+ */
+export function datelineDay(text: string, published?: string): string | undefined {
+  DATELINE.lastIndex = 0;
+  const m = DATELINE.exec(text.slice(0, DATELINE_REACH));
+  DATELINE.lastIndex = 0;
+  if (!m) return undefined;
+  const d = DATELINE_DAY.exec(m[1]!);
+  const dayText = d?.[1] ?? d?.[3];
+  if (!d || !dayText) return undefined;
+  const month = MONTHS.indexOf(d[2]!.toLowerCase()) + 1;
+  const day = Number(dayText);
+  let year = d[4] ? Number(d[4]) : published ? Number(published.slice(0, 4)) : undefined;
+  if (year === undefined || day < 1 || day > 31) return undefined;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  if (!d[4] && published && `${year}-${pad(month)}-${pad(day)}` > published.slice(0, 10)) year--;
+  const iso = `${year}-${pad(month)}-${pad(day)}`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }

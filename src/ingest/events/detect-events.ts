@@ -69,6 +69,9 @@ export function detectEvents(
   const units = findEventUnits(text, sentences, entities);
   const incidents = segmentIncidents(units);
   const claims = claimedBy(text, sentences, entities);
+  const documentActors = entities.flatMap((e) =>
+    e.type === 'actor' && e.canonical ? [e.canonical] : [],
+  );
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
   const argumentEntities = withoutDatelines(text, entities);
@@ -89,7 +92,7 @@ export function detectEvents(
       status: incident.status,
       ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
       ...(args.location ? { location: args.location } : {}),
-      actors: preferBranches(args.actors),
+      actors: preferBranches(args.actors, documentActors),
       fatalities: args.fatalities,
       injuries: args.injuries,
       evidence: toEvidence(incident),

@@ -140,4 +140,30 @@ describe('findCasualties', () => {
     assert.deepEqual(read('In 2019 the market reopened with 300 stalls.'), {});
     assert.deepEqual(read('Since 2004, 14 bridges were repaired.'), {});
   });
+
+  it('counts a single victim and a named victim "along with N others" without a figure', () => {
+    assert.deepEqual(read('The district mayor was shot dead outside his home on Friday.'), {
+      fatalities: { min: 1, max: 1 },
+    });
+    assert.deepEqual(read('A rocket hit his car on Sunday, killing him and his bodyguard.'), {
+      fatalities: { min: 2, max: 2 },
+    });
+    assert.deepEqual(read('The judge was killed on Monday along with three others in a blast.'), {
+      fatalities: { min: 4, max: 4 },
+    });
+    assert.deepEqual(read('A soldier was killed and 9 were wounded.').fatalities, {
+      min: 1,
+      max: 1,
+    });
+  });
+
+  it('reads "causing no casualties" as no one killed', () => {
+    assert.deepEqual(
+      read('Two rockets hit an empty field on Monday, causing no casualties.').fatalities,
+      {
+        min: 0,
+        max: 0,
+      },
+    );
+  });
 });

@@ -32,7 +32,7 @@ function isTollFigure(before: string, after: string): boolean {
 const BRIDGE_WORD =
   /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
 const NOBODY =
-  /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)/i;
+  /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)|\b(?:causing|caused|leaving|left|resulting in|with) no (?:casualties|deaths|fatalities|injuries)/i;
 
 /** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
 const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');
@@ -92,6 +92,10 @@ export function findCasualties(text: string, span: Span): Casualties {
     }
     if (kind === 'injured' && !out.injuries) out.injuries = range;
   }
+  if (!out.fatalities) {
+    const one = singleVictims(s);
+    if (one) out.fatalities = one;
+  }
   if (!out.fatalities && NOBODY.test(s)) {
     const nobody = NOBODY.exec(s)![0];
     if (/killed|deaths|fatalities|casualties|harmed/i.test(nobody))
@@ -101,6 +105,34 @@ export function findCasualties(text: string, span: Span): Casualties {
     }
   }
   return out;
+}
+
+/** "… was killed along with five others": the one named plus the others. */
+const ONE_AND_OTHERS = new RegExp(
+  String.raw`\b(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain)\b[^.;]{0,40}?\b(?:along with|together with|with|and)\s+(${COUNT_PHRASE.source})\s+(?:others|other people|other (?:civilians|guards|officials|worshippers|passengers))\b`,
+  'i',
+);
+/** "killing him", "killing him and his driver". */
+const KILLING_HIM =
+  /\bkilling (?:him|her)(?:self)?\b(\s+and (?:his|her) (?:\w+ ){0,1}(?:driver|bodyguard|guard|son|daughter|wife|husband|brother|aide|assistant|companion))?/i;
+/** "The governor was killed in a bombing": one named victim, no figure. */
+const ONE_KILLED =
+  /(?:^|[.;]\s+|\b(?:[Aa]|[Tt]he|[Aa]n)\s)(?:[\w'’-]+\s+){0,6}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,3}?)?(?:,[^,]{1,80},)?\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain)\b/;
+
+/**
+ * A toll stated without a figure: a single victim ("the governor was killed", "killing him"),
+ * or a named victim with others ("was killed along with five others").
+ */
+function singleVictims(s: string): CountRange | undefined {
+  const others = ONE_AND_OTHERS.exec(s);
+  if (others) {
+    const n = readCount(others[1]!);
+    if (n) return addCountRanges({ min: 1, max: 1 }, n);
+  }
+  const him = KILLING_HIM.exec(s);
+  if (him) return him[1] ? { min: 2, max: 2 } : { min: 1, max: 1 };
+  if (ONE_KILLED.test(s)) return { min: 1, max: 1 };
+  return undefined;
 }
 
 /** "… three Spanish citizens and three Afghans": a second group of victims joined by "and". */

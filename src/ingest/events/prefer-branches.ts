@@ -9,11 +9,29 @@ type EventActor = ExtractedEvent['actors'][number];
  *
  * @example preferBranches([{ name: 'Islamic State', role: 'perpetrator' }, { name: 'Islamic State Khorasan Province', role: 'perpetrator' }])
  */
-export function preferBranches(actors: readonly EventActor[]): EventActor[] {
+export function preferBranches(
+  actors: readonly EventActor[],
+  documentActors: readonly string[] = [],
+): EventActor[] {
   const perpetrators = actors.filter((a) => a.role === 'perpetrator').map((a) => a.name);
-  const hasBranch = (parent: string): boolean =>
-    perpetrators.some(
-      (n) => n !== parent && n.toLowerCase().includes(parent.toLowerCase()) && parent.length >= 3,
-    );
-  return actors.filter((a) => a.role !== 'perpetrator' || !hasBranch(a.name));
+  const branchesOf = (parent: string, names: readonly string[]): string[] => [
+    ...new Set(
+      names.filter(
+        (n) => n !== parent && parent.length >= 3 && n.toLowerCase().includes(parent.toLowerCase()),
+      ),
+    ),
+  ];
+  const out: EventActor[] = [];
+  for (const a of actors) {
+    if (a.role !== 'perpetrator') out.push(a);
+    else if (branchesOf(a.name, perpetrators).length > 0) continue;
+    else {
+      // "The Islamic State claimed it … the attackers were linked to ISKP": the parent claims
+      // for its branch; when the report names exactly one branch, that branch acted.
+      const named = branchesOf(a.name, documentActors);
+      const name = named.length === 1 ? named[0]! : a.name;
+      if (!out.some((o) => o.role === 'perpetrator' && o.name === name)) out.push({ ...a, name });
+    }
+  }
+  return out;
 }
