@@ -31,6 +31,7 @@ export type AuditAction =
   | 'partner.change'
   | 'agreement.create'
   | 'agreement.change'
+  | 'settings.change'
   | 'object.import'
   | 'object.write'
   | 'object.search'

@@ -123,7 +123,14 @@ export async function createApp(
     );
     await terms.reload();
     app.addHook('onSend', createRestrictedScan(terms));
-    app.addHook('onResponse', createAuditHook(audit, { objects: deps.store.objects, terms }));
+    app.addHook(
+      'onResponse',
+      createAuditHook(audit, {
+        objects: deps.store.objects,
+        terms,
+        releases: deps.store.sharing.releases,
+      }),
+    );
     // Whatever is buffered is written before the store closes.
     app.addHook('onClose', async () => audit.flush());
   }

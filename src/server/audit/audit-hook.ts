@@ -4,6 +4,8 @@ import type { AuditRecorder } from '../../core/audit-recorder.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
 import type { ProtectedTermsCache } from './protected-terms-cache.js';
 import { findRestrictedAmong } from './restricted-scan.js';
+import { findReleasedSources } from './released-sources.js';
+import type { ReleaseRepository } from '../../core/ports/sharing.js';
 import './audit-notes.js';
 
 type Params = Record<string, string | undefined>;
@@ -41,6 +43,7 @@ const ROUTE_ACTIONS: Record<
     action: 'agreement.change',
     targets: (p) => [p.id ?? '', p.conditionId ?? ''],
   },
+  'PUT /api/sharing/settings': { action: 'settings.change' },
   'POST /api/objects': { action: 'object.write' },
   'POST /api/objects/:id/versions': { action: 'object.write', targets: (p) => [p.id ?? ''] },
   'GET /api/search': { action: 'object.search' },
@@ -71,6 +74,8 @@ const ROUTE_ACTIONS: Record<
 export interface AuditHookSources {
   objects: Pick<ObjectRepository, 'findLatest'>;
   terms: ProtectedTermsCache;
+  /** Maps a partner's released copies back to their sources. */
+  releases?: Pick<ReleaseRepository, 'listReleases'>;
 }
 
 /**
@@ -124,10 +129,18 @@ async function restrictedReadOf(
 ): Promise<string[]> {
   const held = request.auditRestricted ?? [];
   const named = request.auditReferenced ?? [];
-  if (sources === undefined || named.length === 0) return held;
+  const partner = request.principal?.kind === 'partner' ? request.principal.partnerId : undefined;
+  if (sources === undefined || (named.length === 0 && partner === undefined)) return held;
   try {
-    const among = await findRestrictedAmong(sources.objects, named, sources.terms.current());
-    return [...new Set([...held, ...among])];
+    const among =
+      named.length > 0
+        ? await findRestrictedAmong(sources.objects, named, sources.terms.current())
+        : [];
+    const behind =
+      partner !== undefined && held.length > 0 && sources.releases
+        ? await findReleasedSources(sources.releases, partner, held)
+        : [];
+    return [...new Set([...held, ...behind, ...among])];
   } catch (error) {
     request.log.error({ err: error }, 'audit: the objects an answer named could not be classified');
     return held;

@@ -21,6 +21,8 @@ const AGGREGATE_ROUTES = new Set([
   'GET /api/trends',
   'GET /api/collection-gaps',
   'GET /api/alerts',
+  // A release names its source objects by id; its bundle holds only the released copies.
+  'GET /api/releases/:id',
 ]);
 
 /** Read requests that are not GETs: a release preview is built and returned on POST. */
