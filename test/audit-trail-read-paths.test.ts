@@ -3,8 +3,8 @@
 // or on the protected list) and must leave an audit record naming the reader and the object's id.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { ENGINES, skipReasonFor } from './support/engines.js';
+import { runBuiltCli } from './audit-trail-support.js';
 import { createTestApp, type TestApp } from './server-fixture.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
 import type { AuditEntry } from '../src/core/audit.js';
@@ -44,22 +44,7 @@ async function call(t: TestApp, s: Session, method: string, url: string, payload
   return res.json() as Json;
 }
 
-/** Runs the built CLI (dist, as installed) as the OS user "ops". */
-function tearline(url: string, ...argv: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/tearline.js', ...argv], {
-      env: { ...process.env, TEARLINE_DATABASE_URL: url, USER: 'ops' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve({ code, out }) : reject(new Error(`tearline ${argv[0]}: ${err}`)),
-    );
-  });
-}
+const tearline = runBuiltCli;
 
 for (const engine of ENGINES) {
   describe(`audit of every read path on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
