@@ -130,7 +130,9 @@ async function restrictedReadOf(
   const held = request.auditRestricted ?? [];
   const named = request.auditReferenced ?? [];
   const partner = request.principal?.kind === 'partner' ? request.principal.partnerId : undefined;
-  if (sources === undefined || (named.length === 0 && partner === undefined)) return held;
+  // Most answers hold nothing restricted and name nothing to classify: no work after the reply.
+  if (sources === undefined || (named.length === 0 && (partner === undefined || held.length === 0)))
+    return held;
   try {
     const among =
       named.length > 0
