@@ -28,8 +28,12 @@ const AGGREGATE_ROUTES = new Set([
 /** Read requests that are not GETs: a release preview is built and returned on POST. */
 const READS_BY_POST = new Set(['POST /api/releases/:id/preview']);
 
-/** Creations whose new id is only in the answer (`{ id, … }`); it becomes the record's target. */
-const CREATED_ID_ROUTES = new Set(['POST /api/partners', 'POST /api/agreements']);
+/** Creations whose new id is only in the answer; it becomes the record's target. */
+const CREATED_ID_ROUTES = new Set([
+  'POST /api/partners',
+  'POST /api/agreements',
+  'POST /api/objects',
+]);
 
 /** At most this many ids of one aggregate answer are looked up (a profile names a few dozen). */
 const MAX_REFERENCED = 2_000;
@@ -83,7 +87,9 @@ export function createRestrictedScan(terms: ProtectedTermsCache) {
 
 function noteCreatedId(request: FastifyRequest, text: string): void {
   try {
-    const id = (JSON.parse(text) as { id?: unknown }).id;
+    // `{ id, … }`, or `{ object: { id, … } }` for a stored STIX object.
+    const answer = JSON.parse(text) as { id?: unknown; object?: { id?: unknown } };
+    const id = answer.id ?? answer.object?.id;
     if (typeof id === 'string') noteAudit(request, [id]);
   } catch {
     // An answer that is not JSON names nothing.
