@@ -10,6 +10,7 @@ import { getEffectiveState } from '../sharing/agreement-state.js';
 import { endAgreement } from '../sharing/end-agreement.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
+import { recordCliAudit, toCliAuditActor } from './cli-audit.js';
 import { printResult } from './io-json.js';
 import { resolveActor, withSharing } from './partner.js';
 
@@ -70,6 +71,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (action !== 'list' && arg === undefined) throw usage(`"agreement ${action}" needs an id.`);
   return withSharing(io, values.database, async (deps, store) => {
     const actor = () => resolveActor(store, io, values.as, { commandName: 'agreement' });
+    const audit = async (what: 'agreement.create' | 'agreement.change', ids: string[]) =>
+      recordCliAudit(store, io, what, ids, await toCliAuditActor(store, io, values.as));
     switch (action) {
       case 'add': {
         const iep = {
@@ -91,6 +94,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           expires: values.expires,
           reason: values.reason,
         });
+        await audit('agreement.create', [agreement.id]);
         printResult(
           io,
           json,
@@ -141,11 +145,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           action === 'suspend' ? 'suspended' : 'active',
           values.reason,
         );
+        await audit('agreement.change', [a.id]);
         printResult(io, json, a, `Agreement ${a.id} is ${a.state}.`);
         return 0;
       }
       case 'end': {
         const result = await endAgreement(deps, await actor(), arg as string, values.reason);
+        await audit('agreement.change', [result.agreement.id, ...result.revoked.map((r) => r.id)]);
         printResult(
           io,
           json,
@@ -162,6 +168,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           ...(values.reason !== undefined ? { reason: values.reason } : {}),
         });
         const c = a.conditions[a.conditions.length - 1];
+        await audit('agreement.change', [a.id, c?.id ?? '']);
         printResult(io, json, a, `Condition ${c?.id} added; review by ${c?.reviewDate}.`);
         return 0;
       }

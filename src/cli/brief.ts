@@ -1,3 +1,4 @@
+import { findRestrictedIn, recordCliAudit } from './cli-audit.js';
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { systemClock, randomIds } from '../core/clock.js';
@@ -103,6 +104,11 @@ export const command: CliCommand = {
         { asOf: values['as-of'], lookupObject: (id) => store.objects.getLatest(id) },
       );
       html = renderBriefHtml(model);
+      // A brief carries the actor's incidents out of the system: it names the restricted ones.
+      await recordCliAudit(store, io, 'brief.write', [
+        model.profile.actor.id,
+        ...(await findRestrictedIn(store, model)),
+      ]);
     } finally {
       await store.close();
     }

@@ -16,8 +16,8 @@ import {
   toTlp1MarkingDefinition,
   toTlp2MarkingDefinition,
 } from '../core/vocab/tlp.js';
-import { isAuditedRead } from '../core/audit.js';
-import { recordCliAudit } from './cli-audit.js';
+import { isRestrictedObject } from '../core/audit-restricted.js';
+import { loadProtectedMatchers, recordCliAudit } from './cli-audit.js';
 import { openStore } from '../store/create-store.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand } from './cli-io.js';
@@ -95,8 +95,9 @@ export const command: CliCommand = {
       };
       // An empty bundle leaves `objects` out: the schema wants at least one item when present.
       const bundleId = createStixId('bundle', randomIds);
-      // The audit record names the bundle and every TLP:AMBER+STRICT / TLP:RED object in it.
+      // The audit record names the bundle and every TLP:AMBER+STRICT, TLP:RED or protected object in it.
       const restricted = new Set<string>();
+      const matchers = await loadProtectedMatchers(store);
       await write(out, `{\n  "type": "bundle",\n  "id": "${bundleId}"`);
       for await (const object of store.objects.streamAllVersions({
         types,
@@ -105,7 +106,7 @@ export const command: CliCommand = {
         if (object.type === 'marking-definition' || object.type === 'extension-definition')
           emitted.add(object.id);
         markingRefsOf(object, markings);
-        if (isAuditedRead(object)) restricted.add(object.id);
+        if (isRestrictedObject(object, matchers)) restricted.add(object.id);
         if (object.extensions?.[CONFLICT_EVENT_EXTENSION_ID]) usesConflictEvent = true;
         await emit(object);
       }

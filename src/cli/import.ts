@@ -1,3 +1,4 @@
+import { recordCliAudit } from './cli-audit.js';
 import { toCountWords } from '../core/count-words.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -121,6 +122,11 @@ function summarize(s: ImportSummary): string {
   return `Imported ${toCountWords(s.objects, 'object')}: ${s.inserted} new versions, ${s.unchanged} already stored (${types || 'none'}).${dangling}`;
 }
 
+/** The bundle's own id (no object inside a bundle is a bundle), found without parsing again. */
+function bundleIdOf(text: string): string {
+  return /"id"\s*:\s*"(bundle--[0-9a-f-]{36})"/.exec(text)?.[1] ?? '';
+}
+
 export const command: CliCommand = {
   help,
   async run(argv, io) {
@@ -151,6 +157,8 @@ export const command: CliCommand = {
       const summary = await importStixObjects(store.objects, objects, {
         onProgress: progressBar(io),
       });
+      // The bundle's id says what was imported; its objects are in the store's history.
+      await recordCliAudit(store, io, 'object.import', [bundleIdOf(text)]);
       io.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${summarize(summary)}\n`);
       if (summary.dangling.length > 0 && !values.json) {
         io.stderr.write(

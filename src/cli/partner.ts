@@ -14,6 +14,7 @@ import {
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { resolveDatabaseUrl } from './database-url.js';
+import { recordCliAudit } from './cli-audit.js';
 import { printResult } from './io-json.js';
 import { completeInterruptedDeliveries } from '../sharing/release-service.js';
 
@@ -119,12 +120,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw usage(`Unknown or missing action "${action ?? ''}".`);
   }
   if (action !== 'list' && arg === undefined) throw usage(`"partner ${action}" needs an argument.`);
-  return withSharing(io, values.database, async (deps) => {
+  return withSharing(io, values.database, async (deps, store) => {
     switch (action) {
       case 'add': {
         if (values.tier === undefined)
           throw usage(`"partner add" needs --tier (${TRUST_TIERS.join(', ')}).`);
         const partner = await addPartner(deps, { name: arg, trustTier: values.tier });
+        await recordCliAudit(store, io, 'partner.create', [partner.id]);
         printResult(
           io,
           json,
@@ -155,6 +157,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           arg as string,
           values.label,
         );
+        await recordCliAudit(store, io, 'partner.change', [credential.partnerId, credential.id]);
         printResult(
           io,
           json,
@@ -165,6 +168,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       default: {
         await revokePartnerCredential(deps, arg as string);
+        await recordCliAudit(store, io, 'partner.change', [arg as string]);
         printResult(io, json, { revoked: arg }, `Revoked credential ${arg}.`);
         return 0;
       }

@@ -16,6 +16,7 @@ import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { printResult } from './io-json.js';
 import { resolveActor, withSharing } from './partner.js';
+import { findRestrictedIn, recordCliAudit, toCliAuditActor } from './cli-audit.js';
 
 const help = `Usage: tearline release <create|preview|approve|revoke|list|show> …
 
@@ -108,6 +109,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           ...(values.agreement !== undefined ? { agreementId: values.agreement } : {}),
           includeRelated: values['without-related'] !== true,
         });
+        await recordCliAudit(
+          store,
+          io,
+          'release.create',
+          [release.id],
+          await toCliAuditActor(store, io, values.as),
+        );
         printResult(
           io,
           json,
@@ -118,6 +126,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       case 'preview': {
         const preview = await previewRelease(deps, arg as string);
+        // A preview shows the source objects: a restricted one is a restricted read.
+        await recordCliAudit(
+          store,
+          io,
+          'release.preview',
+          [preview.release.id, ...(await findRestrictedIn(store, preview))],
+          await toCliAuditActor(store, io, values.as),
+        );
         const lines = preview.items.map((i) =>
           i.decision.released
             ? `  released  ${i.source.id} → ${i.decision.releasedId}${i.decision.changes.length > 0 ? `: ${i.decision.changes.join('; ')}` : ''}`
@@ -152,6 +168,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             : { findingId: a.slice(0, at), reason: a.slice(at + 1) };
         });
         const release = await approveRelease(deps, actor, arg as string, { acknowledgements });
+        await recordCliAudit(
+          store,
+          io,
+          'release.approve',
+          [release.id],
+          await toCliAuditActor(store, io, values.as),
+        );
         const { bundle: _bundle, ...shown } = withoutInternals(release);
         printResult(
           io,
@@ -164,6 +187,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       case 'revoke': {
         const actor = await resolveActor(store, io, values.as, { commandName: 'release' });
         const release = await revokeRelease(deps, actor, arg as string, values.reason);
+        await recordCliAudit(
+          store,
+          io,
+          'release.revoke',
+          [release.id],
+          await toCliAuditActor(store, io, values.as),
+        );
         const { bundle: _bundle, ...shown } = withoutInternals(release);
         printResult(
           io,
@@ -206,6 +236,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
               { kind: 'conflict' },
             );
           }
+          // A bundle handed over as a file is a download: it names the restricted objects in it
+          // and the restricted sources they were made from.
+          await recordCliAudit(
+            store,
+            io,
+            'release.download',
+            [
+              release.id,
+              ...(await findRestrictedIn(store, {
+                bundle: release.bundle,
+                sources: release.objectIds,
+              })),
+            ],
+            await toCliAuditActor(store, io, values.as),
+          );
           io.stdout.write(`${JSON.stringify(release.bundle)}\n`);
           return 0;
         }

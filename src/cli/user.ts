@@ -6,13 +6,16 @@ import { createAccountService } from '../server/auth/account-service.js';
 import { toAuthConfig } from '../server/auth/auth-config.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { parseCommandArgs } from './args.js';
+import { recordCliAudit } from './cli-audit.js';
 import { printResult } from './io-json.js';
 
-const help = `Usage: tearline user <add|list|disable|enable|password|token> …
+const help = `Usage: tearline user <add|list|role|disable|enable|password|token> …
 
   tearline user add <username> --role admin|analyst|approver [--role …] [--name "Display Name"] [--password-stdin]
       adds a user; without --password-stdin a password is generated and printed once
   tearline user list [--json]
+  tearline user role <username> --role admin|analyst|approver [--role …]
+      replaces the user's roles
   tearline user disable <username>      ends the user's sessions; tokens stop working
   tearline user enable <username>
   tearline user password <username> [--password-stdin]
@@ -52,7 +55,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     database: { type: 'string' },
   });
   const [action, username, ...extra] = positionals;
-  if (!action || !['add', 'list', 'disable', 'enable', 'password', 'token'].includes(action)) {
+  if (
+    !action ||
+    !['add', 'list', 'role', 'disable', 'enable', 'password', 'token'].includes(action)
+  ) {
     throw usage(`Unknown or missing action "${action ?? ''}".`);
   }
   if (action !== 'list' && !username) throw usage(`"user ${action}" needs a username.`);
@@ -79,6 +85,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           displayName: values.name,
           ...(password !== undefined ? { password } : {}),
         });
+        await recordCliAudit(store, io, 'user.create', [user.id]);
         printResult(
           io,
           json,
@@ -97,9 +104,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         printResult(io, json, users, users.length === 0 ? 'No users.' : lines.join('\n'));
         return 0;
       }
+      case 'role': {
+        if (!values.role || values.role.length === 0) throw usage('"user role" needs --role.');
+        const user = await accounts.setRoles(
+          username!,
+          values.role.flatMap((r) => r.split(',')),
+        );
+        await recordCliAudit(store, io, 'user.change', [user.id]);
+        printResult(io, json, user, `${user.username} now has ${user.roles.join(', ')}.`);
+        return 0;
+      }
       case 'disable':
       case 'enable': {
         const user = await accounts.setDisabled(username!, action === 'disable');
+        await recordCliAudit(store, io, 'user.change', [user.id]);
         printResult(
           io,
           json,
@@ -111,6 +129,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       case 'password': {
         const password = values['password-stdin'] ? await readStdin(io) : undefined;
         const { generatedPassword } = await accounts.resetPassword(username!, password);
+        await recordCliAudit(store, io, 'user.change', [
+          (await accounts.getUserOrThrow(username!)).id,
+        ]);
         printResult(
           io,
           json,
@@ -136,6 +157,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           name: values.name ?? 'cli',
           ...(days !== undefined ? { expiresInDays: days } : {}),
         });
+        await recordCliAudit(store, io, 'user.token', [user.id, info.id]);
         printResult(
           io,
           json,

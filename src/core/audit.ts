@@ -1,9 +1,14 @@
 import { sha256Hex, toCanonicalJson } from './canonical-json.js';
 import type { StixObject } from './stix/stix-object.js';
-import { TLP2_MARKING_IDS } from './vocab/tlp.js';
+import { TLP1_MARKING_IDS, TLP2_MARKING_IDS } from './vocab/tlp.js';
 
-/** Markings whose every read and export is recorded: TLP:AMBER+STRICT and TLP:RED. */
-const AUDITED_MARKINGS = new Set([TLP2_MARKING_IDS['amber+strict'], TLP2_MARKING_IDS.red]);
+/** Markings whose every read and export is recorded: TLP:AMBER+STRICT and TLP:RED (2.0 and 1.0). */
+export const AUDITED_MARKING_IDS: readonly string[] = [
+  TLP2_MARKING_IDS['amber+strict'],
+  TLP2_MARKING_IDS.red,
+  TLP1_MARKING_IDS.red,
+];
+const AUDITED_MARKINGS = new Set(AUDITED_MARKING_IDS);
 
 /**
  * Whether reading the object is recorded in the audit trail (it is TLP:AMBER+STRICT or TLP:RED).
@@ -21,6 +26,14 @@ export type AuditAction =
   | 'session.sign-out'
   | 'user.create'
   | 'user.change'
+  | 'user.token'
+  | 'partner.create'
+  | 'partner.change'
+  | 'agreement.create'
+  | 'agreement.change'
+  | 'settings.change'
+  | 'object.import'
+  | 'object.write'
   | 'object.search'
   | 'object.read-restricted'
   | 'object.export'
@@ -29,6 +42,7 @@ export type AuditAction =
   | 'release.approve'
   | 'release.revoke'
   | 'release.download'
+  | 'brief.write'
   | 'assessment.create'
   | 'assessment.change'
   | 'taxii.read'

@@ -26,6 +26,8 @@ import { userRoutes } from './rest/users/user-routes.js';
 import { objectRoutes } from './rest/objects/object-routes.js';
 import { auditRoutes } from './rest/audit/audit-routes.js';
 import { createAuditHook } from './audit/audit-hook.js';
+import { createProtectedTermsCache } from './audit/protected-terms-cache.js';
+import { createRestrictedScan } from './audit/restricted-scan.js';
 import { createAuditRecorder } from '../core/audit-recorder.js';
 
 /** The built web application (Vite's output), served when present and enabled. */
@@ -113,7 +115,22 @@ export async function createApp(
           onError: (error) => app.log.error({ err: error }, 'audit trail write failed'),
         });
   if (audit) {
-    app.addHook('onResponse', createAuditHook(audit));
+    // Restricted objects are recognised in every answer, whichever route produced it.
+    const terms = createProtectedTermsCache(
+      async () => deps.store.sharing.settings?.getSetting('protected-terms'),
+      Date.now,
+      (error) => app.log.error({ err: error }, 'audit: protected terms could not be read'),
+    );
+    await terms.reload();
+    app.addHook('onSend', createRestrictedScan(terms));
+    app.addHook(
+      'onResponse',
+      createAuditHook(audit, {
+        objects: deps.store.objects,
+        terms,
+        releases: deps.store.sharing.releases,
+      }),
+    );
     // Whatever is buffered is written before the store closes.
     app.addHook('onClose', async () => audit.flush());
   }

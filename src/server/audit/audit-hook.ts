@@ -1,6 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../core/audit.js';
 import type { AuditRecorder } from '../../core/audit-recorder.js';
+import type { ObjectRepository } from '../../core/ports/object-repository.js';
+import type { ProtectedTermsCache } from './protected-terms-cache.js';
+import { findRestrictedAmong } from './restricted-scan.js';
+import { findReleasedSources } from './released-sources.js';
+import type { ReleaseRepository } from '../../core/ports/sharing.js';
 import './audit-notes.js';
 
 type Params = Record<string, string | undefined>;
@@ -17,10 +22,35 @@ const ROUTE_ACTIONS: Record<
     targets: (_p, body) => [typeof body?.username === 'string' ? body.username : ''],
   },
   'PATCH /api/users/:username': { action: 'user.change', targets: (p) => [p.username ?? ''] },
+  'POST /api/partners': { action: 'partner.create' },
+  'POST /api/partners/:id/credentials': {
+    action: 'partner.change',
+    targets: (p) => [p.id ?? ''],
+  },
+  'DELETE /api/partner-credentials/:id': {
+    action: 'partner.change',
+    targets: (p) => [p.id ?? ''],
+  },
+  'POST /api/agreements': { action: 'agreement.create' },
+  'POST /api/agreements/:id/suspend': { action: 'agreement.change', targets: (p) => [p.id ?? ''] },
+  'POST /api/agreements/:id/resume': { action: 'agreement.change', targets: (p) => [p.id ?? ''] },
+  'POST /api/agreements/:id/end': { action: 'agreement.change', targets: (p) => [p.id ?? ''] },
+  'POST /api/agreements/:id/conditions': {
+    action: 'agreement.change',
+    targets: (p) => [p.id ?? ''],
+  },
+  'POST /api/agreements/:id/conditions/:conditionId': {
+    action: 'agreement.change',
+    targets: (p) => [p.id ?? '', p.conditionId ?? ''],
+  },
+  'PUT /api/sharing/settings': { action: 'settings.change' },
+  'POST /api/objects': { action: 'object.write' },
+  'POST /api/objects/:id/versions': { action: 'object.write', targets: (p) => [p.id ?? ''] },
   'GET /api/search': { action: 'object.search' },
   'POST /api/releases': { action: 'release.create' },
   'GET /api/releases/:id': { action: 'release.download', targets: (p) => [p.id ?? ''] },
   'POST /api/releases/:id/preview': { action: 'release.preview', targets: (p) => [p.id ?? ''] },
+  'GET /api/releases/:id/preview': { action: 'release.preview', targets: (p) => [p.id ?? ''] },
   'POST /api/releases/:id/approve': { action: 'release.approve', targets: (p) => [p.id ?? ''] },
   'POST /api/releases/:id/revoke': { action: 'release.revoke', targets: (p) => [p.id ?? ''] },
   'POST /api/assessments': { action: 'assessment.create' },
@@ -28,39 +58,95 @@ const ROUTE_ACTIONS: Record<
     action: 'taxii.read',
     targets: (p) => [p.collectionId ?? ''],
   },
+  'GET /taxii2/:apiRoot/collections/:collectionId/objects/:objectId/': {
+    action: 'taxii.read',
+    targets: (p) => [p.collectionId ?? '', p.objectId ?? ''],
+  },
+  'GET /taxii2/:apiRoot/collections/:collectionId/objects/:objectId/versions/': {
+    action: 'taxii.read',
+    targets: (p) => [p.collectionId ?? '', p.objectId ?? ''],
+  },
   'GET /api/audit': { action: 'audit.read' },
   'GET /api/audit/verify': { action: 'audit.read' },
 };
 
+/** What the hook reads to classify the objects an aggregate answer names. */
+export interface AuditHookSources {
+  objects: Pick<ObjectRepository, 'findLatest'>;
+  terms: ProtectedTermsCache;
+  /** Maps a partner's released copies back to their sources. */
+  releases?: Pick<ReleaseRepository, 'listReleases'>;
+}
+
 /**
  * The onResponse hook that records audited requests: it runs after the reply is sent and only
- * pushes onto the recorder's buffer, so the request never waits for the audit write.
+ * pushes onto the recorder's buffer, so the request never waits for the audit write. Restricted
+ * objects the answer held (noted by the onSend scan, or found among an aggregate's ids) are
+ * recorded as one `object.read-restricted` record after the request's own.
  */
-export function createAuditHook(recorder: AuditRecorder) {
+export function createAuditHook(recorder: AuditRecorder, sources?: AuditHookSources) {
   return async function auditOnResponse(request: FastifyRequest, reply: FastifyReply) {
     const key = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (key === 'PUT /api/sharing/settings') await sources?.terms.reload();
     const known = ROUTE_ACTIONS[key];
     const action = (request.auditAction as AuditAction | undefined) ?? known?.action;
-    if (!action) return;
-    const targets = [
-      ...(known?.targets?.(request.params as Params, request.body as { username?: unknown }) ?? []),
-      ...(request.auditTargets ?? []),
-    ].filter((t) => t !== '');
-    let finalAction = action;
+    const restricted = await restrictedReadOf(request, sources);
+    if (!action && restricted.length === 0) return;
     const actor = actorOf(request);
-    if (action === 'session.sign-in') {
-      if (reply.statusCode >= 400) finalAction = 'session.sign-in-failed';
-      // The sign-in route notes the signed-in user's id: it is the actor, not a target.
-      else if (actor.actorId === '') actor.actorId = targets.shift() ?? '';
+    const record = (finalAction: AuditAction, targets: readonly string[]) =>
+      recorder.record({
+        ...actor,
+        action: finalAction,
+        targets: [...new Set(targets)].join(' '),
+        origin: request.ip,
+        status: reply.statusCode,
+      });
+    if (action) {
+      const targets = [
+        ...(known?.targets?.(request.params as Params, request.body as { username?: unknown }) ??
+          []),
+        ...(request.auditTargets ?? []),
+      ].filter((t) => t !== '');
+      let finalAction = action;
+      if (action === 'session.sign-in') {
+        if (reply.statusCode >= 400) finalAction = 'session.sign-in-failed';
+        // The sign-in route notes the signed-in user's id: it is the actor, not a target.
+        else if (actor.actorId === '') actor.actorId = targets.shift() ?? '';
+      }
+      if (finalAction === 'object.read-restricted') {
+        record(finalAction, [...targets, ...restricted]);
+        return;
+      }
+      record(finalAction, targets);
     }
-    recorder.record({
-      ...actor,
-      action: finalAction,
-      targets: targets.join(' '),
-      origin: request.ip,
-      status: reply.statusCode,
-    });
+    if (restricted.length > 0) record('object.read-restricted', restricted);
   };
+}
+
+async function restrictedReadOf(
+  request: FastifyRequest,
+  sources: AuditHookSources | undefined,
+): Promise<string[]> {
+  const held = request.auditRestricted ?? [];
+  const named = request.auditReferenced ?? [];
+  const partner = request.principal?.kind === 'partner' ? request.principal.partnerId : undefined;
+  // Most answers hold nothing restricted and name nothing to classify: no work after the reply.
+  if (sources === undefined || (named.length === 0 && (partner === undefined || held.length === 0)))
+    return held;
+  try {
+    const among =
+      named.length > 0
+        ? await findRestrictedAmong(sources.objects, named, sources.terms.current())
+        : [];
+    const behind =
+      partner !== undefined && held.length > 0 && sources.releases
+        ? await findReleasedSources(sources.releases, partner, held)
+        : [];
+    return [...new Set([...held, ...behind, ...among])];
+  } catch (error) {
+    request.log.error({ err: error }, 'audit: the objects an answer named could not be classified');
+    return held;
+  }
 }
 
 function actorOf(request: FastifyRequest): { actorId: string; actorName: string } {

@@ -1,0 +1,121 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AUDITED_MARKING_IDS } from '../../core/audit.js';
+import {
+  findRestrictedIds,
+  findStixIds,
+  isRestrictedObject,
+  mayHoldRestricted,
+} from '../../core/audit-restricted.js';
+import type { ObjectRepository } from '../../core/ports/object-repository.js';
+import type { ProtectedTermsCache } from './protected-terms-cache.js';
+import { noteAudit } from './audit-notes.js';
+
+/**
+ * Answers that name objects by id without carrying their markings (profiles, relationship
+ * listings, trends): their ids are looked up after the reply is sent.
+ */
+const AGGREGATE_ROUTES = new Set([
+  'GET /api/objects/:id/relationships',
+  'GET /api/actors',
+  'GET /api/actors/:actor/profile',
+  'GET /api/trends',
+  'GET /api/collection-gaps',
+  'GET /api/alerts',
+  // A release names its source objects by id; its bundle holds only the released copies.
+  'GET /api/releases/:id',
+]);
+
+/** Read requests that are not GETs: a release preview is built and returned on POST. */
+const READS_BY_POST = new Set(['POST /api/releases/:id/preview']);
+
+/** Creations whose new id is only in the answer; it becomes the record's target. */
+const CREATED_ID_ROUTES = new Set([
+  'POST /api/partners',
+  'POST /api/agreements',
+  'POST /api/objects',
+]);
+
+/** At most this many ids of one aggregate answer are looked up (a profile names a few dozen). */
+const MAX_REFERENCED = 2_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Restricted objects the answer carried whole (found by the onSend scan). */
+    auditRestricted?: string[];
+    /** Ids an aggregate answer named, to be classified after the reply is sent. */
+    auditReferenced?: string[];
+  }
+}
+
+/**
+ * The onSend hook that notes which restricted objects (TLP:AMBER+STRICT, TLP:RED, protected) an
+ * answer holds, whatever route produced it. It only searches the bytes for the audited marking
+ * ids and the protected terms; an answer holding neither — almost every TAXII page and search —
+ * is not parsed.
+ */
+export function createRestrictedScan(terms: ProtectedTermsCache) {
+  return async function restrictedScan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+  ) {
+    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (CREATED_ID_ROUTES.has(key) && typeof payload === 'string' && reply.statusCode < 300) {
+      noteCreatedId(request, payload);
+      return payload;
+    }
+    if (request.method !== 'GET' && !READS_BY_POST.has(key)) return payload;
+    if (!request.principal || reply.statusCode >= 300) return payload;
+    if (key.startsWith('GET /api/audit')) return payload;
+    const matchers = terms.current();
+    if (typeof payload === 'string') {
+      if (mayHoldRestricted(payload, matchers)) noteRestricted(request, payload, matchers);
+      if (AGGREGATE_ROUTES.has(key)) {
+        request.auditReferenced = findStixIds(payload).slice(0, MAX_REFERENCED);
+      }
+    } else if (
+      // TAXII pages are sent as bytes; released copies never hold protected terms (the policy
+      // redacts them), so only the marking ids are searched for, without decoding.
+      Buffer.isBuffer(payload) &&
+      AUDITED_MARKING_IDS.some((id) => payload.includes(id))
+    ) {
+      noteRestricted(request, payload.toString('utf8'), matchers);
+    }
+    return payload;
+  };
+}
+
+function noteCreatedId(request: FastifyRequest, text: string): void {
+  try {
+    // `{ id, … }`, or `{ object: { id, … } }` for a stored STIX object.
+    const answer = JSON.parse(text) as { id?: unknown; object?: { id?: unknown } };
+    const id = answer.id ?? answer.object?.id;
+    if (typeof id === 'string') noteAudit(request, [id]);
+  } catch {
+    // An answer that is not JSON names nothing.
+  }
+}
+
+function noteRestricted(request: FastifyRequest, text: string, matchers: readonly string[]): void {
+  try {
+    const restricted = findRestrictedIds(JSON.parse(text), matchers);
+    if (restricted.length > 0) request.auditRestricted = restricted;
+  } catch {
+    // Not JSON (the web app's files): nothing to record.
+  }
+}
+
+/**
+ * The restricted objects among the ids an aggregate answer named (one read, after the reply).
+ *
+ * @example await findRestrictedAmong(store.objects, ['incident--…'], terms.current())
+ */
+export async function findRestrictedAmong(
+  objects: Pick<ObjectRepository, 'findLatest'>,
+  ids: readonly string[],
+  matchers: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await objects.findLatest({ ids, includeRevoked: true, limit: ids.length });
+  return found.filter((o) => isRestrictedObject(o, matchers)).map((o) => o.id);
+}

@@ -1,0 +1,288 @@
+// Every path that reads an object answers "who read or exported it" (issue 18): one row per read
+// path of the server and the CLI; each performs the read of a restricted object (TLP:AMBER+STRICT,
+// or on the protected list) and must leave an audit record naming the reader and the object's id.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, skipReasonFor } from './support/engines.js';
+import { runBuiltCli } from './audit-trail-support.js';
+import { createTestApp, type TestApp } from './server-fixture.js';
+import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
+import type { AuditEntry } from '../src/core/audit.js';
+import type { StixObject } from '../src/core/stix/stix-object.js';
+
+const STRICT = 'threat-actor--00000000-0000-4000-8000-0000000000a1';
+const GREEN = 'threat-actor--00000000-0000-4000-8000-0000000000a2';
+const INFORMANT = 'identity--00000000-0000-4000-8000-0000000000a3';
+const LINK = 'relationship--00000000-0000-4000-8000-0000000000a4';
+const T1 = '2024-03-22T00:00:00.000Z';
+const T2 = '2024-04-22T00:00:00.000Z';
+const green = [TLP2_MARKING_IDS.green];
+
+function sdo(id: string, fields: Record<string, unknown>, modified = T1): StixObject {
+  return {
+    type: id.split('--')[0]!,
+    spec_version: '2.1',
+    id: id as StixObject['id'],
+    created: T1,
+    modified,
+    ...fields,
+  };
+}
+
+type Session = { cookie: string; csrf: string };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function call(t: TestApp, s: Session, method: string, url: string, payload?: object) {
+  const res = await t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+  });
+  assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as Json;
+}
+
+const tearline = runBuiltCli;
+
+for (const engine of ENGINES) {
+  describe(`audit of every read path on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('records the reader and the object id on each path', async (ctx) => {
+      const t = await createTestApp(engine);
+      ctx.after(() => t.dispose());
+      await t.addUser('root', 'admin');
+      await t.addUser('ana', 'analyst');
+      await t.addUser('bea', 'approver');
+      await t.store.objects.putObjects([
+        sdo(STRICT, {
+          name: 'Strict Brigade',
+          threat_actor_types: ['terrorist'],
+          object_marking_refs: [TLP2_MARKING_IDS['amber+strict']],
+        }),
+        sdo(
+          STRICT,
+          {
+            name: 'Strict Brigade',
+            threat_actor_types: ['terrorist'],
+            object_marking_refs: [TLP2_MARKING_IDS['amber+strict']],
+          },
+          T2,
+        ),
+        sdo(GREEN, { name: 'Green Front', object_marking_refs: green }),
+        sdo(INFORMANT, {
+          name: 'Gul Ahmad',
+          identity_class: 'individual',
+          object_marking_refs: green,
+        }),
+        sdo(LINK, {
+          relationship_type: 'related-to',
+          source_ref: GREEN,
+          target_ref: STRICT,
+          object_marking_refs: green,
+        }),
+      ]);
+      const root = await t.signIn('root');
+      const ana = await t.signIn('ana');
+      const bea = await t.signIn('bea');
+      await call(t, bea, 'PUT', '/api/sharing/settings', { protectedTerms: ['Gul Ahmad'] });
+      await call(t, root, 'POST', '/api/analysis/reindex');
+
+      // A close partner under an AMBER+STRICT agreement receives the strict actor.
+      const partner = await call(t, ana, 'POST', '/api/partners', {
+        name: 'Close Service',
+        trustTier: 'close',
+      });
+      const { secret } = await call(t, root, 'POST', `/api/partners/${partner.id}/credentials`, {});
+      await call(t, bea, 'POST', '/api/agreements', {
+        partnerId: partner.id,
+        title: 'Strict',
+        tlp: 'AMBER+STRICT',
+        iep: { permittedActions: 'contact-for-instruction' },
+        reason: 'signed',
+      });
+      const release = async () =>
+        (
+          await call(t, ana, 'POST', '/api/releases', {
+            partnerId: partner.id,
+            objectIds: [STRICT],
+            transforms: [{ kind: 'strip-sources' }],
+          })
+        ).id as string;
+      const delivered = await release();
+      await call(t, ana, 'POST', `/api/releases/${delivered}/preview`);
+      const seenPreview = await call(t, bea, 'GET', `/api/releases/${delivered}/preview`);
+      const acknowledgements = (seenPreview.findings as { id: string }[]).map((f) => ({
+        findingId: f.id,
+        reason: 'read-path test',
+      }));
+      const approved = await call(t, bea, 'POST', `/api/releases/${delivered}/approve`, {
+        acknowledgements,
+      });
+      const collection = approved.collectionId as string;
+      const draft = await release();
+      const taxii = (url: string) =>
+        t.app.inject({
+          method: 'GET',
+          url,
+          headers: {
+            accept: 'application/taxii+json;version=2.1',
+            authorization: `Basic ${Buffer.from(`partner:${secret}`).toString('base64')}`,
+          },
+        });
+      const page = await taxii(`/taxii2/tearline/collections/${collection}/objects/`);
+      const releasedId = (page.json() as { objects: StixObject[] }).objects.find(
+        (o) => o.type === 'threat-actor',
+      )!.id;
+      const dbUrl = t.store.database.url;
+      const partnerName = 'Close Service';
+
+      const paths: Array<{
+        path: string;
+        reader: string;
+        id: string;
+        read: () => Promise<unknown>;
+      }> = [
+        {
+          path: 'object',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}`),
+        },
+        {
+          path: 'versions',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}/versions`),
+        },
+        {
+          path: 'one version',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}/versions/${T1}`),
+        },
+        {
+          path: 'object list',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', '/api/objects?type=threat-actor'),
+        },
+        {
+          path: 'search',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', '/api/search?q=Brigade'),
+        },
+        {
+          path: 'search (protected)',
+          reader: 'ana',
+          id: INFORMANT,
+          read: () => call(t, ana, 'GET', '/api/search?q=Ahmad'),
+        },
+        {
+          path: 'object (protected)',
+          reader: 'ana',
+          id: INFORMANT,
+          read: () => call(t, ana, 'GET', `/api/objects/${INFORMANT}`),
+        },
+        {
+          path: 'relationships',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/objects/${GREEN}/relationships`),
+        },
+        {
+          path: 'actor list',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', '/api/actors'),
+        },
+        {
+          path: 'actor profile / graph',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/actors/${STRICT}/profile`),
+        },
+        {
+          path: 'release preview (POST)',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'POST', `/api/releases/${draft}/preview`),
+        },
+        {
+          path: 'release preview (GET)',
+          reader: 'bea',
+          id: STRICT,
+          read: () => call(t, bea, 'GET', `/api/releases/${draft}/preview`),
+        },
+        {
+          path: 'bundle download',
+          reader: 'ana',
+          id: STRICT,
+          read: () => call(t, ana, 'GET', `/api/releases/${delivered}`),
+        },
+        {
+          path: 'TAXII objects',
+          reader: partnerName,
+          id: STRICT,
+          read: () => taxii(`/taxii2/tearline/collections/${collection}/objects/`),
+        },
+        {
+          path: 'TAXII object',
+          reader: partnerName,
+          id: STRICT,
+          read: () => taxii(`/taxii2/tearline/collections/${collection}/objects/${releasedId}/`),
+        },
+        {
+          path: 'TAXII versions',
+          reader: partnerName,
+          id: releasedId,
+          read: () =>
+            taxii(`/taxii2/tearline/collections/${collection}/objects/${releasedId}/versions/`),
+        },
+        {
+          path: 'CLI export',
+          reader: 'os:ops',
+          id: STRICT,
+          read: () => tearline(dbUrl, 'export', '--out', '/dev/null'),
+        },
+        {
+          path: 'CLI bundle',
+          reader: 'os:ops',
+          id: STRICT,
+          read: () => tearline(dbUrl, 'release', 'show', delivered, '--bundle'),
+        },
+        {
+          path: 'CLI preview',
+          reader: 'ana',
+          id: STRICT,
+          read: () => tearline(dbUrl, 'release', 'preview', draft, '--as', 'ana'),
+        },
+        {
+          path: 'CLI brief',
+          reader: 'os:ops',
+          id: STRICT,
+          read: () => tearline(dbUrl, 'brief', '--actor', STRICT),
+        },
+      ];
+
+      for (const p of paths) {
+        const before = await call(t, root, 'GET', `/api/audit?object=${p.id}`);
+        const known = new Set((before.entries as AuditEntry[]).map((e) => e.seq));
+        await p.read();
+        let found: AuditEntry | undefined;
+        // The record is written after the reply (an aggregate's ids are classified first).
+        for (let i = 0; i < 40 && found === undefined; i++) {
+          const now = (await call(t, root, 'GET', `/api/audit?object=${p.id}`))
+            .entries as AuditEntry[];
+          found = now.find((e) => !known.has(e.seq) && e.actorName === p.reader);
+          if (found === undefined) await new Promise((r) => setTimeout(r, 25));
+        }
+        assert.ok(found, `${p.path}: no audit record names ${p.reader} and ${p.id}`);
+        assert.ok(!JSON.stringify(found).includes('Brigade'), `${p.path}: content in the trail`);
+      }
+      const verdict = await call(t, root, 'GET', '/api/audit/verify');
+      assert.equal(verdict.ok, true);
+    });
+  });
+}
