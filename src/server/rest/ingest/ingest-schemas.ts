@@ -220,7 +220,7 @@ export const reportJsonBody = {
     published: str,
     source: { type: 'string', maxLength: 200 },
     grade: gradeInput,
-    queue: { type: ['boolean', 'string'] },
+    queue: { type: 'boolean' },
   },
 } as const;
 

@@ -8,7 +8,8 @@ import {
   revokePartnerCredential,
   toListedCredential,
 } from '../../../sharing/partner-service.js';
-import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+import { idParams, toActor, toSharingDeps } from './sharing-route-deps.js';
+import * as schemas from './sharing-schemas.js';
 
 /**
  * Partners and their TAXII credentials: list and register partners (analysts), issue, list and
@@ -24,7 +25,11 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
       '/partners',
       {
         config: { access: [] },
-        schema: { summary: 'Partners', tags, response: problemResponses(401, 403) },
+        schema: {
+          summary: 'Partners',
+          tags,
+          response: { 200: schemas.partnerListResponse, ...problemResponses(401, 403) },
+        },
       },
       async () => ({ partners: await deps.store.sharing.partners.listPartners() }),
     );
@@ -35,8 +40,8 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Register a partner',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403),
+          body: schemas.partnerBody,
+          response: { 201: schemas.partnerSchema, ...problemResponses(400, 401, 403) },
         },
       },
       async (request, reply) => {
@@ -56,7 +61,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'One partner',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.partnerSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => getPartnerOrThrow(deps.store.sharing.partners, request.params.id),
@@ -69,7 +74,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: "A partner's TAXII credentials (never the secrets)",
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.credentialListResponse, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => {
@@ -86,8 +91,11 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Issue a TAXII credential; the secret is shown once',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.credentialBody,
+          response: {
+            201: schemas.issuedCredentialResponse,
+            ...problemResponses(400, 401, 403, 404),
+          },
         },
       },
       async (request, reply) => {
@@ -104,7 +112,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Revoke a TAXII credential',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 204: schemas.noContent, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {
