@@ -1,10 +1,7 @@
+import type { ApiAnswer } from './api-types.js';
+
 /** The signed-in user as the session API returns it. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Array<'admin' | 'analyst' | 'approver'>;
-}
+export type User = ApiAnswer<'/api/session/me', 'get'>['user'];
 
 /** A problem answer from the API (RFC 9457), shown to the user as its one-sentence detail. */
 export class ApiError extends Error {

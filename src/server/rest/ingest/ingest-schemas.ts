@@ -20,7 +20,10 @@ const strings = { type: 'array', items: str } as const;
 const gradeSchema = {
   type: 'object',
   required: ['reliability', 'credibility'],
-  properties: { reliability: str, credibility: { type: 'integer' } },
+  properties: {
+    reliability: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'] },
+    credibility: { type: 'integer', enum: [1, 2, 3, 4, 5, 6] },
+  },
 } as const;
 
 /** `"B2"` or `{reliability, credibility}`; the service tells a wrong grade in its own words. */

@@ -12,6 +12,7 @@ import type { ReleasePreview } from '../../../sharing/release-service.js';
 import type { SharingSettings } from '../../../sharing/sharing-settings.js';
 import type { Covers } from '../../openapi/schema-coverage.js';
 import { stixObjectSchema } from '../objects/object-schemas.js';
+import { optionalJsonBody } from '../../openapi/optional-json-body.js';
 
 // Request and response schemas of the sharing routes (ADR 0028). The sharing services keep every
 // semantic check (tiers, TLP, IEP values, dates, transforms); these schemas give the shapes.
@@ -70,11 +71,12 @@ export const credentialListResponse = {
   properties: { credentials: { type: 'array', items: credentialSchema } },
 } as const;
 
-export const credentialBody = {
+/** Optional: without a body the credential gets the default label. */
+export const credentialBody = optionalJsonBody({
   type: 'object',
   additionalProperties: false,
   properties: { label: { type: 'string', maxLength: 200 } },
-} as const;
+} as const);
 
 /** The new credential and its secret, shown this once. */
 export const issuedCredentialResponse = {
@@ -343,8 +345,8 @@ export const previewResponse = {
   },
 } as const;
 
-/** Every finding of the fetched preview acknowledged with a reason. */
-export const approveBody = {
+/** Every finding of the fetched preview acknowledged with a reason (no body: no findings). */
+export const approveBody = optionalJsonBody({
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -358,7 +360,7 @@ export const approveBody = {
       },
     },
   },
-} as const;
+} as const);
 
 export const releaseReasonBody = reasonBody;
 
