@@ -1,15 +1,12 @@
+import type { ApiAnswer } from './api-types.js';
 import type {
   ConflictEventProperties,
   CountRange,
 } from '../../src/core/stix/conflict-event-extension.js';
 import { toCountRangeText } from '../../src/core/stix/count-range-text.js';
 
-/** A STIX object as the API returns it. */
-export interface StixObject {
-  type: string;
-  id: string;
-  [key: string]: unknown;
-}
+/** A STIX object as the API returns it (open: every property kept as stored). */
+export type StixObject = ApiAnswer<'/api/objects/{id}', 'get'>;
 
 /** A point on the map: an incident with coordinates. */
 export interface IncidentPoint {
