@@ -1697,8 +1697,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            name: string;
-            trustTier: string;
+            name?: string;
+            trustTier?: string;
           };
         };
       };
@@ -2149,10 +2149,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            partnerId: string;
-            title: string;
-            tlp: string;
-            iep: {
+            partnerId?: string;
+            title?: string;
+            tlp?: string;
+            iep?: {
               [key: string]: string;
             };
             expires?: string;
@@ -2367,7 +2367,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            reason: string;
+            reason?: string;
           };
         };
       };
@@ -2482,7 +2482,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            reason: string;
+            reason?: string;
           };
         };
       };
@@ -2597,7 +2597,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            reason: string;
+            reason?: string;
           };
         };
       };
@@ -2715,9 +2715,9 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            text: string;
-            reviewDate: string;
-            expires: string;
+            text?: string;
+            reviewDate?: string;
+            expires?: string;
             reason?: string;
           };
         };
@@ -2827,7 +2827,7 @@ export interface paths {
           'application/json': {
             breached?: boolean;
             nextReviewDate?: string;
-            reason: string;
+            reason?: string;
           };
         };
       };
@@ -3040,9 +3040,9 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            partnerId: string;
+            partnerId?: string;
             agreementId?: string;
-            objectIds: string[];
+            objectIds?: string[];
             transforms?: ({
               kind: string;
             } & {
@@ -3964,7 +3964,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            reason: string;
+            reason?: string;
           };
         };
       };
@@ -4609,7 +4609,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            countries: string[];
+            countries?: string[];
           };
         };
       };
@@ -5091,7 +5091,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            subjectRef: string;
+            subjectRef?: string;
             capability?: string;
             intent?: string;
             analyticConfidence?: string;

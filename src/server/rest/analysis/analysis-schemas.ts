@@ -14,6 +14,7 @@ import { stixObjectSchema } from '../objects/object-schemas.js';
 // Request and response schemas of the analysis routes (ADR 0028). Fastify validates bodies and
 // serialises answers from them; each answer's schema is checked at compile time to name every
 // property of its domain type (`Covers`), so that none is dropped on the way out.
+// Bodies name no required fields: a missing one is refused by the service, in its own words.
 
 const str = { type: 'string' } as const;
 const num = { type: 'number' } as const;
@@ -318,7 +319,6 @@ export const actorProfileSchema = {
 
 export const homeCountriesBody = {
   type: 'object',
-  required: ['countries'],
   additionalProperties: false,
   properties: { countries: { type: 'array', maxItems: 250, items: str } },
 } as const;
@@ -338,7 +338,6 @@ export const reindexResponse = {
 /** Left-out likelihoods and confidence of a superseding judgment carry over from its predecessor. */
 export const assessmentBody = {
   type: 'object',
-  required: ['subjectRef'],
   additionalProperties: false,
   properties: {
     subjectRef: { type: 'string', maxLength: 300 },

@@ -16,6 +16,7 @@ import { optionalJsonBody } from '../../openapi/optional-json-body.js';
 
 // Request and response schemas of the sharing routes (ADR 0028). The sharing services keep every
 // semantic check (tiers, TLP, IEP values, dates, transforms); these schemas give the shapes.
+// Bodies name no required fields: a missing one is refused by the service, in its own words.
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer' } as const;
@@ -29,7 +30,6 @@ const transformSchema = {
 } as const;
 const reasonBody = {
   type: 'object',
-  required: ['reason'],
   additionalProperties: false,
   properties: { reason: { type: 'string', maxLength: 2000 } },
 } as const;
@@ -54,7 +54,6 @@ export const partnerListResponse = {
 
 export const partnerBody = {
   type: 'object',
-  required: ['name', 'trustTier'],
   additionalProperties: false,
   properties: { name: { type: 'string', maxLength: 200 }, trustTier: str },
 } as const;
@@ -180,7 +179,6 @@ export const agreementViewResponse = {
 
 export const agreementBody = {
   type: 'object',
-  required: ['partnerId', 'title', 'tlp', 'iep'],
   additionalProperties: false,
   properties: {
     partnerId: str,
@@ -202,7 +200,6 @@ export const agreementEndedResponse = {
 
 export const conditionBody = {
   type: 'object',
-  required: ['text', 'reviewDate', 'expires'],
   additionalProperties: false,
   properties: {
     text: { type: 'string', maxLength: 2000 },
@@ -215,7 +212,6 @@ export const conditionBody = {
 /** A breach (analyst) or a review with the next review date (approver). */
 export const conditionUpdateBody = {
   type: 'object',
-  required: ['reason'],
   additionalProperties: false,
   properties: {
     breached: { type: 'boolean' },
@@ -302,7 +298,6 @@ export const releaseListResponse = {
 /** Open on purpose: the release form grows options (tearline choices) faster than this file. */
 export const releaseBody = {
   type: 'object',
-  required: ['partnerId', 'objectIds'],
   additionalProperties: true,
   properties: {
     partnerId: str,
