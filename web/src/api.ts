@@ -1,10 +1,10 @@
-/** The signed-in user as the session API returns it. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Array<'admin' | 'analyst' | 'approver'>;
-}
+import type { ApiAnswer } from './api-types.js';
+
+/** The signed-in user as the session API returns it (the fields the pages read). */
+export type User = Pick<
+  ApiAnswer<'/api/session/me', 'get'>['user'],
+  'id' | 'username' | 'displayName' | 'roles'
+>;
 
 /** A problem answer from the API (RFC 9457), shown to the user as its one-sentence detail. */
 export class ApiError extends Error {

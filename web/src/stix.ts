@@ -1,3 +1,4 @@
+import type { ApiAnswer } from './api-types.js';
 import type {
   ConflictEventProperties,
   CountRange,
@@ -5,12 +6,8 @@ import type {
 import { toCountRangeText } from '../../src/core/stix/count-range-text.js';
 import { toEventDate } from '../../src/core/stix/incident-date.js';
 
-/** A STIX object as the API returns it. */
-export interface StixObject {
-  type: string;
-  id: string;
-  [key: string]: unknown;
-}
+/** A STIX object as the API returns it (open: every property kept as stored). */
+export type StixObject = ApiAnswer<'/api/objects/{id}', 'get'>;
 
 /** A point on the map: an incident with coordinates. */
 export interface IncidentPoint {

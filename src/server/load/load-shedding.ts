@@ -4,6 +4,9 @@ import underPressure from '@fastify/under-pressure';
 import { toProblem } from '../errors/problem.js';
 import { createTurnGate } from './turn-gate.js';
 
+/** Two of under-pressure's one-second samples: long enough for the boot's lag to leave them. */
+const BOOT_GRACE_MS = 2000;
+
 /** When the server sheds load instead of queueing (ADR 0026 decides the defaults). */
 export interface LoadLimits {
   /** Requests in flight (started or waiting for a turn) past which new ones get 503. */
@@ -90,6 +93,14 @@ export async function registerLoadShedding(
       RETRY_AFTER_MAX_SECONDS,
       Math.max(RETRY_AFTER_MIN_SECONDS, Math.ceil(inFlight / Math.max(1, perSecond))),
     );
+  // The boot's own work (compiling every route's validators and serialisers) lags the loop in
+  // under-pressure's first samples; that is not load, so it sheds nothing for a while after ready.
+  let readyAt = Number.POSITIVE_INFINITY;
+  app.addHook('onReady', async () => {
+    readyAt = Date.now();
+  });
+  const isBootLag = (type: string) =>
+    type === 'eventLoopDelay' && Date.now() - readyAt < BOOT_GRACE_MS;
   if (limits) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -97,6 +108,7 @@ export async function registerLoadShedding(
         limits.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.85),
       // Reserved requests go on; the others are answered here (the hook below then stops).
       pressureHandler: (request, reply, type) => {
+        if (isBootLag(type)) return;
         if (!isReservedRequest(request)) void reply.send(toShedProblem(reply, type, retryAfter()));
       },
     });

@@ -80,12 +80,7 @@ function toOperation(route: CapturedRoute): JsonObject {
     ...toParameters(schema.headers, 'header'),
   ];
   if (parameters.length > 0) op.parameters = parameters;
-  if (schema.body !== undefined) {
-    op.requestBody = {
-      required: true,
-      content: { 'application/json': { schema: toOpenApiSchema(schema.body) } },
-    };
-  }
+  if (schema.body !== undefined) op.requestBody = toRequestBody(schema.body as JsonObject);
   const responses: JsonObject = {};
   for (const [status, body] of Object.entries((schema.response ?? {}) as JsonObject)) {
     const b = body as JsonObject;
@@ -106,6 +101,20 @@ function toOperation(route: CapturedRoute): JsonObject {
   if (Object.keys(responses).length === 0) responses['200'] = { description: 'OK' };
   op.responses = responses;
   return op;
+}
+
+/** A body schema, or Fastify's per-media-type form `{content: {type: {schema}}}`. */
+function toRequestBody(body: JsonObject): JsonObject {
+  const perType = body.content as Record<string, { schema: unknown }> | undefined;
+  const content: JsonObject = {};
+  if (perType) {
+    for (const [type, { schema }] of Object.entries(perType)) {
+      content[type] = { schema: toOpenApiSchema(schema) };
+    }
+  } else {
+    content['application/json'] = { schema: toOpenApiSchema(body) };
+  }
+  return { required: true, content };
 }
 
 function toParameters(schema: unknown, where: 'path' | 'query' | 'header'): JsonObject[] {

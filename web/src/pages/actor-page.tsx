@@ -6,7 +6,7 @@ import { toCountText, type IncidentPoint } from '../stix.js';
 import { LoadState, Panel } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { toWords, type ActorProfileView } from '../analysis-types.js';
-import type { CollectionGap } from '../../../src/core/ports/analysis.js';
+import type { ApiAnswer } from '../api-types.js';
 import { AssessmentForm } from './assessment-form.js';
 import { LazyTempoChart, LazyWorldMap } from './lazy-visuals.js';
 
@@ -243,7 +243,7 @@ function Profile(props: { profile: ActorProfileView; user: User; reload: () => v
 function GapsPanel(props: { actorId: string }) {
   const gaps = useLoad(
     () =>
-      callApi<{ gaps: CollectionGap[] }>(
+      callApi<ApiAnswer<'/api/collection-gaps', 'get'>>(
         'GET',
         `/api/collection-gaps?actor=${encodeURIComponent(props.actorId)}`,
       ),

@@ -2,16 +2,13 @@ import { callApi } from '../api.js';
 import { Link } from '../router.js';
 import { LoadState } from '../ui.js';
 import { useLoad } from '../use-load.js';
+import type { ApiAnswer } from '../api-types.js';
 
-interface ActorRow {
-  id: string;
-  name: string;
-  aliases?: string[];
-}
+type ActorList = ApiAnswer<'/api/actors', 'get'>;
 
 /** Every known actor with its aliases. */
 export function ActorsPage() {
-  const actors = useLoad(() => callApi<{ actors: ActorRow[] }>('GET', '/api/actors'), []);
+  const actors = useLoad(() => callApi<ActorList>('GET', '/api/actors'), []);
   return (
     <>
       <h1>Actors</h1>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { DraftItem } from '../../../src/core/ports/ingest.js';
+import type { DraftItem } from './review-api.js';
 import { ApiError } from '../api.js';
 import { Link } from '../router.js';
 import type { StixObject } from '../stix.js';

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { callApi, toQuery } from '../api.js';
 import { Link } from '../router.js';
-import type { StixObject } from '../stix.js';
 import { LoadState, nameOf, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { reviewApi, type SubmittedReport } from './review-api.js';
 import { JobProgress } from './review-job-progress.js';
+import type { ApiAnswer } from '../api-types.js';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
 const CREDIBILITY = [1, 2, 3, 4, 5, 6];
@@ -159,7 +159,7 @@ export function SubmitReport(props: { onSubmitted: (draftId: string) => void }) 
 export function ReportsInbox() {
   const reports = useLoad(
     () =>
-      callApi<{ objects: StixObject[] }>(
+      callApi<ApiAnswer<'/api/objects', 'get'>>(
         'GET',
         `/api/objects${toQuery({ type: 'report', limit: 50 })}`,
       ),

@@ -4,6 +4,7 @@ import { toConflictEvent, toCountText, toIncidentDate, type StixObject } from '.
 import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { IncidentRelations } from './incident-relations.js';
+import type { ApiAnswer } from '../api-types.js';
 
 // ACLED's precision codes in words (src/core/stix/conflict-event-extension.ts).
 const TIME_PRECISION: Record<number, string> = {
@@ -33,7 +34,7 @@ export function ObjectPage(props: { id: string }) {
   );
   const versions = useLoad(
     () =>
-      callApi<{ versions: StixObject[] }>(
+      callApi<ApiAnswer<'/api/objects/{id}/versions', 'get'>>(
         'GET',
         `/api/objects/${encodeURIComponent(props.id)}/versions`,
       ),

@@ -1,74 +1,51 @@
-import type { DraftItem, DraftRecord } from '../../../src/core/ports/ingest.js';
+import type { ApiAnswer, ApiBody } from '../api-types.js';
 import { callApi, toQuery } from '../api.js';
-import type { StixObject } from '../stix.js';
+
+// The review API's answers and bodies are the types generated from the routes' schemas (npm run
+// api:types); the names below are those the review screens use.
+
+/** A draft as the review screen reads it: the draft with its text, items, merge candidates. */
+export type DraftViewData = ApiAnswer<'/api/drafts/{id}', 'get'>;
+
+/** A draft with its text and report, as the review screen reads it. */
+export type DraftRecord = DraftViewData['draft'];
+
+/** A proposed item of a draft and its state. */
+export type DraftItem = DraftViewData['items'][number];
 
 /** A merge candidate of a proposed incident (src/ingest/review/merge-candidates.ts). */
-export interface MergeCandidateView {
-  incident: StixObject;
-  dayGap: number;
-  distanceKm?: number;
-  actors: string[];
-}
+export type MergeCandidateView = DraftViewData['mergeCandidates'][string][number];
 
 /** A draft in the inbox list (the API leaves the text out of lists). */
-export type DraftSummary = Omit<DraftRecord, 'text' | 'report'> & { reportId: string };
-
-/** A draft as the review screen reads it. */
-export interface DraftViewData {
-  draft: DraftRecord;
-  items: DraftItem[];
-  mergeCandidates: Record<string, MergeCandidateView[]>;
-}
+export type DraftSummary = ApiAnswer<'/api/drafts', 'get'>['drafts'][number];
 
 /** An edit of a proposed item (src/ingest/review/review-edit.ts); `null` clears a value. */
-export interface ItemEdit {
-  properties?: Record<string, unknown>;
-  extension?: Record<string, unknown>;
-  perpetrator?: string | null;
-}
+export type ItemEdit = ApiBody<'/api/drafts/{id}/items/{itemId}', 'patch'>;
 
-/** The answer to a submitted report: its draft, and the job extracting it when queued. */
-export interface SubmittedReport {
-  draftId: string;
-  state: string;
-  note?: string;
-  jobId?: string;
-}
+type ReportCreated = ApiAnswer<'/api/reports', 'post', 201>;
+type ReportQueued = ApiAnswer<'/api/reports', 'post', 202>;
+
+/** The answer to a submitted report: its draft, and the job extracting it when queued (202). */
+export type SubmittedReport = Pick<ReportCreated, 'draftId' | 'state'> &
+  Partial<Pick<ReportCreated, 'language' | 'note'>> &
+  Partial<Pick<ReportQueued, 'jobId'>>;
 
 /** A feed as GET /api/feeds lists it. */
-export interface FeedView {
-  id: string;
-  sourceId: string;
-  url: string;
-  pollMinutes: number;
-  lastPolled?: string;
-  lastError?: string;
-}
+export type FeedView = ApiAnswer<'/api/feeds/{id}', 'get'>;
 
 /** A background job as GET /api/jobs/:id answers. */
-export interface JobView {
-  id: string;
-  kind: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  attempts: number;
-  lastError?: string;
-  progress?: { stage: string; done?: number; total?: number };
-}
+export type JobView = ApiAnswer<'/api/jobs/{id}', 'get'>;
 
 const UPLOAD_TYPES = ['text/plain', 'text/html', 'application/pdf', 'application/xhtml+xml'];
 
 /** One ACLED event type and its sub-event types. */
-export interface AcledEventType {
-  name: string;
-  subEventTypes: string[];
-}
+export type AcledEventType = ApiAnswer<'/api/vocabularies/acled', 'get'>['eventTypes'][number];
 
 /** A relationship of an object, with the other end named (GET /api/objects/:id/relationships). */
-export interface RelationshipView {
-  relationship: StixObject;
-  direction: 'outgoing' | 'incoming';
-  other: { id: string; type: string; name?: string; missing?: boolean };
-}
+export type RelationshipView = ApiAnswer<
+  '/api/objects/{id}/relationships',
+  'get'
+>['relationships'][number];
 
 /**
  * The relationships from and to an object.
@@ -76,7 +53,7 @@ export interface RelationshipView {
  * @example const { relationships } = await getRelationshipsOf('incident--…')
  */
 export const getRelationshipsOf = (id: string) =>
-  callApi<{ relationships: RelationshipView[] }>(
+  callApi<ApiAnswer<'/api/objects/{id}/relationships', 'get'>>(
     'GET',
     `/api/objects/${encodeURIComponent(id)}/relationships`,
   );
@@ -88,20 +65,24 @@ const item = (draftId: string, itemId: string) =>
 /** The review API in one place, so that the screen follows the ingest routes by one edit. */
 export const reviewApi = {
   listDrafts: (state = 'open') =>
-    callApi<{ drafts: DraftSummary[]; total?: number }>('GET', `/api/drafts${toQuery({ state })}`),
+    callApi<ApiAnswer<'/api/drafts', 'get'>>('GET', `/api/drafts${toQuery({ state })}`),
   getDraft: (draftId: string) => callApi<DraftViewData>('GET', base(draftId)),
   accept: (draftId: string, itemId: string) =>
     callApi('POST', `${item(draftId, itemId)}/accept`, {}),
   reject: (draftId: string, itemId: string) =>
     callApi('POST', `${item(draftId, itemId)}/reject`, {}),
   edit: (draftId: string, itemId: string, edit: ItemEdit) =>
-    callApi<{ item: DraftItem }>('PATCH', item(draftId, itemId), edit),
+    callApi<ApiAnswer<'/api/drafts/{id}/items/{itemId}', 'patch'>>(
+      'PATCH',
+      item(draftId, itemId),
+      edit,
+    ),
   /** Gives the draft's report a new Admiralty grade ("C3") before its items are accepted. */
   regrade: (draftId: string, grade: string) =>
-    callApi<{ draft: DraftSummary }>('PATCH', base(draftId), { grade }),
+    callApi<ApiAnswer<'/api/drafts/{id}', 'patch'>>('PATCH', base(draftId), { grade }),
   /** ACLED's event types with their sub-event types, as validation accepts them. */
   acledTypes: () =>
-    callApi<{ eventTypes: AcledEventType[] }>('GET', '/api/vocabularies/acled').then(
+    callApi<ApiAnswer<'/api/vocabularies/acled', 'get'>>('GET', '/api/vocabularies/acled').then(
       (r) => r.eventTypes,
     ),
   merge: (draftId: string, itemId: string, targetIncidentId: string) =>
@@ -131,10 +112,11 @@ export const reviewApi = {
         : new Blob([file], { type: 'application/octet-stream' }),
     ),
   /** The feeds polled for new reports, with their last poll and error. */
-  listFeeds: () => callApi<{ feeds: FeedView[] }>('GET', '/api/feeds').then((r) => r.feeds),
+  listFeeds: () =>
+    callApi<ApiAnswer<'/api/feeds', 'get'>>('GET', '/api/feeds').then((r) => r.feeds),
   /** Polls a feed now, in the background; answers with the job to follow. */
   pollFeed: (feedId: string) =>
-    callApi<{ feedId: string; jobId: string }>(
+    callApi<ApiAnswer<'/api/feeds/{id}/poll', 'post', 202>>(
       'POST',
       `/api/feeds/${encodeURIComponent(feedId)}/poll${toQuery({ queue: true })}`,
     ),

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { DraftItem } from '../../../src/core/ports/ingest.js';
+import type { DraftItem } from './review-api.js';
 import type { CountRangeKind } from '../../../src/core/stix/count-range-text.js';
 import type { StixObject } from '../stix.js';
 import { nameOf } from '../ui.js';

@@ -1,4 +1,4 @@
-import type { DraftItem } from '../../../src/core/ports/ingest.js';
+import type { DraftItem } from './review-api.js';
 import type { CountRange } from '../../../src/core/stix/conflict-event-extension.js';
 import { toCountRangeKind, type CountRangeKind } from '../../../src/core/stix/count-range-text.js';
 import { toConflictEvent, type StixObject } from '../stix.js';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DraftRecord } from '../../../src/core/ports/ingest.js';
+import type { DraftRecord } from './review-api.js';
 import { reviewApi } from './review-api.js';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];

@@ -4,6 +4,7 @@ import { Link, navigate } from '../router.js';
 import type { StixObject } from '../stix.js';
 import { LoadState, nameOf } from '../ui.js';
 import { useLoad } from '../use-load.js';
+import type { ApiAnswer } from '../api-types.js';
 
 const TYPES = ['', 'threat-actor', 'incident', 'report', 'location', 'identity', 'note'];
 
@@ -14,7 +15,7 @@ export function SearchPage(props: { query: string }) {
   const results = useLoad(
     () =>
       props.query
-        ? callApi<{ objects: StixObject[]; total?: number }>(
+        ? callApi<ApiAnswer<'/api/search', 'get'>>(
             'GET',
             `/api/search${toQuery({ q: props.query, type, limit: 50 })}`,
           )

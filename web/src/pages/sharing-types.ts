@@ -1,64 +1,37 @@
-import type {
-  Agreement,
-  LedgerEntry,
-  Partner as PartnerRecord,
-  Release,
-  ReleaseFinding,
-} from '../../../src/core/ports/sharing.js';
-import type { StixObject } from '../stix.js';
+import type { ApiAnswer } from '../api-types.js';
 
-export type { Agreement, LedgerEntry, ReleaseFinding };
+// The sharing API's answers, named as the sharing pages use them; each is the type generated
+// from the route's schema (npm run api:types), never a copy.
 
-/** A partner as the API lists it, with the transforms its trust tier adds to every release. */
-export interface Partner extends PartnerRecord {
-  minimumTransforms?: Array<Record<string, unknown>>;
-}
+/** A partner (GET /api/partners/{id}). */
+export type Partner = ApiAnswer<'/api/partners/{id}', 'get'>;
 
-/** A ledger entry with the names the API puts beside its ids. */
-export interface LedgerRowView extends LedgerEntry {
-  partnerName: string;
-  /** The released object's name as the partner received it. */
-  objectName: string;
-  objectType: string;
-  /** The internal object it was released from. */
-  sourceId?: string;
-}
+/** An agreement as stored. */
+export type Agreement = AgreementRow['agreement'];
+
+/** An entry of the disclosure ledger. */
+export type LedgerEntry = ApiAnswer<'/api/ledger', 'get'>['entries'][number];
+
+/** A ledger entry with the names the API puts beside its ids (partner, object, source). */
+export type LedgerRowView = LedgerEntry;
 
 /** A release as the API lists it (the internal id map is never sent). */
-export type ReleaseView = Omit<Release, 'idMap'>;
+export type ReleaseView = ApiAnswer<'/api/releases/{id}', 'get'>;
 
 /** An agreement with its effective state now. */
-export interface AgreementRow {
-  agreement: Agreement;
-  effective: { state: string; reasons: string[] };
-}
-
-/** One line of a preview: the source beside what the partner receives, and why. */
-export interface PreviewItemView {
-  source: StixObject;
-  released?: StixObject;
-  decision: {
-    sourceId: string;
-    released: boolean;
-    releasedId?: string;
-    reason?: string;
-    changes: string[];
-  };
-}
+export type AgreementRow = ApiAnswer<'/api/agreements', 'get'>['agreements'][number];
 
 /** A release preview. */
-export interface PreviewView {
-  release: ReleaseView;
-  bundle?: { type: 'bundle'; id: string; objects: StixObject[] };
-  /** The residual scan's findings in the served bytes; approval needs a reason for each. */
-  findings?: ReleaseFinding[];
-  items: PreviewItemView[];
-}
+export type PreviewView = ApiAnswer<'/api/releases/{id}/preview', 'get'>;
+
+/** One line of a preview: the source beside what the partner receives, and why. */
+export type PreviewItemView = PreviewView['items'][number];
+
+/** A residual-scan finding in the served bytes; approval needs a reason for each. */
+export type ReleaseFinding = PreviewView['findings'][number];
 
 /** The ledger's verdict. */
-export type LedgerVerdictView =
-  | { ok: true; entries: number; head?: string }
-  | { ok: false; entries: number; badSeq: number; position: number; reason: string };
+export type LedgerVerdictView = ApiAnswer<'/api/ledger/verify', 'get'>;
 
 /** The tearline transforms an analyst can pick without parameters beyond a choice. */
 export const TRANSFORM_CHOICES: Array<{

@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import { TearlineError } from '../../../core/errors.js';
-import { actorParams, objectBody, toAnalysisService, trendQuery } from './analysis-route-deps.js';
+import { actorParams, toAnalysisService, trendQuery } from './analysis-route-deps.js';
+import * as schemas from './analysis-schemas.js';
 
 interface TrendQuery {
   asOf?: string;
@@ -28,7 +29,7 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Known actors with their aliases',
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.actorListResponse, ...problemResponses(401, 403) },
         },
       },
       async () => ({ actors: await analysis.listActors() }),
@@ -43,7 +44,7 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
           tags,
           params: actorParams,
           querystring: { type: 'object', properties: trendQuery, additionalProperties: false },
-          response: problemResponses(400, 401, 403, 404),
+          response: { 200: schemas.actorProfileSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => analysis.getActorProfile(request.params.actor, request.query),
@@ -56,8 +57,8 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: "Set an actor's home countries (incidents elsewhere are external operations)",
           tags,
           params: actorParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.homeCountriesBody,
+          response: { 200: schemas.homeCountriesResponse, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => {
@@ -87,7 +88,7 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
           summary:
             'Rebuild the analysis tables from the STIX knowledge base (after an import or a restore)',
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.reindexResponse, ...problemResponses(401, 403) },
         },
       },
       async () => {
@@ -117,7 +118,7 @@ export function actorRoutes(deps: AppDeps): FastifyPluginAsync {
             },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403, 404),
+          response: { 200: schemas.trendResponse, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => {

@@ -19,9 +19,6 @@ export function toAnalysisService(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>
   });
 }
 
-/** A JSON object body; the analysis functions check every field themselves. */
-export const objectBody = { type: 'object', additionalProperties: true } as const;
-
 /** `:actor` is an actor id, name or alias (URL-encoded). */
 export const actorParams = {
   type: 'object',

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
 import { requireUser } from '../../principal.js';
-import { actorParams, idParams, objectBody, toAnalysisService } from './analysis-route-deps.js';
+import { actorParams, idParams, toAnalysisService } from './analysis-route-deps.js';
+import * as schemas from './analysis-schemas.js';
 
 /**
  * Capability and intent assessments: an actor's history (what changed, when, on which
@@ -23,7 +24,7 @@ export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: "An actor's assessments: current ones and the history of changes",
           tags,
           params: actorParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.assessmentHistorySchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => analysis.getAssessmentHistory(request.params.actor),
@@ -36,7 +37,7 @@ export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'One assessment with its STIX note',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.assessmentSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => analysis.getAssessment(request.params.id),
@@ -49,8 +50,8 @@ export function assessmentRoutes(deps: AppDeps): FastifyPluginAsync {
           summary:
             'Record an assessment (capability, intent, confidence, rationale, evidence; optionally superseding one)',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 409),
+          body: schemas.assessmentBody,
+          response: { 201: schemas.assessmentSchema, ...problemResponses(400, 401, 403, 409) },
         },
       },
       async (request, reply) => {

@@ -4,7 +4,8 @@ import { problemResponses } from '../../errors/problem-responses.js';
 import { requireUser } from '../../principal.js';
 import { createWebhookDelivery, toFetchSender } from '../../../analysis/webhook-delivery.js';
 import { createGuardedFetch } from '../../../ingest/outbound/guarded-fetch.js';
-import { idParams, objectBody, toAnalysisService } from './analysis-route-deps.js';
+import { idParams, toAnalysisService } from './analysis-route-deps.js';
+import * as schemas from './analysis-schemas.js';
 
 /**
  * Collection gaps (list, create, replace, delete), alerts (list, acknowledge) and the alert
@@ -52,7 +53,7 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
             },
             additionalProperties: false,
           },
-          response: problemResponses(401, 403),
+          response: { 200: schemas.collectionGapListResponse, ...problemResponses(401, 403) },
         },
       },
       async (request) => ({
@@ -69,8 +70,8 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Record a collection gap',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403),
+          body: schemas.collectionGapBody,
+          response: { 201: schemas.collectionGapSchema, ...problemResponses(400, 401, 403) },
         },
       },
       async (request, reply) =>
@@ -84,8 +85,8 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Replace a collection gap',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.collectionGapBody,
+          response: { 200: schemas.collectionGapSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => analysis.saveCollectionGap(request.body, request.params.id),
@@ -98,7 +99,7 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Delete a collection gap',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 204: schemas.noContent, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -123,7 +124,7 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
             },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403),
+          response: { 200: schemas.alertListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => ({
@@ -142,7 +143,7 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Acknowledge an alert',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.alertSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) =>
@@ -152,7 +153,11 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
       '/alert-webhook',
       {
         config: { access: ['admin'] },
-        schema: { summary: 'Where alerts are POSTed', tags, response: problemResponses(401, 403) },
+        schema: {
+          summary: 'Where alerts are POSTed',
+          tags,
+          response: { 200: schemas.webhookResponse, ...problemResponses(401, 403) },
+        },
       },
       async () => ({ webhook: (await analysis.getWebhook()) ?? null }),
     );
@@ -163,8 +168,8 @@ export function gapAlertRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Set the alert webhook (url, enabled, minSeverity)',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403),
+          body: schemas.webhookBody,
+          response: { 200: schemas.webhookResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => ({ webhook: await analysis.configureWebhook(request.body) }),

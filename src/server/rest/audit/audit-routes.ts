@@ -6,6 +6,7 @@ import type { AuditFilter } from '../../../core/ports/audit.js';
 import { requireUser } from '../../principal.js';
 import type { AppDeps } from '../../app-deps.js';
 import { problemResponses } from '../../errors/problem-responses.js';
+import { auditListResponse, auditVerdictResponse } from './audit-schemas.js';
 
 const query = {
   type: 'object',
@@ -37,7 +38,7 @@ export function auditRoutes(
           summary: 'Who saw and did what, oldest first (admin)',
           tags: ['audit'],
           querystring: query,
-          response: problemResponses(400, 401, 403),
+          response: { 200: auditListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => {
@@ -66,7 +67,7 @@ export function auditRoutes(
         schema: {
           summary: "Check the audit trail's hash chain (admin)",
           tags: ['audit'],
-          response: problemResponses(401, 403),
+          response: { 200: auditVerdictResponse, ...problemResponses(401, 403) },
         },
       },
       async (request) => {

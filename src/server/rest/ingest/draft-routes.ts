@@ -16,6 +16,7 @@ import { recordDecision, type DecidedResult } from '../../../ingest/review/revie
 import { undoLastDecision } from '../../../ingest/review/undo-decision.js';
 import { regradeDraft } from '../../../ingest/review/regrade-draft.js';
 import { parseGradeInput } from '../../../ingest/sources/source-service.js';
+import * as schemas from './ingest-schemas.js';
 
 const draftParams = {
   type: 'object',
@@ -87,7 +88,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403),
+          response: { 200: schemas.draftListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => ({ drafts: (await deps.repo.listDrafts(request.query)).map(toSummary) }),
@@ -100,7 +101,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'A draft: report text, items with spans, merge candidates',
           tags,
           params: draftParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.draftViewResponse, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => {
@@ -120,7 +121,10 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             summary: `${action === 'accept' ? 'Accept' : 'Reject'} a proposed item`,
             tags,
             params: itemParams,
-            response: problemResponses(400, 401, 403, 404, 409),
+            response: {
+              200: schemas.decidedResponse,
+              ...problemResponses(400, 401, 403, 404, 409),
+            },
           },
         },
         async (request) => {
@@ -141,24 +145,8 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Re-grade the report of a draft (Admiralty) before its items are accepted',
           tags,
           params: draftParams,
-          body: {
-            type: 'object',
-            required: ['grade'],
-            properties: {
-              grade: {
-                description: 'An Admiralty code such as "B2", or {reliability, credibility}',
-                anyOf: [
-                  { type: 'string', maxLength: 4 },
-                  {
-                    type: 'object',
-                    properties: { reliability: { type: 'string' }, credibility: {} },
-                  },
-                ],
-              },
-            },
-            additionalProperties: false,
-          },
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.regradeBody,
+          response: { 200: schemas.regradeResponse, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -183,7 +171,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403, 404, 409),
+          response: { 200: schemas.itemEditResponse, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => ({
@@ -204,7 +192,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             properties: { targetIncidentId: { type: 'string', minLength: 1, maxLength: 200 } },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403, 404, 409),
+          response: { 200: schemas.decidedResponse, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -223,7 +211,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Accept every proposed item of a draft',
           tags,
           params: draftParams,
-          response: problemResponses(400, 401, 403, 404, 409),
+          response: { 200: schemas.decidedResponse, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -240,7 +228,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             'Undo the last accept / reject / merge: items proposed again, created objects revoked, a merged incident restored',
           tags,
           params: draftParams,
-          response: problemResponses(401, 403, 404, 409),
+          response: { 200: schemas.undoneResponse, ...problemResponses(401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -256,7 +244,7 @@ export function draftRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'A background job: state, attempts, last error',
           tags,
           params: draftParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.jobSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {

@@ -13,6 +13,7 @@ import {
 import { fetchUrl } from '../../../ingest/sources/fetch-url.js';
 import { getSourceOrThrow, parseGradeInput } from '../../../ingest/sources/source-service.js';
 import { EXTRACT_REPORT_JOB } from '../../../ingest/jobs/ingest-jobs.js';
+import * as schemas from './ingest-schemas.js';
 
 /** The fields of a submitted report, from the JSON body or the query string of an upload. */
 interface ReportFields {
@@ -93,7 +94,12 @@ export function reportRoutes(runtime: IngestRuntime, bodyLimit: number): Fastify
             },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403, 404, 413, 500),
+          body: schemas.reportBody,
+          response: {
+            201: schemas.reportCreatedResponse,
+            202: schemas.reportQueuedResponse,
+            ...problemResponses(400, 401, 403, 404, 413, 500),
+          },
         },
       },
       async (request, reply) => {

@@ -13,13 +13,13 @@ import {
 } from '../../../ingest/sources/source-service.js';
 import { pollFeed } from '../../../ingest/sources/poll-feed.js';
 import { POLL_FEED_JOB } from '../../../ingest/jobs/ingest-jobs.js';
+import * as schemas from './ingest-schemas.js';
 
 const idParams = {
   type: 'object',
   required: ['id'],
   properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
 } as const;
-const objectBody = { type: 'object', additionalProperties: true } as const;
 
 /**
  * Sources (default Admiralty grade, auto-accept) and their feeds: list, create, change, delete;
@@ -38,7 +38,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         schema: {
           summary: 'Sources and their default grades',
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.sourceListResponse, ...problemResponses(401, 403) },
         },
       },
       async () => ({
@@ -52,8 +52,8 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         schema: {
           summary: 'Register a source',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 409),
+          body: schemas.sourceBody,
+          response: { 201: schemas.sourceSchema, ...problemResponses(400, 401, 403, 409) },
         },
       },
       async (request, reply) => reply.code(201).send(await createSource(deps, request.body)),
@@ -66,7 +66,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'A source by id or name',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.sourceSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => getSourceOrThrow(deps, request.params.id),
@@ -79,8 +79,8 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Change a source’s name, grade or auto-accept',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.sourceBody,
+          response: { 200: schemas.sourceSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => updateSource(deps, request.params.id, request.body),
@@ -93,7 +93,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Delete a source and its feeds (drafts stay)',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 204: schemas.noContent, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -109,7 +109,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         schema: {
           summary: 'Feeds, their last poll and last error',
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.feedListResponse, ...problemResponses(401, 403) },
         },
       },
       async () => ({
@@ -123,8 +123,8 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
         schema: {
           summary: 'Add an RSS/Atom feed to a source',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.feedBody,
+          response: { 201: schemas.feedSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) => reply.code(201).send(await createFeed(deps, request.body)),
@@ -137,7 +137,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'A feed',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.feedSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => getFeedOrThrow(deps, request.params.id),
@@ -150,8 +150,8 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Change a feed’s URL or poll interval',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.feedBody,
+          response: { 200: schemas.feedSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => updateFeed(deps, request.params.id, request.body),
@@ -164,7 +164,7 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
           summary: 'Delete a feed',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 204: schemas.noContent, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -187,7 +187,11 @@ export function sourceRoutes(runtime: IngestRuntime): FastifyPluginAsync {
             properties: { queue: { type: 'boolean' } },
             additionalProperties: false,
           },
-          response: problemResponses(400, 401, 403, 404),
+          response: {
+            200: schemas.pollResponse,
+            202: schemas.pollQueuedResponse,
+            ...problemResponses(400, 401, 403, 404),
+          },
         },
       },
       async (request, reply) => {

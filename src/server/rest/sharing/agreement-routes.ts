@@ -10,7 +10,8 @@ import {
 } from '../../../sharing/agreement-service.js';
 import { getEffectiveState } from '../../../sharing/agreement-state.js';
 import { endAgreement } from '../../../sharing/end-agreement.js';
-import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+import { idParams, toActor, toSharingDeps } from './sharing-route-deps.js';
+import * as schemas from './sharing-schemas.js';
 
 type Body = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
             additionalProperties: false,
             properties: { partnerId: { type: 'string', maxLength: 200 } },
           },
-          response: problemResponses(400, 401, 403),
+          response: { 200: schemas.agreementListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => {
@@ -59,8 +60,8 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Create an agreement',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.agreementBody,
+          response: { 201: schemas.agreementSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -84,7 +85,7 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'An agreement, its effective state and its history',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.agreementViewResponse, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => showAgreement(sharing, request.params.id),
@@ -102,8 +103,11 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
             summary: `${verb[0]?.toUpperCase()}${verb.slice(1)} an agreement (with a reason)`,
             tags,
             params: idParams,
-            body: objectBody,
-            response: problemResponses(400, 401, 403, 404, 409),
+            body: schemas.agreementReasonBody,
+            response: {
+              200: schemas.agreementSchema,
+              ...problemResponses(400, 401, 403, 404, 409),
+            },
           },
         },
         async (request) =>
@@ -124,8 +128,11 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'End an agreement and revoke its releases',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.agreementReasonBody,
+          response: {
+            200: schemas.agreementEndedResponse,
+            ...problemResponses(400, 401, 403, 404, 409),
+          },
         },
       },
       async (request) => {
@@ -146,8 +153,8 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Add a condition (text, reviewDate, expires)',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.conditionBody,
+          response: { 201: schemas.agreementSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) => {
@@ -182,8 +189,8 @@ export function agreementRoutes(deps: AppDeps): FastifyPluginAsync {
               conditionId: { type: 'string', maxLength: 200 },
             },
           },
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.conditionUpdateBody,
+          response: { 200: schemas.agreementSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => {

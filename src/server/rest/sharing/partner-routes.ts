@@ -11,7 +11,8 @@ import {
 import { loadSharingSettings } from '../../../sharing/sharing-settings.js';
 import type { TierMinimums } from '../../../sharing/tier-minimums.js';
 import type { Partner } from '../../../core/ports/sharing.js';
-import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+import { idParams, toActor, toSharingDeps } from './sharing-route-deps.js';
+import * as schemas from './sharing-schemas.js';
 
 // The form that drafts a release shows these as boxes it cannot untick: the policy adds them anyway.
 function withMinimums(partner: Partner, minimums: TierMinimums) {
@@ -35,7 +36,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Partners, each with the transforms its trust tier adds to every release',
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.partnerListResponse, ...problemResponses(401, 403) },
         },
       },
       async () => {
@@ -51,8 +52,8 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Register a partner',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403),
+          body: schemas.partnerBody,
+          response: { 201: schemas.partnerSchema, ...problemResponses(400, 401, 403) },
         },
       },
       async (request, reply) => {
@@ -72,7 +73,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'One partner',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.partnerSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) =>
@@ -89,7 +90,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: "A partner's TAXII credentials (never the secrets)",
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.credentialListResponse, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => {
@@ -106,8 +107,11 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Issue a TAXII credential; the secret is shown once',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404),
+          body: schemas.credentialBody,
+          response: {
+            201: schemas.issuedCredentialResponse,
+            ...problemResponses(400, 401, 403, 404),
+          },
         },
       },
       async (request, reply) => {
@@ -124,7 +128,7 @@ export function partnerRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Revoke a TAXII credential',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 204: schemas.noContent, ...problemResponses(401, 403, 404) },
         },
       },
       async (request, reply) => {

@@ -18,7 +18,8 @@ import {
 } from '../../../sharing/sharing-settings.js';
 import { verifyLedger } from '../../../sharing/ledger.js';
 import { toLedgerRows } from './ledger-rows.js';
-import { idParams, objectBody, toActor, toSharingDeps } from './sharing-route-deps.js';
+import { idParams, toActor, toSharingDeps } from './sharing-route-deps.js';
+import * as schemas from './sharing-schemas.js';
 
 type Body = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
               status: { type: 'string', enum: ['draft', 'previewed', 'delivered', 'revoked'] },
             },
           },
-          response: problemResponses(400, 401, 403),
+          response: { 200: schemas.releaseListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => {
@@ -63,8 +64,8 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Draft a release (partnerId, objectIds, transforms, includeRelated)',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.releaseBody,
+          response: { 201: schemas.createdReleaseSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request, reply) => {
@@ -92,7 +93,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'A release with the bundle it delivers',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.releaseSchema, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => {
@@ -108,7 +109,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Build the bundle the partner will receive, beside the sources',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404, 409),
+          response: { 200: schemas.previewResponse, ...problemResponses(401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -127,7 +128,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
             'The current preview as built (bundle, findings, sources); fetching it is what lets an approver approve',
           tags,
           params: idParams,
-          response: problemResponses(401, 403, 404),
+          response: { 200: schemas.previewResponse, ...problemResponses(401, 403, 404) },
         },
       },
       async (request) => {
@@ -146,7 +147,8 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
             'Approve and deliver (a second person with the approver role, who has fetched the current preview; body: {acknowledgements: [{findingId, reason}]})',
           tags,
           params: idParams,
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.approveBody,
+          response: { 200: schemas.releaseSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -168,7 +170,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: "The protected terms and the trust tiers' minimum transforms",
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.settingsSchema, ...problemResponses(401, 403) },
         },
       },
       async () => loadSharingSettings(sharing),
@@ -180,8 +182,8 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: 'Replace the protected terms and/or the tier minimums',
           tags,
-          body: objectBody,
-          response: problemResponses(400, 401, 403),
+          body: schemas.settingsBody,
+          response: { 200: schemas.settingsSchema, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => {
@@ -201,8 +203,8 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Revoke a delivered release (with a reason)',
           tags,
           params: idParams,
-          body: objectBody,
-          response: problemResponses(400, 401, 403, 404, 409),
+          body: schemas.releaseReasonBody,
+          response: { 200: schemas.releaseSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => {
@@ -235,7 +237,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
               releaseId: { type: 'string', maxLength: 200 },
             },
           },
-          response: problemResponses(400, 401, 403),
+          response: { 200: schemas.ledgerListResponse, ...problemResponses(400, 401, 403) },
         },
       },
       async (request) => ({
@@ -252,7 +254,7 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           summary: "Verify the ledger's hash chain; names the first bad entry",
           tags,
-          response: problemResponses(401, 403),
+          response: { 200: schemas.ledgerVerdictResponse, ...problemResponses(401, 403) },
         },
       },
       async () => verifyLedger(await deps.store.sharing.ledger.listEntries()),

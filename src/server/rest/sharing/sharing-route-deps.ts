@@ -34,9 +34,6 @@ export function toActor(request: FastifyRequest, ...roles: Role[]): Actor {
   return { username: user.username, roles: user.roles };
 }
 
-/** A JSON object body, described loosely: the sharing services check every field themselves. */
-export const objectBody = { type: 'object', additionalProperties: true } as const;
-
 /** `:id` path parameters. */
 export const idParams = {
   type: 'object',
