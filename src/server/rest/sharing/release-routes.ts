@@ -65,7 +65,10 @@ export function releaseRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'Draft a release (partnerId, objectIds, transforms, includeRelated)',
           tags,
           body: schemas.releaseBody,
-          response: { 201: schemas.createdReleaseSchema, ...problemResponses(400, 401, 403, 404, 409) },
+          response: {
+            201: schemas.createdReleaseSchema,
+            ...problemResponses(400, 401, 403, 404, 409),
+          },
         },
       },
       async (request, reply) => {
