@@ -29,6 +29,9 @@ export function usePath(): string {
     const update = () => setPath(window.location.pathname + window.location.search);
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A child's effect runs before this one: a redirect it made on the first render (\`/sharing\`
+    // → \`/sharing/releases\`) came before the listener was here, so read the location again.
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);
