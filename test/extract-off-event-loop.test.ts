@@ -13,7 +13,7 @@ import { basicAuth, createTestPartners, taxiiRequest } from './taxii-harness.js'
 // process, so the bound is 100 ms or four times the p99 of the same requests measured just before
 // on an idle server, whichever is larger (the issue's 50 ms holds on a quiet machine: the figure
 // is printed). Run on the event loop, the same extraction holds a request for a second or more,
-// ten times the bound.
+// ten times the bound, in every attempt.
 const PARTNER = { partnerId: 'identity--0a0a0a0a-0000-4000-8000-00000000000a', partnerName: 'A' };
 const COLLECTION = 'aaaaaaaa-0000-4000-8000-000000000001';
 const BASELINE_REQUESTS = 100;
@@ -76,26 +76,36 @@ for (const engine of ENGINES) {
           const baseline: number[] = [];
           for (let i = 0; i < BASELINE_REQUESTS; i++) baseline.push(await timed());
 
-          const text = adversarialText('one-huge-line', 1_000_000);
-          let done = false;
-          const submitted = fetch(`${base}/api/reports?published=2024-06-10`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ text }),
-          }).finally(() => {
-            done = true;
-          });
-          const during: number[] = [];
-          while (!done || during.length < 50) during.push(await timed());
-          const res = await submitted;
-          const body = (await res.json()) as { draftId?: string; state?: string };
-          assert.equal(res.status, 201, JSON.stringify(body));
-          assert.equal(body.state, 'open', 'the report was extracted and its items proposed');
-
+          // A neighbour's burst on the shared cores can spoil one measurement; extraction on the
+          // event loop spoils every one. So up to three reports are measured, each a new text,
+          // and one within the bound passes.
           const bound = Math.max(100, 4 * p99(baseline));
-          const seen = `p99 ${p99(during).toFixed(1)} ms over ${during.length} requests during extraction; baseline p99 ${p99(baseline).toFixed(1)} ms; bound ${bound.toFixed(1)} ms`;
-          console.log(seen);
-          assert.ok(p99(during) <= bound, seen);
+          const seen: string[] = [];
+          let within = false;
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            const text = `Report ${attempt}. ${adversarialText('one-huge-line', 1_000_000)}`;
+            let done = false;
+            const submitted = fetch(`${base}/api/reports?published=2024-06-10`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ text }),
+            }).finally(() => {
+              done = true;
+            });
+            const during: number[] = [];
+            while (!done || during.length < 50) during.push(await timed());
+            const res = await submitted;
+            const body = (await res.json()) as { draftId?: string; state?: string };
+            assert.equal(res.status, 201, JSON.stringify(body));
+            assert.equal(body.state, 'open', 'the report was extracted and its items proposed');
+            seen.push(
+              `p99 ${p99(during).toFixed(1)} ms over ${during.length} requests during extraction; baseline p99 ${p99(baseline).toFixed(1)} ms; bound ${bound.toFixed(1)} ms`,
+            );
+            console.log(seen.at(-1));
+            within = p99(during) <= bound;
+            if (within) break;
+          }
+          assert.ok(within, seen.join('\n'));
         } finally {
           await t.dispose();
         }

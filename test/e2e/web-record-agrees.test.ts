@@ -91,6 +91,10 @@ async function visitSharingViews(
     false,
   );
   await page.getByText('Required for every release to a minimal partner.').first().waitFor();
+  // Related objects (attribution, place) are offered, ticked by default, and can be left out.
+  const related = page.getByRole('checkbox', { name: /Include related objects/ });
+  assert.equal(await related.isChecked(), true);
+  assert.equal(await related.isDisabled(), false);
 
   // The other views, each from the sub-navigation.
   const sub = page.getByRole('navigation', { name: 'Sharing' });

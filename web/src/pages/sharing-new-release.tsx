@@ -34,6 +34,9 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
   const [found, setFound] = useState<StixObject[]>([]);
   const [chosen, setChosen] = useState<StixObject[]>([]);
   const [ticked, setTicked] = useState<Set<string>>(new Set(['strip-sources']));
+  // An incident without its attribution or place tells a partner little; the policy still
+  // decides each related object, and the preview lists what was offered.
+  const [includeRelated, setIncludeRelated] = useState(true);
   const action = useAction();
   const partner = props.partners.find((p) => p.id === partnerId);
   const search = async (e: FormEvent) => {
@@ -50,6 +53,7 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
         partnerId,
         objectIds: chosen.map((o) => o.id),
         transforms: toRequestedTransforms(ticked, partner),
+        includeRelated,
       });
       navigate(`/sharing/releases?drafted=${encodeURIComponent(created.id)}`);
     });
@@ -110,6 +114,15 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
         )}
       </p>
       <TransformChoices partner={partner} ticked={ticked} onChange={setTicked} />
+      <label>
+        <input
+          type="checkbox"
+          checked={includeRelated}
+          onChange={(e) => setIncludeRelated(e.target.checked)}
+        />{' '}
+        Include related objects: the selected incidents' attribution and place, where the agreement
+        allows them
+      </label>
       <WorkProgress busy={action.busy} label={`Drafting a release of ${count}`} />
       {action.view}
       <div>
