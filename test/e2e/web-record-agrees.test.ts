@@ -38,8 +38,15 @@ async function submitReport(page: Page, title: string, text: string): Promise<vo
 
 async function acceptAll(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Accept all' }).click();
-  // Accepting writes every item and re-indexes: on a loaded shared machine it took over 30 s.
-  await page.getByText('Accepted every proposed item.').waitFor({ timeout: 90_000 });
+  // Accepting writes every item and re-indexes: on a loaded shared machine it took over 30 s, and
+  // on PostgreSQL beside another test process it once gave no answer within 90 s (not yet
+  // explained; see the closing note of 2026-12-06). A refusal fails at once, with its words.
+  const accepted = page.getByText('Accepted every proposed item.');
+  const refused = page.locator('p.error[role="alert"]');
+  await accepted.or(refused).first().waitFor({ timeout: 180_000 });
+  if ((await refused.count()) > 0) {
+    throw new Error(`Accept all was refused: ${await refused.first().innerText()}`);
+  }
 }
 
 async function visitSharingViews(
