@@ -58,6 +58,8 @@ export async function createTestApp(
       bodyLimit: 1024 * 1024,
       serveWeb: false,
       secureCookies: false,
+      // Fixtures make hundreds of users: scrypt at 2^10 instead of 2^15 (the hashes still verify).
+      passwordCost: 10,
       ...config,
     },
     partnerAuthenticator: createPartnerAuthenticator(store.sharing.partners),

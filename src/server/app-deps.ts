@@ -29,6 +29,11 @@ export interface AppConfig {
   rateLimit?: { max: number; windowMs: number; signInMax?: number };
   /** Session lifetime: absolute `ttlMs` and idle `idleMs`; defaults in auth-config.ts. */
   session?: { ttlMs: number; idleMs: number };
+  /**
+   * log2 of scrypt's N for new password hashes (default 15, the OWASP setting; 10–20). Lower only
+   * where many users are made and nothing is protected: the test fixtures use 10.
+   */
+  passwordCost?: number;
   /** Private networks and hosts URL ingestion and feeds may fetch (TEARLINE_FETCH_ALLOW). */
   fetchAllow?: FetchAllowList;
   /** Total time one outbound fetch may take, redirects and body included (default 15 s). */

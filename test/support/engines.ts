@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
@@ -35,9 +35,11 @@ export async function createTestDatabase(
   const migrate = options.migrate ?? true;
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tearline-test-'));
-    const url = `sqlite:${join(dir, 'tearline.db')}`;
+    const file = join(dir, 'tearline.db');
+    // A copy of a file migrated once per process: the same bytes a migration run writes.
+    if (migrate) copyFileSync(await migratedSqliteFile(), file);
+    const url = `sqlite:${file}`;
     const database = await openDatabase(url);
-    if (migrate) await migrateToLatest(database);
     return {
       engine,
       url,
@@ -48,31 +50,103 @@ export async function createTestDatabase(
       },
     };
   }
-  const name = `tearline_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  try {
-    // A migrated template per schema version makes a fresh database a file copy, not a migration run.
-    const template = migrate ? await ensureMigratedTemplate(admin) : undefined;
-    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase(url.toString());
+  const name = migrate ? await takeMigratedDatabase() : await createPgDatabase(undefined);
+  const database = await openDatabase(pgUrlOf(name));
   return {
     engine,
-    url: url.toString(),
+    url: pgUrlOf(name),
     database,
     async dispose() {
       await database.close();
-      const client = new pg.Client({ connectionString: TEST_PG_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      dropLater(name);
     },
   };
+}
+
+// Creating and dropping a PostgreSQL database each wait on the disk (seconds on a shared
+// machine) while the test process has nothing else to do. So one migrated database is made
+// ahead, while the test that will want it is still running, and drops run behind the tests.
+// The process does not end before they finish: an open client keeps it alive, and the spare
+// nobody took is dropped when the process would otherwise exit.
+let spare: Promise<string> | undefined;
+let sqliteTemplate: Promise<string> | undefined;
+
+function migratedSqliteFile(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tearline-test-template-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'template.db');
+    const database = await openDatabase(`sqlite:${file}`);
+    try {
+      await migrateToLatest(database);
+    } finally {
+      // Closing folds the write-ahead log into the file, so the file alone is the database.
+      await database.close();
+    }
+    return file;
+  })();
+  return sqliteTemplate;
+}
+const background = new Set<Promise<void>>();
+
+async function takeMigratedDatabase(): Promise<string> {
+  const next = spare ?? createPgDatabase(await migratedTemplate());
+  spare = createPgDatabase(await migratedTemplate());
+  // A spare that fails to be made is reported to the test that takes it, not as an unhandled
+  // rejection now.
+  spare.catch(() => undefined);
+  return next;
+}
+
+function dropLater(name: string): void {
+  const drop = adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error) => {
+    process.stderr.write(`test database ${name} was not dropped: ${String(error)}\n`);
+  });
+  background.add(drop);
+  void drop.finally(() => background.delete(drop));
+}
+
+process.on('beforeExit', () => {
+  const left = spare;
+  spare = undefined;
+  if (left) void left.then(dropLater, () => undefined);
+});
+
+let template: Promise<string> | undefined;
+
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    try {
+      return await ensureMigratedTemplate(admin);
+    } finally {
+      await admin.end();
+    }
+  })();
+  return template;
+}
+
+async function createPgDatabase(templateName: string | undefined): Promise<string> {
+  const name = `tearline_test_${randomUUID().replaceAll('-', '')}`;
+  await adminQuery(`CREATE DATABASE ${name}${templateName ? ` TEMPLATE ${templateName}` : ''}`);
+  return name;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function pgUrlOf(name: string): string {
+  const url = new URL(TEST_PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /**

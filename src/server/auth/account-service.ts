@@ -10,7 +10,7 @@ import type {
   UserRepository,
 } from '../../core/ports/users.js';
 import type { AuthConfig } from './auth-config.js';
-import { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from './password-hash.js';
+import { hashPassword, verifyPassword, unusablePasswordHash } from './password-hash.js';
 import { createPassword, createSecret, hashSecret } from './secret-hash.js';
 import { parsePassword, parseRoles, parseUsername } from './account-rules.js';
 
@@ -40,6 +40,8 @@ const TOUCH_EVERY_MS = 60_000;
 export function createAccountService(deps: AccountServiceDeps) {
   const { store, clock, ids, auth } = deps;
   const now = () => clock.now();
+  const hash = (password: string) => hashPassword(password, auth.passwordCost);
+  const unusableHash = unusablePasswordHash(auth.passwordCost);
 
   async function getUserOrThrow(username: string) {
     const user = await store.users.findByUsername(parseUsername(username));
@@ -89,7 +91,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         disabled: false,
         created: toStixTimestamp(now()),
       };
-      await store.users.createUser({ ...user, passwordHash: await hashPassword(password) });
+      await store.users.createUser({ ...user, passwordHash: await hash(password) });
       return generated === undefined ? { user } : { user, generatedPassword: generated };
     },
 
@@ -124,7 +126,7 @@ export function createAccountService(deps: AccountServiceDeps) {
           'The current password is wrong; nothing was changed.',
         );
       }
-      await store.users.setPasswordHash(userId, await hashPassword(parsePassword(next)));
+      await store.users.setPasswordHash(userId, await hash(parsePassword(next)));
       await store.sessions.deleteUserSessions(userId);
     },
 
@@ -135,10 +137,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     ): Promise<{ generatedPassword?: string }> {
       const user = await getUserOrThrow(username);
       const generated = password === undefined ? createPassword() : undefined;
-      await store.users.setPasswordHash(
-        user.id,
-        await hashPassword(generated ?? parsePassword(password)),
-      );
+      await store.users.setPasswordHash(user.id, await hash(generated ?? parsePassword(password)));
       await store.sessions.deleteUserSessions(user.id);
       return generated === undefined ? {} : { generatedPassword: generated };
     },
@@ -149,7 +148,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const found = name === '' ? undefined : await store.users.findByUsername(name);
       const ok = await verifyPassword(
         typeof password === 'string' ? password : '',
-        found?.passwordHash ?? UNUSABLE_PASSWORD_HASH,
+        found?.passwordHash ?? unusableHash,
       );
       if (!found || !ok) {
         throw new TearlineError(

@@ -1,9 +1,12 @@
 import type { AppConfig } from '../app-deps.js';
+import { DEFAULT_PASSWORD_COST } from './password-hash.js';
 
 /** Limits and lifetimes with their defaults filled in. */
 export interface AuthConfig {
   rateLimit: { max: number; windowMs: number; signInMax: number };
   session: { ttlMs: number; idleMs: number };
+  /** log2 of scrypt's N for new password hashes. */
+  passwordCost: number;
 }
 
 const MINUTE = 60_000;
@@ -27,5 +30,6 @@ export function toAuthConfig(config: AppConfig): AuthConfig {
       ttlMs: config.session?.ttlMs ?? 12 * HOUR,
       idleMs: config.session?.idleMs ?? HOUR,
     },
+    passwordCost: config.passwordCost ?? DEFAULT_PASSWORD_COST,
   };
 }

@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from './password-hash.js';
+import {
+  hashPassword,
+  verifyPassword,
+  UNUSABLE_PASSWORD_HASH,
+  unusablePasswordHash,
+} from './password-hash.js';
 import { createPassword, createSecret, hashSecret } from './secret-hash.js';
 import { parsePassword, parseRoles, parseUsername } from './account-rules.js';
 import { toAuthConfig } from './auth-config.js';
@@ -31,6 +36,20 @@ describe('password hashing', () => {
     assert.equal(await verifyPassword('anything', UNUSABLE_PASSWORD_HASH), false);
     for (const stored of ['', 'plain', 'bcrypt$1$2$3$4$5', 'scrypt$32768$8$1$salt$']) {
       assert.equal(await verifyPassword('plain', stored), false, stored);
+    }
+  });
+
+  it('hashes at a lower cost when asked, and verifies hashes of any cost', async () => {
+    const cheap = await hashPassword('correct horse battery staple', 10);
+    assert.match(cheap, /^scrypt\$1024\$8\$1\$/);
+    assert.equal(await verifyPassword('correct horse battery staple', cheap), true);
+    assert.equal(await verifyPassword('correct horse battery stapl', cheap), false);
+    assert.match(unusablePasswordHash(10), /^scrypt\$1024\$/);
+    for (const bad of [9, 21, 12.5]) {
+      await assert.rejects(
+        hashPassword('x', bad),
+        /password cost must be an integer from 10 to 20/,
+      );
     }
   });
 });
@@ -94,6 +113,7 @@ describe('account rules', () => {
     assert.deepEqual(toAuthConfig(base), {
       rateLimit: { max: 6000, windowMs: 60_000, signInMax: 20 },
       session: { ttlMs: 12 * 3_600_000, idleMs: 3_600_000 },
+      passwordCost: 15,
     });
     assert.equal(
       toAuthConfig({ ...base, rateLimit: { max: 5, windowMs: 1000 } }).rateLimit.signInMax,

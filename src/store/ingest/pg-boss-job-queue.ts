@@ -46,6 +46,9 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
   // pg-boss keeps no progress: this process's running jobs report theirs here (another process's
   // jobs show their state only).
   const progressById = new Map<string, JobProgress>();
+  // This process's worker, woken when this process enqueues, so that a job it sends starts at
+  // once instead of at the next poll (other processes' workers still find it by polling).
+  let workerId: string | undefined;
   const ensureStarted = () =>
     (started ??= (async () => {
       await boss.start();
@@ -63,11 +66,12 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
         },
       );
       if (!id) throw new Error('pg-boss did not accept the job');
+      if (workerId) boss.notifyWorker(workerId);
       return id;
     },
     async start(handlers: Record<string, JobHandler>) {
       await ensureStarted();
-      await boss.work<{ kind: string; payload: Record<string, unknown> }>(
+      workerId = await boss.work<{ kind: string; payload: Record<string, unknown> }>(
         QUEUE,
         { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
         async (jobs) => {
