@@ -168,7 +168,25 @@ export const agreementListResponse = {
 const agreementEventSchema = {
   type: 'object',
   required: ['agreementId', 'at', 'actor', 'action', 'reason'],
-  properties: { agreementId: str, at: str, actor: str, action: str, reason: str },
+  properties: {
+    agreementId: str,
+    at: str,
+    actor: str,
+    // The actions of AgreementEvent, so that the web app can name each one exhaustively.
+    action: {
+      type: 'string',
+      enum: [
+        'created',
+        'suspended',
+        'resumed',
+        'ended',
+        'condition-added',
+        'condition-breached',
+        'condition-reviewed',
+      ],
+    },
+    reason: str,
+  },
 } as const;
 
 export const agreementViewResponse = {
