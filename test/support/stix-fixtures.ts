@@ -67,7 +67,7 @@ export function place(
  */
 export function relationship(
   id: string,
-  type: 'attributed-to' | 'located-at' | 'targets' | 'uses',
+  type: 'attributed-to' | 'located-at' | 'related-to' | 'targets' | 'uses',
   sourceRef: string,
   targetRef: string,
   stamps: Stamps = {},
