@@ -1,10 +1,11 @@
-import type {
-  Agreement,
-  AgreementEvent,
-  LedgerEntry,
-  Partner,
-  PartnerCredential,
-  Release,
+import {
+  AGREEMENT_ACTIONS,
+  type Agreement,
+  type AgreementEvent,
+  type LedgerEntry,
+  type Partner,
+  type PartnerCredential,
+  type Release,
 } from '../../../core/ports/sharing.js';
 import type { AgreementView } from '../../../sharing/agreement-service.js';
 import type { LedgerVerdict } from '../../../sharing/ledger.js';
@@ -172,19 +173,8 @@ const agreementEventSchema = {
     agreementId: str,
     at: str,
     actor: str,
-    // The actions of AgreementEvent, so that the web app can name each one exhaustively.
-    action: {
-      type: 'string',
-      enum: [
-        'created',
-        'suspended',
-        'resumed',
-        'ended',
-        'condition-added',
-        'condition-breached',
-        'condition-reviewed',
-      ],
-    },
+    // Enumerated, so that the web app can name each action exhaustively.
+    action: { type: 'string', enum: AGREEMENT_ACTIONS },
     reason: str,
   },
 } as const;
