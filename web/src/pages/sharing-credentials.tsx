@@ -6,6 +6,9 @@ import { useLoad } from '../use-load.js';
 import type { ApiAnswer } from '../api-types.js';
 import type { PartnerCredentialView } from './sharing-types.js';
 
+/** A new credential with its secret, shown once. */
+type Issued = ApiAnswer<'/api/partners/{id}/credentials', 'post', 201>;
+
 /**
  * A partner's TAXII credentials for an admin: the list (never the secrets), issuing one (its
  * secret shown once, with a copy button) and revoking one.
@@ -25,13 +28,7 @@ export function PartnerCredentials(props: { partnerId: string; partnerName: stri
   const issue = (e: FormEvent) => {
     e.preventDefault();
     void action.run('Credential issued.', async () => {
-      const r = await callApi<ApiAnswer<'/api/partners/{id}/credentials', 'post', 201>>(
-        'POST',
-        path,
-        {
-          label,
-        },
-      );
+      const r = await callApi<Issued>('POST', path, { label });
       setIssued({ label: r.credential.label, secret: r.secret });
       list.reload();
     });
