@@ -46,6 +46,9 @@ async function call(t: TestApp, s: Session, method: string, url: string, payload
 
 const tearline = runBuiltCli;
 
+/** A read path: its name, the reader the record must name, the object id it must name, the read. */
+type ReadPath = [path: string, reader: string, id: string, read: () => Promise<unknown>];
+
 for (const engine of ENGINES) {
   describe(`audit of every read path on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
     it('records the reader and the object id on each path', async (ctx) => {
@@ -130,156 +133,69 @@ for (const engine of ENGINES) {
             authorization: `Basic ${Buffer.from(`partner:${secret}`).toString('base64')}`,
           },
         });
-      const page = await taxii(`/taxii2/tearline/collections/${collection}/objects/`);
+      const objects = `/taxii2/tearline/collections/${collection}/objects/`;
+      const page = await taxii(objects);
       const releasedId = (page.json() as { objects: StixObject[] }).objects.find(
         (o) => o.type === 'threat-actor',
       )!.id;
       const dbUrl = t.store.database.url;
       const partnerName = 'Close Service';
 
-      const paths: Array<{
-        path: string;
-        reader: string;
-        id: string;
-        read: () => Promise<unknown>;
-      }> = [
-        {
-          path: 'object',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}`),
-        },
-        {
-          path: 'versions',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}/versions`),
-        },
-        {
-          path: 'one version',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/objects/${STRICT}/versions/${T1}`),
-        },
-        {
-          path: 'object list',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', '/api/objects?type=threat-actor'),
-        },
-        {
-          path: 'search',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', '/api/search?q=Brigade'),
-        },
-        {
-          path: 'search (protected)',
-          reader: 'ana',
-          id: INFORMANT,
-          read: () => call(t, ana, 'GET', '/api/search?q=Ahmad'),
-        },
-        {
-          path: 'object (protected)',
-          reader: 'ana',
-          id: INFORMANT,
-          read: () => call(t, ana, 'GET', `/api/objects/${INFORMANT}`),
-        },
-        {
-          path: 'relationships',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/objects/${GREEN}/relationships`),
-        },
-        {
-          path: 'actor list',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', '/api/actors'),
-        },
-        {
-          path: 'actor profile / graph',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/actors/${STRICT}/profile`),
-        },
-        {
-          path: 'release preview (POST)',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'POST', `/api/releases/${draft}/preview`),
-        },
-        {
-          path: 'release preview (GET)',
-          reader: 'bea',
-          id: STRICT,
-          read: () => call(t, bea, 'GET', `/api/releases/${draft}/preview`),
-        },
-        {
-          path: 'bundle download',
-          reader: 'ana',
-          id: STRICT,
-          read: () => call(t, ana, 'GET', `/api/releases/${delivered}`),
-        },
-        {
-          path: 'TAXII objects',
-          reader: partnerName,
-          id: STRICT,
-          read: () => taxii(`/taxii2/tearline/collections/${collection}/objects/`),
-        },
-        {
-          path: 'TAXII object',
-          reader: partnerName,
-          id: STRICT,
-          read: () => taxii(`/taxii2/tearline/collections/${collection}/objects/${releasedId}/`),
-        },
-        {
-          path: 'TAXII versions',
-          reader: partnerName,
-          id: releasedId,
-          read: () =>
-            taxii(`/taxii2/tearline/collections/${collection}/objects/${releasedId}/versions/`),
-        },
-        {
-          path: 'CLI export',
-          reader: 'os:ops',
-          id: STRICT,
-          read: () => tearline(dbUrl, 'export', '--out', '/dev/null'),
-        },
-        {
-          path: 'CLI bundle',
-          reader: 'os:ops',
-          id: STRICT,
-          read: () => tearline(dbUrl, 'release', 'show', delivered, '--bundle'),
-        },
-        {
-          path: 'CLI preview',
-          reader: 'ana',
-          id: STRICT,
-          read: () => tearline(dbUrl, 'release', 'preview', draft, '--as', 'ana'),
-        },
-        {
-          path: 'CLI brief',
-          reader: 'os:ops',
-          id: STRICT,
-          read: () => tearline(dbUrl, 'brief', '--actor', STRICT),
-        },
+      const get =
+        (s: Session, url: string, method = 'GET') =>
+        () =>
+          call(t, s, method, url);
+      const cli =
+        (...argv: string[]) =>
+        () =>
+          tearline(dbUrl, ...argv);
+      const paths: ReadPath[] = [
+        ['object', 'ana', STRICT, get(ana, `/api/objects/${STRICT}`)],
+        ['versions', 'ana', STRICT, get(ana, `/api/objects/${STRICT}/versions`)],
+        ['one version', 'ana', STRICT, get(ana, `/api/objects/${STRICT}/versions/${T1}`)],
+        ['object list', 'ana', STRICT, get(ana, '/api/objects?type=threat-actor')],
+        ['search', 'ana', STRICT, get(ana, '/api/search?q=Brigade')],
+        ['search (protected)', 'ana', INFORMANT, get(ana, '/api/search?q=Ahmad')],
+        ['object (protected)', 'ana', INFORMANT, get(ana, `/api/objects/${INFORMANT}`)],
+        ['relationships', 'ana', STRICT, get(ana, `/api/objects/${GREEN}/relationships`)],
+        ['actor list', 'ana', STRICT, get(ana, '/api/actors')],
+        ['actor profile / graph', 'ana', STRICT, get(ana, `/api/actors/${STRICT}/profile`)],
+        [
+          'release preview (POST)',
+          'ana',
+          STRICT,
+          get(ana, `/api/releases/${draft}/preview`, 'POST'),
+        ],
+        ['release preview (GET)', 'bea', STRICT, get(bea, `/api/releases/${draft}/preview`)],
+        ['bundle download', 'ana', STRICT, get(ana, `/api/releases/${delivered}`)],
+        ['TAXII objects', partnerName, STRICT, () => taxii(objects)],
+        ['TAXII object', partnerName, STRICT, () => taxii(`${objects}${releasedId}/`)],
+        [
+          'TAXII versions',
+          partnerName,
+          releasedId,
+          () => taxii(`${objects}${releasedId}/versions/`),
+        ],
+        ['CLI export', 'os:ops', STRICT, cli('export', '--out', '/dev/null')],
+        ['CLI bundle', 'os:ops', STRICT, cli('release', 'show', delivered, '--bundle')],
+        ['CLI preview', 'ana', STRICT, cli('release', 'preview', draft, '--as', 'ana')],
+        ['CLI brief', 'os:ops', STRICT, cli('brief', '--actor', STRICT)],
       ];
 
-      for (const p of paths) {
-        const before = await call(t, root, 'GET', `/api/audit?object=${p.id}`);
+      for (const [path, reader, id, read] of paths) {
+        const before = await call(t, root, 'GET', `/api/audit?object=${id}`);
         const known = new Set((before.entries as AuditEntry[]).map((e) => e.seq));
-        await p.read();
+        await read();
         let found: AuditEntry | undefined;
         // The record is written after the reply (an aggregate's ids are classified first).
         for (let i = 0; i < 40 && found === undefined; i++) {
-          const now = (await call(t, root, 'GET', `/api/audit?object=${p.id}`))
+          const now = (await call(t, root, 'GET', `/api/audit?object=${id}`))
             .entries as AuditEntry[];
-          found = now.find((e) => !known.has(e.seq) && e.actorName === p.reader);
+          found = now.find((e) => !known.has(e.seq) && e.actorName === reader);
           if (found === undefined) await new Promise((r) => setTimeout(r, 25));
         }
-        assert.ok(found, `${p.path}: no audit record names ${p.reader} and ${p.id}`);
-        assert.ok(!JSON.stringify(found).includes('Brigade'), `${p.path}: content in the trail`);
+        assert.ok(found, `${path}: no audit record names ${reader} and ${id}`);
+        assert.ok(!JSON.stringify(found).includes('Brigade'), `${path}: content in the trail`);
       }
       const verdict = await call(t, root, 'GET', '/api/audit/verify');
       assert.equal(verdict.ok, true);

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Agreement, Partner } from '../src/core/ports/sharing.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
-import { CONFLICT_EVENT_EXTENSION_ID } from '../src/core/stix/conflict-event-extension.js';
 import { decideRelease } from '../src/sharing/policy.js';
 import { parseTransforms } from '../src/sharing/transform.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
+import { crocusEvent } from './support/stix-fixtures.js';
 
 // A released tearline is reviewed like code: this golden file is what a partner receives for a
 // fixed selection. Regenerate with UPDATE_GOLDEN=1 (then prettier) and review the diff.
@@ -43,23 +43,13 @@ const objects: StixObject[] = [
     created_by_ref: id('identity', 5),
     external_references: [{ source_name: 'outlet', url: 'https://example.org/story' }],
     x_tearline_evidence: [{ report_ref: id('report', 6), start: 0, end: 30 }],
-    extensions: {
-      [CONFLICT_EVENT_EXTENSION_ID]: {
-        extension_type: 'property-extension',
-        event_type: 'Violence against civilians',
-        sub_event_type: 'Attack',
-        status: 'occurred',
-        event_date: '2024-03-22',
-        time_precision: 1,
-        geo_precision: 1,
-        fatalities: { min: 145, max: 145 },
-        country: 'RU',
-        admin1: 'Moscow Oblast',
-        location_name: 'Krasnogorsk',
-        latitude: 55.825,
-        longitude: 37.388,
-      },
-    },
+    extensions: crocusEvent({
+      fatalities: { min: 145, max: 145 },
+      admin1: 'Moscow Oblast',
+      location_name: 'Krasnogorsk',
+      latitude: 55.825,
+      longitude: 37.388,
+    }),
   },
   {
     type: 'location',

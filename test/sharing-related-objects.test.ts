@@ -13,57 +13,47 @@ import { addPartner } from '../src/sharing/partner-service.js';
 import { addAgreement } from '../src/sharing/agreement-service.js';
 import { createRelease, previewRelease } from '../src/sharing/release-service.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
+import { FIXTURE_TIME, place, relationship, stixId, threatActor } from './support/stix-fixtures.js';
 
-const T = '2025-03-03T00:00:00.000Z';
-const id = (type: string, n: number) =>
-  `${type}--00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}` as StixObject['id'];
-const INCIDENT = id('incident', 1);
-const ACTOR = id('threat-actor', 2);
-const PLACE = id('location', 3);
-const RED_ACTOR = id('threat-actor', 4);
-const REL_ACTOR = id('relationship', 5);
-const REL_PLACE = id('relationship', 6);
-const REL_RED = id('relationship', 7);
-const REL_OTHER = id('relationship', 8);
-const OTHER = id('incident', 9);
+const INCIDENT = stixId('incident', 1);
+const ACTOR = stixId('threat-actor', 2);
+const PLACE = stixId('location', 3);
+const RED_ACTOR = stixId('threat-actor', 4);
+const REL_ACTOR = stixId('relationship', 5);
+const REL_PLACE = stixId('relationship', 6);
+const REL_RED = stixId('relationship', 7);
+const REL_OTHER = stixId('relationship', 8);
+const OTHER = stixId('incident', 9);
 
 function objects(): StixObject[] {
-  const base = { spec_version: '2.1', created: T, modified: T };
-  const amber = { object_marking_refs: [TLP2_MARKING_IDS.amber] };
-  const rel = (rid: StixObject['id'], type: string, source: string, target: string) => ({
-    ...base,
-    ...amber,
-    type: 'relationship',
-    id: rid,
-    relationship_type: type,
-    source_ref: source,
-    target_ref: target,
+  const tlp = (level: 'amber' | 'green' | 'red') => ({
+    object_marking_refs: [TLP2_MARKING_IDS[level]],
+  });
+  const incident = (id: StixObject['id'], name: string): StixObject => ({
+    type: 'incident',
+    spec_version: '2.1',
+    id,
+    created: FIXTURE_TIME,
+    modified: FIXTURE_TIME,
+    name,
+    ...tlp('amber'),
+  });
+  const rel = (...args: Parameters<typeof relationship>) => ({
+    ...relationship(...args),
+    ...tlp('amber'),
   });
   return [
-    { ...base, ...amber, type: 'incident', id: INCIDENT, name: 'Attack on a market' },
-    { ...base, ...amber, type: 'incident', id: OTHER, name: 'Another attack' },
-    { ...base, ...amber, type: 'threat-actor', id: ACTOR, name: 'ISIS-K' },
-    {
-      ...base,
-      type: 'location',
-      id: PLACE,
-      name: 'Afghanistan',
-      country: 'AF',
-      object_marking_refs: [TLP2_MARKING_IDS.green],
-    },
-    {
-      ...base,
-      type: 'threat-actor',
-      id: RED_ACTOR,
-      name: 'A cell known only to us',
-      object_marking_refs: [TLP2_MARKING_IDS.red],
-    },
+    incident(INCIDENT, 'Attack on a market'),
+    incident(OTHER, 'Another attack'),
+    threatActor(ACTOR, { name: 'ISIS-K', ...tlp('amber') }),
+    { ...place(PLACE, 'Afghanistan', 'AF', [34.53, 69.17]), ...tlp('green') },
+    threatActor(RED_ACTOR, { name: 'A cell known only to us', ...tlp('red') }),
     rel(REL_ACTOR, 'attributed-to', INCIDENT, ACTOR),
     rel(REL_PLACE, 'located-at', INCIDENT, PLACE),
     rel(REL_RED, 'attributed-to', INCIDENT, RED_ACTOR),
     // Related to another incident, and of a type not offered: neither is offered.
     rel(REL_OTHER, 'related-to', INCIDENT, OTHER),
-  ] as StixObject[];
+  ];
 }
 
 for (const engine of ENGINES) {

@@ -25,6 +25,7 @@ import { endAgreement } from '../src/sharing/end-agreement.js';
 import { verifyLedger } from '../src/sharing/ledger.js';
 import { TLP2_MARKING_IDS } from '../src/sharing/tlp.js';
 import { isTearlineError } from '../src/core/errors.js';
+import { crocusEvent } from './support/stix-fixtures.js';
 
 const ana = { username: 'ana', roles: ['analyst', 'approver'] };
 const bea = { username: 'bea', roles: ['approver'] };
@@ -69,22 +70,12 @@ function knowledgeBase(): StixObject[] {
       x_tearline_grade: { reliability: 'B', credibility: 2 },
       x_tearline_evidence: [{ report_ref: REPORT, start: 0, end: 40 }],
       external_references: [{ source_name: 'outlet', url: 'https://example.org/story' }],
-      extensions: {
-        [CONFLICT_EVENT_EXTENSION_ID]: {
-          extension_type: 'property-extension',
-          event_type: 'Violence against civilians',
-          sub_event_type: 'Attack',
-          status: 'occurred',
-          event_date: '2024-03-22',
-          time_precision: 1,
-          geo_precision: 1,
-          country: 'RU',
-          admin1: 'Moscow Oblast',
-          location_name: 'Krasnogorsk, Crocus City Hall',
-          latitude: 55.825,
-          longitude: 37.388,
-        },
-      },
+      extensions: crocusEvent({
+        admin1: 'Moscow Oblast',
+        location_name: 'Krasnogorsk, Crocus City Hall',
+        latitude: 55.825,
+        longitude: 37.388,
+      }),
     },
     {
       ...base,

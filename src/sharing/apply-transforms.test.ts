@@ -4,6 +4,7 @@ import type { StixObject } from '../core/stix/stix-object.js';
 import { CONFLICT_EVENT_EXTENSION_ID } from '../core/stix/conflict-event-extension.js';
 import { applyTransforms, createTransformContext } from './apply-transforms.js';
 import { parseTransforms, type Transform } from './transform.js';
+import { crocusEvent } from '../../test/support/stix-fixtures.js';
 
 const T = '2024-03-22T18:30:00.000Z';
 const place: StixObject = {
@@ -31,22 +32,12 @@ const incident: StixObject = {
   description: 'A former official said Ahmad Khan planned it in Kabul.',
   confidence: 40,
   x_misp_source: 'feed',
-  extensions: {
-    [CONFLICT_EVENT_EXTENSION_ID]: {
-      extension_type: 'property-extension',
-      event_type: 'Violence against civilians',
-      sub_event_type: 'Attack',
-      status: 'occurred',
-      event_date: '2024-03-22',
-      time_precision: 1,
-      geo_precision: 1,
-      country: 'RU',
-      admin1: 'Moscow Oblast',
-      location_name: 'Krasnogorsk',
-      latitude: 55.8,
-      longitude: 37.4,
-    },
-  },
+  extensions: crocusEvent({
+    admin1: 'Moscow Oblast',
+    location_name: 'Krasnogorsk',
+    latitude: 55.8,
+    longitude: 37.4,
+  }),
   first_seen: T,
 };
 const person: StixObject = {

@@ -67,7 +67,7 @@ export function place(
  */
 export function relationship(
   id: string,
-  type: 'attributed-to' | 'located-at' | 'targets' | 'uses',
+  type: 'attributed-to' | 'located-at' | 'related-to' | 'targets' | 'uses',
   sourceRef: string,
   targetRef: string,
   stamps: Stamps = {},
@@ -101,19 +101,31 @@ export function crocusIncident(id: string, extra: Partial<StixObject> = {}): Sti
     name: 'Crocus City Hall attack',
     description: 'Gunmen attacked a concert hall in Krasnogorsk.',
     x_tearline_grade: { reliability: 'B', credibility: 2 },
-    extensions: {
-      [CONFLICT_EVENT_EXTENSION_ID]: {
-        extension_type: 'property-extension',
-        event_type: 'Violence against civilians',
-        sub_event_type: 'Attack',
-        status: 'occurred',
-        event_date: '2024-03-22',
-        time_precision: 1,
-        geo_precision: 1,
-        fatalities: { min: 145, max: 145 },
-        country: 'RU',
-      },
-    },
+    extensions: crocusEvent({ fatalities: { min: 145, max: 145 } }),
     ...extra,
+  };
+}
+
+/**
+ * The conflict-event extension of the Crocus City Hall attack, as `extensions`: the event's type,
+ * status and day in Russia; `extra` adds or replaces properties (fatalities, admin1, place, point).
+ *
+ * @example crocusEvent({ admin1: 'Moscow Oblast', location_name: 'Krasnogorsk' })
+ */
+export function crocusEvent(
+  extra: Record<string, unknown> = {},
+): NonNullable<StixObject['extensions']> {
+  return {
+    [CONFLICT_EVENT_EXTENSION_ID]: {
+      extension_type: 'property-extension',
+      event_type: 'Violence against civilians',
+      sub_event_type: 'Attack',
+      status: 'occurred',
+      event_date: '2024-03-22',
+      time_precision: 1,
+      geo_precision: 1,
+      country: 'RU',
+      ...extra,
+    },
   };
 }

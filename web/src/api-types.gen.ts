@@ -2317,7 +2317,15 @@ export interface paths {
                 agreementId: string;
                 at: string;
                 actor: string;
-                action: string;
+                /** @enum {string} */
+                action:
+                  | 'created'
+                  | 'suspended'
+                  | 'resumed'
+                  | 'ended'
+                  | 'condition-added'
+                  | 'condition-breached'
+                  | 'condition-reviewed';
                 reason: string;
               }[];
             };

@@ -34,7 +34,7 @@ export function setCsrfToken(token: string): void {
 /**
  * Calls the API with the session cookie and CSRF token; returns the JSON body or throws ApiError.
  *
- * @example const { objects } = await callApi<{ objects: StixObject[] }>('GET', '/api/objects')
+ * @example const { objects } = await callApi<ApiAnswer<'/api/objects', 'get'>>('GET', '/api/objects')
  */
 export async function callApi<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -1,6 +1,7 @@
 import { AuditPage } from './pages/audit-page.js';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, callApi, SESSION_ENDED, setCsrfToken, type User } from './api.js';
+import type { ApiAnswer } from './api-types.js';
 import { Link, navigate, usePath } from './router.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { SearchPage } from './pages/search-page.js';
@@ -15,10 +16,8 @@ const GraphPage = lazy(() =>
   import('./pages/graph-page.js').then((m) => ({ default: m.GraphPage })),
 );
 
-interface Session {
-  user: User;
-  csrfToken?: string;
-}
+/** What the shell keeps of a session: the answer of GET /api/session/me or POST /api/session. */
+type Session = Pick<ApiAnswer<'/api/session/me', 'get'>, 'user' | 'csrfToken'>;
 
 /**
  * The application: sign-in, then the role-aware shell around the page the path names.
@@ -28,7 +27,7 @@ interface Session {
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   useEffect(() => {
-    callApi<Session>('GET', '/api/session/me').then(
+    callApi<ApiAnswer<'/api/session/me', 'get'>>('GET', '/api/session/me').then(
       (s) => {
         setCsrfToken(s.csrfToken ?? '');
         setSession(s);
@@ -78,7 +77,7 @@ function SignIn(props: { onSignedIn: (s: Session) => void }) {
     setBusy(true);
     setError('');
     try {
-      const s = await callApi<Session>('POST', '/api/session', {
+      const s = await callApi<ApiAnswer<'/api/session', 'post'>>('POST', '/api/session', {
         username: String(form.get('username') ?? ''),
         password: String(form.get('password') ?? ''),
       });
@@ -230,7 +229,7 @@ function Route(props: { path: string; search: string; user: User }) {
 function UsersPage() {
   const [users, setUsers] = useState<User[] | string>();
   useEffect(() => {
-    callApi<{ users: User[] }>('GET', '/api/users').then(
+    callApi<ApiAnswer<'/api/users', 'get'>>('GET', '/api/users').then(
       (r) => setUsers(r.users),
       (e: Error) => setUsers(e.message),
     );

@@ -73,19 +73,26 @@ export interface Agreement {
   expires?: string;
 }
 
+/** What can happen to an agreement, as its history records it (the API lists them too). */
+export const AGREEMENT_ACTIONS = [
+  'created',
+  'suspended',
+  'resumed',
+  'ended',
+  'condition-added',
+  'condition-breached',
+  'condition-reviewed',
+] as const;
+
+/** One of AGREEMENT_ACTIONS. */
+export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
+
 /** One recorded change of an agreement: who, when, what and why. */
 export interface AgreementEvent {
   agreementId: string;
   at: string;
   actor: string;
-  action:
-    | 'created'
-    | 'suspended'
-    | 'resumed'
-    | 'ended'
-    | 'condition-added'
-    | 'condition-breached'
-    | 'condition-reviewed';
+  action: AgreementAction;
   reason: string;
 }
 

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import type { IncidentFact } from '../../../src/core/ports/analysis.js';
 import { ApiError, callApi } from '../api.js';
 import {
   CONFIDENCE_LEVELS,
   LIKELIHOOD_TERMS,
   toWords,
+  type ActorProfileView,
   type AssessmentView,
 } from '../analysis-types.js';
+
+/** An incident the profile lists, offered as evidence. */
+type IncidentFact = ActorProfileView['keyIncidents'][number];
 
 /**
  * A new judgment that supersedes the current one: estimative-language pickers, a rationale, and

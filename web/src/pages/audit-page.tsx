@@ -1,6 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AuditEntry, AuditVerdict } from '../../../src/core/audit.js';
 import { callApi } from '../api.js';
+import type { ApiAnswer } from '../api-types.js';
+
+type AuditEntry = ApiAnswer<'/api/audit', 'get'>['entries'][number];
+type AuditVerdict = ApiAnswer<'/api/audit/verify', 'get'>;
 
 /**
  * The audit trail for admins: the chain's verdict, then who did what, filtered by user or object
@@ -19,7 +22,7 @@ export function AuditPage() {
     );
   }, []);
   useEffect(() => {
-    callApi<{ entries: AuditEntry[] }>('GET', `/api/audit${query}`).then(
+    callApi<ApiAnswer<'/api/audit', 'get'>>('GET', `/api/audit${query}`).then(
       (r) => setEntries([...r.entries].reverse()),
       (e: Error) => setEntries(e.message),
     );

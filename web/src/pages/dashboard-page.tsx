@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { callApi, toQuery } from '../api.js';
+import type { ApiAnswer } from '../api-types.js';
 import { Link } from '../router.js';
 import {
   toConflictEvent,
@@ -13,17 +14,6 @@ import { useLoad } from '../use-load.js';
 import { toMonthData } from '../charts/month-data.js';
 import { toEventMonth } from '../../../src/core/stix/incident-date.js';
 import { LazyTempoChart, LazyWorldMap } from './lazy-visuals.js';
-
-interface Alert {
-  id: string;
-  severity?: string;
-  title?: string;
-  message?: string;
-  summary?: string;
-  actorId?: string;
-  created?: string;
-  acknowledged?: string;
-}
 
 const PAGE = 1000;
 const MAX_INCIDENTS = 50_000;
@@ -44,7 +34,7 @@ function useAllIncidents() {
     (async () => {
       const objects: StixObject[] = [];
       for (let offset = 0; offset < MAX_INCIDENTS; offset += PAGE) {
-        const page = await callApi<{ objects: StixObject[]; total?: number }>(
+        const page = await callApi<ApiAnswer<'/api/objects', 'get'>>(
           'GET',
           `/api/objects${toQuery({ type: 'incident', limit: PAGE, offset })}`,
         );
@@ -67,7 +57,7 @@ export function DashboardPage() {
   const incidents = useAllIncidents();
   const alerts = useLoad(
     () =>
-      callApi<{ alerts: Alert[] }>(
+      callApi<ApiAnswer<'/api/alerts', 'get'>>(
         'GET',
         `/api/alerts${toQuery({ unacknowledged: true, limit: 10 })}`,
       ),
@@ -75,11 +65,9 @@ export function DashboardPage() {
   );
   const drafts = useLoad(
     () =>
-      callApi<{ drafts?: unknown[]; total?: number }>('GET', '/api/drafts?state=open').catch(
-        () => ({
-          drafts: undefined,
-        }),
-      ),
+      callApi<ApiAnswer<'/api/drafts', 'get'>>('GET', '/api/drafts?state=open').catch(() => ({
+        drafts: undefined,
+      })),
     [],
   );
   const recent = useMemo(
@@ -188,10 +176,7 @@ export function DashboardPage() {
                 <ul className="list">
                   {d.alerts.map((a) => (
                     <li key={a.id}>
-                      <span className={`badge sev-${a.severity ?? 'info'}`}>
-                        {a.severity ?? 'alert'}
-                      </span>{' '}
-                      {a.title ?? a.summary ?? a.message ?? a.id}{' '}
+                      <span className={`badge sev-${a.severity}`}>{a.severity}</span> {a.message}{' '}
                       <button
                         type="button"
                         className="link-button"
@@ -202,7 +187,7 @@ export function DashboardPage() {
                           )
                         }
                       >
-                        Acknowledge<span className="sr-only"> alert: {a.message ?? a.id}</span>
+                        Acknowledge<span className="sr-only"> alert: {a.message}</span>
                       </button>
                     </li>
                   ))}

@@ -1,7 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import type { StixObject } from '../stix.js';
 import { nameOf } from '../ui.js';
-import type { PreviewItemView, PreviewView, ReleaseFinding } from './sharing-types.js';
+import type {
+  PreviewItemView,
+  PreviewView,
+  RelatedOfferView,
+  ReleaseFinding,
+} from './sharing-types.js';
 import {
   diffWords,
   overlayFindings,
@@ -14,17 +19,6 @@ import './release-preview.css';
 const HIDDEN = new Set(['spec_version']);
 // A release of thousands of objects would freeze the page if every diff table were drawn at once.
 const PAGE = 50;
-
-/** A related object the release offers (the API's `related`), with whether it is included. */
-interface RelatedOfferView {
-  relationshipId: string;
-  relationshipType: string;
-  sourceId: string;
-  targetId: string;
-  targetType: string;
-  targetName?: string;
-  included: boolean;
-}
 
 function Segments(props: { segments: Segment[]; side: 'before' | 'after' }): ReactNode {
   return props.segments.map((s, i) => {
@@ -235,7 +229,7 @@ function RelatedList(props: { related: readonly RelatedOfferView[] }) {
 export function ReleasePreview(props: { preview: PreviewView }) {
   const { items } = props.preview;
   const findings = props.preview.findings ?? [];
-  const related = (props.preview as PreviewView & { related?: RelatedOfferView[] }).related ?? [];
+  const related = props.preview.related ?? [];
   const byReleased = new Map<string, ReleaseFinding[]>();
   for (const f of findings) byReleased.set(f.objectId, [...(byReleased.get(f.objectId) ?? []), f]);
   const findingsOf = (item: PreviewItemView) =>

@@ -1,5 +1,9 @@
-import type { DecisionObject, ReviewDecision } from '../../../src/core/ports/ingest.js';
 import { Link } from '../router.js';
+import type { DraftRecord } from './review-api.js';
+
+/** A draft's last decision as GET /api/drafts/{id} answers it. */
+type ReviewDecision = NonNullable<DraftRecord['lastDecision']>;
+type DecisionObject = ReviewDecision['objects'][number];
 
 const ACTION_WORDS: Record<ReviewDecision['action'], string> = {
   accept: 'Accepted',

@@ -6,7 +6,7 @@ import { AgreementHistory } from './sharing-agreement-history.js';
 import { ConditionForm, ConditionRow } from './sharing-conditions.js';
 import { EndAgreementDialog } from './sharing-end-dialog.js';
 import { mayAct, toDeniedSentence } from './sharing-roles.js';
-import type { AgreementRow, ReleaseView } from './sharing-types.js';
+import type { AgreementRow, ReleaseList } from './sharing-types.js';
 
 /**
  * One agreement with what the signed-in role may do to it: suspend, resume, end (after a
@@ -56,7 +56,7 @@ export function AgreementCard(props: {
   const askToEnd = async () => {
     if (!reasonGiven()) return;
     // The dialog names how many deliveries ending revokes; it still opens if the count fails.
-    const list = await callApi<{ releases: ReleaseView[] }>(
+    const list = await callApi<ReleaseList>(
       'GET',
       `/api/releases?agreementId=${encodeURIComponent(a.id)}&status=delivered`,
     ).catch(() => undefined);

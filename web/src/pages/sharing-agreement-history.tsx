@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { callApi } from '../api.js';
+import type { ApiAnswer } from '../api-types.js';
 import { LoadState, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
-import type { AgreementEvent } from '../../../src/core/ports/sharing.js';
+import type { AgreementEvent } from './sharing-types.js';
 
 const ACTION_WORDS: Record<AgreementEvent['action'], string> = {
   created: 'created',
@@ -36,7 +37,7 @@ export function AgreementHistory(props: { agreementId: string; version: string }
 function HistoryTable(props: { agreementId: string; version: string }) {
   const history = useLoad(
     () =>
-      callApi<{ events: AgreementEvent[] }>(
+      callApi<ApiAnswer<'/api/agreements/{id}', 'get'>>(
         'GET',
         `/api/agreements/${encodeURIComponent(props.agreementId)}`,
       ),

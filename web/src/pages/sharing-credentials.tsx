@@ -3,9 +3,11 @@ import { callApi } from '../api.js';
 import { LoadState, shortDate } from '../ui.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
-import type { PartnerCredential } from '../../../src/core/ports/sharing.js';
+import type { ApiAnswer } from '../api-types.js';
+import type { PartnerCredentialView } from './sharing-types.js';
 
-type ListedCredential = Omit<PartnerCredential, 'secretHash'>;
+/** A new credential with its secret, shown once. */
+type Issued = ApiAnswer<'/api/partners/{id}/credentials', 'post', 201>;
 
 /**
  * A partner's TAXII credentials for an admin: the list (never the secrets), issuing one (its
@@ -15,7 +17,10 @@ type ListedCredential = Omit<PartnerCredential, 'secretHash'>;
  */
 export function PartnerCredentials(props: { partnerId: string; partnerName: string }) {
   const path = `/api/partners/${encodeURIComponent(props.partnerId)}/credentials`;
-  const list = useLoad(() => callApi<{ credentials: ListedCredential[] }>('GET', path), [path]);
+  const list = useLoad(
+    () => callApi<ApiAnswer<'/api/partners/{id}/credentials', 'get'>>('GET', path),
+    [path],
+  );
   const [label, setLabel] = useState('TAXII client');
   const [issued, setIssued] = useState<{ label: string; secret: string }>();
   const action = useAction();
@@ -23,14 +28,12 @@ export function PartnerCredentials(props: { partnerId: string; partnerName: stri
   const issue = (e: FormEvent) => {
     e.preventDefault();
     void action.run('Credential issued.', async () => {
-      const r = await callApi<{ credential: ListedCredential; secret: string }>('POST', path, {
-        label,
-      });
+      const r = await callApi<Issued>('POST', path, { label });
       setIssued({ label: r.credential.label, secret: r.secret });
       list.reload();
     });
   };
-  const revoke = (c: ListedCredential) =>
+  const revoke = (c: PartnerCredentialView) =>
     void action.run(`Revoked “${c.label}”; its secret no longer works.`, async () => {
       await callApi('DELETE', `/api/partner-credentials/${encodeURIComponent(c.id)}`);
       list.reload();

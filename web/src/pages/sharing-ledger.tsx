@@ -3,7 +3,14 @@ import { callApi, toQuery } from '../api.js';
 import { Link, navigate } from '../router.js';
 import { LoadState, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
-import type { LedgerRowView, LedgerVerdictView, Partner, ReleaseView } from './sharing-types.js';
+import type { ApiAnswer } from '../api-types.js';
+import type {
+  LedgerRowView,
+  LedgerVerdictView,
+  PartnerList,
+  ReleaseList,
+  ReleaseView,
+} from './sharing-types.js';
 
 const PAGE = 50;
 
@@ -18,18 +25,15 @@ function ledgerPath(partnerId: string, releaseId: string): string {
  */
 export function LedgerView(props: { partnerId: string; releaseId: string }) {
   const { partnerId, releaseId } = props;
-  const partners = useLoad(() => callApi<{ partners: Partner[] }>('GET', '/api/partners'), []);
+  const partners = useLoad(() => callApi<PartnerList>('GET', '/api/partners'), []);
   const releases = useLoad(
     () =>
-      callApi<{ releases: ReleaseView[] }>(
-        'GET',
-        `/api/releases${toQuery({ partnerId: partnerId || undefined })}`,
-      ),
+      callApi<ReleaseList>('GET', `/api/releases${toQuery({ partnerId: partnerId || undefined })}`),
     [partnerId],
   );
   const entries = useLoad(
     () =>
-      callApi<{ entries: LedgerRowView[] }>(
+      callApi<ApiAnswer<'/api/ledger', 'get'>>(
         'GET',
         `/api/ledger${toQuery({ partnerId: partnerId || undefined, releaseId: releaseId || undefined })}`,
       ),

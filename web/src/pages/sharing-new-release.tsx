@@ -7,14 +7,15 @@ import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 import { WorkProgress } from './sharing-progress.js';
 import { TransformChoices, toRequestedTransforms } from './sharing-transform-choices.js';
-import type { Partner } from './sharing-types.js';
+import type { ApiAnswer } from '../api-types.js';
+import type { Partner, PartnerList } from './sharing-types.js';
 
 /**
  * `/sharing/releases/new?partner=…`: choose a partner and objects, tick the tearline transforms
  * (those the partner's tier requires are ticked and locked), and draft the release.
  */
 export function NewReleaseView(props: { partnerId: string; user: User }) {
-  const partners = useLoad(() => callApi<{ partners: Partner[] }>('GET', '/api/partners'), []);
+  const partners = useLoad(() => callApi<PartnerList>('GET', '/api/partners'), []);
   return (
     <div className="grid">
       <Panel title="New release" wide>
@@ -41,7 +42,7 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
   const partner = props.partners.find((p) => p.id === partnerId);
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await callApi<{ objects: StixObject[] }>(
+    const r = await callApi<ApiAnswer<'/api/search', 'get'>>(
       'GET',
       `/api/search${toQuery({ q, limit: 20 })}`,
     ).catch(() => ({ objects: [] }));
@@ -49,12 +50,16 @@ function NewReleaseForm(props: { partners: Partner[]; initialPartnerId: string }
   };
   const create = () =>
     action.run('Release drafted.', async () => {
-      const created = await callApi<{ id: string }>('POST', '/api/releases', {
-        partnerId,
-        objectIds: chosen.map((o) => o.id),
-        transforms: toRequestedTransforms(ticked, partner),
-        includeRelated,
-      });
+      const created = await callApi<ApiAnswer<'/api/releases', 'post', 201>>(
+        'POST',
+        '/api/releases',
+        {
+          partnerId,
+          objectIds: chosen.map((o) => o.id),
+          transforms: toRequestedTransforms(ticked, partner),
+          includeRelated,
+        },
+      );
       navigate(`/sharing/releases?drafted=${encodeURIComponent(created.id)}`);
     });
   const count = `${chosen.length} ${chosen.length === 1 ? 'object' : 'objects'}`;

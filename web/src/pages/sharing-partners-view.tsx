@@ -2,11 +2,11 @@ import { callApi, type User } from '../api.js';
 import { useLoad } from '../use-load.js';
 import { PartnersPanel } from './sharing-partners.js';
 import { mayAct } from './sharing-roles.js';
-import type { Partner } from './sharing-types.js';
+import type { PartnerList } from './sharing-types.js';
 
 /** `/sharing/partners`: the partners, their trust tiers and (for admins) their credentials. */
 export function PartnersView(props: { user: User }) {
-  const partners = useLoad(() => callApi<{ partners: Partner[] }>('GET', '/api/partners'), []);
+  const partners = useLoad(() => callApi<PartnerList>('GET', '/api/partners'), []);
   return (
     <div className="grid">
       <PartnersPanel

@@ -5,17 +5,17 @@ import { LoadState, Panel } from '../ui.js';
 import { useLoad } from '../use-load.js';
 import { ReleaseRow } from './sharing-release-row.js';
 import { mayAct } from './sharing-roles.js';
-import type { Partner, ReleaseView } from './sharing-types.js';
+import type { PartnerList, ReleaseList } from './sharing-types.js';
 
 /**
  * `/sharing/releases` (every release, newest first) and `/sharing/approvals` (those previewed and
  * waiting for a second person): preview, approve, revoke in place.
  */
 export function ReleasesView(props: { user: User; approvals: boolean; drafted?: string }) {
-  const partners = useLoad(() => callApi<{ partners: Partner[] }>('GET', '/api/partners'), []);
+  const partners = useLoad(() => callApi<PartnerList>('GET', '/api/partners'), []);
   const releases = useLoad(
     () =>
-      callApi<{ releases: ReleaseView[] }>(
+      callApi<ReleaseList>(
         'GET',
         `/api/releases${toQuery({ status: props.approvals ? 'previewed' : undefined })}`,
       ),

@@ -6,6 +6,18 @@ import type { ApiAnswer } from '../api-types.js';
 /** A partner (GET /api/partners/{id}). */
 export type Partner = ApiAnswer<'/api/partners/{id}', 'get'>;
 
+/** Every partner (GET /api/partners). */
+export type PartnerList = ApiAnswer<'/api/partners', 'get'>;
+
+/** A partner's TAXII credential as listed to an admin (never its secret or its hash). */
+export type PartnerCredentialView = ApiAnswer<
+  '/api/partners/{id}/credentials',
+  'get'
+>['credentials'][number];
+
+/** One change to an agreement: who, when, what and why. */
+export type AgreementEvent = ApiAnswer<'/api/agreements/{id}', 'get'>['events'][number];
+
 /** An agreement as stored. */
 export type Agreement = AgreementRow['agreement'];
 
@@ -15,8 +27,11 @@ export type LedgerEntry = ApiAnswer<'/api/ledger', 'get'>['entries'][number];
 /** A ledger entry with the names the API puts beside its ids (partner, object, source). */
 export type LedgerRowView = LedgerEntry;
 
+/** Releases as the API lists them (GET /api/releases). */
+export type ReleaseList = ApiAnswer<'/api/releases', 'get'>;
+
 /** A release as the API lists it (the internal id map is never sent). */
-export type ReleaseView = ApiAnswer<'/api/releases/{id}', 'get'>;
+export type ReleaseView = ReleaseList['releases'][number];
 
 /** An agreement with its effective state now. */
 export type AgreementRow = ApiAnswer<'/api/agreements', 'get'>['agreements'][number];
@@ -26,6 +41,9 @@ export type PreviewView = ApiAnswer<'/api/releases/{id}/preview', 'get'>;
 
 /** One line of a preview: the source beside what the partner receives, and why. */
 export type PreviewItemView = PreviewView['items'][number];
+
+/** A related object the release offers, with whether it is included. */
+export type RelatedOfferView = NonNullable<PreviewView['related']>[number];
 
 /** A residual-scan finding in the served bytes; approval needs a reason for each. */
 export type ReleaseFinding = PreviewView['findings'][number];

@@ -1,10 +1,11 @@
-import type {
-  Agreement,
-  AgreementEvent,
-  LedgerEntry,
-  Partner,
-  PartnerCredential,
-  Release,
+import {
+  AGREEMENT_ACTIONS,
+  type Agreement,
+  type AgreementEvent,
+  type LedgerEntry,
+  type Partner,
+  type PartnerCredential,
+  type Release,
 } from '../../../core/ports/sharing.js';
 import type { AgreementView } from '../../../sharing/agreement-service.js';
 import type { LedgerVerdict } from '../../../sharing/ledger.js';
@@ -168,7 +169,14 @@ export const agreementListResponse = {
 const agreementEventSchema = {
   type: 'object',
   required: ['agreementId', 'at', 'actor', 'action', 'reason'],
-  properties: { agreementId: str, at: str, actor: str, action: str, reason: str },
+  properties: {
+    agreementId: str,
+    at: str,
+    actor: str,
+    // Enumerated, so that the web app can name each action exhaustively.
+    action: { type: 'string', enum: AGREEMENT_ACTIONS },
+    reason: str,
+  },
 } as const;
 
 export const agreementViewResponse = {
