@@ -1,5 +1,5 @@
 // CLI actions other than export are audited too (issue 18): users, partners, agreements,
-// releases and imports, run through the built CLI, each recorded with the acting user (--as) or
+// releases and imports, run through the CLI, each recorded with the acting user (--as) or
 // the OS account, from "cli", naming ids only.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { ENGINES, createTestDatabase, skipReasonFor } from './support/engines.js
 import { createStore } from '../src/store/create-store.js';
 import { verifyAuditTrail } from '../src/core/audit.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
-import { runBuiltCli } from './audit-trail-support.js';
+import { runCliAsOps } from './audit-trail-support.js';
 
 const ACTOR = 'threat-actor--00000000-0000-4000-8000-0000000000c1';
 const BUNDLE = 'bundle--00000000-0000-4000-8000-0000000000c2';
@@ -23,7 +23,7 @@ for (const engine of ENGINES) {
       const dir = mkdtempSync(join(tmpdir(), 'tearline-audit-cli-'));
       t.after(() => rmSync(dir, { recursive: true, force: true }));
       const store = createStore(db.database);
-      const cli = (...argv: string[]) => runBuiltCli(db.url, ...argv);
+      const cli = (...argv: string[]) => runCliAsOps(db.url, ...argv);
       const json = async (...argv: string[]) =>
         JSON.parse((await cli(...argv, '--json')).out) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

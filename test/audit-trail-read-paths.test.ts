@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, skipReasonFor } from './support/engines.js';
-import { runBuiltCli } from './audit-trail-support.js';
+import { runCliAsOps } from './audit-trail-support.js';
 import { createTestApp, type TestApp } from './server-fixture.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
 import type { AuditEntry } from '../src/core/audit.js';
@@ -44,7 +44,7 @@ async function call(t: TestApp, s: Session, method: string, url: string, payload
   return res.json() as Json;
 }
 
-const tearline = runBuiltCli;
+const tearline = runCliAsOps;
 
 /** A read path: its name, the reader the record must name, the object id it must name, the read. */
 type ReadPath = [path: string, reader: string, id: string, read: () => Promise<unknown>];
