@@ -4,15 +4,18 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runTearline } from './support/cli.js';
 
-// `tearline extract` as a user runs it: the real bin, real pipes, real files.
+// `tearline extract` as a user runs it: the real bin, real pipes, real files — for the contract
+// case and the help; the other cases run the same `main` in this process, which spares each a
+// process start and a gazetteer load.
 interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-function runExtract(args: string[], stdin?: string): Promise<Run> {
+function spawnExtract(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/tearline.js', 'extract', ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -27,6 +30,11 @@ function runExtract(args: string[], stdin?: string): Promise<Run> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(stdin ?? '');
   });
+}
+
+async function runExtract(args: string[], stdin?: string): Promise<Run> {
+  const { code, out, err } = await runTearline(['extract', ...args], { stdin: stdin ?? '' });
+  return { code, stdout: out, stderr: err };
 }
 
 const lines = (out: string): Array<Record<string, unknown>> =>
@@ -54,7 +62,7 @@ describe('tearline extract (command line)', () => {
     const input = [ATTACK, QUIET, { ...QUIET, id: 'third', extra: { nested: true } }]
       .map((d) => JSON.stringify(d))
       .join('\n');
-    const run = await runExtract([], `${input}\n`);
+    const run = await spawnExtract([], `${input}\n`);
     assert.equal(run.code, 0, run.stderr);
     const out = lines(run.stdout);
     assert.deepEqual(
@@ -178,7 +186,7 @@ describe('tearline extract (command line)', () => {
   });
 
   it('prints its help', async () => {
-    const run = await runExtract(['--help']);
+    const run = await spawnExtract(['--help']);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /^Usage: tearline extract/);
   });
