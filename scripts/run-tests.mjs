@@ -24,6 +24,11 @@ import { spec } from 'node:test/reporters';
 
 /** Files per group process: big enough to share the start-up, small enough to keep both cores busy. */
 const GROUP_SIZE = 8;
+/**
+ * Areas whose files each take tens of seconds (a browser and a server each): groups of two, started
+ * first, so that no one long group is left running alone at the end of the run.
+ */
+const HEAVY_AREAS = new Map([['test-e2e', 2]]);
 
 const suite = process.argv[2] ?? 'unit';
 const root = process.cwd();
@@ -126,7 +131,7 @@ function groupByArea(testFiles) {
     areas.set(area, [...(areas.get(area) ?? []), file]);
   }
   const groups = [...areas].flatMap(([area, members]) => {
-    const parts = Math.ceil(members.length / GROUP_SIZE);
+    const parts = Math.ceil(members.length / (HEAVY_AREAS.get(area) ?? GROUP_SIZE));
     // Even parts: 9 files make parts of 5 and 4, not of 8 and 1.
     const size = Math.ceil(members.length / parts);
     return Array.from({ length: parts }, (_, i) => [
@@ -135,7 +140,7 @@ function groupByArea(testFiles) {
     ]);
   });
   const entries = groups
-    .sort((a, b) => b[1].length - a[1].length)
+    .sort((a, b) => weight(b) - weight(a))
     .map(([name, members]) => {
       // A group of one runs as itself, so that its failures name the file.
       if (members.length === 1) return members[0];
@@ -150,4 +155,10 @@ function groupByArea(testFiles) {
       return entry;
     });
   return [...alone, ...entries];
+}
+
+/** A group's expected share of the run: a heavy area's file counts as four ordinary ones. */
+function weight([name, members]) {
+  const area = [...HEAVY_AREAS.keys()].find((a) => name === a || name.startsWith(`${a}-`));
+  return members.length * (area ? 4 : 1);
 }
