@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { TEARLINE_VERSION } from '../core/version.js';
 import type { AppDeps } from './app-deps.js';
 import { routeModules } from './route-modules.js';
+import { SHARED_SCHEMA_COMPILERS } from './schema-compilers.js';
 import { toAuthConfig } from './auth/auth-config.js';
 import { createAccountService } from './auth/account-service.js';
 import { createAuthHook } from './auth/auth-hook.js';
@@ -66,6 +67,7 @@ export async function createApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    schemaController: { compilersFactory: SHARED_SCHEMA_COMPILERS },
     // Malformed URLs (bad percent-escapes) never reach a route; answer them as problems too.
     frameworkErrors: (_error, _request, rawReply) => {
       const reply = rawReply as unknown as FastifyReply;
