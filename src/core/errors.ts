@@ -71,6 +71,7 @@ export const ERROR_REGISTRY = {
   TEARLINE_E_INGEST_NOTHING_TO_UNDO: { kind: 'conflict' },
   TEARLINE_E_INGEST_UNDO_BLOCKED: { kind: 'conflict' },
   TEARLINE_E_INGEST_ITEM_LINKS_PENDING: { kind: 'conflict' },
+  TEARLINE_E_INGEST_ACCEPT_STALLED: { kind: 'conflict' },
   TEARLINE_E_INGEST_INVALID_OBJECT: { kind: 'input' },
   TEARLINE_E_INGEST_BAD_EDIT: { kind: 'input' },
   TEARLINE_E_INGEST_BAD_MERGE: { kind: 'input' },

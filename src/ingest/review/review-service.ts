@@ -281,6 +281,9 @@ export async function acceptAll(
   options: { mergeInto?: Record<string, string> } = {},
 ): Promise<ReviewResult> {
   const written: string[] = [];
+  // An item still proposed after its own acceptance would be offered again for ever: the request
+  // would never answer. Refuse instead, naming the item.
+  const tried = new Set<string>();
   for (const kind of [
     'incident',
     'threat-actor',
@@ -292,6 +295,14 @@ export async function acceptAll(
       const items = await deps.repo.listDraftItems(draftId);
       const next = items.find((i) => i.kind === kind && i.state === 'proposed');
       if (!next) break;
+      if (tried.has(next.itemId)) {
+        throw new TearlineError(
+          'TEARLINE_E_INGEST_ACCEPT_STALLED',
+          `Item ${next.itemId} is still proposed after it was accepted; accept it by itself to see why.`,
+          { kind: 'conflict' },
+        );
+      }
+      tried.add(next.itemId);
       const target = options.mergeInto?.[next.itemId];
       const r = target
         ? await mergeItem(deps, draftId, next.itemId, target)
