@@ -9,6 +9,7 @@ import type {
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
+import { isOtherGroupsAttack } from './attack-owner.js';
 import { findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
 import { spanContaining, spansWithin } from '../text/spans-within.js';
@@ -182,7 +183,11 @@ function chooseActors(
       continue;
     }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
-    else if (attackAfter) push(entity, 'perpetrator', attackAfter.index < 25);
+    else if (
+      attackAfter &&
+      !isOtherGroupsAttack(text, entity, entity.end + attackAfter.index, inUnits)
+    )
+      push(entity, 'perpetrator', attackAfter.index < 25);
   }
   // A named group beats state forces and "gunmen"; those stay only as the plain subject of the act.
   const hasNamed = found.some((a) => a.role === 'perpetrator' && a.named);
