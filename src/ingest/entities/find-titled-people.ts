@@ -12,7 +12,7 @@ const HEAD = String.raw`(?:Secretary-General|Secretary|Under-?[Ss]ecretary|Minis
 const QUALIFIER = String.raw`(?:\s+(?:of|for|to|on|at)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?[A-Z][\w.'’-]*)?`;
 const NAME_WORD = String.raw`(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|(?:al|el|bin|ibn|de|van|von|Ni|Ó|O’|O')-?\s*[A-Z][a-z'’]+)`;
 const TITLED = new RegExp(
-  String.raw`\b${OWNER}${MODIFIER}${HEAD}${QUALIFIER}\s*,?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,3})(?![\w'’-])`,
+  String.raw`\b${OWNER}${MODIFIER}${HEAD}${QUALIFIER}[\s\u200e\u200f]*,?[\s\u200e\u200f]+(${NAME_WORD}(?:\s+${NAME_WORD}){1,3})(?![\w'’-])`,
   'g',
 );
 // Words that can be capitalised after a title without being a name.

@@ -36,6 +36,28 @@ describe('entities in diplomatic and official text (issue 14, item 7)', () => {
     assert.deepEqual(findTitledPeople('The Minister of Health said on Monday.'), []);
   });
 
+  it('reads states joined as the parties of a relation as organisations', () => {
+    assert.deepEqual(typed('Both sides praised the Chile-Peru accord and India-Nepal ties.'), [
+      'organization:Chile',
+      'organization:Peru',
+      'organization:India',
+      'organization:Nepal',
+    ]);
+    // A border area between two countries is a place.
+    assert.deepEqual(typed('Floods hit Chile-Peru border towns.'), [
+      'location:Chile',
+      'location:Peru',
+    ]);
+  });
+
+  it('reads a level of government after a region’s name as one organisation', () => {
+    assert.ok(
+      typed('Talks with the Puntland regional government resumed.').includes(
+        'organization:the Puntland regional government',
+      ),
+    );
+  });
+
   it('does not count money, document numbers or a unit’s number as quantities', () => {
     const texts = (t: string): string[] => findQuantities(t).map((q) => q.text);
     assert.deepEqual(texts('The fund gave $12 million, 3 million euros and 40 tents.'), ['40']);

@@ -11,6 +11,9 @@ const ACTS_AFTER =
 // A party named after a preposition: "signed by X", "an accord between X and Y", "talks with X".
 const PARTY_BEFORE =
   /\b(?:(?:signed|ratified|endorsed|co-?sponsored|brokered|mediated|proposed|drafted|vetoed)\s+by|(?:agreements?|accords?|deals?|treat(?:y|ies)|talks|negotiations|memorand(?:um|a)|cease-?fires?|truces?|partnerships?|cooperation|dialogue|relations|ties|alliance|summit|meeting|pact)\s+(?:\w+\s+){0,2}(?:between|with)|(?:signed|agreed|cooperat(?:e|es|ed|ing)|work(?:s|ed|ing)?(?:\s+closely)?|partner(?:s|ed|ing)?|negotiat(?:e|es|ed|ing)|coordinat(?:e|es|ed|ing)|met|meet(?:s|ing)?|stand(?:s|ing)?(?:\s+[\w-]+){0,3})\s+with|on\s+behalf\s+of|(?:will|to|would)\s+join|joined\s+forces\s+with)\s+(?:the\s+)?$/i;
+// "the U.S.-Iraq partnership", "Russia-Ukraine talks": states joined as the parties of a relation.
+const PAIR_RELATION =
+  /^\s+(?:partnership|relations?|ties|talks|negotiations|agreement|accord|deal|treaty|pact|alliance|cooperation|dialogue|summit|border\s+(?:deal|agreement|talks)|rapprochement|dispute|rift|standoff|tensions)\b/i;
 const JOIN = /^\s*(?:,|and|,\s*and|as\s+well\s+as)\s+(?:the\s+)?$/;
 
 function isCountry(e: Entity): e is LocationEntity {
@@ -42,7 +45,15 @@ export function toStateSpeakers(text: string, entities: readonly Entity[]): Enti
     )
       j++;
     const last = out[j]!;
+    const pair =
+      (i > 0 &&
+        out[i - 1]!.end === first.start - 1 &&
+        text[first.start - 1] === '-' &&
+        (out[i - 1]!.type === 'organization' || isCountry(out[i - 1]!))) ||
+      (j + 1 < out.length && text[last.end] === '-' && out[j + 1]!.start === last.end + 1);
+    const relationEnd = pair && text[last.end] === '-' ? out[j + 1]!.end : last.end;
     const acts =
+      (pair && PAIR_RELATION.test(text.slice(relationEnd, relationEnd + 40))) ||
       ACTS_AFTER.test(text.slice(last.end, last.end + 90)) ||
       PARTY_BEFORE.test(text.slice(Math.max(0, first.start - 60), first.start));
     if (acts) {
