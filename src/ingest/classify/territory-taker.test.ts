@@ -57,3 +57,25 @@ describe('readTerritoryChange', () => {
     );
   });
 });
+
+describe('readTerritoryChange: background and agents of expulsion', () => {
+  it('reads the agent that drove a group out, not the group that had held the place', () => {
+    assert.equal(
+      readTerritoryChange(
+        'Insurgents, who had captured the port in June, were driven out by marines.',
+      ).taker,
+      'state',
+    );
+    assert.equal(
+      readTerritoryChange('The soldiers were expelled from the valley by rebel fighters.').taker,
+      'nonstate',
+    );
+  });
+
+  it('still reads a capture reported in speech', () => {
+    assert.equal(
+      readTerritoryChange('The militia said it had seized two villages overnight.').taker,
+      'nonstate',
+    );
+  });
+});

@@ -32,7 +32,7 @@ const ACTIVE = new RegExp(
   'g',
 );
 const PASSIVE = new RegExp(
-  String.raw`\b(?:(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+\s+)?${CAPTURE_VERB}\s+by|fell\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?|(?:fallen|falls)\s+(?:in)?to|(?:came|come|comes)\s+under\s+(?:the\s+)?(?:full\s+)?control\s+of|(?:back\s+)?under\s+(?:the\s+)?control\s+of|(?:taken|seized)\s+over\s+by)\s+`,
+  String.raw`\b(?:(?:was|were|has been|have been|had been|is|are|being|been)\s+(?:\w+\s+)?${CAPTURE_VERB}\s+by|fell\s+(?:back\s+)?(?:in)?to(?:\s+the\s+hands\s+of)?|(?:fallen|falls)\s+(?:in)?to|(?:came|come|comes)\s+under\s+(?:the\s+)?(?:full\s+)?control\s+of|(?:back\s+)?under\s+(?:the\s+)?control\s+of|(?:taken|seized)\s+over\s+by|(?:driven|pushed|forced|chased|flushed)\s+out\s+(?:of\s+(?:[\w'’-]+\s+){1,4})?by|(?:expelled|ousted|dislodged|routed|cleared)\s+(?:from\s+(?:[\w'’-]+\s+){1,4})?by)\s+`,
   'g',
 );
 const ATTEMPT =
@@ -74,7 +74,15 @@ export function readTerritoryChange(passage: string): TerritoryReading {
   }
   for (const m of lower.matchAll(ACTIVE)) {
     if (isInAttempt(lower, m.index)) continue;
-    if (/\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(lower.slice(m.index - 20, m.index)))
+    const lead = lower.slice(Math.max(0, m.index - 40), m.index);
+    // A passive is read above; "had seized" tells the earlier state of the place, not this change.
+    if (/\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(lead)) continue;
+    if (
+      /\bhad\s+(?:\w+ly\s+)?$/.test(lead) &&
+      !/\b(?:said|says|claimed|announced|reported)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+had\s+(?:\w+ly\s+)?$/.test(
+        lead,
+      )
+    )
       continue;
     const side = subjectBefore(lower, m.index);
     if (side) {
