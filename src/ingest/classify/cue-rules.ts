@@ -103,8 +103,8 @@ export function applyCueRules(
         return gainBy(reading.withdrawer === 'state' ? 'nonstate' : 'state');
     }
     // The verb's subject decides; a "re-" verb only says the place changed hands before.
-    if (reading?.taker && (has('seize') || has('retake') || has('territory')))
-      return gainBy(reading.taker);
+    // (the reader found a capture verb of its own: "gained ground", "advanced into").
+    if (reading?.taker) return gainBy(reading.taker);
     if (cues.has('a:state-first') && (has('seize') || has('retake'))) {
       return 'Government regains territory';
     }

@@ -79,3 +79,14 @@ describe('readTerritoryChange: background and agents of expulsion', () => {
     );
   });
 });
+
+describe('readTerritoryChange: advances', () => {
+  it('reads gaining ground as taking it, by the verb’s subject', () => {
+    assert.equal(
+      readTerritoryChange(
+        'A police commander said insurgents had gained ground in the east of the city.',
+      ).taker,
+      'nonstate',
+    );
+  });
+});

@@ -24,7 +24,7 @@ export interface TerritoryReading {
   failedAttempt: boolean;
 }
 
-const CAPTURE_VERB = String.raw`(?:seiz(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|re-?took|re-?tak(?:en|es|e|ing)|took|tak(?:en|es|e|ing)|overr(?:an|un|uns|unning)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing)|wrest(?:ed|s|ing)?|stormed|overtook|overtak(?:en|es|e|ing)|reclaim(?:ed|s|ing)?|won back|won control)`;
+const CAPTURE_VERB = String.raw`(?:seiz(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|re-?took|re-?tak(?:en|es|e|ing)|took|tak(?:en|es|e|ing)|overr(?:an|un|uns|unning)|regain(?:ed|s|ing)?|liberat(?:ed|es|e|ing)|wrest(?:ed|s|ing)?|stormed|overtook|overtak(?:en|es|e|ing)|reclaim(?:ed|s|ing)?|won back|won control|gain(?:ed|s|ing)?\s+ground|advanc(?:ed|es|ing)\s+into|pushed\s+into|made\s+(?:\w+\s+)?gains)`;
 // An active capture: the verb, then what was taken (a place word, "control", or a capitalised
 // name in the original text, checked by the caller on the same offsets).
 const ACTIVE = new RegExp(
@@ -75,11 +75,12 @@ export function readTerritoryChange(passage: string): TerritoryReading {
   for (const m of lower.matchAll(ACTIVE)) {
     if (isInAttempt(lower, m.index)) continue;
     const lead = lower.slice(Math.max(0, m.index - 40), m.index);
-    // A passive is read above; "had seized" tells the earlier state of the place, not this change.
+    // A passive is read above.
     if (/\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(lead)) continue;
+    // "rebels, who had seized the town in May, were driven out": a capture told in a relative or
+    // temporal clause is the place's earlier state, not this change.
     if (
-      /\bhad\s+(?:\w+ly\s+)?$/.test(lead) &&
-      !/\b(?:said|says|claimed|announced|reported)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+had\s+(?:\w+ly\s+)?$/.test(
+      /(?:,\s*(?:who|which|that)|\b(?:after|since|before|when|once|until)\s+(?:[\w'’-]+\s+){0,4}?)\s*had\s+(?:\w+ly\s+)?$/.test(
         lead,
       )
     )
@@ -115,14 +116,30 @@ function subjectBefore(lower: string, at: number): Side | undefined {
   const base = Math.max(0, at - 160);
   let from = base;
   for (const b of lower.slice(base, at).matchAll(CLAUSE_BREAK)) from = base + b.index + b[0].length;
+  // "a police commander said insurgents had gained ground": the reported clause has its own
+  // subject; "the army said it had retaken …": a pronoun stands for the speaker.
   const clause = lower.slice(from, at);
+  const speech =
+    /^(.*)\b(?:said|says|reported|announced|stated|added|confirmed|claimed)\s+(?:that\s+)?(.*)$/.exec(
+      clause,
+    );
+  if (speech) {
+    const reported = subjectOf(speech[2]!);
+    if (reported) return reported;
+    if (/^(?:it|they|its|their)\b/.test(speech[2]!.trim())) return subjectOf(speech[1]!);
+    return undefined;
+  }
+  return subjectOf(clause);
+}
+
+/** The first piece of a clause that names a side, skipping introductory phrases and asides. */
+function subjectOf(clause: string): Side | undefined {
   // Comma-separated pieces: an introductory phrase ("after days of fighting with the army,") or
   // an aside ("backed by drones,") is not the subject; the subject opens a piece.
-  const pieces = clause.split(',');
-  for (const piece of pieces) {
+  for (const piece of clause.split(',')) {
     const words = piece.trim().split(/\s+/);
-    if (words.length === 0 || words[0] === '') continue;
-    if (PREPOSITIONS.has(words[0]!) || /^(?:backed|supported|aided|led|helped)$/.test(words[0]!))
+    if (words[0] === undefined || words[0] === '') continue;
+    if (PREPOSITIONS.has(words[0]) || /^(?:backed|supported|aided|led|helped)$/.test(words[0]))
       continue;
     const side = sideOf(piece, true);
     if (side) return side;
