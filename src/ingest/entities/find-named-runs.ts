@@ -238,7 +238,10 @@ export function findNamedRuns(
       // A title-case headline runs on after the name: "Biden Administration Weighs Increased …".
       let h = keys.length - 1;
       while (h > 0 && !ORG_HEADS.has(keys[h]!)) h--;
-      const cut = h < keys.length - 1 && !NAME_CONNECTORS.has(keys[h + 1]!) ? from + h + 1 : to;
+      // "Agency for International Development": after "for"/"of" the name runs to its end.
+      const joined = keys.slice(1, h).some((k) => k === 'for' || k === 'of');
+      const cut =
+        h < keys.length - 1 && !NAME_CONNECTORS.has(keys[h + 1]!) && !joined ? from + h + 1 : to;
       if (cut - from >= 2) {
         const e = pieces[cut - 1]!.end;
         found.push({ type: 'organization', start, end: e, text: text.slice(start, e) });

@@ -58,6 +58,14 @@ describe('entities in diplomatic and official text (issue 14, item 7)', () => {
     );
   });
 
+  it('keeps "U.S." and the whole name of the agency it precedes', () => {
+    assert.ok(
+      typed('The U.S. Institute for Regional Cooperation funded the survey.').includes(
+        'organization:U.S. Institute for Regional Cooperation',
+      ),
+    );
+  });
+
   it('does not count money, document numbers or a unit’s number as quantities', () => {
     const texts = (t: string): string[] => findQuantities(t).map((q) => q.text);
     assert.deepEqual(texts('The fund gave $12 million, 3 million euros and 40 tents.'), ['40']);
