@@ -54,8 +54,8 @@ export function chooseArguments(
   const person = groupActs ? undefined : findPersonPerpetrator(text, incident.units, inUnits);
   if (person) {
     actors = [
-      { name: person, role: 'perpetrator' },
-      ...actors.filter((a) => a.role !== 'perpetrator' && a.name !== person),
+      { name: person.name, role: 'perpetrator' },
+      ...actors.filter((a) => a.role !== 'perpetrator' && a.name !== person.name),
     ];
     const near = nearbyPerpetrator(text, incident, entities, sentences);
     if (near && !actors.some((a) => a.name === near.canonical))

@@ -19,6 +19,28 @@ describe('a named person as perpetrator (issue 14, item 5)', () => {
     );
   });
 
+  it('reads "identified as" and a relative clause after the name', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Police named the attacker as Lena Hoff, 35, who stabbed two commuters in Bremen.',
+      )[0],
+      { name: 'Lena Hoff', role: 'perpetrator' },
+    );
+    assert.deepEqual(
+      actorsOf('The shooter, identified as Carl Dunn, killed three guards at a depot in Tulsa.')[0],
+      { name: 'Carl Dunn', role: 'perpetrator' },
+    );
+  });
+
+  it('gives the attack to the group an aside says the person acted for', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Bomber Samir Haddad, a member of Boko Haram, blew himself up at a market in Maiduguri, killing nine.',
+      )[0],
+      { name: 'Boko Haram', role: 'perpetrator' },
+    );
+  });
+
   it('keeps a group that only claims the attack as its claimant', () => {
     const actors = actorsOf(
       'Omar Haddad, 31, detonated a bomb outside a bus station in Leeds. The Islamic State claimed responsibility for the attack.',
