@@ -14,6 +14,8 @@ const PARTY_BEFORE =
 // "the U.S.-Iraq partnership", "Russia-Ukraine talks": states joined as the parties of a relation.
 const PAIR_RELATION =
   /^\s+(?:partnership|relations?|ties|talks|negotiations|agreement|accord|deal|treaty|pact|alliance|cooperation|dialogue|summit|border\s+(?:deal|agreement|talks)|rapprochement|dispute|rift|standoff|tensions)\b/i;
+const PLACE_BEFORE =
+  /\b(?:in|at|from|near|across|throughout|inside|outside|around|within|into)\s+(?:the\s+)?(?:\w+\s+)?$/i;
 const JOIN = /^\s*(?:,|and|,\s*and|as\s+well\s+as)\s+(?:the\s+)?$/;
 
 function isCountry(e: Entity): e is LocationEntity {
@@ -54,7 +56,9 @@ export function toStateSpeakers(text: string, entities: readonly Entity[]): Enti
     const relationEnd = pair && text[last.end] === '-' ? out[j + 1]!.end : last.end;
     const acts =
       (pair && PAIR_RELATION.test(text.slice(relationEnd, relationEnd + 40))) ||
-      ACTS_AFTER.test(text.slice(last.end, last.end + 90)) ||
+      // "officials in Iraq said": the place where the speakers are, not the state speaking.
+      (ACTS_AFTER.test(text.slice(last.end, last.end + 90)) &&
+        !PLACE_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start))) ||
       PARTY_BEFORE.test(text.slice(Math.max(0, first.start - 60), first.start));
     if (acts) {
       for (let k = i; k <= j; k++) {
