@@ -53,6 +53,7 @@ export function classifyEvent(text: string, context: ClassifyContext = {}): Even
     (byModel[0] as { sub_event_type: string }).sub_event_type,
     new Set(features.filter((f) => f.startsWith('c:') || f.startsWith('a:'))),
     byModel.map((r) => r.sub_event_type),
+    text,
   );
   const ranked = toRankingWithRule(byModel, chosen);
   const best = ranked[0] as { sub_event_type: string; score: number };

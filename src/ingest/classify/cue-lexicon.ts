@@ -182,3 +182,7 @@ export function isStateActorName(name: string): boolean {
 export const CUE_NAMES: readonly string[] = CUES.map(([name]) => name);
 
 const STATE_PATTERN = CUES.find(([name]) => name === 'state')?.[1] ?? /$^/;
+
+/** The cue lexicon's words for state forces and for non-state groups (lower-case text). */
+export const STATE_WORDS: RegExp = STATE_PATTERN;
+export const NONSTATE_WORDS: RegExp = CUES.find(([name]) => name === 'nonstate')?.[1] ?? /$^/;

@@ -57,6 +57,47 @@ describe('applyCueRules', () => {
     );
   });
 
+  it('decides territory by the verb’s subject when the passage is given', () => {
+    const taken = cues('c:retake', 'c:territory', 'c:state', 'c:nonstate', 'a:state-first');
+    assert.equal(
+      applyCueRules(
+        'Government regains territory',
+        taken,
+        undefined,
+        'Backed by local police defectors, insurgents recaptured the district centre.',
+      ),
+      'Non-state actor overtakes territory',
+    );
+    assert.equal(
+      applyCueRules(
+        'Non-state actor overtakes territory',
+        cues('c:seize', 'c:nonstate', 'c:state', 'a:nonstate-first'),
+        undefined,
+        'Gunmen tried to capture the checkpoint but soldiers drove them off.',
+      ),
+      'Armed clash',
+    );
+    assert.equal(
+      applyCueRules(
+        'Non-violent transfer of territory',
+        cues('c:transfer', 'c:state', 'c:nonstate', 'a:state-first'),
+        undefined,
+        'Government troops withdrew from the town after days of shelling by the rebels.',
+      ),
+      'Non-state actor overtakes territory',
+    );
+    // Without fighting a withdrawal stays a handover.
+    assert.equal(
+      applyCueRules(
+        'Non-violent transfer of territory',
+        cues('c:transfer', 'c:state', 'a:state-first'),
+        undefined,
+        'Troops withdrew from the buffer zone as agreed.',
+      ),
+      'Non-violent transfer of territory',
+    );
+  });
+
   it('keeps the model when no rule applies', () => {
     assert.equal(applyCueRules('Agreement', cues('c:agreement')), 'Agreement');
   });

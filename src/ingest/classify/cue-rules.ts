@@ -11,8 +11,13 @@
  * - Arrests at a demonstration are an intervention.
  * - Territory: a handover or withdrawal without fighting is "Non-violent transfer of territory";
  *   otherwise the side that took the place decides between "Government regains territory" and
- *   "Non-state actor overtakes territory".
+ *   "Non-state actor overtakes territory". The side is the capture verb's subject or passive
+ *   agent when the passage is given (territory-taker.ts); a failed attempt is an armed clash and
+ *   a withdrawal after fighting is the other side's gain.
  */
+import type { Side } from './territory-taker.js';
+import { isWithdrawalAfterFighting, readTerritoryChange } from './territory-taker.js';
+
 const PROTEST_FAMILY = new Set([
   'Peaceful protest',
   'Protest with intervention',
@@ -51,6 +56,7 @@ export function applyCueRules(
   best: string,
   cues: ReadonlySet<string>,
   ranked?: readonly string[],
+  passage?: string,
 ): string {
   const has = (name: string): boolean => cues.has('c:' + name);
   if (PROTEST_FAMILY.has(best) && has('protest')) {
@@ -76,18 +82,39 @@ export function applyCueRules(
   }
   // A battle in which a place changes hands is coded by its outcome (codebook: the territory
   // sub-events take precedence over "Armed clash").
+  const reading =
+    passage !== undefined && (TERRITORY.has(best) || (best === 'Armed clash' && has('territory')))
+      ? readTerritoryChange(passage)
+      : undefined;
   if (best === 'Armed clash' && has('territory') && (has('seize') || has('retake'))) {
+    if (reading?.failedAttempt) return best;
+    if (reading?.taker) return gainBy(reading.taker);
     if (has('retake') || cues.has('a:state-first')) return 'Government regains territory';
     if (cues.has('a:nonstate-first')) return 'Non-state actor overtakes territory';
   }
   if (TERRITORY.has(best)) {
-    if (has('transfer') && !has('clash')) return 'Non-violent transfer of territory';
+    // "tried to seize", "repelled an attempt to capture": fighting, no change of hands.
+    if (reading?.failedAttempt) return 'Armed clash';
+    if (has('transfer')) {
+      const fought = has('clash') || (passage !== undefined && isWithdrawalAfterFighting(passage));
+      if (!fought) return 'Non-violent transfer of territory';
+      // A withdrawal forced by fighting is the other side's gain.
+      if (reading?.withdrawer && !reading.taker)
+        return gainBy(reading.withdrawer === 'state' ? 'nonstate' : 'state');
+    }
+    // The verb's subject decides; a "re-" verb only says the place changed hands before.
+    // (the reader found a capture verb of its own: "gained ground", "advanced into").
+    if (reading?.taker) return gainBy(reading.taker);
     if (cues.has('a:state-first') && (has('seize') || has('retake'))) {
       return 'Government regains territory';
     }
     if (cues.has('a:nonstate-first') && has('seize')) return 'Non-state actor overtakes territory';
   }
   return best;
+}
+
+function gainBy(side: Side): string {
+  return side === 'state' ? 'Government regains territory' : 'Non-state actor overtakes territory';
 }
 
 export interface RankedClass {

@@ -166,6 +166,10 @@ export function createDraftItems(
       m.spans,
       ctx,
     );
+    // A named person who carried out an attack (a lone gunman, a bomber) is a threat actor
+    // acting alone: STIX's attack-resource-level "individual" (issue 14, item 5).
+    if (!mentions.has(key) && isNamedPerson(extraction.entities, name))
+      object.resource_level = 'individual';
     const id = add('threat-actor', object, existing?.id);
     actorIds.set(key, id);
     return id;
@@ -262,4 +266,14 @@ function hostOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True when the name is (the end of) a person the extraction found. */
+function isNamedPerson(
+  entities: ReadonlyArray<{ type: string; text: string }>,
+  name: string,
+): boolean {
+  return entities.some(
+    (e) => e.type === 'person' && (e.text === name || e.text.endsWith(' ' + name)),
+  );
 }

@@ -13,9 +13,11 @@ import { findNationalities } from './find-nationalities.js';
 import { findOrganizations } from './find-organizations.js';
 import { findQuantities } from './find-quantities.js';
 import { findRolePeople } from './find-role-people.js';
+import { findTitledPeople } from './find-titled-people.js';
 import { findWeapons } from './find-weapons.js';
 import { joinNationalityBodies } from './nationality-bodies.js';
 import { resolveBranches } from './resolve-branches.js';
+import { toStateSpeakers } from './state-speakers.js';
 
 /** Options of {@link findEntities}. */
 export interface FindEntitiesOptions {
@@ -58,6 +60,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
   const candidates: EntityCandidate[] = [
     ...sure,
     ...tiered(findRolePeople(text, [...sure, ...named]), 3),
+    ...tiered(findTitledPeople(text), 3),
     ...tiered(findLocations(context, blocked), 2),
     // A surname alone ("Dayton said") was read as a person because the full name came first:
     // it outranks the town of the same name.
@@ -69,5 +72,5 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     ...tiered(findNationalities(context), 5),
     ...tiered(findQuantities(text), 6),
   ];
-  return joinNationalityBodies(text, resolveOverlaps(candidates));
+  return toStateSpeakers(text, joinNationalityBodies(text, resolveOverlaps(candidates)));
 }

@@ -79,6 +79,17 @@ const SITE_HEADS = new Set([
   'oilfield',
   'gasfield',
 ]);
+const ATTACKER_NOUNS = new Set([
+  'gunman',
+  'gunmen',
+  'attacker',
+  'assailant',
+  'bomber',
+  'shooter',
+  'assassin',
+  'knifeman',
+  'suspect',
+]);
 const SITE_PREFIXES = new Set(['camp', 'fort', 'mount', 'lake', 'forward']);
 const STATE_WORDS = new Set([
   'armed',
@@ -155,6 +166,8 @@ export function findNamedRuns(
     let { from } = run;
     const { to } = run;
     // Drop ordinary words the capital of a sentence start or a headline gave ("The", "After").
+    // A headline's or sentence's capitalised attacker noun ("Gunman Peter Vance") is no name.
+    while (from < to - 1 && ATTACKER_NOUNS.has(pieces[from]!.key)) from++;
     while (
       from < to &&
       lex.common.has(pieces[from]!.key) &&
@@ -225,7 +238,10 @@ export function findNamedRuns(
       // A title-case headline runs on after the name: "Biden Administration Weighs Increased …".
       let h = keys.length - 1;
       while (h > 0 && !ORG_HEADS.has(keys[h]!)) h--;
-      const cut = h < keys.length - 1 && !NAME_CONNECTORS.has(keys[h + 1]!) ? from + h + 1 : to;
+      // "Agency for International Development": after "for"/"of" the name runs to its end.
+      const joined = keys.slice(1, h).some((k) => k === 'for' || k === 'of');
+      const cut =
+        h < keys.length - 1 && !NAME_CONNECTORS.has(keys[h + 1]!) && !joined ? from + h + 1 : to;
       if (cut - from >= 2) {
         const e = pieces[cut - 1]!.end;
         found.push({ type: 'organization', start, end: e, text: text.slice(start, e) });
@@ -286,6 +302,11 @@ function isSaidPerson(text: string, start: number, end: number): boolean {
     /^,?\s+(?:said|says|told|added|stated|wrote|explained|noted|warned)\b/.test(
       text.slice(end, end + 12),
     ) ||
-    /\b(?:said|says|according to)\s+$/.test(text.slice(Math.max(0, start - 14), start))
+    /\b(?:said|says|according to)\s+$/.test(text.slice(Math.max(0, start - 14), start)) ||
+    // "Omar Haddad, 31, …": an age in apposition; "gunman Omar Haddad": an attacker's noun.
+    /^,\s+(?:aged\s+)?\d{1,2},/.test(text.slice(end, end + 12)) ||
+    /\b(?:gunm[ae]n|attacker|assailant|bomber|shooter|assassin|knifem[ae]n|suspect)\s+$/i.test(
+      text.slice(Math.max(0, start - 12), start),
+    )
   );
 }

@@ -112,7 +112,10 @@ const TASK_FORCE =
   /\b(?:C?J?TF|Combined\s+Task\s+Force|Joint\s+Task\s+Force|Task\s+Force)[- ]\d{1,4}\b/g;
 
 const GOVERNMENT_WORD = /\b(?:government|administration|authorities|regime|cabinet|parliament)\b/g;
-const BEFORE = /(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}$/;
+// "the Kurdistan regional government", "the Somali federal government": a level of government
+// between the name and the noun.
+const BEFORE =
+  /(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,2}(?:(?:regional|provincial|federal|central|interim|transitional|caretaker|local|state|de\s+facto)\s+)?$/;
 const OF_AFTER = /^\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?/;
 
 /**

@@ -15,6 +15,19 @@ const QUANTITY = new RegExp(
   'gi',
 );
 
+// Money is no count of people or things (issue 14, item 7): "$5 million", "US$ 20", "40 million
+// euros". The symbol before, or the currency word after, marks it.
+const CURRENCY_BEFORE = /(?:[$€£¥₹]|\b(?:US|USD|EUR|GBP|Rs\.?|AED|SAR)\s?)\s*$/;
+const CURRENCY_AFTER =
+  /^\s*(?:(?:million|billion|thousand)\s+)?(?:(?:US|U\.S\.|American|Canadian|Australian)\s+)?(?:dollars?|euros?|pounds?(?:\s+sterling)?|afghanis?|rupees?|riyals?|rials?|dinars?|dirhams?|lira|liras|rubles?|roubles?|yuan|yen|francs?|shillings?|nairas?|birr|cedis?|USD|EUR|GBP)\b/i;
+// A number that names a document, a clause or an item is no quantity: "Resolution 2254",
+// "Article 51", "No. 3", "Passcode 3080897", "Flight 17", "Phase 2".
+const DESIGNATOR_BEFORE =
+  /\b(?:[Rr]esolutions?|[Aa]rticles?|[Ss]ections?|[Cc]hapters?|[Pp]aragraphs?|[Cc]lauses?|[Dd]ecrees?|[Oo]rdinances?|[Dd]irectives?|[Rr]egulations?|[Pp]rotocols?|[Aa]mendments?|[Aa]nnex|[Aa]ppendix|[Ii]tems?|[Nn]o\.|[Nn]os\.|[Nn]umber|[Pp]asscode|[Pp]assword|[Cc]ode|PIN|[Ee]xt\.?|[Ee]xtension|[Pp]hase|[Ff]light|[Rr]oute|[Hh]ighway|[Rr]oom|[Gg]ate|[Ll]evel|[Pp]age|[Vv]olume|[Ss]eason|[Ee]pisode|[Bb]ill|[Ll]aw|[Aa]ct|[Oo]rder)\s+$|#\s*$/;
+// A capitalised number word after a unit's name ("Mobile Unit Two", "Task Group Five") is its part.
+const NAME_BEFORE =
+  /\b(?:Unit|Group|Team|Force|Squadron|Fleet|Division|Brigade|Battalion|Company|Platoon|Detachment|Wing|Regiment|Corps|Element|Section|Cell)\s+$/;
+
 /**
  * Finds quantities with their range: numbers, number words, "at least 60", "15 to 20
  * percent", and vague words read as ACLED does (several = 3, dozens = 12, hundreds = 100).
@@ -26,6 +39,11 @@ export function findQuantities(text: string): QuantityEntity[] {
   for (const m of text.matchAll(QUANTITY)) {
     let phrase = m[0];
     let start = m.index;
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (CURRENCY_BEFORE.test(before) || CURRENCY_AFTER.test(text.slice(start + phrase.length)))
+      continue;
+    if (/^[\d#]/.test(phrase) && DESIGNATOR_BEFORE.test(before)) continue;
+    if (/^[A-Z][a-z]/.test(phrase) && NAME_BEFORE.test(before)) continue;
     const entity: QuantityEntity = {
       type: 'quantity',
       text: phrase,

@@ -9,6 +9,8 @@ import type {
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
+import { isOtherGroupsAttack } from './attack-owner.js';
+import { findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
 import { spanContaining, spansWithin } from '../text/spans-within.js';
 
@@ -40,6 +42,25 @@ export function chooseArguments(
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
   const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
   let actors = chooseActors(text, incident, inUnits);
+  // A named person who carried out the attack (a lone gunman, a bomber) is its perpetrator when
+  // no named group is shown doing it; a group that only claims it stays its claimant
+  // (person-perpetrator.ts).
+  const groupActs = actors.some(
+    (a) =>
+      a.role === 'perpetrator' &&
+      !UNNAMED_OR_STATE.test(a.name) &&
+      !actors.some((c) => c.role === 'claimant' && c.name === a.name),
+  );
+  const person = groupActs ? undefined : findPersonPerpetrator(text, incident.units, inUnits);
+  if (person) {
+    actors = [
+      { name: person.name, role: 'perpetrator' },
+      ...actors.filter((a) => a.role !== 'perpetrator' && a.name !== person.name),
+    ];
+    const near = nearbyPerpetrator(text, incident, entities, sentences);
+    if (near && !actors.some((a) => a.name === near.canonical))
+      actors.push({ name: near.canonical, role: 'claimant' });
+  }
   // A named claimant next to the incident beats "gunmen" or state forces read inside it: the
   // group that claims an attack is its perpetrator (ACLED codes the claimant).
   if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
@@ -162,7 +183,11 @@ function chooseActors(
       continue;
     }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
-    else if (attackAfter) push(entity, 'perpetrator', attackAfter.index < 25);
+    else if (
+      attackAfter &&
+      !isOtherGroupsAttack(text, entity, entity.end + attackAfter.index, inUnits)
+    )
+      push(entity, 'perpetrator', attackAfter.index < 25);
   }
   // A named group beats state forces and "gunmen"; those stay only as the plain subject of the act.
   const hasNamed = found.some((a) => a.role === 'perpetrator' && a.named);

@@ -1,0 +1,35 @@
+import type { ActorEntity, Entity } from '../extract-types.js';
+
+// Whose attack word is it (issue 14, item 5)? In "Taliban officials said the Islamic State
+// claimed the attack" the first group of the sentence speaks and the nearest group before the
+// attack word claims it; in "the Taliban condemned the bombing" the group only takes a stance.
+// A group is the perpetrator an attack word after it names only when no other named group
+// stands between them and no word of stance links them ("said" is not one: "X said its fighters
+// fired …" is a claim).
+const STANCE =
+  /\b(?:condemned|condemns|denounced|denied|denies|blamed|blames|accused|accuses|rejected|mourned|deplored|criticized|criticised|called|described|dismissed|disowned|distanced|insisted|warned|urged|vowed\s+to\s+(?:avenge|punish|hunt)|investigat\w*|responded\s+to|reacted\s+to)\b/i;
+
+/**
+ * True when the attack word at `attackAt` belongs to another group than `entity`, or `entity`
+ * only speaks about the attack.
+ *
+ * @example isOtherGroupsAttack(text, taliban, at, entities) // true for "Taliban officials said X claimed the attack"
+ */
+export function isOtherGroupsAttack(
+  text: string,
+  entity: ActorEntity,
+  attackAt: number,
+  inUnits: readonly Entity[],
+): boolean {
+  const between = text.slice(entity.end, attackAt);
+  if (STANCE.test(between)) return true;
+  return inUnits.some(
+    (o) =>
+      o.type === 'actor' &&
+      o.start >= entity.end &&
+      o.end <= attackAt &&
+      o.canonical !== entity.canonical &&
+      // "the Islamic State militant group launched …": a description of the same group.
+      o.canonical !== 'Unidentified armed group',
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSequentialIds, createSteppingClock } from '../../core/clock.js';
+import { createDraftItems, createDraftRecord } from '../draft/create-draft.js';
+import { extractDocument } from '../extract.js';
+
+const actorsOf = (text: string) =>
+  extractDocument({ id: 'p', text, published: '2024-05-01' }).events[0]?.actors ?? [];
+
+describe('a named person as perpetrator (issue 14, item 5)', () => {
+  it('takes the person an attacker noun introduces or an act follows', () => {
+    assert.deepEqual(
+      actorsOf('Gunman Peter Vance opened fire in a supermarket in Denver, killing four people.'),
+      [{ name: 'Peter Vance', role: 'perpetrator' }],
+    );
+    assert.deepEqual(
+      actorsOf('Omar Haddad, 31, detonated a bomb outside a bus station in Leeds on Friday.')[0],
+      { name: 'Omar Haddad', role: 'perpetrator' },
+    );
+  });
+
+  it('reads "identified as" and a relative clause after the name', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Police named the attacker as Lena Hoff, 35, who stabbed two commuters in Bremen.',
+      )[0],
+      { name: 'Lena Hoff', role: 'perpetrator' },
+    );
+    assert.deepEqual(
+      actorsOf('The shooter, identified as Carl Dunn, killed three guards at a depot in Tulsa.')[0],
+      { name: 'Carl Dunn', role: 'perpetrator' },
+    );
+  });
+
+  it('gives the attack to the group an aside says the person acted for', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Bomber Samir Haddad, a member of Boko Haram, blew himself up at a market in Maiduguri, killing nine.',
+      )[0],
+      { name: 'Boko Haram', role: 'perpetrator' },
+    );
+  });
+
+  it('keeps a group that only claims the attack as its claimant', () => {
+    const actors = actorsOf(
+      'Omar Haddad, 31, detonated a bomb outside a bus station in Leeds. The Islamic State claimed responsibility for the attack.',
+    );
+    assert.deepEqual(actors[0], { name: 'Omar Haddad', role: 'perpetrator' });
+    assert.ok(actors.some((a) => a.role === 'claimant' && a.name === 'Islamic State'));
+    assert.ok(!actors.some((a) => a.role === 'perpetrator' && a.name === 'Islamic State'));
+  });
+
+  it('never makes a victim or an official quoted about the attack its perpetrator', () => {
+    const victim = actorsOf('Gunmen shot dead the journalist Sara Klein in Kabul on Monday.');
+    assert.ok(!victim.some((a) => a.role === 'perpetrator' && a.name === 'Sara Klein'));
+    const official = actorsOf(
+      'Interior Minister David Osei said militants attacked a checkpoint in Herat.',
+    );
+    assert.ok(!official.some((a) => a.name.includes('Osei')));
+  });
+
+  it('proposes the person as a threat actor acting alone', () => {
+    const text = 'Gunman Peter Vance opened fire in a supermarket in Denver, killing four people.';
+    const deps = {
+      clock: createSteppingClock('2024-05-02T00:00:00.000Z'),
+      ids: createSequentialIds(),
+    };
+    const draft = createDraftRecord(
+      { text, origin: 'paste', language: 'en', published: '2024-05-02' },
+      deps,
+      'open',
+    );
+    const extraction = extractDocument({ id: 'p', text, published: '2024-05-02' });
+    const items = createDraftItems(draft, extraction, { actors: [], locations: [] }, deps);
+    const actor = items.find((i) => i.kind === 'threat-actor');
+    assert.equal(actor?.object.name, 'Peter Vance');
+    assert.equal(actor?.object.resource_level, 'individual');
+  });
+});
