@@ -99,7 +99,7 @@ const ATTACKERS_ENDED_BY =
   /\b(?:attackers?|gunm[ae]n|assailants?|bombers?|militants|insurgents)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:killed|shot|shot dead|arrested|captured|detained|neutrali[sz]ed)\s+by\s+(?:the\s+)?$/i;
 
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
-const UNNAMED_OR_STATE =
+export const UNNAMED_OR_STATE =
   /^(?:Unidentified armed group|State forces|Police forces|Coalition)$|\b(?:Forces|Force|Army|Police|Military|Navy|Guard|coalition|troops)\b/i;
 
 function chooseActors(

@@ -28,6 +28,29 @@ describe('the place of an event', () => {
   });
 });
 
+describe('an event that is no attack', () => {
+  it('has the place, day and group its lead gives, and no police as perpetrator', () => {
+    const arrest = extractDocument({
+      id: 't',
+      text: 'Police in Karachi arrested three men over suspected ties to the Pakistani Taliban on Monday, a spokesman said.',
+      published: '2024-06-12',
+    }).events[0];
+    assert.equal(arrest?.sub_event_type, 'Arrests');
+    assert.equal(arrest?.location?.name, 'Karachi');
+    assert.equal(arrest?.date, '2024-06-10');
+    const protest = extractDocument({
+      id: 't',
+      text: 'Hundreds of students protested outside the parliament in Dhaka, calling for the release of activists held by the police.',
+      published: '2024-06-12',
+    }).events[0];
+    assert.equal(protest?.location?.name, 'Dhaka');
+    assert.deepEqual(
+      protest?.actors.filter((a) => a.role === 'perpetrator'),
+      [],
+    );
+  });
+});
+
 describe('the day of an event', () => {
   it('reads "on Friday" against the dateline’s day, not the publication day', () => {
     const event = extractDocument({
