@@ -86,6 +86,7 @@ export function detectEvents(
     const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
+      arrest: type.sub_event_type === 'Arrests',
     });
     events.push({
       event_type: type.event_type,

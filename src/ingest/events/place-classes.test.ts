@@ -61,6 +61,47 @@ describe('the day of an event', () => {
     assert.equal(event?.date, '2024-05-03');
   });
 
+  it('is not the day of a trial, a burial or a later arrest, nor a claim’s when the act has one', () => {
+    const dayOf = (text: string): string | undefined =>
+      extractDocument({ id: 't', text, published: '2024-06-12' }).events[0]?.date;
+    assert.equal(
+      dayOf(
+        'A court in Colombo opened the trial on Monday of three men accused over the bombing of a church that killed 40 people.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'Hundreds of mourners on Tuesday buried the nine victims of the bombing of a bus in Quetta.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'A gunman shot dead four shoppers at a market in Lahore. Police arrested two suspects on Tuesday.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'A suicide bomber killed 12 people at a mosque in Peshawar on Friday. The group claimed the attack on Saturday.',
+      ),
+      '2024-06-07',
+    );
+    // A funeral or a memorial is also where attacks happen; the day is then the attack's.
+    assert.equal(
+      dayOf('A bomb exploded at a funeral in Kabul on Sunday, killing five.'),
+      '2024-06-09',
+    );
+    // With nothing else, the day it was said is kept: the event was then or just before.
+    assert.equal(
+      dayOf(
+        'A bomb exploded in a market in Mogadishu, killing seven people, police said on Thursday.',
+      ),
+      '2024-06-06',
+    );
+  });
+
   it('takes the dateline’s year back when its month lies after publication', async () => {
     const { datelineDay } = await import('./dateline.js');
     assert.equal(datelineDay('KABUL, Dec. 30 — A bomb …', '2024-01-02'), '2023-12-30');
