@@ -135,6 +135,10 @@ const INDEFINITE_BEFORE =
 const EVENTIVE =
   /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
+/** A past act right after attackers or weapons: "gunmen killed", "rockets hit", "bombers struck". */
+const ACTS_AFTER =
+  /^\s+(?:(?:also|then|later|reportedly|allegedly)\s+)?(?:killed|shot|opened|stormed|attacked|abducted|kidnapped|seized|burned|torched|set|raided|ambushed|fired|struck|hit|landed|exploded|went off|blew|detonated|rammed|stabbed|massacred|executed|beheaded)\b/i;
+
 /** How an attack word presents its incident: as new, as one already known, or generically. */
 export type TriggerKind = 'new' | 'ref' | 'weak';
 
@@ -299,7 +303,11 @@ function kindOf(s: string, index: number, word: string): TriggerKind {
   const before = s.slice(Math.max(0, index - 40), index);
   if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
   if (INDEFINITE_BEFORE.test(before)) return 'new';
-  if (PERSON_NOUN.test(word)) return index === 0 ? 'new' : 'weak';
+  // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.
+  if (PERSON_NOUN.test(word))
+    return index === 0 || ACTS_AFTER.test(s.slice(index + word.length, index + word.length + 40))
+      ? 'new'
+      : 'weak';
   if (DEFINITE_BEFORE.test(before)) return 'ref';
   if (/s$/i.test(word) && !/(?:ss|us)$/i.test(word)) return 'weak';
   return index === 0 ? 'new' : 'ref';

@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../extract.js';
+import { findCasualties } from './find-casualties.js';
+
+// Classes of segmentation error (issue 14, item 4), each shown with sentences of our own.
+const incidents = (text: string): string[] =>
+  extractDocument({ id: 't', text, published: '2024-06-12' })
+    .events.filter((e) => e.event_type !== 'Protests')
+    .map((e) => `${e.location?.name ?? '?'} ${e.fatalities?.min ?? '?'}`);
+
+describe('incidents of a round-up', () => {
+  it('are told apart when attackers act in a town of their own with a toll of their own', () => {
+    assert.deepEqual(
+      incidents(
+        'Militants attacked villages in Borno state on Sunday. In Dikwa, gunmen killed six farmers. In Gajiram, four herders were shot dead.',
+      ),
+      ['Dikwa 6', 'Gajiram 4'],
+    );
+  });
+
+  it('count victims told by the manner of their killing', () => {
+    const text = 'Two police officers were shot dead and six herders were gunned down.';
+    assert.deepEqual(findCasualties(text, { start: 0, end: text.indexOf(' and') }).fatalities, {
+      min: 2,
+      max: 2,
+    });
+    assert.deepEqual(
+      findCasualties(text, { start: text.indexOf('six'), end: text.length }).fatalities,
+      {
+        min: 6,
+        max: 6,
+      },
+    );
+  });
+});
