@@ -33,4 +33,26 @@ describe('incidents of a round-up', () => {
       },
     );
   });
+
+  it('are several when one sentence counts the dead of several attacks', () => {
+    assert.deepEqual(
+      incidents(
+        'Suicide bombers struck a mosque in Kano, killing 12, and a market in Maiduguri, killing eight.',
+      ),
+      ['Kano 12', 'Maiduguri 8'],
+    );
+    assert.equal(
+      incidents(
+        'Two blasts struck Quetta on Friday: a car bomb killed nine at a police station and a suicide bomber killed five at a market.',
+      ).length,
+      2,
+    );
+    // One attack's dead and wounded, or a toll told twice, stay one incident.
+    assert.deepEqual(
+      incidents(
+        'A suicide bomber killed 12 people at a mosque in Kano, and the blast wounded 30 others.',
+      ),
+      ['Kano 12'],
+    );
+  });
 });
