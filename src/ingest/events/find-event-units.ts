@@ -207,6 +207,9 @@ const INDEFINITE_BEFORE =
 const EVENTIVE =
   /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
+const LOCATIVE_BEFORE =
+  /\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|district) of\s+)?$/i;
+
 /** A past act right after attackers or weapons: "gunmen killed", "rockets hit", "bombers struck". */
 const ACTS_AFTER =
   /^\s+(?:(?:also|then|later|reportedly|allegedly)\s+)?(?:killed|shot|opened|stormed|attacked|abducted|kidnapped|seized|burned|torched|set|raided|ambushed|fired|struck|hit|landed|exploded|went off|blew|detonated|rammed|stabbed|massacred|executed|beheaded)\b/i;
@@ -282,6 +285,15 @@ function readUnit(
         countries.push(entity.country);
       }
       if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
+      // A toll with no attack word is placed by a town it is told in ("In Ngamdu, … killed two").
+      else if (
+        triggers.length === 0 &&
+        casualties &&
+        town &&
+        LOCATIVE_BEFORE.test(text.slice(Math.max(span.start, entity.start - 24), entity.start))
+      ) {
+        towns.push(entity.text.toLowerCase());
+      }
       if (town) names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);

@@ -19,6 +19,22 @@ describe('incidents of a round-up', () => {
     );
   });
 
+  it('are told apart when a town of its own has a toll of its own, even with no attack word', () => {
+    assert.deepEqual(
+      incidents(
+        'In Dikwa, gunmen killed six farmers on Sunday. In the town of Ngamdu, fighters burned 20 homes and killed two men.',
+      ),
+      ['Dikwa 6', 'Ngamdu 2'],
+    );
+    // The dead counted again where they came from, or where they died later, are the same.
+    assert.deepEqual(
+      incidents(
+        'A bomb killed seven people in Bama on Monday. In Maiduguri, hospital officials said two of the wounded later died.',
+      ),
+      ['Bama 7'],
+    );
+  });
+
   it('count victims told by the manner of their killing', () => {
     const text = 'Two police officers were shot dead and six herders were gunned down.';
     assert.deepEqual(findCasualties(text, { start: 0, end: text.indexOf(' and') }).fatalities, {
