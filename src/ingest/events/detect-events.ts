@@ -237,6 +237,7 @@ function leadIncident(text: string, event: ExtractedEvent): Incident {
     status: event.status,
     generic: false,
     fresh: false,
+    dayChange: false,
     reference: false,
     claim: false,
     dates: [],

@@ -27,6 +27,8 @@ export interface EventUnit extends Span {
   generic: boolean;
   /** Opens a new incident ("In a separate attack", "also carried out"). */
   fresh: boolean;
+  /** Opens on another day ("The next day, …", "Two days later, …", "Last week, …"). */
+  dayChange: boolean;
   /** Refers back to an incident already told ("The attack …", "It was the deadliest …"). */
   reference: boolean;
   /** Names who claimed or carried out an attack. */
@@ -207,6 +209,8 @@ const INDEFINITE_BEFORE =
 const EVENTIVE =
   /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
+const DAY_CHANGE =
+  /^(?:[A-Z][\w-]*\s+)?(?:the next day|the following (?:day|morning|night|week)|a day later|(?:hours|days|a week|weeks|\w+ days|\w+ weeks) later|the (?:day|night|week) before|the previous (?:day|night|week)|last week|earlier (?:that|this) (?:day|week|month))\b/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|district) of\s+)?$/i;
 
@@ -334,6 +338,7 @@ function readUnit(
     ),
     generic: kind === 'weak',
     fresh: further || NEW_INCIDENT_CUE.test(s),
+    dayChange: DAY_CHANGE.test(s),
     reference: REFERENCE_CUE.test(s) || kind === 'ref',
     claim,
     dates,

@@ -72,3 +72,25 @@ describe('incidents of a round-up', () => {
     );
   });
 });
+
+describe('another day', () => {
+  it('opens another incident only with an attack and a toll of its own', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunmen killed seven people at a church in Bama on Monday. The next day, a suicide bomber killed four people at a market in Bama.',
+      ),
+      ['Bama 7', 'Bama 4'],
+    );
+    for (const follow of [
+      'The next day, the death toll rose to nine as two of the wounded died.',
+      'The next day, the Islamic State claimed the attack.',
+      'Days later, police arrested two suspects in Bama.',
+    ]) {
+      assert.deepEqual(
+        incidents(`Gunmen killed seven people at a church in Bama on Monday. ${follow}`),
+        ['Bama 7'],
+        follow,
+      );
+    }
+  });
+});

@@ -76,6 +76,11 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
+  // Another day opens another incident only with an attack of its own and a toll of its own:
+  // arrests, funerals, claims and a risen toll are also told "the next day".
+  if (unit.dayChange && unit.kind === 'new' && unit.attack && ownToll(current, unit)) {
+    return undefined;
+  }
   // "The bombings" after a shooting was told: the bombing told earlier, if there was one.
   const kinds = unit.families;
   if (
@@ -127,6 +132,12 @@ function tollElsewhere(incident: Incident, unit: EventUnit): boolean {
   if (unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))) return false;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
   return told !== undefined && told.min !== dead.min;
+}
+
+function ownToll(incident: Incident, unit: EventUnit): boolean {
+  const dead = unit.counts.fatalities;
+  const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
+  return dead !== undefined && told !== undefined && told.min !== dead.min;
 }
 
 function isAnchored(unit: EventUnit): boolean {
