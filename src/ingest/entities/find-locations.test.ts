@@ -30,6 +30,13 @@ describe('place geocoding', () => {
     assert.equal(belgrade?.country, 'RS');
   });
 
+  it('reads "X state" or "X region" in lower case as the division X', () => {
+    const [kaduna] = places('Gunmen killed 11 people in Kaduna state on Sunday.');
+    assert.deepEqual([kaduna?.text, kaduna?.country], ['Kaduna', 'NG']);
+    const [tillaberi] = places('Fighters attacked a village in Tillaberi region on Monday.');
+    assert.equal(tillaberi?.country, 'NE');
+  });
+
   it('keeps "Town, Country" together and resolves it inside that country', () => {
     const [palmyra] = places('Strikes hit near Palmyra, Syria.');
     assert.equal(palmyra?.text, 'Palmyra, Syria');
