@@ -20,6 +20,23 @@ describe('place geocoding', () => {
     assert.equal(nangarhar?.geo_precision, 3);
   });
 
+  it('reads a big city’s name as that city, not a namesake quarter or small town', () => {
+    const found = places('Officers made arrests in Los Angeles, Philadelphia and Memphis.');
+    assert.deepEqual(
+      found.map((p) => `${p.country} ${p.admin1}`),
+      ['US California', 'US Pennsylvania', 'US Tennessee'],
+    );
+    const [belgrade] = places('A bomb went off in central Belgrade.');
+    assert.equal(belgrade?.country, 'RS');
+  });
+
+  it('reads "X state" or "X region" in lower case as the division X', () => {
+    const [kaduna] = places('Gunmen killed 11 people in Kaduna state on Sunday.');
+    assert.deepEqual([kaduna?.text, kaduna?.country], ['Kaduna', 'NG']);
+    const [tillaberi] = places('Fighters attacked a village in Tillaberi region on Monday.');
+    assert.equal(tillaberi?.country, 'NE');
+  });
+
   it('keeps "Town, Country" together and resolves it inside that country', () => {
     const [palmyra] = places('Strikes hit near Palmyra, Syria.');
     assert.equal(palmyra?.text, 'Palmyra, Syria');

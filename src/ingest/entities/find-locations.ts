@@ -45,7 +45,13 @@ export function findLocations(
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (!isCapitalized(piece.raw) || blocked[piece.start] !== 0) continue;
-    const match = index.matchAt(pieces, i, text);
+    // A name's later words are capitalised too: "Kaduna state" is Kaduna, then a common noun.
+    const match = index.matchAt(
+      pieces,
+      i,
+      text,
+      (p) => isCapitalized(p.raw) || NAME_CONNECTORS.has(p.key),
+    );
     if (!match) continue;
     const span = pieces.slice(i, match.to);
     if (span.some((p, k) => k > 0 && !isCapitalized(p.raw) && !NAME_CONNECTORS.has(p.key)))

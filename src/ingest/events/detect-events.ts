@@ -2,9 +2,10 @@ import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
-import { chooseArguments } from './choose-arguments.js';
+import { chooseArguments, UNNAMED_OR_STATE } from './choose-arguments.js';
 import { spansWithin } from '../text/spans-within.js';
-import { findEventUnits } from './find-event-units.js';
+import { findCasualties } from './find-casualties.js';
+import { findEventUnits, type EventUnit } from './find-event-units.js';
 import { preferBranches } from './prefer-branches.js';
 import { withoutDatelines } from './dateline.js';
 import { segmentIncidents, type Incident } from './segment-incidents.js';
@@ -85,6 +86,7 @@ export function detectEvents(
     const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
+      arrest: type.sub_event_type === 'Arrests',
     });
     events.push({
       event_type: type.event_type,
@@ -100,7 +102,33 @@ export function detectEvents(
   });
   if (events.length === 0 && sentences.length > 0) {
     const document = documentEvent(text, sentences, entities, classify);
-    if (document) events.push(document);
+    if (document) {
+      // An arrest, a protest or an agreement happened somewhere, on some day, by someone: the
+      // lead that told it gives them as it would for an attack.
+      const args = chooseArguments(
+        text,
+        leadIncident(text, document),
+        argumentEntities,
+        sentences,
+        {
+          main: true,
+          claims,
+        },
+      );
+      events.push({
+        ...document,
+        ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
+        ...(args.location ? { location: args.location } : {}),
+        // Police or "gunmen" named by a protest's or an arrest's lead ("activists held by the
+        // police") are no perpetrator of it; a named group ("ties to X") is the one it concerns.
+        actors: preferBranches(
+          args.actors.filter((a) => a.role !== 'perpetrator' || !UNNAMED_OR_STATE.test(a.name)),
+          documentActors,
+        ),
+        fatalities: args.fatalities,
+        injuries: args.injuries,
+      });
+    }
   }
   return events;
 }
@@ -194,6 +222,41 @@ function documentEvent(
     fatalities: null,
     injuries: null,
     evidence: lead.map((s) => ({ start: s.start, end: s.end })),
+  };
+}
+
+/** The lead sentences of a document event as one incident, for its arguments. */
+function leadIncident(text: string, event: ExtractedEvent): Incident {
+  const units: EventUnit[] = event.evidence.map((span, sentence) => ({
+    start: span.start,
+    end: span.end,
+    sentence,
+    families: [],
+    attack: false,
+    casualties: false,
+    status: event.status,
+    generic: false,
+    fresh: false,
+    dayChange: false,
+    reference: false,
+    claim: false,
+    dates: [],
+    countries: [],
+    places: [],
+    towns: [],
+    names: [],
+    kind: 'new',
+    counts: findCasualties(text, span),
+  }));
+  return {
+    units,
+    status: event.status,
+    dates: [],
+    countries: new Set(),
+    places: new Set(),
+    names: new Set(),
+    towns: new Set(),
+    families: new Set(),
   };
 }
 

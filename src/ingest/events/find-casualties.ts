@@ -30,14 +30,14 @@ function isTollFigure(before: string, after: string): boolean {
 }
 /** Words that may stand between a count and its casualty word: "130 people were killed". */
 const BRIDGE_WORD =
-  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
+  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|herders|farmers|fishermen|traders|miners|pupils|schoolchildren|protesters|demonstrators|mourners|drivers|teachers|doctors|nurses|peacekeepers|recruits|cadets|militiamen|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)|\b(?:causing|caused|leaving|left|resulting in|with) no (?:casualties|deaths|fatalities|injuries)/i;
 
 /** COUNT_PHRASE for scanning every count of a span (compiled once, not per span). */
 const COUNT_WORDS = new RegExp(COUNT_PHRASE.source, 'gi');
 const CASUALTY_WORD =
-  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospital|casualt|harmed|toll|bodies)/i;
+  /\b(?:kill|dead|death|died|die|slain|perish|lives|murder|massacre|execut|fatalit|wound|injur|hurt|maim|hospital|casualt|harmed|toll|bodies|gunned down|behead|lynch|slaughter)/i;
 
 /** Killed and injured figures found in a span of text; absent when the span states none. */
 export interface Casualties {
@@ -189,6 +189,13 @@ function kindAfter(after: string, acrossAnd = false): 'killed' | 'injured' | und
     if (INITIALISM.test(raw)) continue;
     const w = raw.replace(/[.;:!?)"”’]+$/, '');
     if (KILL.test(w) || (/^(?:lost)$/i.test(w) && /^their$/i.test(words[i + 1] ?? '')))
+      return 'killed';
+    // "four herders were shot dead", "six men were gunned down": a killing told by its manner.
+    if (
+      (/^(?:shot|gunned|hacked|beaten|burned|burnt|stabbed)$/i.test(w) &&
+        /^(?:dead|down|to)\b/i.test(words[i + 1] ?? '')) ||
+      /^(?:beheaded|lynched|slaughtered)\b/i.test(w)
+    )
       return 'killed';
     if (HURT.test(w)) return 'injured';
     if (

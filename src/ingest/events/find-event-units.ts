@@ -27,6 +27,8 @@ export interface EventUnit extends Span {
   generic: boolean;
   /** Opens a new incident ("In a separate attack", "also carried out"). */
   fresh: boolean;
+  /** Opens on another day ("The next day, …", "Two days later, …", "Last week, …"). */
+  dayChange: boolean;
   /** Refers back to an incident already told ("The attack …", "It was the deadliest …"). */
   reference: boolean;
   /** Names who claimed or carried out an attack. */
@@ -82,33 +84,105 @@ export function findEventUnits(
     const inside: Entity[] = [];
     for (let j = e; j < entities.length && entities[j]!.start < sentence.end; j++)
       inside.push(entities[j]!);
-    for (const clause of splitClauses(s, sentence.start)) {
-      const unit = readUnit(text, clause, i, inside);
+    for (const clause of splitClauses(text, s, sentence.start, inside)) {
+      const unit = readUnit(text, clause, i, inside, clause.counted);
       if (unit) units.push(unit);
     }
   }
   return units;
 }
 
-function splitClauses(s: string, offset: number): Span[] {
+/** A clause cut from a sentence; `counted` when it tells a further attack with its own toll. */
+interface Clause extends Span {
+  counted?: boolean;
+}
+
+/** Where a second attack with its own subject may start: "… and a suicide bomber killed five". */
+const AND_ANOTHER = /\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/g;
+
+function splitClauses(
+  text: string,
+  s: string,
+  offset: number,
+  entities: readonly Entity[],
+): Clause[] {
   const cuts: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CLAUSE_BREAK.exec(s)) !== null) cuts.push(m.index);
-  if (cuts.length === 0) return [{ start: offset, end: offset + s.length }];
-  const spans: Span[] = [];
+  const loose: number[] = [];
+  if (COUNT_HINT.test(s)) {
+    AND_ANOTHER.lastIndex = 0;
+    while ((m = AND_ANOTHER.exec(s)) !== null) if (!cuts.includes(m.index)) loose.push(m.index);
+  }
+  if (cuts.length === 0 && loose.length === 0) return [{ start: offset, end: offset + s.length }];
+  const all = [...cuts, ...loose].sort((a, b) => a - b);
+  const spans: Clause[] = [];
   let start = 0;
-  for (const cut of cuts) {
+  let counted = false;
+  for (const cut of all) {
     const left = s.slice(start, cut);
     const right = s.slice(cut);
-    // Split only where both sides tell something of their own, with a different status.
-    if (statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right)) {
-      spans.push({ start: offset + start, end: offset + cut });
-      start = cut + (/^[,;\s]+/.exec(right)?.[0].length ?? 0);
+    const strict = cuts.includes(cut);
+    // Split only where both sides tell something of their own, with a different status…
+    const status =
+      strict && statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right);
+    // … or where each side counts its own dead at a site or by an attacker of its own ("a car
+    // bomb killed nine at a police station and a suicide bomber killed five at a market").
+    const own = !status && ownToll(text, offset + start, offset + cut, offset + s.length, entities);
+    if (status || own) {
+      spans.push({ start: offset + start, end: offset + cut, ...(counted ? { counted } : {}) });
+      start = cut + (/^[,;\s]+(?:and\s+)?/.exec(right)?.[0].length ?? 0);
+      counted = own;
     }
   }
-  spans.push({ start: offset + start, end: offset + s.length });
+  spans.push({ start: offset + start, end: offset + s.length, ...(counted ? { counted } : {}) });
   return spans;
+}
+
+const COUNT_HINT = /\b(?:kill|dead|died|shot dead)/i;
+
+/**
+ * Whether the text after `cut` tells a further attack with its own death toll: both sides count
+ * their dead, and the right side has a new attacker or weapon of its own, or a place the left
+ * side does not name.
+ */
+function ownToll(
+  text: string,
+  start: number,
+  cut: number,
+  end: number,
+  entities: readonly Entity[],
+): boolean {
+  const rightEnd = nextCut(text, cut, end);
+  if (!findCasualties(text, { start, end: cut }).fatalities) return false;
+  if (!findCasualties(text, { start: cut, end: rightEnd }).fatalities) return false;
+  const right = text.slice(cut, rightEnd).replace(/^[,;\s]+(?:and\s+)?/, '');
+  ATTACK_WORDS.lastIndex = 0;
+  const attack = ATTACK_WORDS.exec(right);
+  ATTACK_WORDS.lastIndex = 0;
+  if (attack && kindOf(right, attack.index, attack[0]) === 'new') return true;
+  if (attack) return false;
+  const placesIn = (a: number, b: number): string[] =>
+    entities
+      .filter((e) => e.type === 'location' && e.start >= a && e.end <= b)
+      .map((e) => text.slice(e.start, e.end).toLowerCase());
+  const rightPlaces = placesIn(cut, rightEnd);
+  const leftPlaces = placesIn(start, cut);
+  return (
+    rightPlaces.length > 0 &&
+    leftPlaces.length > 0 &&
+    !rightPlaces.some((p) => leftPlaces.includes(p))
+  );
+}
+
+/** The end of the clause that starts at `from` (the next ", and" or "and a …", or `end`). */
+function nextCut(text: string, from: number, end: number): number {
+  const rest = text.slice(from + 1, end);
+  const a = /,\s+and\s+|;\s+|\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/.exec(
+    rest.replace(/^[,;\s]+(?:and\s+)?/, (m) => ' '.repeat(m.length)),
+  );
+  return a ? from + 1 + a.index : end;
 }
 
 function statusCue(s: string): boolean {
@@ -135,6 +209,15 @@ const INDEFINITE_BEFORE =
 const EVENTIVE =
   /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
+const DAY_CHANGE =
+  /^(?:[A-Z][\w-]*\s+)?(?:the next day|the following (?:day|morning|night|week)|a day later|(?:hours|days|a week|weeks|\w+ days|\w+ weeks) later|the (?:day|night|week) before|the previous (?:day|night|week)|last week|earlier (?:that|this) (?:day|week|month))\b/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|district) of\s+)?$/i;
+
+/** A past act right after attackers or weapons: "gunmen killed", "rockets hit", "bombers struck". */
+const ACTS_AFTER =
+  /^\s+(?:(?:also|then|later|reportedly|allegedly)\s+)?(?:killed|shot|opened|stormed|attacked|abducted|kidnapped|seized|burned|torched|set|raided|ambushed|fired|struck|hit|landed|exploded|went off|blew|detonated|rammed|stabbed|massacred|executed|beheaded)\b/i;
+
 /** How an attack word presents its incident: as new, as one already known, or generically. */
 export type TriggerKind = 'new' | 'ref' | 'weak';
 
@@ -143,6 +226,7 @@ function readUnit(
   span: Span,
   sentence: number,
   entities: readonly Entity[],
+  further = false,
 ): EventUnit | undefined {
   const s = text.slice(span.start, span.end);
   const status = statusOf(s);
@@ -205,6 +289,15 @@ function readUnit(
         countries.push(entity.country);
       }
       if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
+      // A toll with no attack word is placed by a town it is told in ("In Ngamdu, … killed two").
+      else if (
+        triggers.length === 0 &&
+        casualties &&
+        town &&
+        LOCATIVE_BEFORE.test(text.slice(Math.max(span.start, entity.start - 24), entity.start))
+      ) {
+        towns.push(entity.text.toLowerCase());
+      }
       if (town) names.push(entity.text.toLowerCase());
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
@@ -218,6 +311,11 @@ function readUnit(
   if (casualties) anchors++;
   const claim = CLAIM_CUE.test(s);
   if (claim) anchors++;
+  // A further attack cut from a sentence with its own toll ("…, and a market in Maiduguri,
+  // killing eight") shares the sentence's act: it is an attack, told as new.
+  if (further && triggers.length === 0) {
+    triggers.push({ at: span.start, end: span.start, kind: 'new' });
+  }
   let kind: TriggerKind = triggers.some((t) => t.kind === 'new')
     ? 'new'
     : triggers.some((t) => t.kind === 'ref')
@@ -239,7 +337,8 @@ function readUnit(
       (f) => f !== '',
     ),
     generic: kind === 'weak',
-    fresh: NEW_INCIDENT_CUE.test(s),
+    fresh: further || NEW_INCIDENT_CUE.test(s),
+    dayChange: DAY_CHANGE.test(s),
     reference: REFERENCE_CUE.test(s) || kind === 'ref',
     claim,
     dates,
@@ -299,7 +398,11 @@ function kindOf(s: string, index: number, word: string): TriggerKind {
   const before = s.slice(Math.max(0, index - 40), index);
   if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
   if (INDEFINITE_BEFORE.test(before)) return 'new';
-  if (PERSON_NOUN.test(word)) return index === 0 ? 'new' : 'weak';
+  // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.
+  if (PERSON_NOUN.test(word))
+    return index === 0 || ACTS_AFTER.test(s.slice(index + word.length, index + word.length + 40))
+      ? 'new'
+      : 'weak';
   if (DEFINITE_BEFORE.test(before)) return 'ref';
   if (/s$/i.test(word) && !/(?:ss|us)$/i.test(word)) return 'weak';
   return index === 0 ? 'new' : 'ref';

@@ -28,6 +28,29 @@ describe('the place of an event', () => {
   });
 });
 
+describe('an event that is no attack', () => {
+  it('has the place, day and group its lead gives, and no police as perpetrator', () => {
+    const arrest = extractDocument({
+      id: 't',
+      text: 'Police in Karachi arrested three men over suspected ties to the Pakistani Taliban on Monday, a spokesman said.',
+      published: '2024-06-12',
+    }).events[0];
+    assert.equal(arrest?.sub_event_type, 'Arrests');
+    assert.equal(arrest?.location?.name, 'Karachi');
+    assert.equal(arrest?.date, '2024-06-10');
+    const protest = extractDocument({
+      id: 't',
+      text: 'Hundreds of students protested outside the parliament in Dhaka, calling for the release of activists held by the police.',
+      published: '2024-06-12',
+    }).events[0];
+    assert.equal(protest?.location?.name, 'Dhaka');
+    assert.deepEqual(
+      protest?.actors.filter((a) => a.role === 'perpetrator'),
+      [],
+    );
+  });
+});
+
 describe('the day of an event', () => {
   it('reads "on Friday" against the dateline’s day, not the publication day', () => {
     const event = extractDocument({
@@ -36,6 +59,47 @@ describe('the day of an event', () => {
       published: '2024-05-10',
     }).events[0];
     assert.equal(event?.date, '2024-05-03');
+  });
+
+  it('is not the day of a trial, a burial or a later arrest, nor a claim’s when the act has one', () => {
+    const dayOf = (text: string): string | undefined =>
+      extractDocument({ id: 't', text, published: '2024-06-12' }).events[0]?.date;
+    assert.equal(
+      dayOf(
+        'A court in Colombo opened the trial on Monday of three men accused over the bombing of a church that killed 40 people.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'Hundreds of mourners on Tuesday buried the nine victims of the bombing of a bus in Quetta.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'A gunman shot dead four shoppers at a market in Lahore. Police arrested two suspects on Tuesday.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      dayOf(
+        'A suicide bomber killed 12 people at a mosque in Peshawar on Friday. The group claimed the attack on Saturday.',
+      ),
+      '2024-06-07',
+    );
+    // A funeral or a memorial is also where attacks happen; the day is then the attack's.
+    assert.equal(
+      dayOf('A bomb exploded at a funeral in Kabul on Sunday, killing five.'),
+      '2024-06-09',
+    );
+    // With nothing else, the day it was said is kept: the event was then or just before.
+    assert.equal(
+      dayOf(
+        'A bomb exploded in a market in Mogadishu, killing seven people, police said on Thursday.',
+      ),
+      '2024-06-06',
+    );
   });
 
   it('takes the dateline’s year back when its month lies after publication', async () => {

@@ -38,11 +38,17 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
     if (!unit.attack) {
       // A bare casualty figure belongs to the incident being told, if it is close.
       const last = current?.units[current.units.length - 1];
-      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH) {
+      const own = current !== undefined && tollElsewhere(current, unit);
+      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH && !own) {
         if (fits(current, unit)) add(current, unit);
         continue;
       }
-      if (current && !unit.fresh) continue;
+      if (current && !unit.fresh && !own) continue;
+      if (own && incidents.length < MAX_INCIDENTS) {
+        current = open(unit);
+        incidents.push(current);
+        continue;
+      }
     }
     // An incident first told by reference needs something that places it, or the lead of the report.
     if (!current && unit.kind === 'ref' && !isAnchored(unit) && unit.sentence >= LEAD_SENTENCES) {
@@ -70,6 +76,11 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
+  // Another day opens another incident only with an attack of its own and a toll of its own:
+  // arrests, funerals, claims and a risen toll are also told "the next day".
+  if (unit.dayChange && unit.kind === 'new' && unit.attack && ownToll(current, unit)) {
+    return undefined;
+  }
   // "The bombings" after a shooting was told: the bombing told earlier, if there was one.
   const kinds = unit.families;
   if (
@@ -107,6 +118,26 @@ function elsewhere(incident: Incident, unit: EventUnit): boolean {
   if (incident.towns.size === 0 && incident.names.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
   return !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t));
+}
+
+/**
+ * A toll told in a town the incident never named, when the incident already has a toll of its
+ * own that differs: in a round-up ("In Dikwa, gunmen killed six. In Ngamdu, fighters burned
+ * homes and killed two.") each town's dead are another attack's.
+ */
+function tollElsewhere(incident: Incident, unit: EventUnit): boolean {
+  const dead = unit.counts.fatalities;
+  if (!dead || unit.towns.length === 0) return false;
+  if (incident.names.size === 0 && incident.towns.size === 0) return false;
+  if (unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))) return false;
+  const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
+  return told !== undefined && told.min !== dead.min;
+}
+
+function ownToll(incident: Incident, unit: EventUnit): boolean {
+  const dead = unit.counts.fatalities;
+  const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
+  return dead !== undefined && told !== undefined && told.min !== dead.min;
 }
 
 function isAnchored(unit: EventUnit): boolean {

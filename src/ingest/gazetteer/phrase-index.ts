@@ -26,7 +26,16 @@ export interface PhraseMatch<T> {
  */
 export interface PhraseIndex<T> {
   add(name: string, value: T, options?: { caseSensitive?: boolean }): void;
-  matchAt(pieces: readonly WordPiece[], i: number, text: string): PhraseMatch<T> | undefined;
+  /**
+   * The longest name starting at piece `i`; `accept` may refuse a piece after the first, so that a
+   * shorter name is tried ("Kaduna state": not the name "Kaduna State", but "Kaduna").
+   */
+  matchAt(
+    pieces: readonly WordPiece[],
+    i: number,
+    text: string,
+    accept?: (piece: WordPiece) => boolean,
+  ): PhraseMatch<T> | undefined;
   readonly size: number;
 }
 
@@ -82,7 +91,7 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
       unsorted.add(keys[0]!);
       size++;
     },
-    matchAt(pieces, i, text) {
+    matchAt(pieces, i, text, accept) {
       const first = pieces[i]!.key;
       const list = byFirst.get(first);
       if (!list) return undefined;
@@ -98,6 +107,7 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
         for (let k = 0; k < n && ok; k++) {
           const piece = pieces[i + k]!;
           if (piece.key !== entry.keys[k]) ok = false;
+          else if (k > 0 && accept && !accept(piece)) ok = false;
           else if (entry.caseSensitive && piece.raw !== entry.forms[k]) ok = false;
           // The pieces of one name sit next to each other: only spaces, hyphens, dashes,
           // apostrophes or a full stop may separate them.

@@ -64,6 +64,8 @@ export const PLACE_ALIAS_ROWS: readonly string[] = [
   'Raqqa;Raqqah;Ar Raqqah;Al Raqqa|city|SY|35.95|39.01',
   'Deir ez-Zor;Deir ez Zor;Deir al-Zour;Dayr az Zawr;Deir Ezzor|city|SY|35.34|40.14',
   'Aleppo;Halab|city|SY|36.20|37.16',
+  // GeoNames calls the city "New York City": news means the city by "New York" alone.
+  'New York City;New York;NYC|city|US|40.71|-74.01',
   'Palmyra;Tadmur|city|SY|34.56|38.27',
   'Manbij|city|SY|36.53|37.95',
   'Kobani;Ayn al-Arab;Kobane|city|SY|36.89|38.35',

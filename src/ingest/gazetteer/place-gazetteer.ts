@@ -120,12 +120,17 @@ export function getPlaceGazetteer(): PlaceGazetteer {
   // Of the towns that share a well-known city's name, only the likeliest is the well-known one:
   // outside the Americas and Oceania (whose towns borrow old-world names), with no admin2
   // subdivision (GeoNames leaves it empty for many large cities), else the first listed.
+  // A name the press uses for one city above all others (Los Angeles, Philadelphia) names that
+  // city: the list has no population to tell it from a Madrid quarter or a Mississippi town.
   const majorChoice = new Map<string, CityRow>();
   for (const c of cities) {
     const key = c.name.toLowerCase();
     if (!majorCities.has(key)) continue;
     const best = majorChoice.get(key);
-    if (!best || cityRank(c) > cityRank(best)) majorChoice.set(key, c);
+    const known = KNOWN_CITY_DIVISIONS.get(key);
+    if (known && best && `${best.country}.${best.admin1}` === known) continue;
+    if (!best || (known && `${c.country}.${c.admin1}` === known) || cityRank(c) > cityRank(best))
+      majorChoice.set(key, c);
   }
   // The towns of the countries our alias table names, in list order, for the nearest-town pass
   // below: one scan of the city list instead of one per alias town (a third of the load time).
@@ -209,6 +214,58 @@ export const BORROWING_COUNTRIES: ReadonlySet<string> = new Set([
   'BZ',
   'CU',
   'DO',
+]);
+
+/**
+ * The best-known city of a name several places share, as GeoNames' `country.admin1` code: the
+ * most populous or most reported one, which news means when it names the city without context.
+ * Written by us from general knowledge, for the big-city names (compromise's lexicon) whose
+ * namesakes the rank below would otherwise prefer.
+ */
+const KNOWN_CITY_DIVISIONS: ReadonlyMap<string, string> = new Map([
+  ['los angeles', 'US.CA'],
+  ['san francisco', 'US.CA'],
+  ['san diego', 'US.CA'],
+  ['san jose', 'US.CA'],
+  ['sacramento', 'US.CA'],
+  ['fresno', 'US.CA'],
+  ['oakland', 'US.CA'],
+  ['long beach', 'US.CA'],
+  ['santa ana', 'US.CA'],
+  ['philadelphia', 'US.PA'],
+  ['san antonio', 'US.TX'],
+  ['dallas', 'US.TX'],
+  ['el paso', 'US.TX'],
+  ['miami', 'US.FL'],
+  ['cleveland', 'US.OH'],
+  ['portland', 'US.OR'],
+  ['boston', 'US.MA'],
+  ['nashville', 'US.TN'],
+  ['memphis', 'US.TN'],
+  ['raleigh', 'US.NC'],
+  ['denver', 'US.CO'],
+  ['phoenix', 'US.AZ'],
+  ['anchorage', 'US.AK'],
+  ['ottawa', 'CA.08'],
+  ['edmonton', 'CA.01'],
+  ['halifax', 'CA.07'],
+  ['melbourne', 'AU.07'],
+  ['wellington', 'NZ.G2'],
+  ['christchurch', 'NZ.E9'],
+  ['kingston', 'JM.17'],
+  ['san salvador', 'SV.10'],
+  ['santo domingo', 'DO.34'],
+  ['san juan', 'PR.127'],
+  ['la paz', 'BO.04'],
+  ['montevideo', 'UY.10'],
+  ['guadalajara', 'MX.14'],
+  ['belo horizonte', 'BR.15'],
+  ['belgrade', 'RS.SE'],
+  ['varna', 'BG.61'],
+  ['porto', 'PT.17'],
+  ['rabat', 'MA.04'],
+  ['patna', 'IN.34'],
+  ['bergen', 'NO.46'],
 ]);
 
 function cityRank(c: CityRow): number {

@@ -1,0 +1,96 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../extract.js';
+import { findCasualties } from './find-casualties.js';
+
+// Classes of segmentation error (issue 14, item 4), each shown with sentences of our own.
+const incidents = (text: string): string[] =>
+  extractDocument({ id: 't', text, published: '2024-06-12' })
+    .events.filter((e) => e.event_type !== 'Protests')
+    .map((e) => `${e.location?.name ?? '?'} ${e.fatalities?.min ?? '?'}`);
+
+describe('incidents of a round-up', () => {
+  it('are told apart when attackers act in a town of their own with a toll of their own', () => {
+    assert.deepEqual(
+      incidents(
+        'Militants attacked villages in Borno state on Sunday. In Dikwa, gunmen killed six farmers. In Gajiram, four herders were shot dead.',
+      ),
+      ['Dikwa 6', 'Gajiram 4'],
+    );
+  });
+
+  it('are told apart when a town of its own has a toll of its own, even with no attack word', () => {
+    assert.deepEqual(
+      incidents(
+        'In Dikwa, gunmen killed six farmers on Sunday. In the town of Ngamdu, fighters burned 20 homes and killed two men.',
+      ),
+      ['Dikwa 6', 'Ngamdu 2'],
+    );
+    // The dead counted again where they came from, or where they died later, are the same.
+    assert.deepEqual(
+      incidents(
+        'A bomb killed seven people in Bama on Monday. In Maiduguri, hospital officials said two of the wounded later died.',
+      ),
+      ['Bama 7'],
+    );
+  });
+
+  it('count victims told by the manner of their killing', () => {
+    const text = 'Two police officers were shot dead and six herders were gunned down.';
+    assert.deepEqual(findCasualties(text, { start: 0, end: text.indexOf(' and') }).fatalities, {
+      min: 2,
+      max: 2,
+    });
+    assert.deepEqual(
+      findCasualties(text, { start: text.indexOf('six'), end: text.length }).fatalities,
+      {
+        min: 6,
+        max: 6,
+      },
+    );
+  });
+
+  it('are several when one sentence counts the dead of several attacks', () => {
+    assert.deepEqual(
+      incidents(
+        'Suicide bombers struck a mosque in Kano, killing 12, and a market in Maiduguri, killing eight.',
+      ),
+      ['Kano 12', 'Maiduguri 8'],
+    );
+    assert.equal(
+      incidents(
+        'Two blasts struck Quetta on Friday: a car bomb killed nine at a police station and a suicide bomber killed five at a market.',
+      ).length,
+      2,
+    );
+    // One attack's dead and wounded, or a toll told twice, stay one incident.
+    assert.deepEqual(
+      incidents(
+        'A suicide bomber killed 12 people at a mosque in Kano, and the blast wounded 30 others.',
+      ),
+      ['Kano 12'],
+    );
+  });
+});
+
+describe('another day', () => {
+  it('opens another incident only with an attack and a toll of its own', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunmen killed seven people at a church in Bama on Monday. The next day, a suicide bomber killed four people at a market in Bama.',
+      ),
+      ['Bama 7', 'Bama 4'],
+    );
+    for (const follow of [
+      'The next day, the death toll rose to nine as two of the wounded died.',
+      'The next day, the Islamic State claimed the attack.',
+      'Days later, police arrested two suspects in Bama.',
+    ]) {
+      assert.deepEqual(
+        incidents(`Gunmen killed seven people at a church in Bama on Monday. ${follow}`),
+        ['Bama 7'],
+        follow,
+      );
+    }
+  });
+});
