@@ -33,6 +33,7 @@ export type AuditAction =
   | 'agreement.change'
   | 'settings.change'
   | 'object.import'
+  | 'report.ingest'
   | 'object.write'
   | 'object.search'
   | 'object.read-restricted'
