@@ -71,6 +71,19 @@ for (const engine of ENGINES) {
           run.text.out,
         );
         assert.equal(await store.objects.countLatest(), 0, 'nothing accepted without --accept');
+        // One audit record for the run (issue 18): the three drafts made and their source.
+        const source = await store.ingest.findSourceByName('Wire');
+        const audit = await store.audit.list({});
+        assert.deepEqual(
+          audit.map((e) => [e.action, e.origin, e.targets.split(' ').sort()]),
+          [
+            [
+              'report.ingest',
+              'cli',
+              [...lines.slice(0, 3).map((l) => String(l.draftId)), source!.id].sort(),
+            ],
+          ],
+        );
       } finally {
         await t.dispose();
         rmSync(dir, { recursive: true, force: true });
@@ -130,6 +143,7 @@ for (const engine of ENGINES) {
           assert.match(run.text.err, /TEARLINE_E_/);
         }
         assert.equal((await createStore(t.database).ingest.listDrafts()).length, 0);
+        assert.deepEqual(await createStore(t.database).audit.list({}), [], 'nothing recorded');
       } finally {
         await t.dispose();
         rmSync(dir, { recursive: true, force: true });

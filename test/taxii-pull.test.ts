@@ -132,6 +132,12 @@ for (const engine of ENGINES) {
         const third = captureIo();
         assert.equal(await main(args, third.io), 0);
         assert.equal(JSON.parse(third.out()).received, 0);
+        // Each pull is in the audit trail (issue 18): who brought the collection in, from the CLI.
+        const audit = await store.audit.list({ object: COLLECTION });
+        assert.deepEqual(
+          audit.map((e) => [e.action, e.actorName, e.targets, e.origin]),
+          Array.from({ length: 3 }, () => ['object.import', 'os:unknown', COLLECTION, 'cli']),
+        );
       } finally {
         await server.close();
         await served.dispose();
@@ -172,6 +178,7 @@ for (const engine of ENGINES) {
         }
         const store = createStore(local.database);
         assert.equal(await store.objects.countLatest(), 0);
+        assert.deepEqual(await store.audit.list({}), [], 'a refused pull imported nothing');
       } finally {
         await server.close();
         await served.dispose();

@@ -19,6 +19,7 @@ import { toIngestDeps } from '../server/rest/ingest/ingest-runtime.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { resolveDatabaseUrl } from './database-url.js';
+import { recordCliAudit } from './cli-audit.js';
 
 const help = `Usage: tearline ingest <file|folder|url|->... [--source NAME] [--grade B2]
                        [--published YYYY-MM-DD] [--accept] [--database URL] [--json]
@@ -164,6 +165,7 @@ export const command: CliCommand = {
           (await createSource(deps, { name: values.source, ...(grade ? { grade } : {}) }));
       }
       let failed = 0;
+      const drafts: string[] = [];
       for (const input of inputs) {
         try {
           const doc = await input.load();
@@ -173,6 +175,7 @@ export const command: CliCommand = {
             ...(published ? { published } : {}),
             ...(values.accept ? { accept: true } : {}),
           });
+          drafts.push(draft.id);
           const items = await store.ingest.listDraftItems(draft.id);
           const incidents = items.filter((i) => i.kind === 'incident').length;
           if (values.json) {
@@ -194,6 +197,10 @@ export const command: CliCommand = {
             );
           else io.stderr.write(`${input.name}: ${error.message} [${error.code}]\n`);
         }
+      }
+      // One record for the run: the drafts made (and the source they were filed under).
+      if (drafts.length > 0) {
+        await recordCliAudit(store, io, 'report.ingest', [...drafts, source?.id ?? '']);
       }
       return failed > 0 ? 1 : 0;
     } finally {

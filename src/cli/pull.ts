@@ -16,6 +16,7 @@ import { openStore } from '../store/create-store.js';
 import { parseCommandArgs } from './args.js';
 import type { CliCommand, CliIo } from './cli-io.js';
 import { resolveDatabaseUrl } from './database-url.js';
+import { recordCliAudit } from './cli-audit.js';
 
 const help = `Usage: tearline pull <url> --collection ID (--user U --password P | --token T)
                      [--limit N] [--from TIMESTAMP] [--database URL] [--json]
@@ -191,6 +192,9 @@ export const command: CliCommand = {
         next = page.next;
       }
       if (resume) summary.resumeAfter = resume;
+      // Who brought a partner's collection in, as `tearline import` records a bundle: the
+      // collection is the target (its objects' ids would make one record of thousands).
+      await recordCliAudit(store, io, 'object.import', [collection]);
       io.stdout.write(
         values.json
           ? `${JSON.stringify(summary)}\n`

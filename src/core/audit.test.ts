@@ -1,6 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sealAuditEntries, verifyAuditTrail, type AuditDraft } from './audit.js';
+import { auditEntryJson, sealAuditEntries, verifyAuditTrail, type AuditDraft } from './audit.js';
+import { toCanonicalJson } from './canonical-json.js';
 
 const draft = (n: number): AuditDraft => ({
   at: `2026-03-01T09:00:0${n}.000Z`,
@@ -34,4 +35,27 @@ it('verifies from a prune checkpoint and refuses records that do not link to it'
   assert.equal(verifyAuditTrail(entries.slice(1), checkpoint).ok, true);
   const forged = { ...checkpoint, hash: 'f'.repeat(64) };
   assert.equal((verifyAuditTrail(entries.slice(1), forged) as { badSeq: number }).badSeq, 2);
+});
+
+it('seals with the canonical JSON of the entry, as the chain was first written', () => {
+  const tricky: AuditDraft = {
+    at: '2026-03-01T09:00:00.000Z',
+    actorId: 'user--1',
+    actorName: 'Zoë "the" \\ analyst\u2028\u0000',
+    action: 'object.read-restricted',
+    targets: 'threat-actor--1 incident--2',
+    origin: '::ffff:127.0.0.1',
+    status: 200,
+  };
+  for (const d of [tricky, draft(1), { ...draft(2), actorId: '', status: 0, targets: '𝔸 ü' }]) {
+    const [entry] = sealAuditEntries({ seq: 41, hash: 'a'.repeat(64) }, [d]);
+    const { hash: _hash, ...content } = entry!;
+    assert.equal(auditEntryJson(entry!), toCanonicalJson(content));
+  }
+  // A chain written before the direct writer still verifies: this hash was computed by the
+  // generic canonical writer.
+  const [entry] = sealAuditEntries({ seq: 41, hash: 'a'.repeat(64) }, [
+    { ...tricky, actorName: 'Zoë "the" \\ analyst\u2028' },
+  ]);
+  assert.equal(entry!.hash, 'aa070c4be6a2c259904a5fba9635974b309d115cbcdfb4384a9d6a48c87a64fa');
 });

@@ -44,7 +44,28 @@ declare module 'fastify' {
     auditRestricted?: string[];
     /** Ids an aggregate answer named, to be classified after the reply is sent. */
     auditReferenced?: string[];
+    /** The answer as the route returned it, before serialisation (keepAnswerForScan). */
+    auditAnswer?: unknown;
   }
+}
+
+/** The audited marking ids as bytes, made once: TAXII pages are searched without decoding. */
+const AUDITED_MARKING_BYTES = AUDITED_MARKING_IDS.map((id) => Buffer.from(id));
+
+/**
+ * The preSerialization hook that keeps the answer object for the onSend scan, so that an answer
+ * holding a restricted marking is walked as it is instead of parsed back from its JSON (a
+ * quarter of the bench's search pages; a bundle export much more). A callback hook: no promise
+ * per request.
+ */
+export function keepAnswerForScan(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  payload: unknown,
+  done: (error: Error | null, payload: unknown) => void,
+): void {
+  request.auditAnswer = payload;
+  done(null, payload);
 }
 
 /**
@@ -69,7 +90,9 @@ export function createRestrictedScan(terms: ProtectedTermsCache) {
     if (key.startsWith('GET /api/audit')) return payload;
     const matchers = terms.current();
     if (typeof payload === 'string') {
-      if (mayHoldRestricted(payload, matchers)) noteRestricted(request, payload, matchers);
+      if (mayHoldRestricted(payload, matchers)) {
+        noteRestricted(request, payload, matchers, request.auditAnswer);
+      }
       if (AGGREGATE_ROUTES.has(key)) {
         request.auditReferenced = findStixIds(payload).slice(0, MAX_REFERENCED);
       }
@@ -77,7 +100,7 @@ export function createRestrictedScan(terms: ProtectedTermsCache) {
       // TAXII pages are sent as bytes; released copies never hold protected terms (the policy
       // redacts them), so only the marking ids are searched for, without decoding.
       Buffer.isBuffer(payload) &&
-      AUDITED_MARKING_IDS.some((id) => payload.includes(id))
+      AUDITED_MARKING_BYTES.some((id) => payload.includes(id))
     ) {
       noteRestricted(request, payload.toString('utf8'), matchers);
     }
@@ -96,9 +119,29 @@ function noteCreatedId(request: FastifyRequest, text: string): void {
   }
 }
 
-function noteRestricted(request: FastifyRequest, text: string, matchers: readonly string[]): void {
+/**
+ * Notes the restricted objects of an answer: the object the route returned (kept before
+ * serialisation) when there is one, else the text's parsed JSON. The object may hold fields its
+ * response schema leaves out of the bytes; a restricted object among them is recorded too (the
+ * bytes held an audited marking or term, so the answer was a restricted read). An object that
+ * cannot be walked (a cycle in a field the schema skips) falls back to the text.
+ */
+function noteRestricted(
+  request: FastifyRequest,
+  text: string,
+  matchers: readonly string[],
+  answer?: unknown,
+): void {
+  let restricted: string[] | undefined;
+  if (answer !== undefined && answer !== null && typeof answer === 'object') {
+    try {
+      restricted = findRestrictedIds(answer, matchers);
+    } catch {
+      restricted = undefined;
+    }
+  }
   try {
-    const restricted = findRestrictedIds(JSON.parse(text), matchers);
+    restricted ??= findRestrictedIds(JSON.parse(text), matchers);
     if (restricted.length > 0) request.auditRestricted = restricted;
   } catch {
     // Not JSON (the web app's files): nothing to record.

@@ -7,6 +7,9 @@ import {
 } from '../../core/audit.js';
 import type { AuditTrail } from '../../core/ports/audit.js';
 import type { Database } from '../database.js';
+import type SqliteDatabase from 'better-sqlite3';
+
+type SqliteStatement = SqliteDatabase.Statement;
 import type { AuditTrailTable } from '../schema/tearline-db.js';
 
 type AuditRow = Selectable<AuditTrailTable>;
@@ -74,6 +77,8 @@ export function createAuditRepository(database: Database): AuditTrail {
       .executeTakeFirst();
     return row && { seq: Number(row.seq), hash: row.hash, at: row.at };
   };
+  let sqliteStatements:
+    { top: SqliteStatement; checkpoint: SqliteStatement; insert: SqliteStatement } | undefined;
   return {
     async append(drafts) {
       if (drafts.length === 0) return [];
@@ -81,24 +86,37 @@ export function createAuditRepository(database: Database): AuditTrail {
       if (raw) {
         // One prepared statement in one raw transaction, as the ledger does: a batch costs the
         // searches waiting on the single connection far less than Kysely's per-row round trips.
+        // The statements are prepared once: preparing three cost about a fifth of a batch.
+        const st = (sqliteStatements ??= {
+          top: raw.prepare('select seq, hash from audit_trail order by seq desc limit 1'),
+          checkpoint: raw.prepare('select seq, hash from audit_checkpoint where id = 1'),
+          insert: raw.prepare(
+            `insert into audit_trail (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
+          ),
+        });
         return db.connection().execute(async () =>
           raw.transaction(() => {
-            const top = raw
-              .prepare('select seq, hash from audit_trail order by seq desc limit 1')
-              .get() as { seq: number; hash: string } | undefined;
-            const cp = raw.prepare('select seq, hash from audit_checkpoint where id = 1').get() as
-              { seq: number; hash: string } | undefined;
+            const top = st.top.get() as { seq: number; hash: string } | undefined;
+            const cp = st.checkpoint.get() as { seq: number; hash: string } | undefined;
             const head = top ?? cp;
             const entries = sealAuditEntries(
               head && { seq: Number(head.seq), hash: head.hash },
               drafts,
             );
-            const insert = raw.prepare(
-              `insert into audit_trail (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
-            );
             for (const e of entries) {
-              const row = toRow(e);
-              insert.run(COLUMNS.map((c) => row[c]));
+              // In COLUMNS' order.
+              st.insert.run(
+                e.seq,
+                e.at,
+                e.actorId,
+                e.actorName,
+                e.action,
+                e.targets,
+                e.origin,
+                e.status,
+                e.prevHash,
+                e.hash,
+              );
             }
             return entries;
           })(),
