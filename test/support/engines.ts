@@ -87,7 +87,6 @@ function migratedSqliteFile(): Promise<string> {
   })();
   return sqliteTemplate;
 }
-const background = new Set<Promise<void>>();
 
 async function takeMigratedDatabase(): Promise<string> {
   const next = spare ?? createPgDatabase(await migratedTemplate());
@@ -99,11 +98,10 @@ async function takeMigratedDatabase(): Promise<string> {
 }
 
 function dropLater(name: string): void {
-  const drop = adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error) => {
+  // Not awaited: the open admin client keeps the process alive until the drop is done.
+  void adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error) => {
     process.stderr.write(`test database ${name} was not dropped: ${String(error)}\n`);
   });
-  background.add(drop);
-  void drop.finally(() => background.delete(drop));
 }
 
 process.on('beforeExit', () => {

@@ -8,7 +8,7 @@ import { findCasualties } from './find-casualties.js';
 import { findEventUnits, type EventUnit } from './find-event-units.js';
 import { preferBranches } from './prefer-branches.js';
 import { withoutDatelines } from './dateline.js';
-import { segmentIncidents, type Incident } from './segment-incidents.js';
+import { emptyIncident, segmentIncidents, type Incident } from './segment-incidents.js';
 import {
   VIOLENT_EVENT_TYPES,
   toThwartedType,
@@ -248,16 +248,7 @@ function leadIncident(text: string, event: ExtractedEvent): Incident {
     kind: 'new',
     counts: findCasualties(text, span),
   }));
-  return {
-    units,
-    status: event.status,
-    dates: [],
-    countries: new Set(),
-    places: new Set(),
-    names: new Set(),
-    towns: new Set(),
-    families: new Set(),
-  };
+  return { ...emptyIncident(event.status), units };
 }
 
 function toEvidence(incident: Incident): Span[] {

@@ -159,10 +159,11 @@ function conflicts(a: string, b: string): boolean {
   return true;
 }
 
-function open(unit: EventUnit): Incident {
-  const incident: Incident = {
+/** An incident with no unit and nothing known yet but its status. */
+export function emptyIncident(status: Incident['status']): Incident {
+  return {
     units: [],
-    status: unit.status,
+    status,
     dates: [],
     countries: new Set(),
     places: new Set(),
@@ -170,6 +171,10 @@ function open(unit: EventUnit): Incident {
     towns: new Set(),
     families: new Set(),
   };
+}
+
+function open(unit: EventUnit): Incident {
+  const incident = emptyIncident(unit.status);
   add(incident, unit);
   return incident;
 }
