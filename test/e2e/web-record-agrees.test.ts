@@ -74,7 +74,15 @@ async function visitSharingViews(
   await page.waitForURL(`${url}/sharing/ledger`);
   await page.goBack();
   await page.waitForURL(`${url}/sharing/ledger?release=${r.releaseId}`);
-  await rows.nth(r.entries - 1).waitFor();
+  // The unfiltered rows stay on screen until the filtered answer replaces them, so wait for the
+  // count itself rather than for a row that the longer list already has.
+  await page
+    .waitForFunction(
+      (n) => document.querySelectorAll('table.ledger tbody tr').length === n,
+      r.entries,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   assert.equal(await rows.count(), r.entries, 'Back restores the filter');
   await page.getByLabel('Partner', { exact: true }).selectOption(r.partnerId);
   await page.waitForURL(`${url}/sharing/ledger?partner=${r.partnerId}`);
