@@ -97,7 +97,7 @@ if (mirror) {
 process.env.TEARLINE_TEST_SUITE = suite;
 const stream = run({
   files,
-  concurrency: Math.max(2, availableParallelism()),
+  concurrency: Number(process.env.TEARLINE_TEST_CONCURRENCY) || Math.max(2, availableParallelism()),
   // A group runs many files: its limit is an hour, a file's a quarter of one.
   timeout: (grouped ? 60 : 15) * 60_000,
 });
