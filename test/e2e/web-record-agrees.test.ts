@@ -251,6 +251,22 @@ for (const engine of ENGINES) {
         for (const s of ['2024-05-11', 'Herat', 'at least 210']) {
           assert.ok(whatText.includes(s), `incident page: "${s}" in "${whatText}"`);
         }
+        // Its evidence names the report and quotes the words it rests on.
+        const [span] = stored.x_tearline_evidence as Array<{ report_ref: string }>;
+        const report = (await api(`/api/objects/${String(span?.report_ref)}`)) as Json;
+        const evidence = page.getByRole('region', { name: 'Evidence' });
+        const quote = evidence.locator('blockquote').first();
+        await quote.waitFor();
+        assert.equal(
+          await evidence.locator('a').first().textContent(),
+          report.name,
+          'the report by its name',
+        );
+        const quoted = ((await quote.textContent()) ?? '').replace(/ …$/, '');
+        assert.ok(
+          quoted.length > 20 && String(report.description).replace(/\s+/g, ' ').includes(quoted),
+          `quoted from the report: ${quoted}`,
+        );
 
         // The actor's profile (API) and page.
         const profile = (await api(`/api/actors/${core.id}/profile`)) as {
