@@ -186,3 +186,9 @@ const STATE_PATTERN = CUES.find(([name]) => name === 'state')?.[1] ?? /$^/;
 /** The cue lexicon's words for state forces and for non-state groups (lower-case text). */
 export const STATE_WORDS: RegExp = STATE_PATTERN;
 export const NONSTATE_WORDS: RegExp = CUES.find(([name]) => name === 'nonstate')?.[1] ?? /$^/;
+
+/** Whether the cue `name` fires on `text` (any case), read as findCueFeatures reads it. */
+export function firesCue(name: string, text: string): boolean {
+  const pattern = CUES.find(([cue]) => cue === name)?.[1];
+  return pattern !== undefined && new RegExp(pattern.source, 'i').test(text);
+}
