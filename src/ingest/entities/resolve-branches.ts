@@ -122,8 +122,32 @@ function findBranch(
   const country = getCountries().find(
     (c) => c.names.includes(region) || c.demonyms.includes(region),
   );
-  if (!country) return undefined;
-  const homed = records.filter((r) => isBranch(r) && r.homeCountries?.[0] === country.code);
+  return country ? branchAtHome(parent, country.code, records) : undefined;
+}
+
+/**
+ * The one branch of `parent` whose home is `country` (ISO alpha-2); none when two branches share
+ * it. A branch is a record whose name holds the parent's name or one of its aliases.
+ *
+ * @example branchAtHome('Islamic State', 'AF')?.canonical // 'Islamic State Khorasan Province'
+ */
+export function branchAtHome(
+  parent: string,
+  country: string,
+  records: readonly ActorRecord[] = ACTOR_RECORDS,
+): ActorRecord | undefined {
+  const parentRecord = records.find((r) => r.canonical === parent);
+  const parentNames = [parent, ...(parentRecord?.aliases ?? [])]
+    .map((n) => n.toLowerCase())
+    .filter((n) => n.length >= 3);
+  const homed = records.filter(
+    (r) =>
+      r.canonical !== parent &&
+      r.homeCountries?.[0] === country &&
+      [r.canonical, ...r.aliases].some((name) =>
+        parentNames.some((p) => name.toLowerCase().includes(p)),
+      ),
+  );
   return homed.length === 1 ? homed[0] : undefined;
 }
 

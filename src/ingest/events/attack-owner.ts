@@ -9,6 +9,12 @@ import type { ActorEntity, Entity } from '../extract-types.js';
 const STANCE =
   /\b(?:condemned|condemns|denounced|denied|denies|blamed|blames|accused|accuses|rejected|mourned|deplored|criticized|criticised|called|described|dismissed|disowned|distanced|insisted|warned|urged|vowed\s+to\s+(?:avenge|punish|hunt)|investigat\w*|responded\s+to|reacted\s+to)\b/i;
 
+/** A verb of reporting whose complement has a subject of its own. */
+const SPEECH =
+  /\b(?:said|says|told|reported|announced|confirmed|stated|added|alleged|reports|tweeted|posted)\b/i;
+/** The reported act's subject is the speaker itself. */
+const SELF = /\b(?:it|its|they|their|we|our|the\s+(?:group|movement|organi[sz]ation))\b/i;
+
 /**
  * True when the attack word at `attackAt` belongs to another group than `entity`, or `entity`
  * only speaks about the attack.
@@ -23,6 +29,11 @@ export function isOtherGroupsAttack(
 ): boolean {
   const between = text.slice(entity.end, attackAt);
   if (STANCE.test(between)) return true;
+  // "Taliban officials said gunmen attacked …", "Hezbollah said an Israeli drone strike killed
+  // two of its fighters": the group reports an act whose own subject is someone else. It claims
+  // the act only when the subject points back at it ("said its fighters attacked").
+  const speech = SPEECH.exec(between);
+  if (speech && !SELF.test(between.slice(speech.index + speech[0].length))) return true;
   return inUnits.some(
     (o) =>
       o.type === 'actor' &&

@@ -10,7 +10,7 @@ import type {
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
 import { isOtherGroupsAttack } from './attack-owner.js';
-import { findPersonPerpetrator } from './person-perpetrator.js';
+import { findIdentifiedAttacker, findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
 import { spanContaining, spansWithin } from '../text/spans-within.js';
 
@@ -51,7 +51,10 @@ export function chooseArguments(
       !UNNAMED_OR_STATE.test(a.name) &&
       !actors.some((c) => c.role === 'claimant' && c.name === a.name),
   );
-  const person = groupActs ? undefined : findPersonPerpetrator(text, incident.units, inUnits);
+  const person = groupActs
+    ? undefined
+    : (findPersonPerpetrator(text, incident.units, inUnits) ??
+      identifiedNearby(text, incident, entities, sentences));
   if (person) {
     actors = [
       { name: person.name, role: 'perpetrator' },
@@ -65,7 +68,14 @@ export function chooseArguments(
   // group that claims an attack is its perpetrator (ACLED codes the claimant).
   if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
     const near = nearbyPerpetrator(text, incident, entities, sentences);
-    const fallback = near ?? (context.main ? context.claims[0] : undefined);
+    const fallback =
+      near ??
+      (context.main
+        ? context.claims.find((c) => {
+            const s = spanContaining(sentences, c.start, c.end);
+            return !s || !claimsElsewhere(incident, spansWithin(entities, s.start, s.end));
+          })
+        : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
       const unnamed = actors.some((a) => a.role === 'perpetrator');
       if (unnamed && !UNNAMED_OR_STATE.test(fallback.canonical)) {
@@ -112,7 +122,7 @@ export function chooseArguments(
 
 /** A passive sentence's subject is the victim: "X was attacked", "X's governor was killed". */
 const VICTIM_AFTER =
-  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:\s+(?:convoy|base|members?|positions?))?\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b/i;
+  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:\s+(?:convoy|base|members?|positions?|fighters|militants|commanders?))?\s+(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b|(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured|victims|casualties)\b|(?:lost|died)\b)/i;
 /** Words after which a group is the one an attack or plot belonged to. */
 const MEMBER_OF_BEFORE =
   /\b(?:linked to|tied to|ties to|connected to|on behalf of|planned by|plotted by|loyal to|affiliated (?:with|to)|members? of|cell of)\s+(?:(?:the|an?)\s+)?$/i;
@@ -149,14 +159,26 @@ function chooseActors(
     const after = text.slice(entity.end, unit.end);
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
     if (GENERIC_CUE.test(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
-    const claimAfter = CLAIM_CUE.exec(after);
+    // "The Islamic State, which the Taliban have fought for years, claimed …": a group inside a
+    // relative clause is not the subject of the verb after the clause.
+    // Inside the clause only a claim counts ("the bombing, which ISKP claimed, killed eight").
+    const aside = asideEnd(text, unit.start, entity);
+    const claimAfter =
+      aside === undefined
+        ? CLAIM_CUE.exec(after)
+        : (CLAIM_CUE.exec(text.slice(entity.end, aside)) ??
+          /\bclaimed\b/i.exec(text.slice(entity.end, aside)));
+    if (aside !== undefined && !claimAfter) continue;
     // "… attacked a Taliban checkpoint; Islamic State claimed responsibility": the claim is the
     // nearer group's, not the Taliban's.
     const claimer =
       claimAfter &&
       claimAfter.index < 60 &&
       !spansWithin(inUnits, entity.end, entity.end + claimAfter.index).some(
-        (o) => o.type === 'actor' && o.canonical !== entity.canonical,
+        (o) =>
+          o.type === 'actor' &&
+          o.canonical !== entity.canonical &&
+          asideEnd(text, unit.start, o) === undefined,
       );
     if (claimAfter && claimer) {
       push(entity, 'perpetrator', true);
@@ -203,6 +225,55 @@ function chooseActors(
     .map(({ name, role }) => ({ name, role }));
 }
 
+/**
+ * A claim that names its attack by a town ("said it carried out the Menaka bombing") belongs to
+ * the incident told in that town, not to another one the report tells nearby.
+ */
+export function claimsElsewhere(incident: Incident, inClaim: readonly Entity[]): boolean {
+  const towns = inClaim.filter(
+    (e): e is LocationEntity => e.type === 'location' && e.geo_precision !== 3,
+  );
+  return (
+    towns.length > 0 &&
+    !towns.some(
+      (t) => incident.names.has(t.text.toLowerCase()) || incident.towns.has(t.text.toLowerCase()),
+    )
+  );
+}
+
+/** A relative clause or aside opened by a comma: ", which the Taliban have fought for years,". */
+const ASIDE_OPEN = /,\s*(?:which|who|whom|whose|where|when|once|long)\b[^,;.]*$/i;
+
+/** Where the aside holding `entity` closes (its closing comma), or undefined when it is in none. */
+function asideEnd(text: string, unitStart: number, entity: Span): number | undefined {
+  if (!ASIDE_OPEN.test(text.slice(Math.max(unitStart, entity.start - 80), entity.start)))
+    return undefined;
+  const close = /^[^,;.]{0,80},/.exec(text.slice(entity.end, entity.end + 82));
+  return close ? entity.end + close[0].length - 1 : undefined;
+}
+
+/** "A gunman killed three … Police identified the gunman as X": the attacker named next to it. */
+function identifiedNearby(
+  text: string,
+  incident: Incident,
+  entities: readonly Entity[],
+  sentences: readonly Span[],
+): { name: string; group: boolean } | undefined {
+  const first = incident.units[0]!.sentence;
+  const last = incident.units[incident.units.length - 1]!.sentence;
+  for (const index of [last + 1, first - 1]) {
+    const sentence = sentences[index];
+    if (!sentence) continue;
+    const name = findIdentifiedAttacker(
+      text,
+      sentence,
+      spansWithin(entities, sentence.start, sentence.end),
+    );
+    if (name) return { name, group: false };
+  }
+  return undefined;
+}
+
 /** A perpetrator stated in the sentences just before or after the incident. */
 function nearbyPerpetrator(
   text: string,
@@ -215,14 +286,38 @@ function nearbyPerpetrator(
     const sentence = sentences[first + offset];
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
-    if (!CLAIM_CUE.test(s) || GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
-    const actor = spansWithin(entities, sentence.start, sentence.end).find(
-      (e): e is ActorEntity => e.type === 'actor',
-    );
-    if (actor) return actor;
+    if (GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
+    const inside = spansWithin(entities, sentence.start, sentence.end);
+    if (claimsElsewhere(incident, inside)) continue;
+    const actors = inside.filter((e): e is ActorEntity => e.type === 'actor');
+    const claim = CLAIM_CUE.exec(s);
+    if (claim) {
+      // "Taliban officials said the Islamic State claimed responsibility": the group nearest
+      // before the claim is its subject; "blamed on X" names it after.
+      const at = sentence.start + claim.index;
+      const before = actors.filter((a) => a.end <= at);
+      const actor = before[before.length - 1] ?? actors.find((a) => a.start >= at);
+      if (actor) return actor;
+      continue;
+    }
+    // "Police later detained suspects linked to ISIS-K": the group the suspects belong to;
+    // "officials blamed the killing on X": the group the attack is laid at.
+    const suspects = SUSPECTS.test(s);
+    const linked = actors.find((a) => {
+      const before = text.slice(Math.max(sentence.start, a.start - 50), a.start);
+      return (suspects && MEMBER_OF_BEFORE.test(before)) || BLAMED_ON.test(before);
+    });
+    if (linked) return linked;
   }
   return undefined;
 }
+
+/** An attack laid at a group: "blamed the killing on", "attributed the blast to". */
+const BLAMED_ON =
+  /\b(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that|Monday's|Sunday's)\s+)?(?:[\w-]+\s+){0,3}?(?:on|to)\s+(?:the\s+)?$/i;
+/** People held or sought for an attack. */
+const SUSPECTS =
+  /\b(?:suspects?|suspected|attackers?|gunm[ae]n|assailants?|bombers?|perpetrators?|arrested|detained)\b/i;
 
 /** How far from an attack word a named site still places it. */
 const SITE_REACH = 90;

@@ -94,7 +94,7 @@ export function detectEvents(
       status: incident.status,
       ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
       ...(args.location ? { location: args.location } : {}),
-      actors: preferBranches(args.actors, documentActors),
+      actors: preferBranches(args.actors, documentActors, args.location?.country),
       fatalities: args.fatalities,
       injuries: args.injuries,
       evidence: toEvidence(incident),
@@ -127,6 +127,7 @@ export function detectEvents(
         ),
         fatalities: args.fatalities,
         injuries: args.injuries,
+          args.location?.country,
       });
     }
   }

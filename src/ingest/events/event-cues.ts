@@ -44,4 +44,4 @@ export const CLAIM_CUE =
  * "ambushed a convoy of Kenyan soldiers", "stormed a base of the Nigerian Army".
  */
 export const TARGET_BEFORE =
-  /\b(?:on|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed|killing|wounding|stormed|raided|overran)\s+(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:of|belonging to)\s+(?:the\s+)?)?$/i;
+  /\b(?:on(?!\s+behalf\b)|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed|killing|wounding|stormed|raided|overran)\s+(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:of|belonging to)\s+(?:the\s+)?)?$/i;

@@ -32,6 +32,47 @@ describe('a named person as perpetrator (issue 14, item 5)', () => {
     );
   });
 
+  it('reads a name after "identified as" as a person, whatever the name lists hold', () => {
+    for (const [text, name] of [
+      [
+        'The gunman, identified as Kwame Mensah, killed three guards at a depot in Ohio.',
+        'Kwame Mensah',
+      ],
+      ['The gunman, identified as Delaney, killed three guards at a depot in Dayton.', 'Delaney'],
+      [
+        'The attacker, named by police as Tomas Rilke, stabbed two people at a station in Lyon.',
+        'Tomas Rilke',
+      ],
+      [
+        'The gunman, identified as 34-year-old Mark Delaney, killed three guards at a depot in Dayton.',
+        'Mark Delaney',
+      ],
+    ] as const) {
+      assert.deepEqual(actorsOf(text)[0], { name, role: 'perpetrator' }, text);
+    }
+  });
+
+  it('takes the attacker a sentence next to the attack identifies', () => {
+    assert.deepEqual(
+      actorsOf(
+        'A gunman killed three guards at a depot in Dayton on Sunday. Police identified the gunman as Mark Delaney, 41.',
+      )[0],
+      { name: 'Mark Delaney', role: 'perpetrator' },
+    );
+  });
+
+  it('never takes an identified victim as the attacker (near misses)', () => {
+    for (const text of [
+      'The victim, identified as Mark Delaney, was shot dead at a depot in Dayton.',
+      'A man was shot dead at a depot in Dayton on Sunday. Police identified him as Mark Delaney, 41.',
+    ]) {
+      assert.ok(
+        !actorsOf(text).some((a) => a.role === 'perpetrator' && a.name === 'Mark Delaney'),
+        text,
+      );
+    }
+  });
+
   it('gives the attack to the group an aside says the person acted for', () => {
     assert.deepEqual(
       actorsOf(

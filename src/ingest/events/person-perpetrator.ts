@@ -70,3 +70,29 @@ export function findPersonPerpetrator(
   }
   return undefined;
 }
+
+/**
+ * "Police identified the gunman as": the attacker named after the act. A pronoun ("identified him
+ * as") may stand for the victim, so only an attacker noun counts.
+ */
+const IDENTIFIES_ATTACKER =
+  /\b(?:identified|named)\s+(?:the\s+(?:(?:suspected|alleged|dead|lone)\s+)?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|killers?|knifem[ae]n|perpetrators?))\s+as\s+(?:(?:a\s+)?\d{1,2}-year-old\s+)?$/i;
+
+/**
+ * The person a sentence next to an attack names as its attacker ("identified the gunman as X"),
+ * or undefined.
+ *
+ * @example findIdentifiedAttacker(text, sentence, entities) // 'Mark Delaney'
+ */
+export function findIdentifiedAttacker(
+  text: string,
+  sentence: { start: number; end: number },
+  inSentence: readonly Entity[],
+): string | undefined {
+  const person = inSentence.find(
+    (e) =>
+      e.type === 'person' &&
+      IDENTIFIES_ATTACKER.test(text.slice(Math.max(sentence.start, e.start - 80), e.start)),
+  );
+  return person?.text;
+}

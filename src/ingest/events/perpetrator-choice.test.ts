@@ -1,0 +1,181 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDocument } from '../extract.js';
+
+// Perpetrator choice (issue 14, item 5), by class of error; every sentence is our own.
+const eventsOf = (text: string) =>
+  extractDocument({ id: 'c', text, published: '2024-06-10' }).events;
+const perpetrators = (text: string, index = 0): string[] =>
+  (eventsOf(text)[index]?.actors ?? []).filter((a) => a.role === 'perpetrator').map((a) => a.name);
+const roleOf = (text: string, name: string): string | undefined =>
+  eventsOf(text)[0]?.actors.find((a) => a.name === name)?.role;
+
+describe('a group that reports an act is not its perpetrator', () => {
+  it('skips officials and spokesmen of a group reporting another subject’s attack', () => {
+    for (const text of [
+      'Officials of the Taliban said gunmen attacked a mosque in Kabul on Friday, killing six worshippers.',
+      'Taliban officials said gunmen stormed a hospital in Kabul on Tuesday, killing five patients.',
+      'A Taliban spokesman told reporters that a bomb exploded at a wedding in Herat on Monday, killing nine guests.',
+    ]) {
+      assert.ok(!perpetrators(text).includes('Taliban'), text);
+    }
+  });
+
+  it('skips a group reporting an attack on its own fighters', () => {
+    const text =
+      'Hezbollah said an Israeli drone strike killed two of its fighters near Tyre on Monday.';
+    assert.ok(!perpetrators(text).includes('Hezbollah'));
+  });
+
+  it('still takes a group that says its own fighters or it did it', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Al-Shabaab said its fighters attacked an army base near Baidoa on Monday, killing nine soldiers.',
+      ),
+      ['al-Shabaab'],
+    );
+    assert.deepEqual(
+      perpetrators(
+        'Boko Haram said it carried out the bombing of a market in Maiduguri on Friday that killed 12 people.',
+      ),
+      ['Boko Haram'],
+    );
+  });
+
+  it('takes the group named after the speaker', () => {
+    assert.deepEqual(
+      perpetrators(
+        'The Somali government said al-Shabaab fighters attacked a military base near Baidoa on Monday, killing 9 soldiers.',
+      ),
+      ['al-Shabaab'],
+    );
+  });
+});
+
+describe('a group named as the victim is its target', () => {
+  it('reads "members of X were among those killed" as the target', () => {
+    const text =
+      'Members of al-Shabaab were among 12 people killed when a drone strike hit a vehicle near Jilib on Monday.';
+    assert.equal(roleOf(text, 'al-Shabaab'), 'target');
+  });
+
+  it('reads "X fighters were killed when Y ambushed" as X hit and Y acting', () => {
+    const text =
+      'Taliban fighters were killed when ISKP militants ambushed their convoy in Nangarhar on Monday.';
+    assert.equal(roleOf(text, 'Taliban'), 'target');
+    assert.deepEqual(perpetrators(text), ['Islamic State Khorasan Province']);
+  });
+
+  it('keeps a group whose fighters did the killing as the perpetrator (near miss)', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Al-Shabaab fighters attacked an army post near Baidoa on Monday, killing four soldiers.',
+      ),
+      ['al-Shabaab'],
+    );
+  });
+});
+
+describe('the nearest claimant, not the first group of the sentence', () => {
+  it('takes the group nearest before the claim in the next sentence', () => {
+    const text =
+      'A bomb killed nine people in Kunduz on Sunday. Taliban officials said the Pakistani Taliban claimed responsibility.';
+    assert.deepEqual(perpetrators(text), ['Tehrik-i-Taliban Pakistan']);
+  });
+
+  it('skips a group inside a relative clause before the claim', () => {
+    const text =
+      'The Islamic State, which the Taliban have fought for years, claimed responsibility for a bombing in Damascus on Monday that killed 8 people.';
+    assert.ok(!perpetrators(text).includes('Taliban'));
+    assert.ok(perpetrators(text).includes('Islamic State'));
+  });
+
+  it('takes a claim made inside a relative clause', () => {
+    assert.deepEqual(
+      perpetrators(
+        'The bombing, which the Pakistani Taliban claimed, killed eight people in Peshawar on Monday.',
+      ),
+      ['Tehrik-i-Taliban Pakistan'],
+    );
+  });
+
+  it('takes the group an attack is blamed on', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Gunmen shot dead a judge in Peshawar on Monday. Police blamed the killing on the Pakistani Taliban.',
+      ),
+      ['Tehrik-i-Taliban Pakistan'],
+    );
+  });
+
+  it('takes the group the suspects are linked to, and a plot made on behalf of a group', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Two gunmen opened fire at a church in Lyon on Sunday, killing one man. Police later detained suspects linked to Hamas.',
+      ),
+      ['Hamas'],
+    );
+    assert.deepEqual(
+      perpetrators(
+        'Police in Vienna detained a man suspected of plotting an attack on a synagogue on behalf of the Islamic State, prosecutors said.',
+      ),
+      ['Islamic State'],
+    );
+  });
+
+  it('does not lay an attack at a group police only met elsewhere (near miss)', () => {
+    const text =
+      'Gunmen shot dead a judge in Peshawar on Monday. Police said the Pakistani Taliban held a meeting in Kabul.';
+    assert.ok(!perpetrators(text).includes('Tehrik-i-Taliban Pakistan'));
+  });
+});
+
+describe('a claim in a later paragraph goes to the incident it names', () => {
+  const text =
+    'Gunmen attacked a police post in Tillaberi on Sunday, killing five officers. In a separate attack on Monday, a bomb killed four soldiers in Menaka.\n\nIn a statement on its Amaq agency, the Islamic State said its fighters carried out the Menaka bombing.';
+
+  it('gives the claim to the incident in the town the claim names', () => {
+    const events = eventsOf(text);
+    const menaka = events.find((e) => e.location?.name === 'Menaka');
+    const tillaberi = events.find((e) => e.location?.name === 'Tillaberi');
+    assert.ok(menaka && tillaberi);
+    assert.ok(menaka.actors.some((a) => a.role === 'perpetrator' && /Islamic State/.test(a.name)));
+    assert.ok(!tillaberi.actors.some((a) => /Islamic State/.test(a.name)));
+  });
+
+  it('keeps a claim that names no town for the main incident (near miss)', () => {
+    const events = eventsOf(
+      'Gunmen attacked a police post in Tillaberi on Sunday, killing five officers.\n\nIn a statement on its Amaq agency, the Islamic State said its fighters carried out the attack.',
+    );
+    assert.ok(
+      events[0]?.actors.some((a) => a.role === 'perpetrator' && /Islamic State/.test(a.name)),
+    );
+  });
+});
+
+describe('a parent group acting where one of its branches is at home', () => {
+  it('gives an Islamic State claim in Afghanistan to its Khorasan branch', () => {
+    const text =
+      'Gunmen opened fire on a group of tourists in the central Afghan province of Bamiyan on Friday, killing six people.\n\nThe Islamic State claimed the attack.';
+    const actors = eventsOf(text)[0]?.actors ?? [];
+    assert.ok(
+      actors.some((a) => a.role === 'perpetrator' && a.name === 'Islamic State Khorasan Province'),
+    );
+    assert.ok(actors.some((a) => a.role === 'claimant' && a.name === 'Islamic State'));
+  });
+
+  it('keeps the parent at its own home and where no branch is at home (near misses)', () => {
+    assert.deepEqual(
+      perpetrators(
+        'A car bomb killed nine people in Mosul on Monday. The Islamic State claimed responsibility.',
+      ),
+      ['Islamic State'],
+    );
+    assert.deepEqual(
+      perpetrators(
+        'Gunmen killed four people at a concert hall in Vienna on Monday. The Islamic State claimed responsibility.',
+      ),
+      ['Islamic State'],
+    );
+  });
+});
