@@ -3,6 +3,7 @@ import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments, UNNAMED_OR_STATE } from './choose-arguments.js';
+import { AIRCRAFT_BOMBER } from '../text/person-bomber.js';
 import { spansWithin } from '../text/spans-within.js';
 import { findCasualties } from './find-casualties.js';
 import { findEventUnits, type EventUnit } from './find-event-units.js';
@@ -40,8 +41,10 @@ const WEAPON_WORDS: Record<string, RegExp> = {
   Grenade: /\bgrenades?\b|\bRPGs?\b/i,
   'Suicide bomb':
     /\bsuicide\b|blew (?:himself|herself|themselves) up|explosives?[- ](?:laden )?(?:vest|belt)|martyrdom/i,
-  'Air/drone strike':
-    /\b(?:air ?strikes?|air raids?|airstrikes?|drones?|war ?planes?|jets?|aircraft|helicopters?|aerial|bombers?|sorties?|barrel bombs?|air force)\b/i,
+  'Air/drone strike': new RegExp(
+    String.raw`\b(?:air ?strikes?|air raids?|airstrikes?|drones?|war ?planes?|jets?|aircraft|helicopters?|aerial|sorties?|barrel bombs?|air force)\b|${AIRCRAFT_BOMBER}`,
+    'i',
+  ),
   'Shelling/artillery/missile attack':
     /\b(?:shell(?:s|ed|ing)?|artillery|rockets?|mortars?|missiles?|projectiles?|bombard\w*|howitzers?|katyushas?|grad)\b/i,
 };
@@ -124,10 +127,10 @@ export function detectEvents(
         actors: preferBranches(
           args.actors.filter((a) => a.role !== 'perpetrator' || !UNNAMED_OR_STATE.test(a.name)),
           documentActors,
+          args.location?.country,
         ),
         fatalities: args.fatalities,
         injuries: args.injuries,
-          args.location?.country,
       });
     }
   }
