@@ -126,8 +126,9 @@ function findBranch(
 }
 
 /**
- * The one branch of `parent` whose home is `country` (ISO alpha-2); none when two branches share
- * it. A branch is a record whose name holds the parent's name or one of its aliases.
+ * The one branch of `parent` whose home is `country` (ISO alpha-2): the one whose first home it
+ * is, else the one that operates there at all; none when two branches share it. A branch is a
+ * record whose name holds the parent's name or one of its aliases.
  *
  * @example branchAtHome('Islamic State', 'AF')?.canonical // 'Islamic State Khorasan Province'
  */
@@ -140,15 +141,18 @@ export function branchAtHome(
   const parentNames = [parent, ...(parentRecord?.aliases ?? [])]
     .map((n) => n.toLowerCase())
     .filter((n) => n.length >= 3);
-  const homed = records.filter(
+  const branches = records.filter(
     (r) =>
       r.canonical !== parent &&
-      r.homeCountries?.[0] === country &&
       [r.canonical, ...r.aliases].some((name) =>
         parentNames.some((p) => name.toLowerCase().includes(p)),
       ),
   );
-  return homed.length === 1 ? homed[0] : undefined;
+  // The branch whose first home it is; failing that, the one branch that operates there at all.
+  const first = branches.filter((r) => r.homeCountries?.[0] === country);
+  if (first.length > 0) return first.length === 1 ? first[0] : undefined;
+  const any = branches.filter((r) => r.homeCountries?.includes(country));
+  return any.length === 1 ? any[0] : undefined;
 }
 
 /** The one record a region word names, when it names exactly one. */

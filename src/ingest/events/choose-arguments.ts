@@ -9,6 +9,7 @@ import type {
 } from '../extract-types.js';
 import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
+import { antecedentGroup, pointsBackAtGroup } from './group-anaphora.js';
 import { isOtherGroupsAttack } from './attack-owner.js';
 import { findIdentifiedAttacker, findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
@@ -122,7 +123,7 @@ export function chooseArguments(
 
 /** A passive sentence's subject is the victim: "X was attacked", "X's governor was killed". */
 const VICTIM_AFTER =
-  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:\s+(?:convoy|base|members?|positions?|fighters|militants|commanders?))?\s+(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b|(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured|victims|casualties)\b|(?:lost|died)\b)/i;
+  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:convoy|base|members?|positions?|fighters|militants|commanders?|governor|officials?|leaders?|chief|spokesman|mayor|judge|cleric|envoy|soldiers|guards|police(?:men)?|officers|checkpoints?|posts?|patrols?|vehicles?|office|headquarters|camps?|hideouts?|compound))?\s+(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b|(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured|victims|casualties)\b|(?:lost|died)\b)/i;
 /** Words after which a group is the one an attack or plot belonged to. */
 const MEMBER_OF_BEFORE =
   /\b(?:linked to|tied to|ties to|connected to|on behalf of|planned by|plotted by|loyal to|affiliated (?:with|to)|members? of|cell of)\s+(?:(?:the|an?)\s+)?$/i;
@@ -136,6 +137,9 @@ const ATTACKERS_ENDED_BY =
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 export const UNNAMED_OR_STATE =
   /^(?:Unidentified armed group|State forces|Police forces|Coalition)$|\b(?:Forces|Force|Army|Police|Military|Navy|Guard|coalition|troops)\b/i;
+
+/** A named group: neither state forces nor unnamed gunmen. */
+export const isNamedGroup = (name: string): boolean => !UNNAMED_OR_STATE.test(name);
 
 function chooseActors(
   text: string,
@@ -183,6 +187,11 @@ function chooseActors(
     if (claimAfter && claimer) {
       push(entity, 'perpetrator', true);
       if (/claim|responsib/i.test(claimAfter[0])) push(entity, 'claimant');
+      continue;
+    }
+    // "officials blamed the bombing on X": X is whose attack it is, not whom it hit.
+    if (BLAMED_ON.test(text.slice(Math.max(unit.start, entity.start - 50), entity.start))) {
+      push(entity, 'perpetrator', true);
       continue;
     }
     if (TARGET_BEFORE.test(before) || VICTIM_AFTER.test(after)) {
@@ -296,7 +305,13 @@ function nearbyPerpetrator(
       // before the claim is its subject; "blamed on X" names it after.
       const at = sentence.start + claim.index;
       const before = actors.filter((a) => a.end <= at);
-      const actor = before[before.length - 1] ?? actors.find((a) => a.start >= at);
+      const actor =
+        before[before.length - 1] ??
+        actors.find((a) => a.start >= at) ??
+        // "Hours later, the group said one of its fighters carried out the attack".
+        (pointsBackAtGroup(text.slice(sentence.start, at))
+          ? antecedentGroup(text, entities, sentence.start, isNamedGroup)
+          : undefined);
       if (actor) return actor;
       continue;
     }
@@ -312,9 +327,9 @@ function nearbyPerpetrator(
   return undefined;
 }
 
-/** An attack laid at a group: "blamed the killing on", "attributed the blast to". */
+/** An attack laid at a group: "blamed the killing on", "attributed the blast to", "was claimed by". */
 const BLAMED_ON =
-  /\b(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that|Monday's|Sunday's)\s+)?(?:[\w-]+\s+){0,3}?(?:on|to)\s+(?:the\s+)?$/i;
+  /\b(?:(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|to)|(?:was|were|been)\s+claimed\s+by)\s+(?:the\s+)?$/i;
 /** People held or sought for an attack. */
 const SUSPECTS =
   /\b(?:suspects?|suspected|attackers?|gunm[ae]n|assailants?|bombers?|perpetrators?|arrested|detained)\b/i;

@@ -2,7 +2,8 @@ import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
-import { chooseArguments, UNNAMED_OR_STATE } from './choose-arguments.js';
+import { chooseArguments, isNamedGroup, UNNAMED_OR_STATE } from './choose-arguments.js';
+import { antecedentGroup, pointsBackAtGroup } from './group-anaphora.js';
 import { AIRCRAFT_BOMBER } from '../text/person-bomber.js';
 import { spansWithin } from '../text/spans-within.js';
 import { findCasualties } from './find-casualties.js';
@@ -277,8 +278,14 @@ function claimedBy(
     const m = CLAIM_CUE.exec(s);
     if (!m) continue;
     const cueAt = sentence.start + m.index;
-    for (const e of spansWithin(entities, sentence.start, cueAt)) {
-      if (e.type === 'actor' && cueAt - e.end < 60) out.push(e);
+    const named = spansWithin(entities, sentence.start, cueAt).filter(
+      (e): e is ActorEntity => e.type === 'actor' && cueAt - e.end < 60,
+    );
+    out.push(...named);
+    // "Hours later, the group said one of its fighters carried out the attack".
+    if (named.length === 0 && pointsBackAtGroup(text.slice(sentence.start, cueAt))) {
+      const group = antecedentGroup(text, entities, sentence.start, isNamedGroup);
+      if (group) out.push(group);
     }
   }
   return out;

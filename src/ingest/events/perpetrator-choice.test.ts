@@ -179,3 +179,89 @@ describe('a parent group acting where one of its branches is at home', () => {
     );
   });
 });
+
+describe('a group hit by the attack, told by a count or an official', () => {
+  it('reads "killed six X militants" and "an X governor was killed" as targets', () => {
+    assert.equal(
+      roleOf(
+        'Pakistani security forces killed six ISKP militants in a raid in Bajaur on Monday.',
+        'Islamic State Khorasan Province',
+      ),
+      'target',
+    );
+    const text =
+      'A Taliban provincial governor was killed in a suicide bombing at his office in Mazar-i-Sharif on Thursday.';
+    assert.ok(!perpetrators(text).includes('Taliban'));
+  });
+
+  it('still takes a group whose fighters killed six people (near miss)', () => {
+    assert.deepEqual(
+      perpetrators('ISKP fighters attacked a bus in Kabul on Monday, killing six passengers.'),
+      ['Islamic State Khorasan Province'],
+    );
+  });
+});
+
+describe('claims in other words', () => {
+  it('reads "blamed the bombing on X" inside the incident as X’s attack', () => {
+    assert.deepEqual(
+      perpetrators(
+        'A bomb killed 52 worshippers at a mosque in Quetta on Friday. Officials blamed the bombing on Lashkar-e-Jhangvi.',
+      ),
+      ['Lashkar-e-Jhangvi'],
+    );
+  });
+
+  it('reads "were claimed by X" and "X claimed it" as claims', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Gunmen killed 10 miners in Baluchistan on Sunday. The killings were claimed by the Pakistani Taliban in a statement.',
+      ),
+      ['Tehrik-i-Taliban Pakistan'],
+    );
+    assert.deepEqual(
+      perpetrators(
+        'An explosion killed a judge in Peshawar on Monday. The Pakistani Taliban claimed it.',
+      ),
+      ['Tehrik-i-Taliban Pakistan'],
+    );
+  });
+
+  it('does not read "claimed it was" as a claim of the attack (near miss)', () => {
+    const text =
+      'An explosion killed a judge in Peshawar on Monday. The Pakistani Taliban claimed it was not involved.';
+    assert.ok(!perpetrators(text).includes('Tehrik-i-Taliban Pakistan'));
+  });
+
+  it('resolves "the group said one of its fighters" to the group told of before', () => {
+    const text =
+      'A suicide bomber killed six people at a bank in Lashkar Gah on Thursday.\n\nThe attack targeted people collecting salaries.\n\nAl-Shabaab has rarely operated outside Somalia, and the Pakistani Taliban have attacked Afghan banks before.\n\nHours later, the group said in a statement that one of its fighters carried out the attack.';
+    assert.deepEqual(perpetrators(text), ['Tehrik-i-Taliban Pakistan']);
+  });
+
+  it('passes over a group told of as a target when resolving "the group" (near miss)', () => {
+    const text =
+      'A suicide bomber killed six people at a bank in Lashkar Gah on Thursday.\n\nThe Pakistani Taliban have often attacked Taliban targets in the south.\n\nThe attack targeted people collecting salaries.\n\nHours later, the group said in a statement that one of its fighters carried out the attack.';
+    assert.ok(!perpetrators(text).includes('Taliban'));
+  });
+});
+
+describe('a parent group where a branch operates but is not first at home', () => {
+  it('gives an Islamic State claim in Pakistan to the one branch that operates there', () => {
+    assert.deepEqual(
+      perpetrators(
+        'A suicide bomber struck a rally in Bajaur on Sunday, killing 54 people. The Islamic State claimed responsibility.',
+      ),
+      ['Islamic State Khorasan Province'],
+    );
+  });
+
+  it('keeps the parent where two of its branches operate (near miss)', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Gunmen killed 12 soldiers near Tillaberi in Niger on Sunday. The Islamic State claimed responsibility.',
+      ),
+      ['Islamic State'],
+    );
+  });
+});
