@@ -316,11 +316,16 @@ function nearbyPerpetrator(
       continue;
     }
     // "Police later detained suspects linked to ISIS-K": the group the suspects belong to;
-    // "officials blamed the killing on X": the group the attack is laid at.
+    // "officials blamed the killing on X", "accused X of the killing": the group the attack is
+    // laid at.
     const suspects = SUSPECTS.test(s);
     const linked = actors.find((a) => {
       const before = text.slice(Math.max(sentence.start, a.start - 50), a.start);
-      return (suspects && MEMBER_OF_BEFORE.test(before)) || BLAMED_ON.test(before);
+      return (
+        (suspects && MEMBER_OF_BEFORE.test(before)) ||
+        BLAMED_ON.test(before) ||
+        (ACCUSER_BEFORE.test(before) && ACCUSED_OF.test(text.slice(a.end, a.end + 60)))
+      );
     });
     if (linked) return linked;
   }
@@ -330,6 +335,10 @@ function nearbyPerpetrator(
 /** An attack laid at a group: "blamed the killing on", "attributed the blast to", "was claimed by". */
 const BLAMED_ON =
   /\b(?:(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|to)|(?:was|were|been)\s+claimed\s+by)\s+(?:the\s+)?$/i;
+/** "accused X of the attack", "held X responsible for it". */
+const ACCUSER_BEFORE = /\b(?:accused|accuses|blamed|blames|held|holds)\s+(?:the\s+)?$/i;
+const ACCUSED_OF =
+  /^\s+(?:responsible\s+)?(?:of|for)\s+(?:(?:carrying\s+out|staging|being\s+behind|the|a|an|this|that|Monday's|its)\s+)*(?:[\w-]+\s+){0,2}?(?:attacks?|killings?|bombings?|blasts?|assaults?|shootings?|massacres?|ambush(?:es)?|murders?|assassinations?|explosions?|it)\b/i;
 /** People held or sought for an attack. */
 const SUSPECTS =
   /\b(?:suspects?|suspected|attackers?|gunm[ae]n|assailants?|bombers?|perpetrators?|arrested|detained)\b/i;

@@ -212,6 +212,21 @@ describe('claims in other words', () => {
     );
   });
 
+  it('reads "accused X of the killing" in the next sentence as X’s attack', () => {
+    assert.deepEqual(
+      perpetrators(
+        'A gunman killed an intelligence officer in Kabul on Monday. The Taliban accused ISKP of the killing.',
+      ),
+      ['Islamic State Khorasan Province'],
+    );
+    // Near miss: a group accused of something else is not laid the attack.
+    assert.ok(
+      !perpetrators(
+        'A gunman killed an intelligence officer in Kabul on Monday. The Taliban accused ISKP of recruiting students.',
+      ).includes('Islamic State Khorasan Province'),
+    );
+  });
+
   it('reads "were claimed by X" and "X claimed it" as claims', () => {
     assert.deepEqual(
       perpetrators(
