@@ -334,11 +334,11 @@ function nearbyPerpetrator(
 
 /** An attack laid at a group: "blamed the killing on", "attributed the blast to", "was claimed by". */
 const BLAMED_ON =
-  /\b(?:(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|to)|(?:was|were|been)\s+claimed\s+by)\s+(?:the\s+)?$/i;
+  /\b(?:(?:blamed|attributed|pinned)\s+(?:(?:the|a|an|this|that)\s+)?(?:[\w'’-]+\s+){0,3}?(?:on|to)|(?:was|were|been)\s+claimed\s+by|claims?\s+of\s+responsibility\b[^.]{0,40}?\bby)\s+(?:the\s+)?$/i;
 /** "accused X of the attack", "held X responsible for it". */
 const ACCUSER_BEFORE = /\b(?:accused|accuses|blamed|blames|held|holds)\s+(?:the\s+)?$/i;
 const ACCUSED_OF =
-  /^\s+(?:responsible\s+)?(?:of|for)\s+(?:(?:carrying\s+out|staging|being\s+behind|the|a|an|this|that|Monday's|its)\s+)*(?:[\w-]+\s+){0,2}?(?:attacks?|killings?|bombings?|blasts?|assaults?|shootings?|massacres?|ambush(?:es)?|murders?|assassinations?|explosions?|it)\b/i;
+  /^\s*[.;]|^\s*$|^\s+(?:responsible\s+)?(?:of|for)\s+(?:(?:carrying\s+out|staging|being\s+behind|the|a|an|this|that|Monday's|its)\s+)*(?:[\w-]+\s+){0,2}?(?:attacks?|killings?|bombings?|blasts?|assaults?|shootings?|massacres?|ambush(?:es)?|murders?|assassinations?|explosions?|it)\b/i;
 /** People held or sought for an attack. */
 const SUSPECTS =
   /\b(?:suspects?|suspected|attackers?|gunm[ae]n|assailants?|bombers?|perpetrators?|arrested|detained)\b/i;

@@ -266,6 +266,10 @@ function toEvidence(incident: Incident): Span[] {
   return spans;
 }
 
+/** Responsibility for a record of attacks, not for one: "responsible for many attacks". */
+const HABITUAL_CLAIM =
+  /\b(?:responsible for|behind|carried out|claimed) (?:many|numerous|several|dozens of|scores of|hundreds of|most of|a (?:string|series|wave) of|similar|previous|past|earlier)\b/i;
+
 /** Actors named as having claimed or carried out an attack anywhere in the document. */
 function claimedBy(
   text: string,
@@ -276,7 +280,8 @@ function claimedBy(
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     const m = CLAIM_CUE.exec(s);
-    if (!m) continue;
+    // "X is responsible for many attacks in the region" claims none of them.
+    if (!m || HABITUAL_CLAIM.test(s)) continue;
     const cueAt = sentence.start + m.index;
     const named = spansWithin(entities, sentence.start, cueAt).filter(
       (e): e is ActorEntity => e.type === 'actor' && cueAt - e.end < 60,

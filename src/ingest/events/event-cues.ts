@@ -37,7 +37,7 @@ export const REFERENCE_CUE =
 
 /** Responsibility for an attack: the group named is its claimant and perpetrator. */
 export const CLAIM_CUE =
-  /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the |both |all )?(?:attacks?|bombings?|blasts?|killings?|shootings?|assaults?|massacres?|explosions?)|claimed to have|claimed (?:it|them)(?=\s*(?:[.,;]|$|\s+(?:in|on|through|via|hours|later|shortly|soon|late|early)\b))|said (?:that )?(?:it|its (?:fighters|members|militants)) (?:had )?(?:carried out|planted|fired|detonated|launched|staged|attacked|killed|targeted|was behind)|took responsibility|accepted responsibility|was behind|were behind|responsible for|carried out|perpetrated|blamed (?:on|for))\b/i;
+  /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the |both |all )?(?:attacks?|bombings?|blasts?|killings?|shootings?|assaults?|massacres?|explosions?)|claimed to have|claimed (?:it|them)(?=\s*(?:[.,;]|$|\s+(?:in|on|through|via|hours|later|shortly|soon|late|early)\b))|said (?:that )?(?:it|its (?:fighters|members|militants)) (?:had )?(?:carried out|planted|fired|detonated|launched|staged|attacked|killed|targeted|was behind)|took responsibility|accepted responsibility|was behind|were behind|responsible for|(?:was|were|is|are) (?:solely |directly )?responsible\b(?! for (?:many|numerous|several|dozens|hundreds|most|some))|carried out|perpetrated|blamed (?:on|for))\b/i;
 
 /**
  * Words after which an actor is the target, not the attacker: "an attack on the Taliban",

@@ -227,6 +227,24 @@ describe('claims in other words', () => {
     );
   });
 
+  it('reads "its fighters were responsible", "a claim of responsibility by X" and "blamed X."', () => {
+    for (const second of [
+      'In a statement, Boko Haram said its fighters were responsible.',
+      'A claim of responsibility was issued by Boko Haram.',
+      'Police said a Boko Haram cell was responsible.',
+      'A police spokesman blamed Boko Haram.',
+    ]) {
+      const text = `A bomb killed eight people at a market in Maiduguri on Friday. ${second}`;
+      assert.deepEqual(perpetrators(text), ['Boko Haram'], text);
+    }
+  });
+
+  it('does not read a group "responsible for many attacks" as this one’s (near miss)', () => {
+    const text =
+      'A bomb killed eight people at a market in Maiduguri on Friday. Boko Haram is responsible for many attacks in the region.';
+    assert.ok(!perpetrators(text).includes('Boko Haram'));
+  });
+
   it('reads "were claimed by X" and "X claimed it" as claims', () => {
     assert.deepEqual(
       perpetrators(
