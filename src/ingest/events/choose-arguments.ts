@@ -134,6 +134,10 @@ const HELD_BY_GROUP =
 const ATTACKERS_ENDED_BY =
   /\b(?:attackers?|gunm[ae]n|assailants?|bombers?|militants|insurgents)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:killed|shot|shot dead|arrested|captured|detained|neutrali[sz]ed)\s+by\s+(?:the\s+)?$/i;
 
+/** A force answering an attack: its verb's object is the attackers or their attack. */
+const RESPONDS_AFTER =
+  /^(?:\s+(?:special|security|elite|quick-reaction|intelligence|rescue))*(?:\s+(?:forces|fighters|troops|guards|units?|police|commandos|officers|personnel))?\s+(?:(?:then|later|quickly|eventually|swiftly|soon)\s+)?(?:fought(?:\s+off)?|repelled|repulsed|ended|broke|foiled|thwarted|responded\s+to|returned\s+fire\s+(?:on|at)|engaged|killed|shot\s+dead|shot|neutrali[sz]ed|cleared|surrounded|besieged|pursued|chased|overpowered|subdued)\s+(?:(?:the|all|both|two|three|four|five|six|several)\s+){0,2}(?:(?:remaining|surviving|suspected)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|insurgents|assault|attack|siege|raid|hostage-takers)\b/i;
+
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 export const UNNAMED_OR_STATE =
   /^(?:Unidentified armed group|State forces|Police forces|Coalition)$|\b(?:Forces|Force|Army|Police|Military|Navy|Guard|coalition|troops)\b/i;
@@ -217,6 +221,12 @@ function chooseActors(
       push(entity, 'responder');
       continue;
     }
+    // "Taliban forces fought the attackers", "… repelled the assault", "ended the siege": the
+    // force that answers an attack did not carry it out.
+    if (RESPONDS_AFTER.test(after.slice(0, 120))) {
+      push(entity, 'responder');
+      continue;
+    }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
     else if (
       attackAfter &&
@@ -227,6 +237,10 @@ function chooseActors(
   // A named group beats state forces and "gunmen"; those stay only as the plain subject of the act.
   const hasNamed = found.some((a) => a.role === 'perpetrator' && a.named);
   const kept = found.filter((a) => a.role !== 'perpetrator' || a.named || (!hasNamed && a.subject));
+  // The group that claims the attack comes first: ACLED codes the claimant.
+  const claimed = (a: { name: string; role: ActorRole }): boolean =>
+    a.role === 'perpetrator' && kept.some((c) => c.role === 'claimant' && c.name === a.name);
+  kept.sort((a, b) => Number(claimed(b)) - Number(claimed(a)));
   const perpetrators = kept.filter((a) => a.role === 'perpetrator').slice(0, MAX_PERPETRATORS);
   return kept
     .filter((a) => a.role !== 'perpetrator' || perpetrators.includes(a))

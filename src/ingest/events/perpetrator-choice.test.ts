@@ -298,3 +298,30 @@ describe('a parent group where a branch operates but is not first at home', () =
     );
   });
 });
+
+describe('the force that answers an attack', () => {
+  it('reads a group fighting the attackers or ending the siege as the responder', () => {
+    for (const text of [
+      'Gunmen stormed a Sikh temple in Kabul on Saturday, killing two worshippers. Taliban forces fought the attackers for three hours. ISKP claimed responsibility.',
+      'Gunmen stormed a hotel in Kabul on Monday. Taliban special forces ended the siege after a gun battle, killing all three attackers. ISKP claimed the attack.',
+    ]) {
+      assert.equal(perpetrators(text)[0], 'Islamic State Khorasan Province', text);
+      assert.equal(roleOf(text, 'Taliban'), 'responder', text);
+    }
+  });
+
+  it('puts the claimant first among several perpetrators', () => {
+    const text =
+      'A suicide bomber attacked a convoy in Kabul on Monday, killing three, and Taliban guards then opened fire on the crowd. ISKP claimed the bombing.';
+    assert.equal(perpetrators(text)[0], 'Islamic State Khorasan Province');
+  });
+
+  it('keeps a group that kills soldiers, not attackers, as the perpetrator (near miss)', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Al-Shabaab fighters ambushed an army convoy near Baidoa on Monday, killing the soldiers.',
+      ),
+      ['al-Shabaab'],
+    );
+  });
+});
