@@ -73,6 +73,49 @@ describe('a named person as perpetrator (issue 14, item 5)', () => {
     }
   });
 
+  it('takes a person an aside calls the attacker, or a court convicts of the attack', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Tom Becker, the convicted subway bomber, was sentenced to life in prison for the 2019 blast in Boston that injured 30 people.',
+      )[0],
+      { name: 'Tom Becker', role: 'perpetrator' },
+    );
+    assert.deepEqual(
+      actorsOf(
+        'A jury convicted Sam Ortiz of planting a bomb that killed two people at a bus station in Denver in 2021.',
+      )[0],
+      { name: 'Sam Ortiz', role: 'perpetrator' },
+    );
+  });
+
+  it('never takes a lawyer for the bomber or an acquitted man (near misses)', () => {
+    for (const [text, name] of [
+      [
+        'Anna Bell, a lawyer for the bomber, said the 2019 blast in Boston that injured 30 people was an act of despair.',
+        'Anna Bell',
+      ],
+      [
+        'A jury acquitted Sam Ortiz of planting a bomb that killed two people at a bus station in Denver in 2021.',
+        'Sam Ortiz',
+      ],
+      [
+        'A jury convicted Sam Ortiz of fraud after a bomb killed two people at a bus station in Denver in 2021.',
+        'Sam Ortiz',
+      ],
+    ] as const) {
+      assert.ok(!actorsOf(text).some((a) => a.name === name && a.role === 'perpetrator'), text);
+    }
+  });
+
+  it('does not read a person named like a park as the site', () => {
+    const event = extractDocument({
+      id: 'p',
+      text: 'Lena Park, 29, was arrested after she allegedly set fire to a mosque in Portland on Sunday.',
+      published: '2024-05-01',
+    }).events[0];
+    assert.equal(event?.location?.name, 'Portland');
+  });
+
   it('gives the attack to the group an aside says the person acted for', () => {
     assert.deepEqual(
       actorsOf(
