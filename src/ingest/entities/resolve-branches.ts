@@ -26,6 +26,9 @@ const BRANCH_OF_IT = new RegExp(
   String.raw`\b[Tt]he\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+${BRANCH_NOUN}\s+of\s+(?:the\s+(?:group|movement|organi[sz]ation|network)|it)\b`,
   'g',
 );
+/** Right after a group's short name: "-Somalia", "–Sahel". */
+const HYPHEN_REGION = /^[-–]([A-Z][a-z]+(\s+[A-Z][a-z]+)?)\b/;
+const HYPHEN_REGION_ONE = /^[-–]([A-Z][a-z]+)\b/;
 /** How far back a pointing phrase looks for the group it means. */
 const POINT_BACK_CHARS = 400;
 
@@ -60,9 +63,20 @@ export function resolveBranches(
             a.canonical.toLowerCase().includes(actor.canonical.toLowerCase()),
         ))
       : undefined;
+    // "ISIS-Somalia", "IS-Sahel", "Daesh-Yemen": the parent's short name joined to a region.
+    let h = m ? null : HYPHEN_REGION.exec(text.slice(actor.end, actor.end + 40));
+    let joined = h ? findBranch(records, actor.canonical, h[1]!) : undefined;
+    if (h && !joined && h[2]) {
+      // "ISIS-Somalia Fighters" in a headline: the region is the first word.
+      h = HYPHEN_REGION_ONE.exec(h[0]);
+      joined = h ? findBranch(records, actor.canonical, h[1]!) : undefined;
+    }
     if (m && branch) {
       const end = actor.end + m[0].length;
       out.push({ ...actor, text: text.slice(actor.start, end), end, canonical: branch.canonical });
+    } else if (h && joined) {
+      const end = actor.end + h[0].length;
+      out.push({ ...actor, text: text.slice(actor.start, end), end, canonical: joined.canonical });
     } else if (b && before) {
       const start = actor.start - b[0].length;
       out.push({

@@ -134,6 +134,9 @@ const HELD_BY_GROUP =
 const ATTACKERS_ENDED_BY =
   /\b(?:attackers?|gunm[ae]n|assailants?|bombers?|militants|insurgents)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:killed|shot|shot dead|arrested|captured|detained|neutrali[sz]ed)\s+by\s+(?:the\s+)?$/i;
 
+/** A group as the subject of taking a place. */
+const TAKES_AFTER =
+  /^(?:\s+(?:fighters|militants|rebels|forces|troops|insurgents|members|militiamen))?\s+(?:(?:reportedly|also|then|later|briefly|quickly|have|has|had)\s+)*(?:captured|seized|overran|overrun|took\s+(?:full\s+)?(?:control\s+of|over)|taken\s+(?:control\s+of|over)|recaptured|retook|retaken|occupied|entered)\b/i;
 /** A force answering an attack: its verb's object is the attackers or their attack. */
 const RESPONDS_AFTER =
   /^(?:\s+(?:special|security|elite|quick-reaction|intelligence|rescue))*(?:\s+(?:forces|fighters|troops|guards|units?|police|commandos|officers|personnel))?\s+(?:(?:then|later|quickly|eventually|swiftly|soon)\s+)?(?:fought(?:\s+off)?|repelled|repulsed|ended|broke|foiled|thwarted|responded\s+to|returned\s+fire\s+(?:on|at)|engaged|killed|shot\s+dead|shot|neutrali[sz]ed|cleared|surrounded|besieged|pursued|chased|overpowered|subdued)\s+(?:(?:the|all|both|two|three|four|five|six|several)\s+){0,2}(?:(?:remaining|surviving|suspected)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|insurgents|assault|attack|siege|raid|hostage-takers)\b/i;
@@ -228,6 +231,8 @@ function chooseActors(
       continue;
     }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
+    // "JNIM fighters captured the town": the group that takes a place is the actor.
+    else if (TAKES_AFTER.test(after)) push(entity, 'perpetrator', true);
     else if (
       attackAfter &&
       !isOtherGroupsAttack(text, entity, entity.end + attackAfter.index, inUnits)

@@ -325,3 +325,37 @@ describe('the force that answers an attack', () => {
     );
   });
 });
+
+describe('groups joined in one subject, and groups that take a place', () => {
+  it('gives a clash to both groups of "X and Y fighters clashed"', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Boko Haram and ISWAP fighters clashed near Lake Chad on Monday, leaving 30 dead.',
+      ),
+      ['Boko Haram', 'Islamic State West Africa Province'],
+    );
+  });
+
+  it('reads "ISIS-Somalia" as the branch, not the parent and a country', () => {
+    assert.deepEqual(
+      perpetrators(
+        'ISIS-Somalia fighters attacked a checkpoint in Bosaso on Monday, killing four.',
+      ),
+      ['Islamic State Somalia Province'],
+    );
+  });
+
+  it('takes the group that captures a town as the actor', () => {
+    assert.deepEqual(perpetrators('JNIM fighters captured the town of Boni on Monday.'), [
+      "Jama'at Nusrat al-Islam wal-Muslimin",
+    ]);
+  });
+
+  it('keeps a group named after another group’s attack out of it (near miss)', () => {
+    assert.ok(
+      !perpetrators(
+        'Al-Shabaab said ISWAP fighters attacked a base in Borno on Monday, killing four.',
+      ).includes('al-Shabaab'),
+    );
+  });
+});
