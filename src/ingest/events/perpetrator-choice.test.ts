@@ -289,6 +289,22 @@ describe('a parent group where a branch operates but is not first at home', () =
     );
   });
 
+  it('gives an Islamic State claim in Iran or Russia to the branch running its attacks there', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Two bombs killed 95 people at a memorial in Kerman on Wednesday. The Islamic State claimed responsibility.',
+      ),
+      ['Islamic State Khorasan Province'],
+    );
+    // Near miss: where no branch is at home or reaches, the parent stays.
+    assert.deepEqual(
+      perpetrators(
+        'Gunmen killed four people at a church in Istanbul on Sunday. The Islamic State claimed the attack.',
+      ),
+      ['Islamic State'],
+    );
+  });
+
   it('keeps the parent where two of its branches operate (near miss)', () => {
     assert.deepEqual(
       perpetrators(

@@ -43,11 +43,22 @@ export function preferBranches(
 /**
  * "The Islamic State claimed the attack in Bamiyan": the parent claims in the name of its
  * provinces, and ACLED codes the province that operates where the attack happened. Outside the
- * parent's own home countries, the one branch at home in the event's country is the actor.
+ * parent's own home countries, the one branch at home in the event's country is the actor, or
+ * failing that the one branch whose external operations reach it.
  */
 function branchInCountry(parent: string, country: string | undefined): string | undefined {
   if (!country) return undefined;
   const record = ACTOR_RECORDS.find((r) => r.canonical === parent);
   if (!record?.homeCountries || record.homeCountries.includes(country)) return undefined;
-  return branchAtHome(parent, country)?.canonical;
+  const home = branchAtHome(parent, country);
+  if (home) return home.canonical;
+  // Where no branch is at home, the one branch that runs the parent's attacks there.
+  const lower = parent.toLowerCase();
+  const reaching = ACTOR_RECORDS.filter(
+    (r) =>
+      r.canonical !== parent &&
+      r.canonical.toLowerCase().includes(lower) &&
+      r.externalReach?.includes(country),
+  );
+  return reaching.length === 1 ? reaching[0]!.canonical : undefined;
 }
