@@ -122,8 +122,19 @@ export function chooseArguments(
 }
 
 /** A passive sentence's subject is the victim: "X was attacked", "X's governor was killed". */
-const VICTIM_AFTER =
-  /^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+(?:convoy|base|members?|positions?|fighters|militants|commanders?|governor|officials?|leaders?|chief|spokesman|mayor|judge|cleric|envoy|soldiers|guards|police(?:men)?|officers|checkpoints?|posts?|patrols?|vehicles?|office|headquarters|camps?|hideouts?|compound))?\s+(?:(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit)\b|(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured|victims|casualties)\b|(?:lost|died)\b)/i;
+const VICTIM_NOUN = String.raw`(?:convoy|base|members?|positions?|fighters|militants|commanders?|governor|officials?|leaders?|chief|spokesman|mayor|judge|cleric|envoy|soldiers|guards|police(?:men)?|officers|checkpoints?|posts?|patrols?|vehicles?|office|headquarters|camps?|hideouts?|compound)`;
+const VICTIM_VERB = String.raw`(?:killed|wounded|injured|targeted|attacked|ambushed|shot|kidnapped|abducted|struck|hit|assassinated|murdered|executed|beheaded|gunned\s+down)`;
+/** After a group: it, its post, official or member ("Hamas leader X") was the victim. */
+const victimAfter = (name: string, flags: string): RegExp =>
+  new RegExp(
+    String.raw`^(?:(?:'s|’s)(?:\s+[\w-]+){0,5}?)?(?:(?:\s+[a-z][\w-]*){0,2}?\s+${VICTIM_NOUN}${name})?(?:\s+and(?:\s+(?![\w-]*ed\b)[\w'’-]+){1,5}?)?\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?${VICTIM_VERB}\b|(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:killed|dead|wounded|injured|victims|casualties)\b|(?:lost|died)\b)`,
+    flags,
+  );
+/** Any case (headlines), or with the person's name after the noun (capitalised: case-sensitive). */
+const VICTIM_AFTER_ANY_CASE = victimAfter('', 'i');
+const VICTIM_AFTER_NAMED = victimAfter(String.raw`(?:\s+\p{Lu}[\p{L}'’-]+){1,3}`, 'u');
+const isVictimAfter = (after: string): boolean =>
+  VICTIM_AFTER_ANY_CASE.test(after) || VICTIM_AFTER_NAMED.test(after);
 /** Words after which a group is the one an attack or plot belonged to. */
 const MEMBER_OF_BEFORE =
   /\b(?:linked to|tied to|ties to|connected to|on behalf of|planned by|plotted by|loyal to|affiliated (?:with|to)|members? of|cell of)\s+(?:(?:the|an?)\s+)?$/i;
@@ -201,7 +212,7 @@ function chooseActors(
       push(entity, 'perpetrator', true);
       continue;
     }
-    if (TARGET_BEFORE.test(before) || VICTIM_AFTER.test(after)) {
+    if (TARGET_BEFORE.test(before) || isVictimAfter(after)) {
       push(entity, 'target');
       continue;
     }

@@ -194,6 +194,27 @@ describe('a group hit by the attack, told by a count or an official', () => {
     assert.ok(!perpetrators(text).includes('Taliban'));
   });
 
+  it('reads "X leader NAME was assassinated" and "an X commander and his guards were shot dead" as targets', () => {
+    assert.equal(
+      roleOf('Hamas leader Ismail Haniyeh was assassinated in Tehran on Wednesday.', 'Hamas'),
+      'target',
+    );
+    const text =
+      'An ISKP commander and two of his guards were shot dead by unknown gunmen in Jalalabad on Monday.';
+    assert.equal(roleOf(text, 'Islamic State Khorasan Province'), 'target');
+    assert.equal(
+      roleOf('Al-Shabaab Fighters Were Killed In A Drone Strike Near Jilib', 'al-Shabaab'),
+      'target',
+    );
+  });
+
+  it('keeps groups joined before an attack verb as attackers (near miss)', () => {
+    assert.deepEqual(
+      perpetrators('Boko Haram and ISWAP attacked soldiers who were killed near Bama on Monday.'),
+      ['Boko Haram', 'Islamic State West Africa Province'],
+    );
+  });
+
   it('still takes a group whose fighters killed six people (near miss)', () => {
     assert.deepEqual(
       perpetrators('ISKP fighters attacked a bus in Kabul on Monday, killing six passengers.'),
