@@ -149,8 +149,15 @@ const ATTACKERS_ENDED_BY =
 const TAKES_AFTER =
   /^(?:\s+(?:fighters|militants|rebels|forces|troops|insurgents|members|militiamen))?\s+(?:(?:reportedly|also|then|later|briefly|quickly|have|has|had)\s+)*(?:captured|seized|overran|overrun|took\s+(?:full\s+)?(?:control\s+of|over)|taken\s+(?:control\s+of|over)|recaptured|retook|retaken|occupied|entered)\b/i;
 /** A force answering an attack: its verb's object is the attackers or their attack. */
-const RESPONDS_AFTER =
-  /^(?:\s+(?:special|security|elite|quick-reaction|intelligence|rescue))*(?:\s+(?:forces|fighters|troops|guards|units?|police|commandos|officers|personnel))?\s+(?:(?:then|later|quickly|eventually|swiftly|soon)\s+)?(?:fought(?:\s+off)?|repelled|repulsed|ended|broke|foiled|thwarted|responded\s+to|returned\s+fire\s+(?:on|at)|engaged|killed|shot\s+dead|shot|neutrali[sz]ed|cleared|surrounded|besieged|pursued|chased|overpowered|subdued)\s+(?:(?:the|all|both|two|three|four|five|six|several)\s+){0,2}(?:(?:remaining|surviving|suspected)\s+)?(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|insurgents|assault|attack|siege|raid|hostage-takers)\b/i;
+const RESPONSE_OBJECT = String.raw`(?:(?:the|all|both|two|three|four|five|six|several)\s+){0,2}(?:(?:remaining|surviving|suspected)\s+)?`;
+const RESPONDS_AFTER = new RegExp(
+  String.raw`^(?:\s+(?:special|security|elite|quick-reaction|intelligence|rescue))*(?:\s+(?:forces|fighters|troops|guards|units?|police|commandos|officers|personnel))?\s+(?:(?:then|later|quickly|eventually|swiftly|soon)\s+)?` +
+    // Answering verbs take any attacker or the attack; killing takes only those who attacked
+    // ("killed six militants in a raid" is the raid's own act).
+    String.raw`(?:(?:fought(?:\s+off)?|repelled|repulsed|ended|broke|foiled|thwarted|responded\s+to|returned\s+fire\s+(?:on|at)|engaged|neutrali[sz]ed|overpowered|subdued)\s+${RESPONSE_OBJECT}(?:attackers?|assailants?|gunm[ae]n|bombers?|militants|insurgents|assault|attack|siege|raid|hostage-takers)` +
+    String.raw`|(?:killed|shot\s+dead|shot|surrounded|besieged|pursued|chased)\s+${RESPONSE_OBJECT}(?:attackers?|assailants?|gunm[ae]n|bombers?|hostage-takers))\b`,
+  'i',
+);
 
 /** State forces and unnamed groups: a perpetrator only when no named group is. */
 export const UNNAMED_OR_STATE =
@@ -188,8 +195,10 @@ function chooseActors(
     const claimAfter =
       aside === undefined
         ? CLAIM_CUE.exec(after)
-        : (CLAIM_CUE.exec(text.slice(entity.end, aside)) ??
-          /\bclaimed\b/i.exec(text.slice(entity.end, aside)));
+        : HABITUAL_ASIDE.test(text.slice(entity.end, aside))
+          ? null
+          : (CLAIM_CUE.exec(text.slice(entity.end, aside)) ??
+            /\bclaimed\b/i.exec(text.slice(entity.end, aside)));
     if (aside !== undefined && !claimAfter) continue;
     // "… attacked a Taliban checkpoint; Islamic State claimed responsibility": the claim is the
     // nearer group's, not the Taliban's.
@@ -227,7 +236,11 @@ function chooseActors(
       push(entity, 'target');
       continue;
     }
-    const attackAfter = ATTACK_CUE.exec(after.slice(0, 80));
+    // "ISKP, which has claimed similar attacks before,": the clause tells the group's record.
+    const record = /^\s*,\s*(?:which|who)\b[^,;.]*,/i.exec(after);
+    const skip = record && HABITUAL_ASIDE.test(record[0]) ? record[0].length : 0;
+    const found = ATTACK_CUE.exec(after.slice(skip, 80));
+    const attackAfter = found ? Object.assign(found, { index: found.index + skip }) : null;
     // "the three attackers were killed by X": X answered the attack; it did not carry it out.
     if (
       ATTACKERS_ENDED_BY.test(text.slice(Math.max(unit.start, entity.start - 80), entity.start))
@@ -282,6 +295,10 @@ export function claimsElsewhere(incident: Incident, inClaim: readonly Entity[]):
 
 /** A relative clause or aside opened by a comma: ", which the Taliban have fought for years,". */
 const ASIDE_OPEN = /,\s*(?:which|who|whom|whose|where|when|once|long)\b[^,;.]*$/i;
+
+/** ", which has claimed similar attacks before,": a record, not this attack's claim. */
+const HABITUAL_ASIDE =
+  /\b(?:similar|previous|past|earlier|many|several|numerous|dozens|scores|hundreds|before|in recent (?:years|months))\b/i;
 
 /** Where the aside holding `entity` closes (its closing comma), or undefined when it is in none. */
 function asideEnd(text: string, unitStart: number, entity: Span): number | undefined {

@@ -396,3 +396,18 @@ describe('groups joined in one subject, and groups that take a place', () => {
     );
   });
 });
+
+describe('a group’s record is not this attack', () => {
+  it('does not take a group whose relative clause tells similar attacks before', () => {
+    const text =
+      'Gunmen attacked a shrine in Balkh on Sunday, killing four worshippers; officials suspect ISKP, which has claimed similar attacks before, but no group has claimed this one.';
+    assert.ok(!perpetrators(text).includes('Islamic State Khorasan Province'));
+  });
+
+  it('does not make a raid’s force the responder because it killed militants (near miss)', () => {
+    assert.deepEqual(
+      perpetrators('Taliban forces killed six militants in a raid in Kabul on Monday.'),
+      ['Taliban'],
+    );
+  });
+});
