@@ -1,3 +1,4 @@
+import { isBomberOutsideAttack } from '../text/person-bomber.js';
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { Entity, Span } from '../extract-types.js';
 import {
@@ -11,7 +12,6 @@ import {
   THWARTED_CUE,
 } from './event-cues.js';
 import { findCasualties, type Casualties } from './find-casualties.js';
-import { isBomberOutsideAttack } from '../text/person-bomber.js';
 
 /** A sentence, or a clause of one, read for the incident it speaks of. */
 export interface EventUnit extends Span {
