@@ -38,7 +38,9 @@ const ATTACKERS_ENDED_BY =
 
 /** A group as the subject of taking a place. */
 const TAKES_AFTER =
-  /^(?:\s+(?:fighters|militants|rebels|forces|troops|insurgents|members|militiamen))?\s+(?:(?:reportedly|also|then|later|briefly|quickly|have|has|had)\s+)*(?:captured|seized|overran|overrun|took\s+(?:full\s+)?(?:control\s+of|over)|taken\s+(?:control\s+of|over)|recaptured|retook|retaken|occupied|entered)\b/i;
+  /^(?:\s+(?:fighters|militants|rebels|forces|troops|insurgents|members|militiamen))?\s+(?:(?:reportedly|also|then|later|briefly|quickly|have|has|had)\s+)*(?:captured|seized|overran|overrun|took\s+(?:full\s+)?(?:control\s+of|over)|taken\s+(?:control\s+of|over)|recaptured|retook|retaken|occupied|entered)\b(?!\s+(?:power|office|the\s+(?:government|presidency)))/i;
+/** "since the Taliban seized power", "after X took over": a capture told as background. */
+const BACKGROUND_BEFORE = /\b(?:since|after|before|when|until|once|as)\s+(?:the\s+)?$/i;
 /** A force answering an attack: its verb's object is the attackers or their attack. */
 const RESPONSE_OBJECT = String.raw`(?:(?:the|all|both|two|three|four|five|six|several)\s+){0,2}(?:(?:remaining|surviving|suspected)\s+)?`;
 const RESPONDS_AFTER = new RegExp(
@@ -147,7 +149,8 @@ export function chooseActors(
     }
     if (/\bby\s+(?:the\s+)?$/i.test(before)) push(entity, 'perpetrator', true);
     // "JNIM fighters captured the town": the group that takes a place is the actor.
-    else if (TAKES_AFTER.test(after)) push(entity, 'perpetrator', true);
+    else if (TAKES_AFTER.test(after) && !BACKGROUND_BEFORE.test(before))
+      push(entity, 'perpetrator', true);
     else if (
       attackAfter &&
       !isOtherGroupsAttack(text, entity, entity.end + attackAfter.index, inUnits)

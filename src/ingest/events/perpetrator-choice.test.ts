@@ -388,6 +388,12 @@ describe('groups joined in one subject, and groups that take a place', () => {
     ]);
   });
 
+  it('does not take a group that seized power as the attacker (near miss)', () => {
+    const text =
+      'A suicide bomber attacked a mosque in Kunduz on Friday, killing 50 worshippers. ISKP said one of its fighters carried out the attack.\n\nIt was the deadliest attack since the Taliban seized power in August.';
+    assert.deepEqual(perpetrators(text), ['Islamic State Khorasan Province']);
+  });
+
   it('keeps a group named after another group’s attack out of it (near miss)', () => {
     assert.ok(
       !perpetrators(
