@@ -1,3 +1,4 @@
+import { isBomberOutsideAttack } from '../text/person-bomber.js';
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { Entity, Span } from '../extract-types.js';
 import {
@@ -396,6 +397,8 @@ export function toFamily(word: string): string {
 
 function kindOf(s: string, index: number, word: string): TriggerKind {
   const before = s.slice(Math.max(0, index - 40), index);
+  // "A convicted bomber was released": a person told of outside any attack.
+  if (isBomberOutsideAttack(s, index, word)) return 'weak';
   if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
   if (INDEFINITE_BEFORE.test(before)) return 'new';
   // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.
