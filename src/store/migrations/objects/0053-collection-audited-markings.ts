@@ -6,7 +6,7 @@ import type { TearlineMigration } from '../migration.js';
  * RED; `AUDITED_MARKING_IDS` in core/audit.ts at the time): written out, so that a later change
  * of that list does not change what this migration did.
  */
-const AUDITED_AT_0053 = [
+export const AUDITED_AT_0053: readonly string[] = [
   'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003',
   'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1',
   'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed',
