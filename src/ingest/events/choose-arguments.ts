@@ -37,7 +37,13 @@ export function chooseArguments(
   incident: Incident,
   entities: readonly Entity[],
   sentences: readonly Span[],
-  context: { main: boolean; claims: readonly ActorEntity[]; arrest?: boolean },
+  context: {
+    main: boolean;
+    claims: readonly ActorEntity[];
+    arrest?: boolean;
+    /** Sentences that tell the document's other incidents. */
+    othersSentences?: ReadonlySet<number>;
+  },
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
   const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
@@ -57,14 +63,14 @@ export function chooseArguments(
       { name: person.name, role: 'perpetrator' },
       ...actors.filter((a) => a.role !== 'perpetrator' && a.name !== person.name),
     ];
-    const near = nearbyPerpetrator(text, incident, entities, sentences);
+    const near = nearbyPerpetrator(text, incident, entities, sentences, context.othersSentences);
     if (near && !actors.some((a) => a.name === near.canonical))
       actors.push({ name: near.canonical, role: 'claimant' });
   }
   // A named claimant next to the incident beats "gunmen" or state forces read inside it: the
   // group that claims an attack is its perpetrator (ACLED codes the claimant).
   if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
-    const near = nearbyPerpetrator(text, incident, entities, sentences);
+    const near = nearbyPerpetrator(text, incident, entities, sentences, context.othersSentences);
     const fallback = near ?? (context.main ? context.claims[0] : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
       const unnamed = actors.some((a) => a.role === 'perpetrator');
@@ -203,12 +209,15 @@ function chooseActors(
     .map(({ name, role }) => ({ name, role }));
 }
 
+const CLAIMS_SEVERAL = /\b(?:both|all|each|attacks|bombings|blasts|killings|assaults)\b/i;
+
 /** A perpetrator stated in the sentences just before or after the incident. */
 function nearbyPerpetrator(
   text: string,
   incident: Incident,
   entities: readonly Entity[],
   sentences: readonly Span[],
+  others: ReadonlySet<number> = new Set(),
 ): ActorEntity | undefined {
   const first = incident.units[0]!.sentence;
   for (const offset of [1, -1, 2]) {
@@ -216,6 +225,8 @@ function nearbyPerpetrator(
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
     if (!CLAIM_CUE.test(s) || GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
+    // A claim told inside another incident is that incident's, unless it claims several.
+    if (others.has(first + offset) && !CLAIMS_SEVERAL.test(s)) continue;
     const actor = spansWithin(entities, sentence.start, sentence.end).find(
       (e): e is ActorEntity => e.type === 'actor',
     );
@@ -305,11 +316,12 @@ function choosePlace(
       coarse &&
       index < SITE_UNITS &&
       best !== undefined &&
-      (best.geo_precision === 1 || (town?.admin1 === undefined && best.admin1 !== undefined));
+      ((best.geo_precision ?? 3) < 3 || (town?.admin1 === undefined && best.admin1 !== undefined));
     if (best && (!coarse || finer)) {
       if (finer) town = undefined;
       if (!town) town = best;
-      coarse = town.geo_precision !== 1;
+      // "On the outskirts of X" (near a town) places the event as well as "in X" does.
+      coarse = (town.geo_precision ?? 3) === 3;
     }
   }
   const townName = town ? withDivision(text, town) : undefined;

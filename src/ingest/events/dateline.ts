@@ -15,6 +15,23 @@ const DATELINE =
  * @example datelineEntities('KABUL, 3 March — A bomb exploded in Kandahar.', entities)
  */
 export function withoutDatelines(text: string, entities: readonly Entity[]): Entity[] {
+  const spans = datelineSpans(text);
+  if (spans.length === 0) return [...entities];
+  return entities.filter(
+    (e) =>
+      !(
+        (e.type === 'location' || e.type === 'date') &&
+        spans.some(([s, t]) => e.start >= s && e.end <= t)
+      ),
+  );
+}
+
+/**
+ * Where the datelines of a text stand, as `[start, end)` pairs.
+ *
+ * @example datelineSpans('KABUL, 3 March — A bomb exploded.') // [[0, 15]]
+ */
+export function datelineSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(DATELINE)) {
     const head = m[1]!;
@@ -26,14 +43,7 @@ export function withoutDatelines(text: string, entities: readonly Entity[]): Ent
     if (head.length > 60 || (!upper && !dated)) continue;
     spans.push([start, start + head.length]);
   }
-  if (spans.length === 0) return [...entities];
-  return entities.filter(
-    (e) =>
-      !(
-        (e.type === 'location' || e.type === 'date') &&
-        spans.some(([s, t]) => e.start >= s && e.end <= t)
-      ),
-  );
+  return spans;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -67,7 +67,9 @@ export function detectEvents(
   entities: readonly Entity[],
   classify: ClassifyEvent,
 ): ExtractedEvent[] {
-  const units = findEventUnits(text, sentences, entities);
+  // A dateline gives the place and day of writing: no incident is anchored or placed by it.
+  const argumentEntities = withoutDatelines(text, entities);
+  const units = findEventUnits(text, sentences, argumentEntities);
   const incidents = segmentIncidents(units);
   const claims = claimedBy(text, sentences, entities);
   const documentActors = entities.flatMap((e) =>
@@ -75,17 +77,19 @@ export function detectEvents(
   );
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
-  const argumentEntities = withoutDatelines(text, entities);
   incidents.forEach((incident, index) => {
     // Further incidents whose weapon word decides their type skip the model (it is the cost).
     const worded =
       index > 0 && incident.status === 'occurred' ? toWordedType(text, incident) : undefined;
     const type =
       worded ?? classifyIncident(text, incident, entities, classify, short && index === 0);
-    // A dateline gives the place and day of writing, not of the event.
+    const othersSentences = new Set(
+      incidents.flatMap((other) => (other === incident ? [] : other.units.map((u) => u.sentence))),
+    );
     const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
+      othersSentences,
       arrest: type.sub_event_type === 'Arrests',
     });
     events.push({

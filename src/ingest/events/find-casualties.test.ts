@@ -151,6 +151,12 @@ describe('findCasualties', () => {
     assert.deepEqual(read('The judge was killed on Monday along with three others in a blast.'), {
       fatalities: { min: 4, max: 4 },
     });
+    assert.deepEqual(read('A roadside bomb killed a district official in Konduga.'), {
+      fatalities: { min: 1, max: 1 },
+    });
+    // A number of them, or those of someone, are no single victim.
+    assert.deepEqual(read('The strike killed a number of soldiers.'), {});
+    assert.deepEqual(read('The blast killed a commander’s bodyguards.'), {});
     assert.deepEqual(read('A soldier was killed and 9 were wounded.').fatalities, {
       min: 1,
       max: 1,

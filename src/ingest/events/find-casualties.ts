@@ -119,6 +119,10 @@ const KILLING_HIM =
 const ONE_KILLED =
   /(?:^|[.;]\s+|\b(?:[Aa]|[Tt]he|[Aa]n)\s)(?:[\w'’-]+\s+){0,6}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,3}?)?(?:,[^,]{1,80},)?\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain)\b/;
 
+/** "… killed a district official", "killing an off-duty policeman": one victim, active voice. */
+const KILLED_ONE =
+  /\b(?:killed|killing|shot dead|shooting dead|assassinated|assassinating)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)\b(?!['’-])/i;
+
 /**
  * A toll stated without a figure: a single victim ("the governor was killed", "killing him"),
  * or a named victim with others ("was killed along with five others").
@@ -131,7 +135,7 @@ function singleVictims(s: string): CountRange | undefined {
   }
   const him = KILLING_HIM.exec(s);
   if (him) return him[1] ? { min: 2, max: 2 } : { min: 1, max: 1 };
-  if (ONE_KILLED.test(s)) return { min: 1, max: 1 };
+  if (ONE_KILLED.test(s) || KILLED_ONE.test(s)) return { min: 1, max: 1 };
   return undefined;
 }
 

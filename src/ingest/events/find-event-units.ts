@@ -283,12 +283,13 @@ function readUnit(
     } else if (entity.type === 'location') {
       anchors++;
       // An incident already told is placed only by a town that names it ("the attack in Kabul").
-      const town = entity.geo_precision === 1;
+      // A town, or a spot near or in a district of one ("on the outskirts of X"): not a region.
+      const town = entity.geo_precision === 1 || entity.geo_precision === 2;
       const named = town && isNamedPlace(text, entity, triggers);
       if (entity.country && (kindNear(entity) === 'new' || named)) {
         countries.push(entity.country);
       }
-      if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
+      if (near(entity) && town) towns.push(entity.text.toLowerCase());
       // A toll with no attack word is placed by a town it is told in ("In Ngamdu, … killed two").
       else if (
         triggers.length === 0 &&

@@ -94,3 +94,44 @@ describe('another day', () => {
     }
   });
 });
+
+describe('a dateline report with two attacks on two days', () => {
+  const events = (text: string) =>
+    extractDocument({ id: 't', text, published: '2024-05-14' }).events.map((e) => ({
+      place: e.location?.name,
+      date: e.date,
+      perpetrators: e.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name),
+    }));
+
+  it('tells each attack apart, with its own place, day and claimant', () => {
+    assert.deepEqual(
+      events(
+        'MAIDUGURI, 12 May 2024 — Gunmen attacked an army checkpoint on the outskirts of Maiduguri on Saturday, killing four soldiers. Boko Haram claimed responsibility for the attack. The next day, a roadside bomb in the town of Konduga killed a district official.',
+      ),
+      [
+        { place: 'Maiduguri', date: '2024-05-11', perpetrators: ['Boko Haram'] },
+        { place: 'Konduga', date: '2024-05-12', perpetrators: [] },
+      ],
+    );
+    // The first attack placed only by the dateline is still its own incident.
+    assert.equal(
+      events(
+        'MAIDUGURI, 12 May 2024 — Gunmen attacked an army checkpoint on Saturday, killing four soldiers. The next day, a roadside bomb in the town of Konduga killed a district official.',
+      ).length,
+      2,
+    );
+  });
+
+  it('keeps a follow-up told the next day in the first incident', () => {
+    for (const follow of [
+      'The next day, police arrested two suspects in Konduga.',
+      'The next day, mourners in Konduga buried the four soldiers killed in the attack.',
+    ]) {
+      const found = events(
+        `MAIDUGURI, 12 May 2024 — Gunmen attacked an army checkpoint on the outskirts of Maiduguri on Saturday, killing four soldiers. ${follow}`,
+      );
+      assert.equal(found.length, 1, follow);
+      assert.equal(found[0]!.place, 'Maiduguri', follow);
+    }
+  });
+});

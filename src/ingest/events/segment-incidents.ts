@@ -76,9 +76,14 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
-  // Another day opens another incident only with an attack of its own and a toll of its own:
-  // arrests, funerals, claims and a risen toll are also told "the next day".
-  if (unit.dayChange && unit.kind === 'new' && unit.attack && ownToll(current, unit)) {
+  // Another day opens another incident only with an attack of its own and a toll or a town of
+  // its own: arrests, funerals, claims and a risen toll are also told "the next day".
+  if (
+    unit.dayChange &&
+    unit.kind === 'new' &&
+    unit.attack &&
+    (ownToll(current, unit) || ownTown(current, unit))
+  ) {
     return undefined;
   }
   // "The bombings" after a shooting was told: the bombing told earlier, if there was one.
@@ -138,6 +143,13 @@ function ownToll(incident: Incident, unit: EventUnit): boolean {
   const dead = unit.counts.fatalities;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
   return dead !== undefined && told !== undefined && told.min !== dead.min;
+}
+
+/** A town next to the unit's attack words that the incident never named. */
+function ownTown(incident: Incident, unit: EventUnit): boolean {
+  return (
+    unit.towns.length > 0 && !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))
+  );
 }
 
 function isAnchored(unit: EventUnit): boolean {
