@@ -87,7 +87,16 @@ export function chooseArguments(
     fatalities: null,
     injuries: null,
   };
-  const chosen = choosePlace(text, incident, inUnits);
+  // A clause cut from a summary ("Two blasts struck Quetta on Friday: …, the other …") happened
+  // where and when the summary says, unless it says otherwise.
+  const head = incident.units[0]!.head;
+  const summary: Incident | undefined = head
+    ? { ...incident, units: [{ ...incident.units[0]!, start: head.start, end: head.end }] }
+    : undefined;
+  const inHead = head ? spansWithin(entities, head.start, head.end) : [];
+  const chosen =
+    choosePlace(text, incident, inUnits) ??
+    (summary ? choosePlace(text, summary, inHead) : undefined);
   if (chosen) {
     args.location = { name: chosen.name };
   }
@@ -103,7 +112,7 @@ export function chooseArguments(
   // plot the arrest is the event.
   const attack =
     !context.arrest && incident.status === 'occurred' && incident.units.some((u) => u.attack);
-  const date = chooseDate(text, inUnits, attack);
+  const date = chooseDate(text, inUnits, attack) ?? chooseDate(text, inHead, attack);
   if (date?.value) {
     args.date = date.value;
     args.time_precision = date.time_precision ?? (date.value.length === 10 ? 1 : 3);
@@ -245,6 +254,23 @@ const ORIGIN_BEFORE =
 const SITE_TOWN_GAP =
   /^(?:,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?)$/;
 
+/** Words that send fire or people from one place to another: "from X to Y" is then a route. */
+const SENT_FROM =
+  /\b(?:fired|launched|fled|flee(?:ing)?|moved|moving|travell?(?:ed|ing)|came|coming|returned|returning|transferred|deported|smuggled|crossed|flew|flown|drove|driven|marched|relocated|evacuated|displaced|sent|brought|taken|trafficked|shipped|infiltrated|advanced|retreated|withdrew|escaped|arrived)\b[^.;]{0,40}$/i;
+const RANGE_AFTER = /^\s+(?:to|through|and)\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * A place the fire or the people came from ("rockets fired from Gaza", "men from Tajikistan"),
+ * but not the first end of a stretch struck along its length ("jets pounded towns from Idlib to
+ * Aleppo"): a range names where the event happened.
+ */
+function isOrigin(text: string, unit: Span, p: LocationEntity): boolean {
+  const before = text.slice(Math.max(unit.start, p.start - 24), p.start);
+  if (!ORIGIN_BEFORE.test(before)) return false;
+  if (!RANGE_AFTER.test(text.slice(p.end, p.end + 24))) return true;
+  return SENT_FROM.test(text.slice(Math.max(unit.start, p.start - 80), p.start));
+}
+
 /**
  * The place of the first unit that names one: the town closest to an attack word ("the bombing of
  * the Oklahoma City federal building"), a town before a country, and the named site there when
@@ -305,7 +331,7 @@ function choosePlace(
       distance(p) +
       ((p.geo_precision ?? 3) > 1 ? 60 : 0) +
       (p.admin1 === undefined ? 60 : 0) +
-      (ORIGIN_BEFORE.test(text.slice(Math.max(unit.start, p.start - 24), p.start)) ? 150 : 0);
+      (isOrigin(text, unit, p) ? 150 : 0);
     const best = places.reduce<LocationEntity | undefined>(
       (b, p) => (!b || score(p) < score(b) ? p : b),
       undefined,

@@ -184,7 +184,9 @@ function isProtestText(eventType: string, words: string): boolean {
 
 function toWordedType(text: string, incident: Incident): AcledType | undefined {
   const first = incident.units[0]!;
-  const type = toViolentType(text.slice(first.start, first.end));
+  // A clause cut from a summary ("Two bombs exploded …: one …, the other …") shares its act.
+  const head = first.head ? `${text.slice(first.head.start, first.head.end)} ` : '';
+  const type = toViolentType(head + text.slice(first.start, first.end));
   return type.sub_event_type === 'Attack' ? undefined : type;
 }
 

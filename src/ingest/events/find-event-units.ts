@@ -47,6 +47,11 @@ export interface EventUnit extends Span {
   kind: TriggerKind;
   /** The killed and injured figures it states (read once, used again for the event's counts). */
   counts: Casualties;
+  /**
+   * The summary a clause was cut from ("Two blasts struck Quetta on Friday: …, the other …"):
+   * where and when every attack it counts took place, unless the clause says otherwise.
+   */
+  head?: Span;
 }
 
 /** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
@@ -86,6 +91,7 @@ export function findEventUnits(
       inside.push(entities[j]!);
     for (const clause of splitClauses(text, s, sentence.start, inside)) {
       const unit = readUnit(text, clause, i, inside, clause.counted);
+      if (unit && clause.head) unit.head = clause.head;
       if (unit) units.push(unit);
     }
   }
@@ -95,10 +101,22 @@ export function findEventUnits(
 /** A clause cut from a sentence; `counted` when it tells a further attack with its own toll. */
 interface Clause extends Span {
   counted?: boolean;
+  head?: Span;
 }
 
 /** Where a second attack with its own subject may start: "… and a suicide bomber killed five". */
 const AND_ANOTHER = /\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/g;
+/** The second of attacks counted one by one: "…: one near a police station, the other at a market". */
+const DISTRIBUTIVE =
+  /(?:[,;:]|\s+—)\s+(?:and\s+|while\s+)?(?=(?:the other|the second|the third|the last|the latter|another)\b)/g;
+/**
+ * A sentence that first counts the attacks, then tells them one by one: "Two blasts struck Quetta
+ * on Friday: …", "Twin bombings hit Kabul — one …". What comes before the colon or dash.
+ */
+const SUMMARY_HEAD =
+  /^[^:;—]*?\b(?:two|three|four|five|twin|several|multiple|a (?:series|wave|string) of)\s+(?:[\w-]+\s+){0,2}?(?:blasts|bombings|explosions|attacks|strikes|bombs|shootings|raids|ambushes|suicide bombers|assaults)\b[^:;—]*?(?=:|\s—|,\s+(?:one|the first)\b)/i;
+const DISTRIBUTIVE_NEXT =
+  /^(?:[,;:]|\s+—)?\s*(?:and\s+|while\s+)?(?:the other|the second|the third|the last|the latter|another)\b/i;
 
 function splitClauses(
   text: string,
@@ -111,12 +129,21 @@ function splitClauses(
   let m: RegExpExecArray | null;
   while ((m = CLAUSE_BREAK.exec(s)) !== null) cuts.push(m.index);
   const loose: number[] = [];
+  const distributive: number[] = [];
   if (COUNT_HINT.test(s)) {
     AND_ANOTHER.lastIndex = 0;
     while ((m = AND_ANOTHER.exec(s)) !== null) if (!cuts.includes(m.index)) loose.push(m.index);
+    DISTRIBUTIVE.lastIndex = 0;
+    while ((m = DISTRIBUTIVE.exec(s)) !== null) {
+      if (!cuts.includes(m.index) && !loose.includes(m.index)) distributive.push(m.index);
+    }
   }
-  if (cuts.length === 0 && loose.length === 0) return [{ start: offset, end: offset + s.length }];
-  const all = [...cuts, ...loose].sort((a, b) => a - b);
+  if (cuts.length === 0 && loose.length === 0 && distributive.length === 0) {
+    return [{ start: offset, end: offset + s.length }];
+  }
+  const summary = SUMMARY_HEAD.exec(s);
+  const head = summary ? { start: offset, end: offset + summary[0].length } : undefined;
+  const all = [...cuts, ...loose, ...distributive].sort((a, b) => a - b);
   const spans: Clause[] = [];
   let start = 0;
   let counted = false;
@@ -129,15 +156,32 @@ function splitClauses(
       strict && statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right);
     // … or where each side counts its own dead at a site or by an attacker of its own ("a car
     // bomb killed nine at a police station and a suicide bomber killed five at a market").
-    const own = !status && ownToll(text, offset + start, offset + cut, offset + s.length, entities);
+    // "one …, killing nine, the other …, killing five": each one counted has its own dead.
+    const own =
+      !status &&
+      (DISTRIBUTIVE_NEXT.test(right)
+        ? bothTolls(text, offset + start, offset + cut, offset + s.length)
+        : ownToll(text, offset + start, offset + cut, offset + s.length, entities));
     if (status || own) {
-      spans.push({ start: offset + start, end: offset + cut, ...(counted ? { counted } : {}) });
-      start = cut + (/^[,;\s]+(?:and\s+)?/.exec(right)?.[0].length ?? 0);
+      spans.push(clause(offset + start, offset + cut, counted, head));
+      start = cut + (/^[,;:\s—]+(?:and\s+|while\s+)?/.exec(right)?.[0].length ?? 0);
       counted = own;
     }
   }
-  spans.push({ start: offset + start, end: offset + s.length, ...(counted ? { counted } : {}) });
+  spans.push(clause(offset + start, offset + s.length, counted, head));
   return spans;
+}
+
+function clause(start: number, end: number, counted: boolean, head: Span | undefined): Clause {
+  if (!counted) return { start, end };
+  return head && head.end <= start ? { start, end, counted, head } : { start, end, counted };
+}
+
+function bothTolls(text: string, start: number, cut: number, end: number): boolean {
+  return (
+    findCasualties(text, { start, end: cut }).fatalities !== undefined &&
+    findCasualties(text, { start: cut, end: nextCut(text, cut, end) }).fatalities !== undefined
+  );
 }
 
 const COUNT_HINT = /\b(?:kill|dead|died|shot dead)/i;

@@ -11,6 +11,20 @@ describe('the place of an event', () => {
     assert.equal(placeOf('Rockets fired from Gaza landed near Ashkelon on Monday.'), 'Ashkelon');
   });
 
+  it('is the first end of a stretch struck along its length, not an origin', () => {
+    assert.equal(
+      placeOf(
+        'Jets pounded rebel-held towns from Idlib to Aleppo on Monday, killing 20 civilians.',
+      ),
+      'Idlib',
+    );
+    // Fire or people sent from one place to another: the place they came from is no event's.
+    assert.equal(
+      placeOf('Rockets fired from Gaza to Ashkelon killed two people on Monday.'),
+      'Ashkelon',
+    );
+  });
+
   it('is the province a country is narrowed to', () => {
     assert.match(
       placeOf(

@@ -135,3 +135,40 @@ describe('a dateline report with two attacks on two days', () => {
     }
   });
 });
+
+describe('a summary told attack by attack', () => {
+  const told = (text: string): string[] =>
+    extractDocument({ id: 't', text, published: '2024-06-12' }).events.map(
+      (e) => `${e.location?.name ?? '?'} ${e.date ?? '?'} ${e.fatalities?.min ?? '?'}`,
+    );
+
+  it('gives each attack counted one by one the summary’s town and day', () => {
+    assert.deepEqual(
+      told(
+        'Two bombs exploded in Quetta on Friday, one near a police station, killing nine, and the other at a market, killing five.',
+      ),
+      ['Quetta 2024-06-07 9', 'Quetta 2024-06-07 5'],
+    );
+    assert.deepEqual(
+      told(
+        'Two blasts struck Quetta on Friday: a car bomb killed nine at a police station and a suicide bomber killed five at a market.',
+      ),
+      ['Quetta 2024-06-07 9', 'Quetta 2024-06-07 5'],
+    );
+  });
+
+  it('stays one incident when the parts count the victims of one attack', () => {
+    assert.deepEqual(
+      told(
+        'Two soldiers were killed in Quetta on Friday: one died at the scene, the other in hospital.',
+      ),
+      ['Quetta 2024-06-07 2'],
+    );
+    assert.deepEqual(
+      told(
+        'A bomb exploded in Quetta on Friday, killing nine; the other victims were taken to hospital.',
+      ),
+      ['Quetta 2024-06-07 9'],
+    );
+  });
+});
