@@ -30,6 +30,32 @@ describe('place geocoding', () => {
     assert.equal(belgrade?.country, 'RS');
   });
 
+  it('reads a borough or suburb as the one inside a city or province the text names', () => {
+    const where = (text: string): string | undefined => {
+      const brooklyn = places(text).find((p) => p.text === 'Brooklyn');
+      return brooklyn && `${brooklyn.country} ${brooklyn.admin1}`;
+    };
+    assert.equal(
+      where('A gunman opened fire in Brooklyn on Tuesday. New York police said he fled.'),
+      'US New York',
+    );
+    assert.equal(
+      where('A man was stabbed in Brooklyn on Tuesday. Melbourne police said he fled.'),
+      'AU Victoria',
+    );
+    assert.equal(
+      where('A man was stabbed in Brooklyn, a town in Michigan, on Tuesday.'),
+      'US Michigan',
+    );
+    // A city far from every namesake draws none of them to it: the document's country decides.
+    assert.notEqual(
+      where('A man was stabbed in Brooklyn on Tuesday. Chicago police said he fled.'),
+      'US New York',
+    );
+    const [bronx] = places('Two men were shot dead in the Bronx on Sunday.');
+    assert.deepEqual([bronx?.text, bronx?.admin1], ['Bronx', 'New York']);
+  });
+
   it('reads "X state" or "X region" in lower case as the division X', () => {
     const [kaduna] = places('Gunmen killed 11 people in Kaduna state on Sunday.');
     assert.deepEqual([kaduna?.text, kaduna?.country], ['Kaduna', 'NG']);

@@ -106,10 +106,21 @@ export function findLocations(
     const n = mentions[k + 1]!;
     if (/^,\s*$/.test(text.slice(m.end, n.start))) m.qualifier = n.candidates;
   }
+  // A district or suburb of a city named in the same text is the one inside that city:
+  // "Brooklyn" beside "New York" is New York's, not Indiana's or Victoria's.
+  const first = mentions.map((m) => choosePlace(m, docCountries));
   const found: Array<LocationEntity | OtherEntity> = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    const place = choosePlace(m, docCountries);
+    const key = text.slice(m.start, m.end).toLowerCase();
+    const others = first.filter(
+      (p, j): p is Place =>
+        p !== undefined && text.slice(mentions[j]!.start, mentions[j]!.end).toLowerCase() !== key,
+    );
+    const place =
+      m.candidates.length > 1 && others.length > 0
+        ? choosePlace(m, docCountries, others)
+        : first[k];
     if (!place) continue;
     const name = text.slice(m.start, m.end);
     if (place.kind === 'country') {
@@ -215,7 +226,11 @@ function toGeoPrecision(place: Place, m: Mention): GeoPrecision {
   return 1;
 }
 
-function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Place | undefined {
+function choosePlace(
+  m: Mention,
+  docCountries: ReadonlyMap<string, number>,
+  named: readonly Place[] = [],
+): Place | undefined {
   let pool = m.candidates;
   if (m.qualifier) {
     const q = m.qualifier;
@@ -237,7 +252,8 @@ function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Pla
   const strong = pool.some((p) => p.strong);
   const inDoc = pool.filter((p) => p.country && docCountries.has(p.country));
   if (!strong && !m.cue && !m.qualifier && inDoc.length === 0) return undefined;
-  const ranked = [...pool].sort((a, b) => score(b, docCountries) - score(a, docCountries));
+  const rank = (p: Place): number => score(p, docCountries) + (isWithinNamed(p, named) ? 45 : 0);
+  const ranked = [...pool].sort((a, b) => rank(b) - rank(a));
   const best = ranked[0];
   // "in Herat" is the city; the province of the same name needs "province" after it.
   if (best && best.kind === 'admin1' && !m.admin) {
@@ -247,6 +263,26 @@ function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Pla
     if (city) return city;
   }
   return best;
+}
+
+/** How near a city must lie to another place named in the text to be read as part of it. */
+const WITHIN_KM = 25;
+
+/** A city lying within a city the text names elsewhere, or in the province it names. */
+function isWithinNamed(p: Place, named: readonly Place[]): boolean {
+  if (p.kind !== 'city') return false;
+  return named.some(
+    (q) =>
+      q.country === p.country &&
+      ((q.kind === 'city' && distanceKm(p, q) <= WITHIN_KM) ||
+        (q.kind === 'admin1' && q.admin1 !== undefined && q.admin1 === p.admin1)),
+  );
+}
+
+function distanceKm(a: Place, b: Place): number {
+  const dLat = a.lat - b.lat;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return Math.sqrt(dLat * dLat + dLon * dLon) * 111.2;
 }
 
 // A well-known place outweighs a document's country context ("Moscow" in an article full of

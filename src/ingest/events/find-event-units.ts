@@ -11,6 +11,7 @@ import {
   THWARTED_CUE,
 } from './event-cues.js';
 import { findCasualties, type Casualties } from './find-casualties.js';
+import { findPlace } from '../gazetteer/find-place.js';
 
 /** A sentence, or a clause of one, read for the incident it speaks of. */
 export interface EventUnit extends Span {
@@ -43,6 +44,8 @@ export interface EventUnit extends Span {
   towns: string[];
   /** Every town named in it, lower-cased. */
   names: string[];
+  /** Where its towns lie, to tell a borough from another town (see {@link TownSpot}). */
+  spots?: TownSpot[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
   /** The killed and injured figures it states (read once, used again for the event's counts). */
@@ -52,6 +55,14 @@ export interface EventUnit extends Span {
    * where and when every attack it counts took place, unless the clause says otherwise.
    */
   head?: Span;
+}
+
+/** A town of a unit with its coordinates; `major` when the press names it without context. */
+export interface TownSpot {
+  name: string;
+  lat: number;
+  lon: number;
+  major: boolean;
 }
 
 /** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
@@ -316,6 +327,7 @@ function readUnit(
   const places: string[] = [];
   const towns: string[] = [];
   const names: string[] = [];
+  const spots: TownSpot[] = [];
   let anchors = 0;
   for (const entity of entities) {
     if (entity.start < span.start || entity.end > span.end) continue;
@@ -344,6 +356,15 @@ function readUnit(
         towns.push(entity.text.toLowerCase());
       }
       if (town) names.push(entity.text.toLowerCase());
+      if (town && entity.lat !== undefined && entity.lon !== undefined) {
+        const major = findPlace(entity.text, entity.country ? { country: entity.country } : {});
+        spots.push({
+          name: entity.text.toLowerCase(),
+          lat: entity.lat,
+          lon: entity.lon,
+          major: major?.strong === true && major.kind === 'city',
+        });
+      }
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
       if (town && gap && isNameGap(text.slice(entity.end, gap.at))) {
@@ -391,6 +412,7 @@ function readUnit(
     places,
     towns,
     names,
+    ...(spots.length > 0 ? { spots } : {}),
     counts: counted,
   };
 }

@@ -172,3 +172,23 @@ describe('a summary told attack by attack', () => {
     );
   });
 });
+
+describe('a city and its borough', () => {
+  it('tell one incident, from the headline to the body', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunman kills three in New York bar shooting\n\nA gunman killed three people at a bar in Brooklyn on Saturday night, police said.',
+      ),
+      ['New York 3'],
+    );
+  });
+
+  it('do not join two towns a short drive apart that tell their own tolls', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunmen killed six farmers in Maiduguri on Sunday. In Konduga, a bomb killed two soldiers.',
+      ),
+      ['Maiduguri 6', 'Konduga 2'],
+    );
+  });
+});

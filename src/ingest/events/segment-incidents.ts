@@ -1,5 +1,5 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
-import type { EventUnit } from './find-event-units.js';
+import type { EventUnit, TownSpot } from './find-event-units.js';
 
 /** Units that tell one incident, in document order. */
 export interface Incident {
@@ -14,7 +14,12 @@ export interface Incident {
   towns: Set<string>;
   /** Kinds of violence its units name. */
   families: Set<string>;
+  /** Where its towns lie. */
+  spots: TownSpot[];
 }
+
+/** How near a town lies to a well-known city for it to be a borough or suburb of that city. */
+const BOROUGH_KM = 25;
 
 /** How many sentences after an incident's last unit a bare casualty figure still belongs to it. */
 const CASUALTY_REACH = 2;
@@ -122,7 +127,26 @@ function elsewhere(incident: Incident, unit: EventUnit): boolean {
   // Compare with the towns next to its attack words, or with any town it named when none is.
   if (incident.towns.size === 0 && incident.names.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
-  return !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t));
+  return !unit.towns.some((t) => namesTown(incident, unit, t));
+}
+
+/**
+ * Whether the incident named the town, or a well-known city it lies in, or a borough of it: "a
+ * bar in Brooklyn" tells the "New York bar shooting" of the headline.
+ */
+function namesTown(incident: Incident, unit: EventUnit, town: string): boolean {
+  if (incident.towns.has(town) || incident.names.has(town)) return true;
+  const spot = unit.spots?.find((s) => s.name === town);
+  if (!spot) return false;
+  return incident.spots.some(
+    (other) => (other.major || spot.major) && distanceKm(spot, other) <= BOROUGH_KM,
+  );
+}
+
+function distanceKm(a: TownSpot, b: TownSpot): number {
+  const dLat = a.lat - b.lat;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return Math.sqrt(dLat * dLat + dLon * dLon) * 111.2;
 }
 
 /**
@@ -134,7 +158,7 @@ function tollElsewhere(incident: Incident, unit: EventUnit): boolean {
   const dead = unit.counts.fatalities;
   if (!dead || unit.towns.length === 0) return false;
   if (incident.names.size === 0 && incident.towns.size === 0) return false;
-  if (unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))) return false;
+  if (unit.towns.some((t) => namesTown(incident, unit, t))) return false;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
   return told !== undefined && told.min !== dead.min;
 }
@@ -147,9 +171,7 @@ function ownToll(incident: Incident, unit: EventUnit): boolean {
 
 /** A town next to the unit's attack words that the incident never named. */
 function ownTown(incident: Incident, unit: EventUnit): boolean {
-  return (
-    unit.towns.length > 0 && !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))
-  );
+  return unit.towns.length > 0 && !unit.towns.some((t) => namesTown(incident, unit, t));
 }
 
 function isAnchored(unit: EventUnit): boolean {
@@ -182,6 +204,7 @@ export function emptyIncident(status: Incident['status']): Incident {
     names: new Set(),
     towns: new Set(),
     families: new Set(),
+    spots: [],
   };
 }
 
@@ -199,6 +222,7 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const n of unit.names) incident.names.add(n);
   for (const t of unit.towns) incident.towns.add(t);
   for (const f of unit.families) incident.families.add(f);
+  if (unit.spots) incident.spots.push(...unit.spots);
 }
 
 /** The main incident is the first told, unless a later one is told at much greater length. */
