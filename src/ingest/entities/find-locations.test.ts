@@ -56,6 +56,29 @@ describe('place geocoding', () => {
     assert.deepEqual([bronx?.text, bronx?.admin1], ['Bronx', 'New York']);
   });
 
+  it('keeps a town’s whole name when the gazetteer knows only its first word', () => {
+    const [nioro] = places('Gunmen killed seven soldiers in the town of Nioro du Sahel on Monday.');
+    // No country rather than the wrong one: Gambia also has a Nioro.
+    assert.deepEqual([nioro?.text, nioro?.country], ['Nioro du Sahel', undefined]);
+    const [inMali] = places('Jihadists attacked an army post in Nioro du Sahel, a town in Mali.');
+    assert.deepEqual([inMali?.text, inMali?.country], ['Nioro du Sahel', 'ML']);
+    const [ras] = places('Fighters seized Ras al-Ain, a town in northern Syria, on Sunday.');
+    assert.deepEqual([ras?.text, ras?.country], ['Ras al-Ain', 'SY']);
+    const [bir] = places('Militants stormed the village of Bir el Abd on Friday.');
+    assert.equal(bir?.text, 'Bir el Abd');
+  });
+
+  it('does not stretch a name the gazetteer knows whole, nor make a person a town', () => {
+    const [dar] = places('A bomb exploded in Dar es Salaam on Monday.');
+    assert.deepEqual([dar?.text, dar?.country], ['Dar es Salaam', 'TZ']);
+    const [palmyra] = places('Palmyra, Syria, was shelled on Monday.');
+    assert.deepEqual([palmyra?.text, palmyra?.country], ['Palmyra, Syria', 'SY']);
+    assert.deepEqual(
+      places('Hassan al-Turabi said the attack killed five.').map((p) => p.text),
+      [],
+    );
+  });
+
   it('reads "X state" or "X region" in lower case as the division X', () => {
     const [kaduna] = places('Gunmen killed 11 people in Kaduna state on Sunday.');
     assert.deepEqual([kaduna?.text, kaduna?.country], ['Kaduna', 'NG']);

@@ -22,9 +22,23 @@ interface Mention {
   near: boolean;
   admin: boolean;
   district: boolean;
-  /** The place the next words name ("Palmyra, Syria"). */
+  /** The place the next words name ("Palmyra, Syria", "Nioro du Sahel, a town in Mali"). */
   qualifier?: Place[];
+  /** The qualifier is written right after it, a comma between ("Palmyra, Syria"): one name. */
+  joined?: boolean;
+  /** The gazetteer knows only the name's first words ("Nioro" of "Nioro du Sahel"). */
+  partial?: boolean;
 }
+
+/**
+ * The rest of a multi-word town after a particle ("du Sahel", "al-Ain", "el Abd"): a gazetteer
+ * name followed by it is only the first part of a longer name.
+ */
+const PARTICLE_TAIL =
+  /^(?:[ -](?:du|de|des|del|la|le|el|al|ad|ar|as|an|ash|az|es|ez|ed|bin|ibn|ben|bou|um|umm|ul|ud)[ -]\p{Lu}[\p{L}'’]+)+/u;
+/** "…, a town in northern Mali": an apposition that says which country holds the place. */
+const APPOSITIVE_IN =
+  /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|district|suburb|neighbou?rhood|area|settlement|locality|municipality|region|province)\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
 
 /**
  * Finds places and geocodes them offline: countries, regions, provinces and cities of the
@@ -60,7 +74,13 @@ export function findLocations(
     // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is read by the
     // named-run finder; its longer span wins over the place when they overlap.
     const start = piece.start;
-    const end = withFinalStop(text, span[span.length - 1]!.end);
+    let end = withFinalStop(text, span[span.length - 1]!.end);
+    let to = match.to;
+    const tail = PARTICLE_TAIL.exec(text.slice(end, end + 60));
+    if (tail) {
+      end += tail[0].length;
+      while (to < pieces.length && pieces[to]!.start < end) to++;
+    }
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 16);
     const single = span.length === 1;
@@ -87,9 +107,10 @@ export function findLocations(
       near: NEAR.test(before),
       admin: ADMIN_AFTER.test(after),
       district: DISTRICT_AFTER.test(after),
+      ...(tail ? { partial: true } : {}),
     };
     mentions.push(mention);
-    i = match.to - 1;
+    i = to - 1;
   }
   // Countries the document speaks of, for the ambiguous and the weak names.
   const docCountries = new Map<string, number>();
@@ -104,7 +125,11 @@ export function findLocations(
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k]!;
     const n = mentions[k + 1]!;
-    if (/^,\s*$/.test(text.slice(m.end, n.start))) m.qualifier = n.candidates;
+    const gap = text.slice(m.end, n.start);
+    if (/^,\s*$/.test(gap)) {
+      m.qualifier = n.candidates;
+      m.joined = true;
+    } else if (APPOSITIVE_IN.test(gap)) m.qualifier = n.candidates;
   }
   // A district or suburb of a city named in the same text is the one inside that city:
   // "Brooklyn" beside "New York" is New York's, not Indiana's or Victoria's.
@@ -123,6 +148,11 @@ export function findLocations(
         : first[k];
     if (!place) continue;
     const name = text.slice(m.start, m.end);
+    if (m.partial) {
+      const entity = partialName(m, place, name, docCountries);
+      if (entity) found.push(entity);
+      continue;
+    }
     if (place.kind === 'country') {
       const after = text.slice(m.end, m.end + 24);
       // A country that acts ("France said", "Jordan has joined") is its government, and so is
@@ -158,6 +188,7 @@ export function findLocations(
     const q = mentions[k + 1];
     if (
       m.qualifier &&
+      m.joined &&
       q &&
       place.kind === 'city' &&
       q.candidates.some(
@@ -188,9 +219,47 @@ export function findLocations(
   return found.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A name the gazetteer knows only in part ("Nioro" of "Nioro du Sahel") keeps its whole text; it
+ * is geocoded only to a namesake in the country its apposition or the document names, and kept
+ * ungeocoded after a locative cue otherwise (a wrong country is worse than none).
+ */
+function partialName(
+  m: Mention,
+  place: Place,
+  name: string,
+  docCountries: ReadonlyMap<string, number>,
+): LocationEntity | undefined {
+  const countries = new Set(
+    m.qualifier?.flatMap((q) => (q.country ? [q.country] : [])) ?? docCountries.keys(),
+  );
+  const namesake = [place, ...m.candidates].find(
+    (p) => p.kind === 'city' && p.country !== undefined && countries.has(p.country),
+  );
+  const entity: LocationEntity = {
+    type: 'location',
+    text: name,
+    start: m.start,
+    end: m.end,
+    geo_precision: m.near ? 2 : 1,
+  };
+  if (!namesake) {
+    if (!m.cue && !m.near && !m.qualifier) return undefined;
+    // "Ras al-Ain, a town in northern Syria": the country is known, the town's point is not.
+    const [only, ...more] = m.qualifier ? [...countries] : [];
+    if (only && more.length === 0) entity.country = only;
+    return entity;
+  }
+  entity.country = namesake.country!;
+  if (namesake.admin1) entity.admin1 = namesake.admin1;
+  entity.lat = namesake.lat;
+  entity.lon = namesake.lon;
+  return entity;
+}
+
 /** "the town of Kafr Zita": the words say it is a place, whether the gazetteer knows it or not. */
 const SETTLEMENT_OF =
-  /\b(?:the\s+)?(?:town|village|city|hamlet|settlement|locality|district|neighbou?rhood)\s+of\s+((?:al-|el-)?\p{Lu}[\p{L}'’-]+(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2})/gu;
+  /\b(?:the\s+)?(?:town|village|city|hamlet|settlement|locality|district|neighbou?rhood)\s+of\s+((?:al-|el-)?\p{Lu}[\p{L}'’-]+(?:(?:\s+|-)(?:(?:du|de|des|del|la|le|el|al|ad|ar|as|an|ash|az|es|ez|ed|bin|ibn|ben|bou|um|umm|ul|ud)(?:\s+|-))?\p{Lu}[\p{L}'’-]+){0,2})/gu;
 
 /**
  * Places introduced by their kind that the gazetteer does not hold: not geocoded (no country or

@@ -163,6 +163,25 @@ describe('findCasualties', () => {
     });
   });
 
+  it('reads "two dozen" as 24 and reads across hyphenated allegiances', () => {
+    assert.deepEqual(read('Two dozen villagers were killed.').fatalities, { min: 24, max: 24 });
+    assert.deepEqual(read('More than two dozen pro-government fighters were killed.').fatalities, {
+      min: 25,
+    });
+    assert.deepEqual(read('Five Iranian-backed militiamen died in the strike.').fatalities, {
+      min: 5,
+      max: 5,
+    });
+    // A hyphenated word that says what the figure counts is no bridge to the victims.
+    assert.deepEqual(
+      read('Two dozen long-range rockets hit the base; no one was killed.').fatalities,
+      {
+        min: 0,
+        max: 0,
+      },
+    );
+  });
+
   it('reads "causing no casualties" as no one killed', () => {
     assert.deepEqual(
       read('Two rockets hit an empty field on Monday, causing no casualties.').fatalities,

@@ -192,3 +192,23 @@ describe('a city and its borough', () => {
     );
   });
 });
+
+describe('a toll told by reference in another town', () => {
+  it('is another incident when the incident told none there', () => {
+    assert.deepEqual(
+      incidents(
+        'A car bomb exploded outside a police station in Kirkuk on Monday. Last month, more than two dozen pro-government fighters were killed in Islamic State attacks in Hawija.',
+      ),
+      ['Kirkuk ?', 'Hawija 25'],
+    );
+  });
+
+  it('stays with the incident when it is told in the incident’s town', () => {
+    assert.deepEqual(
+      incidents(
+        'A car bomb exploded outside a police station in Kirkuk on Monday. Nine people were killed in the attack in Kirkuk.',
+      ),
+      ['Kirkuk 9'],
+    );
+  });
+});

@@ -59,7 +59,12 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
     if (!current && unit.kind === 'ref' && !isAnchored(unit) && unit.sentence >= LEAD_SENTENCES) {
       continue;
     }
-    const target = chooseIncident(incidents, current, unit);
+    // "… were killed in IS attacks in Badia": a toll in a town of its own is another incident,
+    // even told with a definite or possessive attack word.
+    const target =
+      unit.kind === 'ref' && current && tollElsewhere(current, unit, true)
+        ? undefined
+        : chooseIncident(incidents, current, unit);
     if (target) {
       add(target, unit);
       current = target;
@@ -154,13 +159,14 @@ function distanceKm(a: TownSpot, b: TownSpot): number {
  * own that differs: in a round-up ("In Dikwa, gunmen killed six. In Ngamdu, fighters burned
  * homes and killed two.") each town's dead are another attack's.
  */
-function tollElsewhere(incident: Incident, unit: EventUnit): boolean {
+function tollElsewhere(incident: Incident, unit: EventUnit, untold = false): boolean {
   const dead = unit.counts.fatalities;
   if (!dead || unit.towns.length === 0) return false;
   if (incident.names.size === 0 && incident.towns.size === 0) return false;
   if (unit.towns.some((t) => namesTown(incident, unit, t))) return false;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
-  return told !== undefined && told.min !== dead.min;
+  // An attack word's toll in another town differs from an incident that told none, too.
+  return told === undefined ? untold : told.min !== dead.min;
 }
 
 function ownToll(incident: Incident, unit: EventUnit): boolean {
