@@ -68,6 +68,18 @@ describe('place geocoding', () => {
     assert.equal(bir?.text, 'Bir el Abd');
   });
 
+  it('reads an unknown name as a town when an apposition says so, in the country it names', () => {
+    const [boulkessi] = places(
+      'Jihadists attacked an army post in Boulkessi, a town in western Mali, on Monday.',
+    );
+    assert.deepEqual([boulkessi?.text, boulkessi?.country], ['Boulkessi', 'ML']);
+    // An apposition of another kind, or none after a locative, makes no town.
+    assert.deepEqual(
+      places('Officials in Boulkessi, a spokesman for the army in Mali, said.').map((p) => p.text),
+      ['Mali'],
+    );
+  });
+
   it('does not stretch a name the gazetteer knows whole, nor make a person a town', () => {
     const [dar] = places('A bomb exploded in Dar es Salaam on Monday.');
     assert.deepEqual([dar?.text, dar?.country], ['Dar es Salaam', 'TZ']);

@@ -6,6 +6,7 @@ import type { DocumentContext } from './document-context.js';
 import { isCapitalized } from './document-context.js';
 import { getLexicons } from './lexicon-words.js';
 import { NAME_CONNECTORS } from './name-words.js';
+import { namedSettlements } from './named-settlements.js';
 
 const LOCATIVE =
   /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
@@ -255,32 +256,6 @@ function partialName(
   entity.lat = namesake.lat;
   entity.lon = namesake.lon;
   return entity;
-}
-
-/** "the town of Kafr Zita": the words say it is a place, whether the gazetteer knows it or not. */
-const SETTLEMENT_OF =
-  /\b(?:the\s+)?(?:town|village|city|hamlet|settlement|locality|district|neighbou?rhood)\s+of\s+((?:al-|el-)?\p{Lu}[\p{L}'’-]+(?:(?:\s+|-)(?:(?:du|de|des|del|la|le|el|al|ad|ar|as|an|ash|az|es|ez|ed|bin|ibn|ben|bou|um|umm|ul|ud)(?:\s+|-))?\p{Lu}[\p{L}'’-]+){0,2})/gu;
-
-/**
- * Places introduced by their kind that the gazetteer does not hold: not geocoded (no country or
- * coordinates), but a place an incident can be told at (issue 14: an unknown town must still
- * open or place an incident).
- */
-function namedSettlements(
-  text: string,
-  blocked: Uint8Array,
-  found: ReadonlyArray<LocationEntity | OtherEntity>,
-): LocationEntity[] {
-  const out: LocationEntity[] = [];
-  for (const m of text.matchAll(SETTLEMENT_OF)) {
-    const name = m[1]!;
-    const start = m.index + m[0].length - name.length;
-    const end = start + name.length;
-    if (blocked[start] !== 0 || blocked[end - 1] !== 0) continue;
-    if (found.some((f) => f.start < end && start < f.end)) continue;
-    out.push({ type: 'location', text: name, start, end, geo_precision: 1 });
-  }
-  return out;
 }
 
 const AGENT_VERB =
