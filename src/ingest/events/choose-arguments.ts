@@ -43,6 +43,8 @@ export function chooseArguments(
     arrest?: boolean;
     /** Sentences that tell the document's other incidents. */
     othersSentences?: ReadonlySet<number>;
+    /** The day a round-up's lead gives to the attacks it sums up. */
+    roundupDate?: DateEntity;
   },
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
@@ -112,7 +114,8 @@ export function chooseArguments(
   // plot the arrest is the event.
   const attack =
     !context.arrest && incident.status === 'occurred' && incident.units.some((u) => u.attack);
-  const date = chooseDate(text, inUnits, attack) ?? chooseDate(text, inHead, attack);
+  const date =
+    chooseDate(text, inUnits, attack) ?? chooseDate(text, inHead, attack) ?? context.roundupDate;
   if (date?.value) {
     args.date = date.value;
     args.time_precision = date.time_precision ?? (date.value.length === 10 ? 1 : 3);

@@ -1,5 +1,5 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
-import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
+import type { ActorEntity, DateEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments, UNNAMED_OR_STATE } from './choose-arguments.js';
@@ -77,6 +77,8 @@ export function detectEvents(
   );
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
+  const roundup =
+    incidents.length > 1 ? roundupDay(text, sentences, incidents, argumentEntities) : undefined;
   incidents.forEach((incident, index) => {
     // Further incidents whose weapon word decides their type skip the model (it is the cost).
     const worded =
@@ -90,6 +92,7 @@ export function detectEvents(
       main: index === 0,
       claims,
       othersSentences,
+      ...(roundup ? { roundupDate: roundup } : {}),
       arrest: type.sub_event_type === 'Arrests',
     });
     events.push({
@@ -255,6 +258,35 @@ function leadIncident(text: string, event: ExtractedEvent): Incident {
     counts: findCasualties(text, span),
   }));
   return { ...emptyIncident(event.status), units };
+}
+
+/** A lead that sums up several attacks: "Violence flared across Afghanistan on Tuesday." */
+const ROUNDUP =
+  /\b(?:across|wave|series|spate|string|several|multiple|a number of|violence|attacks|clashes|separate)\b/i;
+/** How many opening sentences (a headline, the lead) may sum up a round-up. */
+const ROUNDUP_LEAD = 3;
+
+/**
+ * The day a round-up's lead gives to the attacks it sums up ("Violence flared across
+ * Afghanistan on Tuesday. A roadside bomb killed three policemen in Kandahar. …"): a date in an
+ * opening sentence that tells no incident of its own.
+ */
+function roundupDay(
+  text: string,
+  sentences: readonly Span[],
+  incidents: readonly Incident[],
+  entities: readonly Entity[],
+): DateEntity | undefined {
+  const told = new Set(incidents.flatMap((i) => i.units.map((u) => u.sentence)));
+  for (let i = 0; i < Math.min(ROUNDUP_LEAD, sentences.length); i++) {
+    const sentence = sentences[i]!;
+    if (told.has(i) || !ROUNDUP.test(text.slice(sentence.start, sentence.end))) continue;
+    const day = spansWithin(entities, sentence.start, sentence.end).find(
+      (e): e is DateEntity => e.type === 'date' && (e.value?.length ?? 0) >= 7,
+    );
+    if (day) return day;
+  }
+  return undefined;
 }
 
 function toEvidence(incident: Incident): Span[] {

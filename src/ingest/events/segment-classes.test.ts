@@ -212,3 +212,26 @@ describe('a toll told by reference in another town', () => {
     );
   });
 });
+
+describe('a round-up told after a lead that sums it up', () => {
+  const days = (text: string): Array<string | undefined> =>
+    extractDocument({ id: 't', text, published: '2024-05-14' }).events.map((e) => e.date);
+
+  it('gives each attack without a day of its own the lead’s day', () => {
+    assert.deepEqual(
+      days(
+        'Violence flared across Afghanistan on Tuesday. A roadside bomb killed three policemen in Kandahar. In Kunduz, Taliban fighters attacked a checkpoint, killing two soldiers.',
+      ),
+      ['2024-05-14', '2024-05-14'],
+    );
+  });
+
+  it('gives none when the lead sums up nothing', () => {
+    assert.deepEqual(
+      days(
+        'The governor visited Herat on Tuesday. A roadside bomb killed three policemen in Kandahar. In Kunduz, Taliban fighters attacked a checkpoint, killing two soldiers.',
+      ),
+      [undefined, undefined],
+    );
+  });
+});
