@@ -56,6 +56,16 @@ describe('place geocoding', () => {
     assert.deepEqual([bronx?.text, bronx?.admin1], ['Bronx', 'New York']);
   });
 
+  it('ranks namesakes by the nationalities the document names, not over a well-known city', () => {
+    const [tripoli] = places('Lebanese troops clashed with gunmen in Tripoli on Monday.');
+    assert.equal(tripoli?.country, 'LB');
+    const [libya] = places('Libyan officials said talks in Tripoli failed.');
+    assert.equal(libya?.country, 'LY');
+    // A village of the same name does not take a famous city's place.
+    const [herat] = places('Iranian border guards said smugglers crossed from Herat.');
+    assert.equal(herat?.country, 'AF');
+  });
+
   it('keeps a town’s whole name when the gazetteer knows only its first word', () => {
     const [nioro] = places('Gunmen killed seven soldiers in the town of Nioro du Sahel on Monday.');
     // No country rather than the wrong one: Gambia also has a Nioro.

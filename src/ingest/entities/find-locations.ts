@@ -7,6 +7,7 @@ import { isCapitalized } from './document-context.js';
 import { getLexicons } from './lexicon-words.js';
 import { NAME_CONNECTORS } from './name-words.js';
 import { namedSettlements } from './named-settlements.js';
+import { findNationalities } from './find-nationalities.js';
 
 const LOCATIVE =
   /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
@@ -123,6 +124,12 @@ export function findLocations(
       docCountries.set(c, (docCountries.get(c) ?? 0) + 1);
     }
   }
+  // "Lebanese troops … in Tripoli": a nationality says which country the document is about too.
+  // It ranks namesakes; it does not make weak names places (that needs a place named).
+  const rankCountries = new Map(docCountries);
+  for (const n of findNationalities(context)) {
+    rankCountries.set(n.canonical!, (rankCountries.get(n.canonical!) ?? 0) + 1);
+  }
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k]!;
     const n = mentions[k + 1]!;
@@ -134,7 +141,7 @@ export function findLocations(
   }
   // A district or suburb of a city named in the same text is the one inside that city:
   // "Brooklyn" beside "New York" is New York's, not Indiana's or Victoria's.
-  const first = mentions.map((m) => choosePlace(m, docCountries));
+  const first = mentions.map((m) => choosePlace(m, docCountries, [], rankCountries));
   const found: Array<LocationEntity | OtherEntity> = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
@@ -145,7 +152,7 @@ export function findLocations(
     );
     const place =
       m.candidates.length > 1 && others.length > 0
-        ? choosePlace(m, docCountries, others)
+        ? choosePlace(m, docCountries, others, rankCountries)
         : first[k];
     if (!place) continue;
     const name = text.slice(m.start, m.end);
@@ -274,6 +281,7 @@ function choosePlace(
   m: Mention,
   docCountries: ReadonlyMap<string, number>,
   named: readonly Place[] = [],
+  rankCountries: ReadonlyMap<string, number> = docCountries,
 ): Place | undefined {
   let pool = m.candidates;
   if (m.qualifier) {
@@ -296,7 +304,7 @@ function choosePlace(
   const strong = pool.some((p) => p.strong);
   const inDoc = pool.filter((p) => p.country && docCountries.has(p.country));
   if (!strong && !m.cue && !m.qualifier && inDoc.length === 0) return undefined;
-  const rank = (p: Place): number => score(p, docCountries) + (isWithinNamed(p, named) ? 45 : 0);
+  const rank = (p: Place): number => score(p, rankCountries) + (isWithinNamed(p, named) ? 45 : 0);
   const ranked = [...pool].sort((a, b) => rank(b) - rank(a));
   const best = ranked[0];
   // "in Herat" is the city; the province of the same name needs "province" after it.
