@@ -1,12 +1,21 @@
 import type { Entity } from '../extract-types.js';
+import { getCountries } from '../gazetteer/countries.js';
+
+let countryNames: Set<string> | undefined;
+
+function isCountryName(name: string): boolean {
+  countryNames ??= new Set(getCountries().flatMap((c) => c.names));
+  return countryNames.has(name);
+}
 
 /**
  * A wire dateline: the place (and often the day) of writing at the head of a report or of a
- * paragraph — "KABUL, 3 March —", "ISLAMABAD, Oct 16 (Reuters) -", "Peshawar, Pakistan —".
+ * paragraph — "KABUL, 3 March —", "ISLAMABAD, Oct 16 (Reuters) -", "Peshawar, Pakistan —",
+ * "Kabul, Afghanistan (AP) —", and the colon of the South Asian press ("PESHAWAR:").
  * It says where the reporter was, not where the event happened.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-)\s/g;
+  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-|:)\s/g;
 
 /**
  * Entities that stand inside a dateline: neither the event's place nor its date. The entities
@@ -40,7 +49,10 @@ export function datelineSpans(text: string): Array<[number, number]> {
     const place = /^[A-Z][A-Za-z.'-]+/.exec(head)?.[0] ?? '';
     const upper = place.length >= 3 && place === place.toUpperCase();
     const dated = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(head);
-    if (head.length > 60 || (!upper && !dated)) continue;
+    // "Kabul, Afghanistan (AP) —", "Peshawar, Pakistan —": a news agency, or a town and its country.
+    const agency = /\([^)]+\)\s*$/.test(head);
+    const qualified = isCountryName(/^[^,]+,\s*([^,(]+?)\s*(?:\(|$)/.exec(head)?.[1] ?? '');
+    if (head.length > 60 || (!upper && !dated && !agency && !qualified)) continue;
     spans.push([start, start + head.length]);
   }
   return spans;

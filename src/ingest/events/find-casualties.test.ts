@@ -163,6 +163,15 @@ describe('findCasualties', () => {
     });
   });
 
+  it('reads "shot dead" and "gunned down" before their victims', () => {
+    assert.deepEqual(read('Gunmen shot dead two policemen on Sunday.').fatalities, {
+      min: 2,
+      max: 2,
+    });
+    assert.deepEqual(read('Militants gunned down three farmers.').fatalities, { min: 3, max: 3 });
+    assert.deepEqual(read('Gunmen shot two policemen on Sunday.').fatalities, undefined);
+  });
+
   it('reads "two dozen" as 24 and reads across hyphenated allegiances', () => {
     assert.deepEqual(read('Two dozen villagers were killed.').fatalities, { min: 24, max: 24 });
     assert.deepEqual(read('More than two dozen pro-government fighters were killed.').fatalities, {

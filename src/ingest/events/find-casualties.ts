@@ -6,7 +6,7 @@ const KILL =
   /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths|bodies)\b/i;
 const HURT = /^(?:wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed)\b/i;
 const KILL_BEFORE =
-  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:the dead|those killed) included|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
+  /\b(?:killing|killed|kills|kill|slaying|shot dead|shooting dead|gunned down|gunning down|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:the dead|those killed) included|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
 /** The attacker counted with the victims: "killing himself and 12 others" is 13 dead. */
 const SELF_AND = /\b(?:killing|killed) (?:himself|herself) and\s+$/i;
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;

@@ -25,6 +25,30 @@ describe('the place of an event', () => {
     );
   });
 
+  it('is never a dateline, whatever its form', () => {
+    for (const text of [
+      'Kabul, Afghanistan (AP) — A suicide bomber struck a mosque on Friday, killing 12 worshippers.',
+      'By Staff Reporter\nPESHAWAR: Gunmen shot dead two policemen on Sunday, officials said.',
+      'Kabul, March 3 (Pajhwok): A roadside bomb killed two children on Thursday.',
+    ]) {
+      assert.equal(placeOf(text), undefined, text);
+    }
+    assert.equal(
+      placeOf('Peshawar, Pakistan — A bomb killed two children in Bannu on Thursday.'),
+      'Bannu',
+    );
+  });
+
+  it('is still the town a headline or a note before a colon names', () => {
+    assert.equal(
+      placeOf(
+        'Afghanistan: Bomb kills 12 in Kabul mosque\nA suicide bomber killed 12 people at a mosque in Kabul on Friday.',
+      ),
+      'Kabul',
+    );
+    assert.equal(placeOf('Update: a bomb killed 12 people in Kabul on Friday.'), 'Kabul');
+  });
+
   it('is the province a country is narrowed to', () => {
     assert.match(
       placeOf(
