@@ -57,6 +57,8 @@ export function findLocations(
   const { pieces, text } = context;
   const { index } = getPlaceGazetteer();
   const lex = getLexicons();
+  const nationalities = findNationalities(context);
+  const demonyms = new Map(nationalities.map((n) => [n.start, n.end]));
   const mentions: Mention[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -73,6 +75,15 @@ export function findLocations(
     if (span.some((p, k) => k > 0 && !isCapitalized(p.raw) && !NAME_CONNECTORS.has(p.key)))
       continue;
     if (span.some((p) => blocked[p.start] !== 0 || blocked[p.end - 1] !== 0)) continue;
+    // "the Somali capital", "Afar fighters": a nationality before a noun is no place (Ethiopia's
+    // Somali region is "the Somali region").
+    const demonymEnd = demonyms.get(piece.start);
+    if (
+      demonymEnd === span[span.length - 1]!.end &&
+      /^\s+[a-z]/.test(text.slice(demonymEnd, demonymEnd + 3)) &&
+      !ADMIN_AFTER.test(text.slice(demonymEnd, demonymEnd + 16))
+    )
+      continue;
     // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is read by the
     // named-run finder; its longer span wins over the place when they overlap.
     const start = piece.start;
@@ -127,7 +138,7 @@ export function findLocations(
   // "Lebanese troops … in Tripoli": a nationality says which country the document is about too.
   // It ranks namesakes; it does not make weak names places (that needs a place named).
   const rankCountries = new Map(docCountries);
-  for (const n of findNationalities(context)) {
+  for (const n of nationalities) {
     rankCountries.set(n.canonical!, (rankCountries.get(n.canonical!) ?? 0) + 1);
   }
   for (let k = 0; k + 1 < mentions.length; k++) {

@@ -7,12 +7,13 @@ import type {
   LocationEntity,
   Span,
 } from '../extract-types.js';
-import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
+import { ATTACK_CUE, CLAIM_CUE, isGenericWording, TARGET_BEFORE } from './event-cues.js';
 import { findFacilities, type Facility } from './find-facilities.js';
 import { isOtherGroupsAttack } from './attack-owner.js';
 import { findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
 import { spanContaining, spansWithin } from '../text/spans-within.js';
+import { datelineCityAgain } from './dateline.js';
 
 /** What an incident's units say about who, where, when and how many. */
 export type EventArguments = Pick<
@@ -45,6 +46,8 @@ export function chooseArguments(
     othersSentences?: ReadonlySet<number>;
     /** The day a round-up's lead gives to the attacks it sums up. */
     roundupDate?: DateEntity;
+    /** Every entity, datelines included: "the city" names the dateline's town. */
+    allEntities?: readonly Entity[];
   },
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
@@ -98,7 +101,8 @@ export function chooseArguments(
   const inHead = head ? spansWithin(entities, head.start, head.end) : [];
   const chosen =
     choosePlace(text, incident, inUnits) ??
-    (summary ? choosePlace(text, summary, inHead) : undefined);
+    (summary ? choosePlace(text, summary, inHead) : undefined) ??
+    cityAgain(text, incident, context.allEntities);
   if (chosen) {
     args.location = { name: chosen.name };
   }
@@ -166,7 +170,7 @@ function chooseActors(
     const before = text.slice(Math.max(unit.start, entity.start - 30), entity.start);
     const after = text.slice(entity.end, unit.end);
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
-    if (GENERIC_CUE.test(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
+    if (isGenericWording(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
     const claimAfter = CLAIM_CUE.exec(after);
     // "… attacked a Taliban checkpoint; Islamic State claimed responsibility": the claim is the
     // nearer group's, not the Taliban's.
@@ -236,7 +240,7 @@ function nearbyPerpetrator(
     const sentence = sentences[first + offset];
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
-    if (!CLAIM_CUE.test(s) || GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
+    if (!CLAIM_CUE.test(s) || isGenericWording(s) || NO_CLAIM.test(s)) continue;
     // A claim told inside another incident is that incident's, unless it claims several.
     if (others.has(first + offset) && !CLAIMS_SEVERAL.test(s)) continue;
     const actor = spansWithin(entities, sentence.start, sentence.end).find(
@@ -358,6 +362,28 @@ function choosePlace(
   const name =
     townName && !site.text.includes(town!.text) ? `${site.text}, ${townName}` : site.text;
   return town ? { name, entity: town } : { name };
+}
+
+/** "A bomb exploded in the west of the city": the town of the dateline, named again. */
+function cityAgain(
+  text: string,
+  incident: Incident,
+  entities: readonly Entity[] | undefined,
+): { name: string; entity: LocationEntity } | undefined {
+  if (!entities) return undefined;
+  for (const unit of incident.units.slice(0, SITE_UNITS)) {
+    const city = datelineCityAgain(text, entities, unit);
+    if (city) return { name: cityName(city.text), entity: city };
+  }
+  return undefined;
+}
+
+/** "KABUL" as a dateline writes it is "Kabul". */
+function cityName(written: string): string {
+  if (written !== written.toUpperCase()) return written;
+  return written
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, b: string, c: string) => b + c.toUpperCase());
 }
 
 /** "Helmand" as the text writes it: "Helmand Province". */

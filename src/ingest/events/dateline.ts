@@ -1,4 +1,4 @@
-import type { Entity } from '../extract-types.js';
+import type { Entity, LocationEntity } from '../extract-types.js';
 import { getCountries } from '../gazetteer/countries.js';
 
 let countryNames: Set<string> | undefined;
@@ -87,4 +87,37 @@ export function datelineDay(text: string, published?: string): string | undefine
   if (!d[4] && published && `${year}-${pad(month)}-${pad(day)}` > published.slice(0, 10)) year--;
   const iso = `${year}-${pad(month)}-${pad(day)}`;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
+/** "in the west of the city", "the Somali capital": the city of the dateline, named again. */
+const CITY_AGAIN =
+  /\b(?:in|near|outside|across|around|of|on|into|at)\s+the\s+(?:(\p{Lu}[\p{L}-]+)\s+)?(?:city|capital)\b(?!\s+of\b)|\bthe\s+(?:city|capital)['’]s\b/gu;
+
+/**
+ * The town of the report's opening dateline when the text names it again as "the city" or "the
+ * capital" ("KABUL, May 12 — A bomb exploded in the west of the city"): a dateline is no place
+ * of its own, but the city it names is the one "the city" means. `span` is where to look.
+ *
+ * @example datelineCityAgain(text, entities, unit) // the Kabul entity of the dateline
+ */
+export function datelineCityAgain(
+  text: string,
+  entities: readonly Entity[],
+  span: { start: number; end: number },
+): LocationEntity | undefined {
+  const [first] = datelineSpans(text.slice(0, DATELINE_REACH));
+  if (!first) return undefined;
+  const city = entities.find(
+    (e): e is LocationEntity =>
+      e.type === 'location' && e.geo_precision === 1 && e.start >= first[0] && e.end <= first[1],
+  );
+  if (!city) return undefined;
+  for (const m of text.slice(span.start, span.end).matchAll(CITY_AGAIN)) {
+    // "the Somali capital" is the dateline's only when the dateline is in Somalia.
+    const people = m[1];
+    if (!people) return city;
+    const country = getCountries().find((c) => c.demonyms.includes(people));
+    if (country && country.code === city.country) return city;
+  }
+  return undefined;
 }

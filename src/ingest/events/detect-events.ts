@@ -92,6 +92,7 @@ export function detectEvents(
       main: index === 0,
       claims,
       othersSentences,
+      allEntities: entities,
       ...(roundup ? { roundupDate: roundup } : {}),
       arrest: type.sub_event_type === 'Arrests',
     });

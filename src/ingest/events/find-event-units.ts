@@ -4,7 +4,7 @@ import {
   ATTACK_CUE,
   CASUALTY_CUE,
   CLAIM_CUE,
-  GENERIC_CUE,
+  isGenericWording,
   NEW_INCIDENT_CUE,
   REFERENCE_CUE,
   THREAT_CUE,
@@ -389,7 +389,7 @@ function readUnit(
       : casualties && triggers.length === 0
         ? 'new'
         : 'weak';
-  const genericWording = GENERIC_CUE.test(s) || (NOT_VIOLENT.test(s) && triggers.length === 0);
+  const genericWording = isGenericWording(s) || (NOT_VIOLENT.test(s) && triggers.length === 0);
   if (genericWording && anchors < 3 && kind === 'new') kind = 'weak';
   return {
     start: span.start,

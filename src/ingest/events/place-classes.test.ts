@@ -39,6 +39,34 @@ describe('the place of an event', () => {
     );
   });
 
+  it('is the dateline’s town when the text names it again as “the city” or “the capital”', () => {
+    assert.equal(
+      placeOf(
+        'KABUL, 12 May 2024 — A bomb exploded in the west of the city on Saturday, killing six.',
+      ),
+      'Kabul',
+    );
+    assert.equal(
+      placeOf(
+        'MOGADISHU (Reuters) - Fighters stormed a hotel in the Somali capital on Friday, killing nine.',
+      ),
+      'Mogadishu',
+    );
+    // Another country's capital, or a city named by its name, is not the dateline's.
+    assert.equal(
+      placeOf(
+        'MOGADISHU (Reuters) - Gunmen stormed a hotel in the Kenyan capital on Friday, killing nine.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      placeOf(
+        'KABUL, 12 May 2024 — A bomb exploded in the city of Herat on Saturday, killing six.',
+      ),
+      'Herat',
+    );
+  });
+
   it('is still the town a headline or a note before a colon names', () => {
     assert.equal(
       placeOf(

@@ -235,3 +235,22 @@ describe('a round-up told after a lead that sums it up', () => {
     );
   });
 });
+
+describe('a long report under a dateline in May', () => {
+  it('still tells its attack: the month is not the modal “may”', async () => {
+    const { isGenericWording } = await import('./event-cues.js');
+    assert.equal(isGenericWording('KABUL, 12 May 2024 — A bomb exploded on Saturday.'), false);
+    assert.equal(isGenericWording('A bomb exploded in Kabul on 11 May.'), false);
+    assert.equal(isGenericWording('Militants may attack the city again.'), true);
+    const filler = ' The market reopened later and traders returned to their stalls.'.repeat(30);
+    const events = extractDocument({
+      id: 't',
+      text: `KABUL, 12 May 2024 — A bomb exploded in a market on Saturday, killing six people.${filler}`,
+      published: '2024-05-14',
+    }).events;
+    assert.deepEqual(
+      events.map((e) => [e.date, e.fatalities?.min]),
+      [['2024-05-11', 6]],
+    );
+  });
+});
