@@ -353,8 +353,9 @@ function choosePlace(
     if (best && (!coarse || finer)) {
       if (finer) town = undefined;
       if (!town) town = best;
-      // "On the outskirts of X" (near a town) places the event as well as "in X" does.
-      coarse = (town.geo_precision ?? 3) === 3;
+      // "On the outskirts of X" (near a town) places the event as well as "in X" does; a
+      // headline's town gives way to the town its lead tells ("Kaduna village" → "Kajuru").
+      coarse = (town.geo_precision ?? 3) === 3 || unit.headline === true;
     }
   }
   const townName = town ? withDivision(text, town) : undefined;

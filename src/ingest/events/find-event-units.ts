@@ -46,6 +46,8 @@ export interface EventUnit extends Span {
   names: string[];
   /** Where its towns lie, to tell a borough from another town (see {@link TownSpot}). */
   spots?: TownSpot[];
+  /** Cut from the report's headline: its first line, with no final stop. */
+  headline?: boolean;
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
   /** The killed and injured figures it states (read once, used again for the event's counts). */
@@ -103,10 +105,19 @@ export function findEventUnits(
     for (const clause of splitClauses(text, s, sentence.start, inside)) {
       const unit = readUnit(text, clause, i, inside, clause.counted);
       if (unit && clause.head) unit.head = clause.head;
+      if (unit && i === 0 && isHeadline(text, sentence)) unit.headline = true;
       if (unit) units.push(unit);
     }
   }
   return units;
+}
+
+/** A first line with no final stop, a line break after it: "Gunmen kill 5 in Kaduna village". */
+function isHeadline(text: string, sentence: Span): boolean {
+  const line = text.slice(sentence.start, sentence.end).trimEnd();
+  return (
+    !/[.!?…"”']$/.test(line) && /^[ \t]*\r?\n/.test(text.slice(sentence.end, sentence.end + 4))
+  );
 }
 
 /** A clause cut from a sentence; `counted` when it tells a further attack with its own toll. */

@@ -179,7 +179,7 @@ describe('a city and its borough', () => {
       incidents(
         'Gunman kills three in New York bar shooting\n\nA gunman killed three people at a bar in Brooklyn on Saturday night, police said.',
       ),
-      ['New York 3'],
+      ['Brooklyn 3'],
     );
   });
 
@@ -251,6 +251,24 @@ describe('a long report under a dateline in May', () => {
     assert.deepEqual(
       events.map((e) => [e.date, e.fatalities?.min]),
       [['2024-05-11', 6]],
+    );
+  });
+});
+
+describe('a headline and its lead', () => {
+  it('tell one incident, placed where the lead says, when the toll is the same', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunmen kill 5 in Kaduna village\nGunmen killed five people in Kajuru, a village in Kaduna state, on Sunday night, residents said.',
+      ),
+      ['Kajuru 5'],
+    );
+  });
+
+  it('tell two when the body counts other dead in another town', () => {
+    assert.deepEqual(
+      incidents('Bomb kills 9 in Quetta\nIn Gwadar, gunmen killed two guards on Monday.'),
+      ['Quetta 9', 'Gwadar 2'],
     );
   });
 });

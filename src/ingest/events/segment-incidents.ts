@@ -132,7 +132,16 @@ function elsewhere(incident: Incident, unit: EventUnit): boolean {
   // Compare with the towns next to its attack words, or with any town it named when none is.
   if (incident.towns.size === 0 && incident.names.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
+  // A headline and the lead that tells it again with the same toll: its "Kaduna village" is the
+  // lead's "Kajuru, a village in Kaduna state".
+  if (incident.units.every((u) => u.headline) && sameToll(incident, unit)) return false;
   return !unit.towns.some((t) => namesTown(incident, unit, t));
+}
+
+function sameToll(incident: Incident, unit: EventUnit): boolean {
+  const dead = unit.counts.fatalities;
+  const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
+  return dead === undefined || told === undefined || told.min === dead.min;
 }
 
 /**
