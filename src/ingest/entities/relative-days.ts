@@ -9,10 +9,6 @@ const COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4,
 const RELATIVE_DAY =
   /\b(?:(?:the\s+)?(next|following|previous)\s+(?:day|morning|afternoon|evening|night)|(a|one|two|three|four|five|six|\d)\s+days?\s+(later|earlier|before)|the\s+(?:day|night)\s+(before|after))\b/gi;
 
-/** "police said on Monday": the day of the telling, not a day of the story. */
-const SAID_BEFORE =
-  /\b(?:said|says|told|announced|reported|added|confirmed|stated|claimed)\s+(?:\w+\s+){0,2}?$/i;
-
 /**
  * Finds relative days and resolves each against the last day-precise date written before it
  * (datelines excepted: the day of writing is not the story's day); one with no such date is kept
@@ -31,8 +27,7 @@ export function findRelativeDays(
       (d) =>
         d.value?.length === 10 &&
         d.time_precision === 1 &&
-        !datelines.some(([s, e]) => d.start >= s && d.end <= e) &&
-        !SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)),
+        !datelines.some(([s, e]) => d.start >= s && d.end <= e),
     )
     .sort((a, b) => a.start - b.start);
   for (const m of text.matchAll(RELATIVE_DAY)) {
