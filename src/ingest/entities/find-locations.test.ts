@@ -76,6 +76,11 @@ describe('place geocoding', () => {
     assert.deepEqual([ras?.text, ras?.country], ['Ras al-Ain', 'SY']);
     const [bir] = places('Militants stormed the village of Bir el Abd on Friday.');
     assert.equal(bir?.text, 'Bir el Abd');
+    // A document about one country places a town the gazetteer lacks there; one about two, not.
+    const [elBur] = places('Somali forces retook the town of El Bur on Monday.');
+    assert.deepEqual([elBur?.text, elBur?.country], ['El Bur', 'SO']);
+    const [both] = places('Somali and Kenyan forces retook the town of El Bur on Monday.');
+    assert.deepEqual([both?.text, both?.country], ['El Bur', undefined]);
   });
 
   it('reads an unknown name as a town when an apposition says so, in the country it names', () => {

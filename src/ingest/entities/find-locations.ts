@@ -234,7 +234,13 @@ export function findLocations(
     entity.geo_precision = toGeoPrecision(place, m);
     found.push(entity);
   }
-  found.push(...namedSettlements(text, blocked, found));
+  // A town the gazetteer lacks lies in the one country the document is about, if it is about one.
+  const [only, ...more] = rankCountries.keys();
+  const docCountry = only && more.length === 0 ? only : undefined;
+  for (const f of found) {
+    if (f.type === 'location' && f.country === undefined && docCountry) f.country = docCountry;
+  }
+  found.push(...namedSettlements(text, blocked, found, docCountry));
   return found.sort((a, b) => a.start - b.start);
 }
 

@@ -20,7 +20,8 @@ const APPOSED_TOWN = new RegExp(
 /**
  * Places introduced by their kind that the gazetteer does not hold: not geocoded (no
  * coordinates), but a place an incident can be told at (issue 14: an unknown town must still
- * open or place an incident). One told by an apposition takes the country the apposition names.
+ * open or place an incident). One told by an apposition takes the country the apposition names;
+ * another, `docCountry`, the one country the document is about.
  *
  * @example namedSettlements('in the village of Umm Qasrain', blocked, [])[0]?.text // 'Umm Qasrain'
  */
@@ -28,6 +29,7 @@ export function namedSettlements(
   text: string,
   blocked: Uint8Array,
   found: ReadonlyArray<LocationEntity | OtherEntity>,
+  docCountry?: string,
 ): LocationEntity[] {
   const out: LocationEntity[] = [];
   const add = (start: number, end: number, holder?: LocationEntity): void => {
@@ -40,7 +42,8 @@ export function namedSettlements(
       end,
       geo_precision: 1,
     };
-    if (holder?.country) entity.country = holder.country;
+    const country = holder ? holder.country : docCountry;
+    if (country) entity.country = country;
     if (holder?.admin1) entity.admin1 = holder.admin1;
     out.push(entity);
   };

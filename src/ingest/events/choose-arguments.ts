@@ -76,7 +76,7 @@ export function chooseArguments(
   // group that claims an attack is its perpetrator (ACLED codes the claimant).
   if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
     const near = nearbyPerpetrator(text, incident, entities, sentences, context.othersSentences);
-    const fallback = near ?? (context.main ? context.claims[0] : undefined);
+    const fallback = near ?? (context.main ? ownClaim(text, context, sentences) : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
       const unnamed = actors.some((a) => a.role === 'perpetrator');
       if (unnamed && !UNNAMED_OR_STATE.test(fallback.canonical)) {
@@ -223,6 +223,22 @@ function chooseActors(
     .filter((a) => a.role !== 'perpetrator' || perpetrators.includes(a))
     .filter((a) => a.role !== 'target' || !perpetrators.some((p) => p.name === a.name))
     .map(({ name, role }) => ({ name, role }));
+}
+
+/** The document's first claimant, unless the claim is told inside another incident. */
+function ownClaim(
+  text: string,
+  context: { claims: readonly ActorEntity[]; othersSentences?: ReadonlySet<number> },
+  sentences: readonly Span[],
+): ActorEntity | undefined {
+  const others = context.othersSentences;
+  return context.claims.find((claim) => {
+    if (!others) return true;
+    const i = sentences.findIndex((s) => s.start <= claim.start && claim.start < s.end);
+    return (
+      !others.has(i) || CLAIMS_SEVERAL.test(text.slice(sentences[i]!.start, sentences[i]!.end))
+    );
+  });
 }
 
 const CLAIMS_SEVERAL = /\b(?:both|all|each|attacks|bombings|blasts|killings|assaults)\b/i;

@@ -91,7 +91,7 @@ export function datelineDay(text: string, published?: string): string | undefine
 
 /** "in the west of the city", "the Somali capital": the city of the dateline, named again. */
 const CITY_AGAIN =
-  /\b(?:in|near|outside|across|around|of|on|into|at)\s+the\s+(?:(\p{Lu}[\p{L}-]+)\s+)?(?:city|capital)\b(?!\s+of\b)|\bthe\s+(?:city|capital)['’]s\b/gu;
+  /(?:\b(?:in|near|outside|across|around|on|into|at)|\bthe\s+(?:[\w-]+\s+)?(?:west|east|north|south|north-?west|north-?east|south-?west|south-?east|centre|center|heart|outskirts|part|parts|streets|suburbs?|districts?|neighbou?rhoods?|areas?)\s+of)\s+the\s+(?:(\p{Lu}[\p{L}-]+)\s+)?(?:city|capital)\b(?!\s+of\b)|\bthe\s+(?:city|capital)['’]s\b/gu;
 
 /**
  * The town of the report's opening dateline when the text names it again as "the city" or "the

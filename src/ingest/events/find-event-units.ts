@@ -48,6 +48,8 @@ export interface EventUnit extends Span {
   spots?: TownSpot[];
   /** Cut from the report's headline: its first line, with no final stop. */
   headline?: boolean;
+  /** Kinds of site it names ("police station", "market"), lower-case and singular. */
+  sites?: string[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
   /** The killed and injured figures it states (read once, used again for the event's counts). */
@@ -106,10 +108,22 @@ export function findEventUnits(
       const unit = readUnit(text, clause, i, inside, clause.counted);
       if (unit && clause.head) unit.head = clause.head;
       if (unit && i === 0 && isHeadline(text, sentence)) unit.headline = true;
+      if (unit) {
+        const sites = findSiteKinds(text.slice(unit.start, unit.end));
+        if (sites.length > 0) unit.sites = sites;
+      }
       if (unit) units.push(unit);
     }
   }
   return units;
+}
+
+/** Kinds of site an attack is told at, to tell which incident "the attack on the X" means. */
+const SITE_KIND =
+  /\b(police station|checkpoint|market|mosque|church|school|hospital|hotel|military base|army base|base|camp|bus|convoy|shrine|temple|airport|border post|court|prison|stadium|wedding|funeral|bank|embassy|ministry)(?:s|es)?\b/gi;
+
+function findSiteKinds(s: string): string[] {
+  return [...new Set([...s.matchAll(SITE_KIND)].map((m) => m[1]!.toLowerCase()))];
 }
 
 /** A first line with no final stop, a line break after it: "Gunmen kill 5 in Kaduna village". */

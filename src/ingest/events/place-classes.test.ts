@@ -52,7 +52,14 @@ describe('the place of an event', () => {
       ),
       'Mogadishu',
     );
-    // Another country's capital, or a city named by its name, is not the dateline's.
+    // Another country's capital, a place told from the city, or a city named by its name, is
+    // not the dateline's.
+    assert.equal(
+      placeOf(
+        'BAGHDAD, June 3 (Reuters) - Gunmen killed two soldiers north of the capital on Sunday.',
+      ),
+      undefined,
+    );
     assert.equal(
       placeOf(
         'MOGADISHU (Reuters) - Gunmen stormed a hotel in the Kenyan capital on Friday, killing nine.',

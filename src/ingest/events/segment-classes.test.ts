@@ -272,3 +272,28 @@ describe('a headline and its lead', () => {
     );
   });
 });
+
+describe('a claim of the attack on a site', () => {
+  const claimed = (text: string): string[][] =>
+    extractDocument({ id: 't', text, published: '2024-05-14' }).events.map((e) =>
+      e.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name),
+    );
+
+  it('belongs to the incident told at that site, not to the last one told', () => {
+    assert.deepEqual(
+      claimed(
+        'Militants attacked a police station in Dera Ismail Khan on Tuesday, killing six officers. Hours later, a roadside bomb wounded three soldiers in North Waziristan. The Pakistani Taliban claimed the attack on the police station.',
+      ),
+      [['Tehrik-i-Taliban Pakistan'], []],
+    );
+  });
+
+  it('stays with the last incident when it names the site that incident was at', () => {
+    assert.deepEqual(
+      claimed(
+        'Militants attacked a police station in Dera Ismail Khan on Tuesday, killing six officers. Hours later, a roadside bomb hit a convoy in North Waziristan, killing three soldiers. The Pakistani Taliban claimed the attack on the convoy.',
+      ),
+      [['Unidentified armed group'], ['Tehrik-i-Taliban Pakistan']],
+    );
+  });
+});

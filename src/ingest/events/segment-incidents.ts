@@ -16,6 +16,8 @@ export interface Incident {
   families: Set<string>;
   /** Where its towns lie. */
   spots: TownSpot[];
+  /** Kinds of site its units name. */
+  sites: Set<string>;
 }
 
 /** How near a town lies to a well-known city for it to be a borough or suburb of that city. */
@@ -86,6 +88,15 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
+  // "X claimed the attack on the police station": the incident told at that site, when the
+  // one being told is at none of the sites named.
+  const sites = unit.sites ?? [];
+  if (unit.kind === 'ref' && !sites.some((k) => current.sites.has(k))) {
+    const atSite = incidents.findLast(
+      (i) => i.status === unit.status && sites.some((k) => i.sites.has(k)),
+    );
+    if (atSite) return atSite;
+  }
   // Another day opens another incident only with an attack of its own and a toll or a town of
   // its own: arrests, funerals, claims and a risen toll are also told "the next day".
   if (
@@ -220,6 +231,7 @@ export function emptyIncident(status: Incident['status']): Incident {
     towns: new Set(),
     families: new Set(),
     spots: [],
+    sites: new Set(),
   };
 }
 
@@ -238,6 +250,7 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const t of unit.towns) incident.towns.add(t);
   for (const f of unit.families) incident.families.add(f);
   if (unit.spots) incident.spots.push(...unit.spots);
+  for (const k of unit.sites ?? []) incident.sites.add(k);
 }
 
 /** The main incident is the first told, unless a later one is told at much greater length. */
