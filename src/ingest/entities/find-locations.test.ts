@@ -81,6 +81,9 @@ describe('place geocoding', () => {
     assert.deepEqual([elBur?.text, elBur?.country], ['El Bur', 'SO']);
     const [both] = places('Somali and Kenyan forces retook the town of El Bur on Monday.');
     assert.deepEqual([both?.text, both?.country], ['El Bur', undefined]);
+    // A region that spans countries keeps none.
+    const [sahel] = places('Malian troops fought jihadists across the Sahel on Monday.');
+    assert.deepEqual([sahel?.text, sahel?.country], ['Sahel', undefined]);
   });
 
   it('reads an unknown name as a town when an apposition says so, in the country it names', () => {

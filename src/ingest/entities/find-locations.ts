@@ -238,7 +238,9 @@ export function findLocations(
   const [only, ...more] = rankCountries.keys();
   const docCountry = only && more.length === 0 ? only : undefined;
   for (const f of found) {
-    if (f.type === 'location' && f.country === undefined && docCountry) f.country = docCountry;
+    // Only towns with no point: regions that span countries ("the Sahel") keep none.
+    if (f.type === 'location' && f.country === undefined && f.lat === undefined && docCountry)
+      f.country = docCountry;
   }
   found.push(...namedSettlements(text, blocked, found, docCountry));
   return found.sort((a, b) => a.start - b.start);
