@@ -70,8 +70,9 @@ export function findDates(context: DocumentContext): DateEntity[] {
   // "The next day" is the story's day after the last one told, not the day after publication.
   const relative = findRelativeDays(text, found, datelineSpans(text));
   if (relative.length > 0) {
-    const over = (d: DateEntity): boolean =>
-      relative.some((r) => d.start < r.end && r.start < d.end);
+    const taken = new Uint8Array(text.length + 1);
+    for (const r of relative) taken.fill(1, r.start, r.end);
+    const over = (d: DateEntity): boolean => taken[d.start] === 1 || taken[d.end - 1] === 1;
     found.splice(0, found.length, ...found.filter((d) => !over(d)), ...relative);
   }
   for (const m of text.matchAll(PERIOD)) {

@@ -156,14 +156,9 @@ export function findLocations(
   const found: Array<LocationEntity | OtherEntity> = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    const key = text.slice(m.start, m.end).toLowerCase();
-    const others = first.filter(
-      (p, j): p is Place =>
-        p !== undefined && text.slice(mentions[j]!.start, mentions[j]!.end).toLowerCase() !== key,
-    );
     const place =
-      m.candidates.length > 1 && others.length > 0
-        ? choosePlace(m, docCountries, others, rankCountries)
+      m.candidates.length > 1
+        ? choosePlace(m, docCountries, namedAround(first, k, m.candidates), rankCountries)
         : first[k];
     if (!place) continue;
     const name = text.slice(m.start, m.end);
@@ -334,6 +329,27 @@ function choosePlace(
     if (city) return city;
   }
   return best;
+}
+
+/** How many places named before and after a mention may show which namesake it is. */
+const NAMED_WINDOW = 40;
+
+/**
+ * The places chosen for the mentions around mention `k`, other than its own namesakes (a
+ * window, so that a long text costs time in proportion to its length).
+ */
+function namedAround(
+  first: ReadonlyArray<Place | undefined>,
+  k: number,
+  own: readonly Place[],
+): Place[] {
+  const out: Place[] = [];
+  const to = Math.min(first.length, k + NAMED_WINDOW + 1);
+  for (let j = Math.max(0, k - NAMED_WINDOW); j < to; j++) {
+    const p = first[j];
+    if (j !== k && p !== undefined && !own.includes(p) && !out.includes(p)) out.push(p);
+  }
+  return out;
 }
 
 /** How near a city must lie to another place named in the text to be read as part of it. */

@@ -32,9 +32,17 @@ export function namedSettlements(
   docCountry?: string,
 ): LocationEntity[] {
   const out: LocationEntity[] = [];
+  // Positions already taken by a place (one pass, so that many settlements cost no more).
+  const taken = new Uint8Array(text.length + 1);
+  for (const f of found) taken.fill(1, f.start, f.end);
+  const free = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i] !== 0) return false;
+    return true;
+  };
   const add = (start: number, end: number, holder?: LocationEntity): void => {
     if (blocked[start] !== 0 || blocked[end - 1] !== 0) return;
-    if ([...found, ...out].some((f) => f.start < end && start < f.end)) return;
+    if (!free(start, end)) return;
+    taken.fill(1, start, end);
     const entity: LocationEntity = {
       type: 'location',
       text: text.slice(start, end),

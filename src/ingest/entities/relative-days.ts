@@ -22,29 +22,37 @@ export function findRelativeDays(
   datelines: ReadonlyArray<readonly [number, number]>,
 ): DateEntity[] {
   const out: DateEntity[] = [];
+  const matches = [...text.matchAll(RELATIVE_DAY)];
+  if (matches.length === 0) return out;
+  // A date read inside a relative day ("next day" read against publication) is no anchor.
+  const inside = new Uint8Array(text.length + 1);
+  for (const m of matches) inside.fill(1, m.index, m.index + m[0].length);
   const anchors = dates
     .filter(
       (d) =>
         d.value?.length === 10 &&
         d.time_precision === 1 &&
+        inside[d.start] === 0 &&
         !datelines.some(([s, e]) => d.start >= s && d.end <= e),
     )
     .sort((a, b) => a.start - b.start);
-  for (const m of text.matchAll(RELATIVE_DAY)) {
+  // One sweep in text order: the last day told before each relative day.
+  let next = 0;
+  let last: string | undefined;
+  for (const m of matches) {
     const start = m.index;
     const end = start + m[0].length;
+    while (next < anchors.length && anchors[next]!.end <= start) last = anchors[next++]!.value;
     const entity: DateEntity = { type: 'date', text: m[0], start, end };
     const direction = (m[1] ?? m[3] ?? m[4])!.toLowerCase();
     const back = direction === 'previous' || direction === 'earlier' || direction === 'before';
     const n = m[2] ? (COUNT[m[2].toLowerCase()] ?? Number(m[2])) : 1;
-    const anchor = anchors.findLast((d) => d.end <= start && !(d.start < end && start < d.end));
-    if (anchor && n > 0) {
-      const at = Date.parse(`${anchor.value!}T00:00:00Z`) + (back ? -n : n) * 86_400_000;
+    if (last && n > 0) {
+      const at = Date.parse(`${last}T00:00:00Z`) + (back ? -n : n) * 86_400_000;
       entity.value = new Date(at).toISOString().slice(0, 10);
       entity.time_precision = 1;
       // A resolved relative day is an anchor in turn ("the next day … two days later").
-      anchors.push(entity);
-      anchors.sort((a, b) => a.start - b.start);
+      last = entity.value;
     }
     out.push(entity);
   }

@@ -234,11 +234,23 @@ function ownClaim(
   const others = context.othersSentences;
   return context.claims.find((claim) => {
     if (!others) return true;
-    const i = sentences.findIndex((s) => s.start <= claim.start && claim.start < s.end);
+    const i = sentenceAt(sentences, claim.start);
     return (
       !others.has(i) || CLAIMS_SEVERAL.test(text.slice(sentences[i]!.start, sentences[i]!.end))
     );
   });
+}
+
+/** The index of the sentence holding `at` (sentences in order: a binary search). */
+function sentenceAt(sentences: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const CLAIMS_SEVERAL = /\b(?:both|all|each|attacks|bombings|blasts|killings|assaults)\b/i;

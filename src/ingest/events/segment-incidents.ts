@@ -14,8 +14,8 @@ export interface Incident {
   towns: Set<string>;
   /** Kinds of violence its units name. */
   families: Set<string>;
-  /** Where its towns lie. */
-  spots: TownSpot[];
+  /** Where its towns lie, by name. */
+  spots: Map<string, TownSpot>;
   /** Kinds of site its units name. */
   sites: Set<string>;
 }
@@ -163,9 +163,10 @@ function namesTown(incident: Incident, unit: EventUnit, town: string): boolean {
   if (incident.towns.has(town) || incident.names.has(town)) return true;
   const spot = unit.spots?.find((s) => s.name === town);
   if (!spot) return false;
-  return incident.spots.some(
-    (other) => (other.major || spot.major) && distanceKm(spot, other) <= BOROUGH_KM,
-  );
+  for (const other of incident.spots.values()) {
+    if ((other.major || spot.major) && distanceKm(spot, other) <= BOROUGH_KM) return true;
+  }
+  return false;
 }
 
 function distanceKm(a: TownSpot, b: TownSpot): number {
@@ -230,7 +231,7 @@ export function emptyIncident(status: Incident['status']): Incident {
     names: new Set(),
     towns: new Set(),
     families: new Set(),
-    spots: [],
+    spots: new Map(),
     sites: new Set(),
   };
 }
@@ -249,7 +250,7 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const n of unit.names) incident.names.add(n);
   for (const t of unit.towns) incident.towns.add(t);
   for (const f of unit.families) incident.families.add(f);
-  if (unit.spots) incident.spots.push(...unit.spots);
+  for (const spot of unit.spots ?? []) incident.spots.set(spot.name, spot);
   for (const k of unit.sites ?? []) incident.sites.add(k);
 }
 
