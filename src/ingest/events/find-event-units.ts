@@ -11,6 +11,8 @@ import {
   THWARTED_CUE,
 } from './event-cues.js';
 import { findCasualties, type Casualties } from './find-casualties.js';
+import { splitClauses, statusOf } from './split-clauses.js';
+import { kindOf, type TriggerKind } from './trigger-kind.js';
 import { findPlace } from '../gazetteer/find-place.js';
 
 /** A sentence, or a clause of one, read for the incident it speaks of. */
@@ -71,7 +73,6 @@ export interface TownSpot {
 
 /** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
 const ATTACK_WORDS = new RegExp(ATTACK_CUE.source, 'gi');
-const CLAUSE_BREAK = /,\s+and\s+|;\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+|\s+—\s+/g;
 const NOT_VIOLENT =
   /\b(?:diseases?|virus|outbreak|epidemic|pandemic|cases of|illness|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|storm|hurricane|landslide|drown(?:ed|ing)|heat ?wave|overdose|cancer|natural causes|mosquito)\b/i;
 
@@ -134,172 +135,14 @@ function isHeadline(text: string, sentence: Span): boolean {
   );
 }
 
-/** A clause cut from a sentence; `counted` when it tells a further attack with its own toll. */
-interface Clause extends Span {
-  counted?: boolean;
-  head?: Span;
-}
-
-/** Where a second attack with its own subject may start: "… and a suicide bomber killed five". */
-const AND_ANOTHER = /\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/g;
-/** The second of attacks counted one by one: "…: one near a police station, the other at a market". */
-const DISTRIBUTIVE =
-  /(?:[,;:]|\s+—)\s+(?:and\s+|while\s+)?(?=(?:the other|the second|the third|the last|the latter|another)\b)/g;
-/**
- * A sentence that first counts the attacks, then tells them one by one: "Two blasts struck Quetta
- * on Friday: …", "Twin bombings hit Kabul — one …". What comes before the colon or dash.
- */
-const SUMMARY_HEAD =
-  /^[^:;—]*?\b(?:two|three|four|five|twin|several|multiple|a (?:series|wave|string) of)\s+(?:[\w-]+\s+){0,2}?(?:blasts|bombings|explosions|attacks|strikes|bombs|shootings|raids|ambushes|suicide bombers|assaults)\b[^:;—]*?(?=:|\s—|,\s+(?:one|the first)\b)/i;
-const DISTRIBUTIVE_NEXT =
-  /^(?:[,;:]|\s+—)?\s*(?:and\s+|while\s+)?(?:the other|the second|the third|the last|the latter|another)\b/i;
-
-function splitClauses(
-  text: string,
-  s: string,
-  offset: number,
-  entities: readonly Entity[],
-): Clause[] {
-  const cuts: number[] = [];
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(s)) !== null) cuts.push(m.index);
-  const loose: number[] = [];
-  const distributive: number[] = [];
-  if (COUNT_HINT.test(s)) {
-    AND_ANOTHER.lastIndex = 0;
-    while ((m = AND_ANOTHER.exec(s)) !== null) if (!cuts.includes(m.index)) loose.push(m.index);
-    DISTRIBUTIVE.lastIndex = 0;
-    while ((m = DISTRIBUTIVE.exec(s)) !== null) {
-      if (!cuts.includes(m.index) && !loose.includes(m.index)) distributive.push(m.index);
-    }
-  }
-  if (cuts.length === 0 && loose.length === 0 && distributive.length === 0) {
-    return [{ start: offset, end: offset + s.length }];
-  }
-  const summary = SUMMARY_HEAD.exec(s);
-  const head = summary ? { start: offset, end: offset + summary[0].length } : undefined;
-  const all = [...cuts, ...loose, ...distributive].sort((a, b) => a - b);
-  const spans: Clause[] = [];
-  let start = 0;
-  let counted = false;
-  for (const cut of all) {
-    const left = s.slice(start, cut);
-    const right = s.slice(cut);
-    const strict = cuts.includes(cut);
-    // Split only where both sides tell something of their own, with a different status…
-    const status =
-      strict && statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right);
-    // … or where each side counts its own dead at a site or by an attacker of its own ("a car
-    // bomb killed nine at a police station and a suicide bomber killed five at a market").
-    // "one …, killing nine, the other …, killing five": each one counted has its own dead.
-    const own =
-      !status &&
-      (DISTRIBUTIVE_NEXT.test(right)
-        ? bothTolls(text, offset + start, offset + cut, offset + s.length)
-        : ownToll(text, offset + start, offset + cut, offset + s.length, entities));
-    if (status || own) {
-      spans.push(clause(offset + start, offset + cut, counted, head));
-      start = cut + (/^[,;:\s—]+(?:and\s+|while\s+)?/.exec(right)?.[0].length ?? 0);
-      counted = own;
-    }
-  }
-  spans.push(clause(offset + start, offset + s.length, counted, head));
-  return spans;
-}
-
-function clause(start: number, end: number, counted: boolean, head: Span | undefined): Clause {
-  if (!counted) return { start, end };
-  return head && head.end <= start ? { start, end, counted, head } : { start, end, counted };
-}
-
-function bothTolls(text: string, start: number, cut: number, end: number): boolean {
-  return (
-    findCasualties(text, { start, end: cut }).fatalities !== undefined &&
-    findCasualties(text, { start: cut, end: nextCut(text, cut, end) }).fatalities !== undefined
-  );
-}
-
-const COUNT_HINT = /\b(?:kill|dead|died|shot dead)/i;
-
-/**
- * Whether the text after `cut` tells a further attack with its own death toll: both sides count
- * their dead, and the right side has a new attacker or weapon of its own, or a place the left
- * side does not name.
- */
-function ownToll(
-  text: string,
-  start: number,
-  cut: number,
-  end: number,
-  entities: readonly Entity[],
-): boolean {
-  const rightEnd = nextCut(text, cut, end);
-  if (!findCasualties(text, { start, end: cut }).fatalities) return false;
-  if (!findCasualties(text, { start: cut, end: rightEnd }).fatalities) return false;
-  const right = text.slice(cut, rightEnd).replace(/^[,;\s]+(?:and\s+)?/, '');
-  ATTACK_WORDS.lastIndex = 0;
-  const attack = ATTACK_WORDS.exec(right);
-  ATTACK_WORDS.lastIndex = 0;
-  if (attack && kindOf(right, attack.index, attack[0]) === 'new') return true;
-  if (attack) return false;
-  const placesIn = (a: number, b: number): string[] =>
-    entities
-      .filter((e) => e.type === 'location' && e.start >= a && e.end <= b)
-      .map((e) => text.slice(e.start, e.end).toLowerCase());
-  const rightPlaces = placesIn(cut, rightEnd);
-  const leftPlaces = placesIn(start, cut);
-  return (
-    rightPlaces.length > 0 &&
-    leftPlaces.length > 0 &&
-    !rightPlaces.some((p) => leftPlaces.includes(p))
-  );
-}
-
-/** The end of the clause that starts at `from` (the next ", and" or "and a …", or `end`). */
-function nextCut(text: string, from: number, end: number): number {
-  const rest = text.slice(from + 1, end);
-  const a = /,\s+and\s+|;\s+|\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/.exec(
-    rest.replace(/^[,;\s]+(?:and\s+)?/, (m) => ' '.repeat(m.length)),
-  );
-  return a ? from + 1 + a.index : end;
-}
-
-function statusCue(s: string): boolean {
-  return ATTACK_CUE.test(s) || THWARTED_CUE.test(s) || THREAT_CUE.test(s);
-}
-
-function statusOf(s: string): EventStatus {
-  if (THWARTED_CUE.test(s)) return 'thwarted';
-  if (THREAT_CUE.test(s) && !/\b(?:killed|exploded|attacked|opened fire)\b/i.test(s))
-    return 'threatened';
-  return 'occurred';
-}
-
 /** How far from an attack word a date or place still anchors it ("the attack on March 22 at …"). */
 const NEAR = 60;
 const NEAR_REF = 25;
-/** Attackers and weapons: they tell an incident only with "a" ("a suicide bomber blew …"). */
-const PERSON_NOUN =
-  /^(?:suicide[- ])?(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
-const DEFINITE_BEFORE =
-  /(?:\b(?:the|this|that|these|those|its|their|his|her|our|same|last \w+'s)|['’]s|\b[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}$/;
-const INDEFINITE_BEFORE =
-  /\b(?:a|an|another|one|two|three|four|five|twin|second|third|several|new|fresh)\s+(?:[\w-]+\s+){0,3}$/i;
-const EVENTIVE =
-  /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
 const DAY_CHANGE =
   /^(?:[A-Z][\w-]*\s+)?(?:the next day|the following (?:day|morning|night|week)|a day later|(?:hours|days|a week|weeks|\w+ days|\w+ weeks) later|the (?:day|night|week) before|the previous (?:day|night|week)|last week|earlier (?:that|this) (?:day|week|month))\b/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|district) of\s+)?$/i;
-
-/** A past act right after attackers or weapons: "gunmen killed", "rockets hit", "bombers struck". */
-const ACTS_AFTER =
-  /^\s+(?:(?:also|then|later|reportedly|allegedly)\s+)?(?:killed|shot|opened|stormed|attacked|abducted|kidnapped|seized|burned|torched|set|raided|ambushed|fired|struck|hit|landed|exploded|went off|blew|detonated|rammed|stabbed|massacred|executed|beheaded)\b/i;
-
-/** How an attack word presents its incident: as new, as one already known, or generically. */
-export type TriggerKind = 'new' | 'ref' | 'weak';
 
 function readUnit(
   text: string,
@@ -484,18 +327,4 @@ const FAMILIES: Array<[string, RegExp]> = [
 export function toFamily(word: string): string {
   for (const [family, re] of FAMILIES) if (re.test(word)) return family;
   return '';
-}
-
-function kindOf(s: string, index: number, word: string): TriggerKind {
-  const before = s.slice(Math.max(0, index - 40), index);
-  if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
-  if (INDEFINITE_BEFORE.test(before)) return 'new';
-  // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.
-  if (PERSON_NOUN.test(word))
-    return index === 0 || ACTS_AFTER.test(s.slice(index + word.length, index + word.length + 40))
-      ? 'new'
-      : 'weak';
-  if (DEFINITE_BEFORE.test(before)) return 'ref';
-  if (/s$/i.test(word) && !/(?:ss|us)$/i.test(word)) return 'weak';
-  return index === 0 ? 'new' : 'ref';
 }
