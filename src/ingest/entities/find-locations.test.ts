@@ -98,6 +98,25 @@ describe('place geocoding', () => {
     );
   });
 
+  it('keeps the second word of a little-known town’s name ("Tal Abyad")', () => {
+    const found = places('Troops captured Tal Abyad and Ras al-Ain in northern Syria.');
+    assert.deepEqual(
+      found.map((p) => [p.text, p.country]),
+      [
+        ['Tal Abyad', 'SY'],
+        ['Ras al-Ain', 'SY'],
+        ['Syria', 'SY'],
+      ],
+    );
+    // Not a kind of place, a day, or a longer capitalised phrase.
+    assert.deepEqual(
+      places('Clocks in Greenwich Mean Time zones.').map((p) => p.text),
+      ['Greenwich'],
+    );
+    const [kano] = places('A bomb exploded in Kano State.');
+    assert.equal(kano?.text, 'Kano State');
+  });
+
   it('does not stretch a name the gazetteer knows whole, nor make a person a town', () => {
     const [dar] = places('A bomb exploded in Dar es Salaam on Monday.');
     assert.deepEqual([dar?.text, dar?.country], ['Dar es Salaam', 'TZ']);

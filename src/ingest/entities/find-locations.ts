@@ -39,6 +39,13 @@ interface Mention {
  */
 const PARTICLE_TAIL =
   /^(?:[ -](?:du|de|des|del|la|le|el|al|ad|ar|as|an|ash|az|es|ez|ed|bin|ibn|ben|bou|um|umm|ul|ud)[ -]\p{Lu}[\p{L}'’]+)+/u;
+/**
+ * A second capitalised word after a little-known gazetteer name ("Tal" of "Tal Abyad"): the name
+ * goes on, unless the word is a kind of place or building, a day or a month ("Kano State", "Gao
+ * Airport", "Gao Monday"), or a longer capitalised phrase goes on ("Greenwich Mean Time").
+ */
+const NAME_TAIL =
+  /^ (?!(?:Province|State|Region|District|County|Governorate|Division|City|Town|Village|Airport|University|Road|Street|Avenue|Market|Bridge|Camp|Base|Hospital|Mosque|Church|School|Prison|Dam|Valley|River|Lake|Mountains?|Police|Army|Forces?|Council|Court|Times|Post|News|Radio|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}[\p{L}'’-]*(?=[,.;:!?)]|$|\s+(?!\p{Lu}))/u;
 /** "…, a town in northern Mali": an apposition that says which country holds the place. */
 const APPOSITIVE_IN =
   /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|district|suburb|neighbou?rhood|area|settlement|locality|municipality|region|province)\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
@@ -90,7 +97,9 @@ export function findLocations(
     const start = piece.start;
     let end = withFinalStop(text, span[span.length - 1]!.end);
     let to = match.to;
-    const tail = PARTICLE_TAIL.exec(text.slice(end, end + 60));
+    const tail =
+      PARTICLE_TAIL.exec(text.slice(end, end + 60)) ??
+      (match.values.every((p) => !p.strong) ? NAME_TAIL.exec(text.slice(end, end + 40)) : null);
     if (tail) {
       end += tail[0].length;
       while (to < pieces.length && pieces[to]!.start < end) to++;
