@@ -11,11 +11,12 @@ function isCountryName(name: string): boolean {
 /**
  * A wire dateline: the place (and often the day) of writing at the head of a report or of a
  * paragraph — "KABUL, 3 March —", "ISLAMABAD, Oct 16 (Reuters) -", "Peshawar, Pakistan —",
- * "Kabul, Afghanistan (AP) —", and the colon of the South Asian press ("PESHAWAR:").
+ * "Kabul, Afghanistan (AP) —", "KABUL, Afghanistan, Monday (AP) —", and the colon of the South
+ * Asian press ("PESHAWAR:").
  * It says where the reporter was, not where the event happened.
  */
 const DATELINE =
-  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-|:)\s/g;
+  /(?:^|\n)[ \t]*((?:[A-Z][A-Za-z.'-]+)(?:[ -][A-Z][A-Za-z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)?(?:,?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*(?:\([^)\n]{1,40}\)\s*)?)(?:—|–|--|-|:)\s/g;
 
 /**
  * Entities that stand inside a dateline: neither the event's place nor its date. The entities
@@ -48,7 +49,10 @@ export function datelineSpans(text: string): Array<[number, number]> {
     const start = m.index + m[0].indexOf(head);
     const place = /^[A-Z][A-Za-z.'-]+/.exec(head)?.[0] ?? '';
     const upper = place.length >= 3 && place === place.toUpperCase();
-    const dated = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(head);
+    // A weekday dates a dateline only after its place ("KABUL, Afghanistan, Monday (AP) —").
+    const dated =
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(head) ||
+      /,.*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/.test(head);
     // "Kabul, Afghanistan (AP) —", "Peshawar, Pakistan —": a news agency, or a town and its country.
     const agency = /\([^)]+\)\s*$/.test(head);
     const qualified = isCountryName(/^[^,]+,\s*([^,(]+?)\s*(?:\(|$)/.exec(head)?.[1] ?? '');

@@ -30,6 +30,7 @@ describe('the place of an event', () => {
       'Kabul, Afghanistan (AP) — A suicide bomber struck a mosque on Friday, killing 12 worshippers.',
       'By Staff Reporter\nPESHAWAR: Gunmen shot dead two policemen on Sunday, officials said.',
       'Kabul, March 3 (Pajhwok): A roadside bomb killed two children on Thursday.',
+      'KABUL, Afghanistan, Monday (AP) — A suicide bomber struck a mosque on Friday, killing 12.',
     ]) {
       assert.equal(placeOf(text), undefined, text);
     }
@@ -72,6 +73,15 @@ describe('the place of an event', () => {
       ),
       'Herat',
     );
+  });
+
+  it('leaves a line that opens with a weekday alone to the event (no place, so no dateline)', () => {
+    const event = extractDocument({
+      id: 't',
+      text: 'Friday — Gunmen killed four people in Kano on Friday.',
+      published: '2024-06-10',
+    }).events[0];
+    assert.deepEqual([event?.location?.name, event?.date], ['Kano', '2024-06-07']);
   });
 
   it('is still the town a headline or a note before a colon names', () => {
