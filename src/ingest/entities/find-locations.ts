@@ -11,7 +11,7 @@ import { isWithinNamed, namedAround } from './nearby-places.js';
 import { findNationalities } from './find-nationalities.js';
 
 const LOCATIVE =
-  /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
+  /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|rocked|shook|targeted|stormed|raided|pounded|overran|besieged|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
 const NEAR =
   /\b(?:near|outside|around|outskirts\s+of|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|close\s+to|on\s+the\s+road\s+to)\s+(?:the\s+)?$/i;
 const ADMIN_AFTER = /^\s+(?:province|governorate|state|region|oblast|prefecture)\b/i;

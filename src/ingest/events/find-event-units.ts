@@ -50,6 +50,8 @@ export interface EventUnit extends Span {
   spots?: TownSpot[];
   /** Cut from the report's headline: its first line, with no final stop. */
   headline?: boolean;
+  /** One of the attacks a summary counted, told by its ordinal ("The second, …"), not the first. */
+  ordinal?: boolean;
   /** Kinds of site it names ("police station", "market"), lower-case and singular. */
   sites?: string[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
@@ -89,6 +91,7 @@ export function findEventUnits(
 ): EventUnit[] {
   const units: EventUnit[] = [];
   let e = 0;
+  let summary: { span: Span; sentence: number } | undefined;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     const s = text.slice(sentence.start, sentence.end);
@@ -115,9 +118,32 @@ export function findEventUnits(
       }
       if (unit) units.push(unit);
     }
+    // "Twin blasts rocked Quetta on Friday. The first, … The second, …": the attacks a summary
+    // counts, told one by one in the sentences after it.
+    const ordinal = ORDINAL_OPENER.exec(s);
+    const last = units[units.length - 1];
+    if (ordinal && summary && i - summary.sentence <= SUMMARY_REACH && last?.sentence === i) {
+      last.head ??= summary.span;
+      // With a toll of its own: "the second explosion went off as rescuers arrived" is the same.
+      if (!/^first$/i.test(ordinal[1]!) && last.counts.fatalities !== undefined) {
+        last.kind = 'new';
+        last.generic = false;
+        last.fresh = true;
+        last.ordinal = true;
+      }
+    } else if (COUNTED_ATTACKS.test(s)) summary = { span: sentence, sentence: i };
   }
   return units;
 }
+
+/** A sentence that counts several attacks before telling them. */
+const COUNTED_ATTACKS =
+  /\b(?:two|three|four|five|twin|several|multiple|a (?:series|wave|string) of)\s+(?:[\w-]+\s+){0,2}?(?:blasts|bombings|explosions|attacks|strikes|bombs|shootings|raids|ambushes|assaults)\b/i;
+/** "The second, a suicide bomber, …", "In the other, …": one of the attacks counted before. */
+const ORDINAL_OPENER =
+  /^\s*(?:In\s+)?the\s+(first|second|third|fourth|other|latter|last)\b(?!\s+(?:time|day|week|month|year))/i;
+/** How many sentences after its summary an attack told by its ordinal still belongs to it. */
+const SUMMARY_REACH = 3;
 
 /** Kinds of site an attack is told at, to tell which incident "the attack on the X" means. */
 const SITE_KIND =

@@ -297,3 +297,29 @@ describe('a claim of the attack on a site', () => {
     );
   });
 });
+
+describe('attacks a summary counts, then tells by their ordinals', () => {
+  it('are one incident each, in the summary’s town and on its day', () => {
+    assert.deepEqual(
+      incidents(
+        'Twin blasts rocked Quetta on Friday. The first, a car bomb, killed nine people near a police station. The second, a suicide bomber, killed five at a market minutes later.',
+      ),
+      ['Quetta 9', 'Quetta 5'],
+    );
+    assert.deepEqual(
+      incidents(
+        'Two attacks struck northern Burkina Faso on Sunday. In the first, gunmen killed 12 villagers. In the second, an army convoy hit a mine near Djibo, killing four soldiers.',
+      ),
+      ['Burkina Faso 12', 'Djibo 4'],
+    );
+  });
+
+  it('stay one when nothing counted attacks before the ordinal', () => {
+    assert.deepEqual(
+      incidents(
+        'Gunmen stormed a village in Zamfara on Friday, killing 14 people. The second, a herder, died in hospital.',
+      ),
+      ['Zamfara 14'],
+    );
+  });
+});

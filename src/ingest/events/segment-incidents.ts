@@ -46,7 +46,9 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
       // A bare casualty figure belongs to the incident being told, if it is close.
       const last = current?.units[current.units.length - 1];
       const own = current !== undefined && tollElsewhere(current, unit);
-      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH && !own) {
+      // "The second, …" after a summary that counts the attacks opens its own incident.
+      const another = unit.ordinal === true;
+      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH && !own && !another) {
         if (fits(current, unit)) add(current, unit);
         continue;
       }
