@@ -21,6 +21,7 @@ import { join, relative } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
+import { makeTestMirror } from './test-mirror.mjs';
 
 /** Files per group process: big enough to share the start-up, small enough to keep both cores busy. */
 const GROUP_SIZE = 8;
@@ -77,15 +78,26 @@ if (files.length === 0) {
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], {
   stdio: 'inherit',
 });
+// The suite runs on the checkout compiled to JavaScript (scripts/test-mirror.mjs, ADR 0035);
+// TEARLINE_TEST_TS=1 runs the TypeScript itself through tsx instead, as before.
+const mirror = process.env.TEARLINE_TEST_TS === '1' ? undefined : await makeTestMirror(root);
+/** The file a test process loads for a test file of the checkout. */
+const runnable = (file) =>
+  mirror ? join(mirror, relative(root, file)).replace(/\.tsx?$/, '.js') : file;
 const grouped = suite === 'unit' && process.env.TEARLINE_TEST_ISOLATION !== 'file';
-if (grouped) files = groupByArea(files);
+files = grouped ? groupByArea(files) : files.map(runnable);
 
-// tsx compiles TypeScript on the fly in every test process.
-process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim();
+if (mirror) {
+  // Stack traces name the TypeScript lines (the mirror's files carry inline source maps).
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --enable-source-maps`.trim();
+} else {
+  // tsx compiles TypeScript on the fly in every test process.
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim();
+}
 process.env.TEARLINE_TEST_SUITE = suite;
 const stream = run({
   files,
-  concurrency: Math.max(2, availableParallelism()),
+  concurrency: Number(process.env.TEARLINE_TEST_CONCURRENCY) || Math.max(2, availableParallelism()),
   // A group runs many files: its limit is an hour, a file's a quarter of one.
   timeout: (grouped ? 60 : 15) * 60_000,
 });
@@ -124,7 +136,7 @@ function groupByArea(testFiles) {
   for (const file of testFiles) {
     const head = readFileSync(file, 'utf8').slice(0, 400);
     if (/\/\/ test-isolation: process/.test(head)) {
-      alone.push(file);
+      alone.push(runnable(file));
       continue;
     }
     const area = areaOf(file);
@@ -143,13 +155,13 @@ function groupByArea(testFiles) {
     .sort((a, b) => weight(b) - weight(a))
     .map(([name, members]) => {
       // A group of one runs as itself, so that its failures name the file.
-      if (members.length === 1) return members[0];
+      if (members.length === 1) return runnable(members[0]);
       const entry = join(dir, `${name}.test.mjs`);
       // A file that fails to load is reported as a failed test of its own, and the group's other
       // files still run.
       const lines = members.map(
         (m) =>
-          `await import(${JSON.stringify(pathToFileURL(m).href)}).catch((error) => test(${JSON.stringify(`loads ${relative(root, m)}`)}, () => { throw error; }));\n`,
+          `await import(${JSON.stringify(pathToFileURL(runnable(m)).href)}).catch((error) => test(${JSON.stringify(`loads ${relative(root, m)}`)}, () => { throw error; }));\n`,
       );
       writeFileSync(entry, `import { test } from 'node:test';\n${lines.join('')}`);
       return entry;

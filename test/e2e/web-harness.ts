@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../server-fixture.js';
@@ -8,6 +16,9 @@ import { WEB_DIST } from '../../src/server/create-app.js';
 import type { AppConfig } from '../../src/server/app-deps.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+// The checkout's own folder even when the suite runs on its compiled mirror (ADR 0035), where
+// package.json is a link: the web app's sources and build are judged where they live.
+const CHECKOUT = dirname(realpathSync(join(ROOT, 'package.json')));
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 function newestMtime(path: string): number {
@@ -24,15 +35,15 @@ function newestMtime(path: string): number {
 export function ensureWebBuilt(): boolean {
   const index = join(WEB_DIST, 'index.html');
   const sources = [
-    join(ROOT, 'web', 'src'),
-    join(ROOT, 'web', 'index.html'),
-    join(ROOT, 'web', 'vite.config.ts'),
+    join(CHECKOUT, 'web', 'src'),
+    join(CHECKOUT, 'web', 'index.html'),
+    join(CHECKOUT, 'web', 'vite.config.ts'),
   ];
   const fresh = () =>
     existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime));
   if (fresh()) return false;
   // Test files run in parallel processes: one builds, the others wait for it.
-  const lock = join(ROOT, 'web', '.build-lock');
+  const lock = join(CHECKOUT, 'web', '.build-lock');
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {
     try {
@@ -53,7 +64,7 @@ export function ensureWebBuilt(): boolean {
     const r = spawnSync(
       process.execPath,
       [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+      { cwd: CHECKOUT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
     );
     if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr || r.stdout}`);
     return true;

@@ -74,7 +74,15 @@ async function visitSharingViews(
   await page.waitForURL(`${url}/sharing/ledger`);
   await page.goBack();
   await page.waitForURL(`${url}/sharing/ledger?release=${r.releaseId}`);
-  await rows.nth(r.entries - 1).waitFor();
+  // The unfiltered rows stay on screen until the filtered answer replaces them, so wait for the
+  // count itself rather than for a row that the longer list already has.
+  await page
+    .waitForFunction(
+      (n) => document.querySelectorAll('table.ledger tbody tr').length === n,
+      r.entries,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   assert.equal(await rows.count(), r.entries, 'Back restores the filter');
   await page.getByLabel('Partner', { exact: true }).selectOption(r.partnerId);
   await page.waitForURL(`${url}/sharing/ledger?partner=${r.partnerId}`);
@@ -243,6 +251,22 @@ for (const engine of ENGINES) {
         for (const s of ['2024-05-11', 'Herat', 'at least 210']) {
           assert.ok(whatText.includes(s), `incident page: "${s}" in "${whatText}"`);
         }
+        // Its evidence names the report and quotes the words it rests on.
+        const [span] = stored.x_tearline_evidence as Array<{ report_ref: string }>;
+        const report = (await api(`/api/objects/${String(span?.report_ref)}`)) as Json;
+        const evidence = page.getByRole('region', { name: 'Evidence' });
+        const quote = evidence.locator('blockquote').first();
+        await quote.waitFor();
+        assert.equal(
+          await evidence.locator('a').first().textContent(),
+          report.name,
+          'the report by its name',
+        );
+        const quoted = ((await quote.textContent()) ?? '').replace(/ …$/, '');
+        assert.ok(
+          quoted.length > 20 && String(report.description).replace(/\s+/g, ' ').includes(quoted),
+          `quoted from the report: ${quoted}`,
+        );
 
         // The actor's profile (API) and page.
         const profile = (await api(`/api/actors/${core.id}/profile`)) as {

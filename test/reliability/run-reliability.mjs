@@ -1,7 +1,7 @@
-// `npm run test:reliability`: runs the reliability suite (scripts/run-tests.mjs reliability) in two
-// phases — first every suite but load, two files at a time (the crash suites measure their own
-// operation's duration under the same neighbours, so the kill points follow); then load alone, so
-// that its latency and memory figures are the server's and not its neighbours'. Then it prints one
+// `npm run test:reliability`: runs the reliability suite (scripts/run-tests.mjs reliability) in
+// phases — first every suite but load and extraction timing, two files at a time (the crash suites measure their own
+// operation's duration under the same neighbours, so the kill points follow); then those alone, so
+// that their latency, time and memory figures are the server's and not its neighbours'. Then it prints one
 // summary block of the figures the suites recorded (test/reliability/figures.ts), each scenario's
 // wall time, the configuration, and the closing line `N passed, N failed`. Exits non-zero when
 // any test failed. Arguments narrow the files, as with run-tests.mjs.
@@ -19,13 +19,17 @@ const files = readdirSync('test/reliability')
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => `test/reliability/${f}`)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
-const isLoad = (f) => f.endsWith('/load.test.ts');
+// Load and the suites that time extraction run alone: their figures are the machine's, not the
+// neighbours'.
+const ALONE = ['/load.test.ts', '/extraction-latency.test.ts', '/extract-linear-time.test.ts'];
+const runsAlone = (f) => ALONE.some((name) => f.endsWith(name));
 const phases = [
   {
     name: 'crash, fuzz, access, backup (2 files at a time)',
-    files: files.filter((f) => !isLoad(f)),
+    files: files.filter((f) => !runsAlone(f)),
   },
-  { name: 'load (alone)', files: files.filter(isLoad) },
+  // One phase per file: a phase's files would otherwise run two at a time.
+  ...files.filter(runsAlone).map((f) => ({ name: `${f.split('/').pop()} (alone)`, files: [f] })),
 ].filter((p) => p.files.length > 0);
 
 // The crash scenarios' children run the CLI compiled for this run (compiled-cli.mjs says why);

@@ -4,6 +4,7 @@
  * with the words. Patterns run on the lower-cased text. They are written from the codebook's
  * definitions and general news usage, never from evaluation snippets.
  */
+import { AIRCRAFT_BOMBER } from '../text/person-bomber.js';
 import { CONDUCT_CUES, toProtestConduct } from './protest-conduct.js';
 
 const CUES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -13,7 +14,9 @@ const CUES: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   [
     'air',
-    /\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|(?<!\bby )\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|(?<!suicide[- ])\bbombers?\b(?! (?:blew|detonated))|coalition (?:aircraft|strike)|(?:israeli|us|u\.s\.|american|russian|turkish|saudi|coalition|french) (?:air ?)?strikes?\b|bombed from the air|sorties?/,
+    new RegExp(
+      String.raw`\bair ?strikes?|\bair raids?|war ?planes?|fighter (?:jets?|planes?|aircraft)|\bjets\b|drone (?:strike|attack)s?|\bdrones?\b|unmanned aerial|helicopter gunships?|(?<!\bby )\bhelicopters?\b|aerial (?:bombardment|attack|bombing|strike)|barrel bombs?|air force|${AIRCRAFT_BOMBER}|coalition (?:aircraft|strike)|(?:israeli|us|u\.s\.|american|russian|turkish|saudi|coalition|french) (?:air ?)?strikes?\b|bombed from the air|sorties?`,
+    ),
   ],
   [
     'shelling',
@@ -186,3 +189,9 @@ const STATE_PATTERN = CUES.find(([name]) => name === 'state')?.[1] ?? /$^/;
 /** The cue lexicon's words for state forces and for non-state groups (lower-case text). */
 export const STATE_WORDS: RegExp = STATE_PATTERN;
 export const NONSTATE_WORDS: RegExp = CUES.find(([name]) => name === 'nonstate')?.[1] ?? /$^/;
+
+/** Whether the cue `name` fires on `text` (any case), read as findCueFeatures reads it. */
+export function firesCue(name: string, text: string): boolean {
+  const pattern = CUES.find(([cue]) => cue === name)?.[1];
+  return pattern !== undefined && new RegExp(pattern.source, 'i').test(text);
+}

@@ -98,6 +98,30 @@ describe('applyCueRules', () => {
     );
   });
 
+  it('reads arrests the text denies as none, and keeps arrests it also reports', () => {
+    const ranked = ['Arrests', 'Mob violence', 'Attack'];
+    const denied = [
+      'Villagers beat a man to death in the market; no arrests were made.',
+      'A crowd burned a suspected robber. Nobody has been arrested.',
+      'Rioters lynched two traders and the police made no arrests.',
+      'No one was detained after the lynching of a herder.',
+    ];
+    for (const passage of denied) {
+      assert.equal(
+        applyCueRules('Arrests', cues('c:arrest'), ranked, passage),
+        'Mob violence',
+        passage,
+      );
+    }
+    const reported = [
+      'Police arrested nine men over the lynching; no arrests were made at first.',
+      'Officers detained two suspects on Friday.',
+    ];
+    for (const passage of reported) {
+      assert.equal(applyCueRules('Arrests', cues('c:arrest'), ranked, passage), 'Arrests', passage);
+    }
+  });
+
   it('keeps the model when no rule applies', () => {
     assert.equal(applyCueRules('Agreement', cues('c:agreement')), 'Agreement');
   });

@@ -8,13 +8,15 @@
  *   "Protest with intervention", and only a demonstration with neither is "Peaceful protest".
  * - Weapons that were seized, found, defused or intercepted and hurt nobody are "Disrupted
  *   weapons use", not the attack type of the weapon.
- * - Arrests at a demonstration are an intervention.
+ * - Arrests at a demonstration are an intervention; arrests the text denies ("no arrests were
+ *   made") are none.
  * - Territory: a handover or withdrawal without fighting is "Non-violent transfer of territory";
  *   otherwise the side that took the place decides between "Government regains territory" and
  *   "Non-state actor overtakes territory". The side is the capture verb's subject or passive
  *   agent when the passage is given (territory-taker.ts); a failed attempt is an armed clash and
  *   a withdrawal after fighting is the other side's gain.
  */
+import { firesCue } from './cue-lexicon.js';
 import type { Side } from './territory-taker.js';
 import { isWithdrawalAfterFighting, readTerritoryChange } from './territory-taker.js';
 
@@ -40,6 +42,8 @@ const WEAPON_CUE: Readonly<Record<string, string>> = {
   'Remote explosive/landmine/IED': 'ied',
   Grenade: 'grenade',
 };
+const NO_ARREST =
+  /\b(?:no (?:arrests?|suspects?)|(?:no one|nobody|none) (?:has|had|have|was|were)(?: yet)?(?: been)? (?:arrested|detained)|made no arrests?|without (?:any )?arrests?|(?:not|never) (?:been )?(?:arrested|detained))\b/i;
 const TERRITORY = new Set([
   'Government regains territory',
   'Non-state actor overtakes territory',
@@ -69,6 +73,17 @@ export function applyCueRules(
   // A riot needs demonstrators; burning and looting by anyone else is property destruction.
   if (best === 'Violent demonstration' && !has('protest') && !has('crowd') && has('loot')) {
     return 'Looting/property destruction';
+  }
+  // "No arrests were made", "no one has been arrested": an arrest the text denies is no arrest.
+  // Both the model and the arrest cue see the word: the cue is read again without the denial.
+  if (
+    best === 'Arrests' &&
+    ranked &&
+    passage &&
+    NO_ARREST.test(passage) &&
+    !firesCue('arrest', passage.replace(new RegExp(NO_ARREST.source, 'gi'), ' '))
+  ) {
+    return ranked.find((name) => name !== 'Arrests') ?? best;
   }
   const harmless = !has('killing') && !has('injury');
   if ((WEAPON_ATTACKS.has(best) || TERRITORY.has(best)) && has('disrupt') && harmless) {

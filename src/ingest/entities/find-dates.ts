@@ -9,6 +9,8 @@ const TRIGGER =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]onight|ago)\b|\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Ee]arlier|[Ll]ater)\s+(?:week|weekend|month|year|night|morning|evening|decade|spring|summer|autumn|fall|winter|\d+|few|several|two|three)\b|\b(?:19|20)\d\d\b|\b\d{1,2}\/\d{1,2}\b/;
 const YEAR =
   /\b(?:in|since|by|during|until|from|of|before|after|early|late|mid-|mid|through)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:people|fighters|troops|soldiers|civilians|members))/gi;
+const DURATION =
+  /^(?:for|over|within|during)\s+(?:(?:the\s+)?(?:past|last|next|following)\s+)?[\w\s-]*?\b(?:minutes?|hours?|days?|weeks?|months?|years?)[\s,.;:]*$/i;
 const NUMBER_WORD = String.raw`(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|forty-five|\d+-plus)`;
 const PERIOD = new RegExp(
   String.raw`\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+(?:${NUMBER_WORD}\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)|${NUMBER_WORD}\s+(?:minutes|hours|days|weeks|months|years|decades)|(?:the\s+)?following\s+day|(?:later|earlier)\s+in\s+the\s+day|(?:this|last|next)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+\d{4})\b`,
@@ -46,6 +48,9 @@ export function findDates(context: DocumentContext): DateEntity[] {
         )
           continue;
         if (/^(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(result.text)) continue;
+        // "for two hours", "over three days": how long something lasted, not when (chrono counts
+        // it from the publication, even forward). PERIOD below keeps it as a period.
+        if (DURATION.test(result.text)) continue;
         const start = from + result.index;
         // chrono keeps a trailing comma ("on Tuesday,"); the span ends at the last word.
         const words = result.text.replace(/[\s,;:]+$/, '');

@@ -91,6 +91,20 @@ describe('findEntities', () => {
     assert.equal(absolute?.type === 'date' && absolute.value, '2019-03-03');
   });
 
+  it('reads how long something lasted as a period, never as a date', () => {
+    const text =
+      'Troops and rebels fought for two hours near the bridge on Thursday; the siege of the ' +
+      'town went on over three days. Shelling resumed within 48 hours.';
+    const found = findEntities(text, { published: '2024-05-10' });
+    const values = found.flatMap((e) => (e.type === 'date' && e.value ? [e.value] : []));
+    assert.deepEqual(values, ['2024-05-09'], 'only Thursday is a date');
+    // A span that says when, and not how long, still resolves.
+    const ago = findEntities('Gunmen fired on the post two hours ago.', {
+      published: '2024-05-10',
+    });
+    assert.ok(ago.some((e) => e.type === 'date' && e.value === '2024-05-10'));
+  });
+
   it('extends the gazetteer with the store’s own actors', () => {
     const text = 'The Northern Hawks Battalion shelled the village.';
     const known = [

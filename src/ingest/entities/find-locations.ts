@@ -181,7 +181,11 @@ export function findLocations(
       const after = text.slice(m.end, m.end + 24);
       // A country that acts ("France said", "Jordan has joined") is its government, and so is
       // one listed among the members of a coalition ("nations … include France, Jordan").
-      if (AGENT_VERB.test(after) || isListedMember(text, m.start, context.sentences)) {
+      // "Aid workers in Chile said": after "in" the country is where the speakers are.
+      const placed = /\b(?:in|inside|across|throughout|from)\s+(?:the\s+)?$/i.test(
+        text.slice(Math.max(0, m.start - 24), m.start),
+      );
+      if ((AGENT_VERB.test(after) && !placed) || isListedMember(text, m.start, context.sentences)) {
         found.push({
           type: 'organization',
           text: name,

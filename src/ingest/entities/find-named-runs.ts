@@ -259,9 +259,15 @@ export function findNamedRuns(
       continue;
     }
     if (
-      keys.length >= 2 &&
-      keys.length <= 4 &&
-      (lex.firstNames.has(keys[0]!) || lex.lastNames.has(last) || isSaidPerson(text, start, end))
+      (keys.length >= 2 &&
+        keys.length <= 4 &&
+        (lex.firstNames.has(keys[0]!) ||
+          lex.lastNames.has(last) ||
+          isSaidPerson(text, start, end))) ||
+      // "The gunman, identified as Delaney," names a person, known to the name lists or not.
+      (keys.length <= 4 &&
+        !lex.common.has(keys[0]!) &&
+        IDENTIFIED_AS.test(text.slice(Math.max(0, start - 60), start)))
     ) {
       const person: OtherEntity = { type: 'person', ...span };
       found.push(person);
@@ -295,6 +301,10 @@ function stripArticle(name: string): string {
 // "Salman Abedi, the British-Libyan who …", "Ali Musa, a commander of …": a name in apposition.
 const APPOSITION =
   /^,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:who|man|woman|boy|girl|leader|commander|bomber|attacker|gunman|suspect|spokesman|spokeswoman|spokesperson|official|officer|minister|president|director|chief|member|soldier|militant|cleric|preacher|imam|founder|head|father|mother|son|daughter|brother|sister|resident|student|driver|journalist|reporter|analyst|researcher|professor|lawyer|judge)\b/;
+
+/** "identified as", "named by police as", "identified the gunman as", with an age before the name. */
+const IDENTIFIED_AS =
+  /\b(?:identified|named)\s+(?:(?:him|her|them|the\s+(?:[\w-]+\s+)?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|killers?|driver|man|woman))\s+)?(?:(?:by|to)\s+(?:the\s+)?[\w-]+\s+)?as\s+(?:(?:a\s+)?\d{1,2}-year-old\s+)?$/i;
 
 function isSaidPerson(text: string, start: number, end: number): boolean {
   return (

@@ -16,9 +16,20 @@ describe('entities in diplomatic and official text (issue 14, item 7)', () => {
     assert.deepEqual(typed('The ministers met with Chile to discuss fishing rights.'), [
       'organization:Chile',
     ]);
-    // The place where speakers are is no speaker (the place finder's own agent rule still reads
-    // "in Chile said" as the state: see find-locations.ts; this pass does not add to it).
+    // The place where speakers are is no speaker, whatever the verb after it.
     assert.deepEqual(typed('Aid workers in Chile signed the petition.'), ['location:Chile']);
+    assert.deepEqual(
+      typed('Aid workers in Chile said the floods had displaced thousands.')[0],
+      'location:Chile',
+    );
+    assert.deepEqual(typed('Residents across Nigeria have complained of shortages.'), [
+      'location:Nigeria',
+    ]);
+    // Near miss: the country itself speaking is still its state.
+    assert.deepEqual(
+      typed('Chile said the floods had displaced thousands.')[0],
+      'organization:Chile',
+    );
     // A country as the place of an event stays a place.
     assert.deepEqual(typed('Floods hit Chile and Peru in May.').slice(0, 2), [
       'location:Chile',

@@ -26,6 +26,9 @@ const BRANCH_OF_IT = new RegExp(
   String.raw`\b[Tt]he\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+${BRANCH_NOUN}\s+of\s+(?:the\s+(?:group|movement|organi[sz]ation|network)|it)\b`,
   'g',
 );
+/** Right after a group's short name: "-Somalia", "–Sahel". */
+const HYPHEN_REGION = /^[-–]([A-Z][a-z]+(\s+[A-Z][a-z]+)?)\b/;
+const HYPHEN_REGION_ONE = /^[-–]([A-Z][a-z]+)\b/;
 /** How far back a pointing phrase looks for the group it means. */
 const POINT_BACK_CHARS = 400;
 
@@ -60,9 +63,20 @@ export function resolveBranches(
             a.canonical.toLowerCase().includes(actor.canonical.toLowerCase()),
         ))
       : undefined;
+    // "ISIS-Somalia", "IS-Sahel", "Daesh-Yemen": the parent's short name joined to a region.
+    let h = m ? null : HYPHEN_REGION.exec(text.slice(actor.end, actor.end + 40));
+    let joined = h ? findBranch(records, actor.canonical, h[1]!) : undefined;
+    if (h && !joined && h[2]) {
+      // "ISIS-Somalia Fighters" in a headline: the region is the first word.
+      h = HYPHEN_REGION_ONE.exec(h[0]);
+      joined = h ? findBranch(records, actor.canonical, h[1]!) : undefined;
+    }
     if (m && branch) {
       const end = actor.end + m[0].length;
       out.push({ ...actor, text: text.slice(actor.start, end), end, canonical: branch.canonical });
+    } else if (h && joined) {
+      const end = actor.end + h[0].length;
+      out.push({ ...actor, text: text.slice(actor.start, end), end, canonical: joined.canonical });
     } else if (b && before) {
       const start = actor.start - b[0].length;
       out.push({
@@ -122,9 +136,37 @@ function findBranch(
   const country = getCountries().find(
     (c) => c.names.includes(region) || c.demonyms.includes(region),
   );
-  if (!country) return undefined;
-  const homed = records.filter((r) => isBranch(r) && r.homeCountries?.[0] === country.code);
-  return homed.length === 1 ? homed[0] : undefined;
+  return country ? branchAtHome(parent, country.code, records) : undefined;
+}
+
+/**
+ * The one branch of `parent` whose home is `country` (ISO alpha-2): the one whose first home it
+ * is, else the one that operates there at all; none when two branches share it. A branch is a
+ * record whose name holds the parent's name or one of its aliases.
+ *
+ * @example branchAtHome('Islamic State', 'AF')?.canonical // 'Islamic State Khorasan Province'
+ */
+export function branchAtHome(
+  parent: string,
+  country: string,
+  records: readonly ActorRecord[] = ACTOR_RECORDS,
+): ActorRecord | undefined {
+  const parentRecord = records.find((r) => r.canonical === parent);
+  const parentNames = [parent, ...(parentRecord?.aliases ?? [])]
+    .map((n) => n.toLowerCase())
+    .filter((n) => n.length >= 3);
+  const branches = records.filter(
+    (r) =>
+      r.canonical !== parent &&
+      [r.canonical, ...r.aliases].some((name) =>
+        parentNames.some((p) => name.toLowerCase().includes(p)),
+      ),
+  );
+  // The branch whose first home it is; failing that, the one branch that operates there at all.
+  const first = branches.filter((r) => r.homeCountries?.[0] === country);
+  if (first.length > 0) return first.length === 1 ? first[0] : undefined;
+  const any = branches.filter((r) => r.homeCountries?.includes(country));
+  return any.length === 1 ? any[0] : undefined;
 }
 
 /** The one record a region word names, when it names exactly one. */

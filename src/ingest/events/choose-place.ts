@@ -66,7 +66,11 @@ export function choosePlace(
       const sites = findFacilities(text, unit).filter(
         (f) =>
           distance(f) <= SITE_REACH &&
-          !inside.some((e) => e.type === 'actor' && e.start < f.end && f.start < e.end),
+          // "Lena Park" is a person, not a park.
+          !inside.some(
+            (e) =>
+              (e.type === 'actor' || e.type === 'person') && e.start < f.end && f.start < e.end,
+          ),
       );
       site = sites.reduce<Facility | undefined>(
         (best, f) => (!best || distance(f) < distance(best) ? f : best),

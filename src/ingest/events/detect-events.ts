@@ -2,7 +2,9 @@ import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { ActorEntity, DateEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
-import { chooseArguments, UNNAMED_OR_STATE } from './choose-arguments.js';
+import { chooseArguments, isNamedGroup, UNNAMED_OR_STATE } from './choose-arguments.js';
+import { antecedentGroup, pointsBackAtGroup } from './group-anaphora.js';
+import { AIRCRAFT_BOMBER } from '../text/person-bomber.js';
 import { spansWithin } from '../text/spans-within.js';
 import { findCasualties } from './find-casualties.js';
 import { findEventUnits, type EventUnit } from './find-event-units.js';
@@ -40,8 +42,10 @@ const WEAPON_WORDS: Record<string, RegExp> = {
   Grenade: /\bgrenades?\b|\bRPGs?\b/i,
   'Suicide bomb':
     /\bsuicide\b|blew (?:himself|herself|themselves) up|explosives?[- ](?:laden )?(?:vest|belt)|martyrdom/i,
-  'Air/drone strike':
-    /\b(?:air ?strikes?|air raids?|airstrikes?|drones?|war ?planes?|jets?|aircraft|helicopters?|aerial|bombers?|sorties?|barrel bombs?|air force)\b/i,
+  'Air/drone strike': new RegExp(
+    String.raw`\b(?:air ?strikes?|air raids?|airstrikes?|drones?|war ?planes?|jets?|aircraft|helicopters?|aerial|sorties?|barrel bombs?|air force)\b|${AIRCRAFT_BOMBER}`,
+    'i',
+  ),
   'Shelling/artillery/missile attack':
     /\b(?:shell(?:s|ed|ing)?|artillery|rockets?|mortars?|missiles?|projectiles?|bombard\w*|howitzers?|katyushas?|grad)\b/i,
 };
@@ -88,10 +92,19 @@ export function detectEvents(
     const othersSentences = new Set(
       incidents.flatMap((other) => (other === incident ? [] : other.units.map((u) => u.sentence))),
     );
+    // Those that name their incident by its site or town: a claim there is surely not this one's.
+    const othersNamed = new Set(
+      incidents.flatMap((other) =>
+        other === incident
+          ? []
+          : other.units.filter((u) => namesOwnIncident(other, u)).map((u) => u.sentence),
+      ),
+    );
     const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
       othersSentences,
+      othersNamed,
       allEntities: entities,
       ...(roundup ? { roundupDate: roundup } : {}),
       arrest: type.sub_event_type === 'Arrests',
@@ -102,7 +115,7 @@ export function detectEvents(
       status: incident.status,
       ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
       ...(args.location ? { location: args.location } : {}),
-      actors: preferBranches(args.actors, documentActors),
+      actors: preferBranches(args.actors, documentActors, args.location?.country),
       fatalities: args.fatalities,
       injuries: args.injuries,
       evidence: toEvidence(incident),
@@ -132,6 +145,7 @@ export function detectEvents(
         actors: preferBranches(
           args.actors.filter((a) => a.role !== 'perpetrator' || !UNNAMED_OR_STATE.test(a.name)),
           documentActors,
+          args.location?.country,
         ),
         fatalities: args.fatalities,
         injuries: args.injuries,
@@ -290,6 +304,16 @@ function roundupDay(
   return undefined;
 }
 
+/** A unit that names its incident by a site or a town another of its units tells. */
+function namesOwnIncident(incident: Incident, unit: EventUnit): boolean {
+  return incident.units.some(
+    (u) =>
+      u !== unit &&
+      ((unit.sites ?? []).some((k) => (u.sites ?? []).includes(k)) ||
+        unit.towns.some((t) => u.names.includes(t))),
+  );
+}
+
 function toEvidence(incident: Incident): Span[] {
   const spans: Span[] = [];
   for (const unit of incident.units.slice(0, MAX_EVIDENCE_UNITS)) {
@@ -299,6 +323,10 @@ function toEvidence(incident: Incident): Span[] {
   }
   return spans;
 }
+
+/** Responsibility for a record of attacks, not for one: "responsible for many attacks". */
+const HABITUAL_CLAIM =
+  /\b(?:responsible for|behind|carried out|claimed) (?:many|numerous|several|dozens of|scores of|hundreds of|most of|a (?:string|series|wave) of|similar|previous|past|earlier)\b/i;
 
 /** Actors named as having claimed or carried out an attack anywhere in the document. */
 function claimedBy(
@@ -310,10 +338,17 @@ function claimedBy(
   for (const sentence of sentences) {
     const s = text.slice(sentence.start, sentence.end);
     const m = CLAIM_CUE.exec(s);
-    if (!m) continue;
+    // "X is responsible for many attacks in the region" claims none of them.
+    if (!m || HABITUAL_CLAIM.test(s)) continue;
     const cueAt = sentence.start + m.index;
-    for (const e of spansWithin(entities, sentence.start, cueAt)) {
-      if (e.type === 'actor' && cueAt - e.end < 60) out.push(e);
+    const named = spansWithin(entities, sentence.start, cueAt).filter(
+      (e): e is ActorEntity => e.type === 'actor' && cueAt - e.end < 60,
+    );
+    out.push(...named);
+    // "Hours later, the group said one of its fighters carried out the attack".
+    if (named.length === 0 && pointsBackAtGroup(text.slice(sentence.start, cueAt))) {
+      const group = antecedentGroup(text, entities, sentence.start, isNamedGroup);
+      if (group) out.push(group);
     }
   }
   return out;

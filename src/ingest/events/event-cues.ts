@@ -50,11 +50,11 @@ export const REFERENCE_CUE =
 
 /** Responsibility for an attack: the group named is its claimant and perpetrator. */
 export const CLAIM_CUE =
-  /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the |both |all )?(?:attacks?|bombings?|blasts?|killings?|shootings?|assaults?|massacres?|explosions?)|claimed to have|said (?:that )?(?:it|its (?:fighters|members|militants)) (?:had )?(?:carried out|planted|fired|detonated|launched|staged|attacked|killed|targeted|was behind)|took responsibility|accepted responsibility|was behind|were behind|responsible for|carried out|perpetrated|blamed (?:on|for))\b/i;
+  /\b(?:claim(?:ed|s|ing)? (?:the )?responsibility|claim(?:ed|s)? (?:the |both |all )?(?:attacks?|bombings?|blasts?|killings?|shootings?|assaults?|massacres?|explosions?)|claimed to have|claimed (?:it|them)(?=\s*(?:[.,;]|$|\s+(?:in|on|through|via|hours|later|shortly|soon|late|early)\b))|said (?:that )?(?:it|its (?:fighters|members|militants)) (?:had )?(?:carried out|planted|fired|detonated|launched|staged|attacked|killed|targeted|was behind)|took responsibility|accepted responsibility|was behind|were behind|responsible for|(?:was|were|is|are) (?:solely |directly )?responsible\b(?! for (?:many|numerous|several|dozens|hundreds|most|some))|carried out|perpetrated|blamed (?:on|for))\b/i;
 
 /**
  * Words after which an actor is the target, not the attacker: "an attack on the Taliban",
  * "ambushed a convoy of Kenyan soldiers", "stormed a base of the Nigerian Army".
  */
 export const TARGET_BEFORE =
-  /\b(?:on|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed|killing|wounding|stormed|raided|overran)\s+(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+){0,2}(?:of|belonging to)\s+(?:the\s+)?)?$/i;
+  /\b(?:on(?!\s+behalf\b)|against|targeting|targeted|at|attacked|ambushed|struck|hit|killed|killing|wounding|stormed|raided|overran)\s+(?:(?:the|a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|scores of|some|many)\s+)?(?:(?:[\w-]+\s+){0,2}(?:of|belonging to)\s+(?:the\s+)?)?$/i;

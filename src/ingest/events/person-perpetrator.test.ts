@@ -32,6 +32,90 @@ describe('a named person as perpetrator (issue 14, item 5)', () => {
     );
   });
 
+  it('reads a name after "identified as" as a person, whatever the name lists hold', () => {
+    for (const [text, name] of [
+      [
+        'The gunman, identified as Kwame Mensah, killed three guards at a depot in Ohio.',
+        'Kwame Mensah',
+      ],
+      ['The gunman, identified as Delaney, killed three guards at a depot in Dayton.', 'Delaney'],
+      [
+        'The attacker, named by police as Tomas Rilke, stabbed two people at a station in Lyon.',
+        'Tomas Rilke',
+      ],
+      [
+        'The gunman, identified as 34-year-old Mark Delaney, killed three guards at a depot in Dayton.',
+        'Mark Delaney',
+      ],
+    ] as const) {
+      assert.deepEqual(actorsOf(text)[0], { name, role: 'perpetrator' }, text);
+    }
+  });
+
+  it('takes the attacker a sentence next to the attack identifies', () => {
+    assert.deepEqual(
+      actorsOf(
+        'A gunman killed three guards at a depot in Dayton on Sunday. Police identified the gunman as Mark Delaney, 41.',
+      )[0],
+      { name: 'Mark Delaney', role: 'perpetrator' },
+    );
+  });
+
+  it('never takes an identified victim as the attacker (near misses)', () => {
+    for (const text of [
+      'The victim, identified as Mark Delaney, was shot dead at a depot in Dayton.',
+      'A man was shot dead at a depot in Dayton on Sunday. Police identified him as Mark Delaney, 41.',
+    ]) {
+      assert.ok(
+        !actorsOf(text).some((a) => a.role === 'perpetrator' && a.name === 'Mark Delaney'),
+        text,
+      );
+    }
+  });
+
+  it('takes a person an aside calls the attacker, or a court convicts of the attack', () => {
+    assert.deepEqual(
+      actorsOf(
+        'Tom Becker, the convicted subway bomber, was sentenced to life in prison for the 2019 blast in Boston that injured 30 people.',
+      )[0],
+      { name: 'Tom Becker', role: 'perpetrator' },
+    );
+    assert.deepEqual(
+      actorsOf(
+        'A jury convicted Sam Ortiz of planting a bomb that killed two people at a bus station in Denver in 2021.',
+      )[0],
+      { name: 'Sam Ortiz', role: 'perpetrator' },
+    );
+  });
+
+  it('never takes a lawyer for the bomber or an acquitted man (near misses)', () => {
+    for (const [text, name] of [
+      [
+        'Anna Bell, a lawyer for the bomber, said the 2019 blast in Boston that injured 30 people was an act of despair.',
+        'Anna Bell',
+      ],
+      [
+        'A jury acquitted Sam Ortiz of planting a bomb that killed two people at a bus station in Denver in 2021.',
+        'Sam Ortiz',
+      ],
+      [
+        'A jury convicted Sam Ortiz of fraud after a bomb killed two people at a bus station in Denver in 2021.',
+        'Sam Ortiz',
+      ],
+    ] as const) {
+      assert.ok(!actorsOf(text).some((a) => a.name === name && a.role === 'perpetrator'), text);
+    }
+  });
+
+  it('does not read a person named like a park as the site', () => {
+    const event = extractDocument({
+      id: 'p',
+      text: 'Lena Park, 29, was arrested after she allegedly set fire to a mosque in Portland on Sunday.',
+      published: '2024-05-01',
+    }).events[0];
+    assert.equal(event?.location?.name, 'Portland');
+  });
+
   it('gives the attack to the group an aside says the person acted for', () => {
     assert.deepEqual(
       actorsOf(

@@ -18,6 +18,14 @@ const ASIDE =
   /^(?:\s*,\s*(?:\d{1,2}|(?:an?|the)\s+[^,]{1,60}|who\s+[^,]{1,60}|aged\s+\d{1,2})\s*,)?\s+/;
 const ACT_AFTER =
   /^(?:who\s+)?(?:(?:allegedly|reportedly|then|later|also|had|has|is\s+accused\s+of\s+having|was\s+convicted\s+of\s+having)\s+)*(?:opened\s+fire|open\s+fire|detonated|set\s+off|blew\s+(?:himself|herself)\s+up|shot|stabbed|attacked|killed|bombed|planted|fired|rammed|drove\s+(?:a|his|her)\s+(?:\w+\s+)?(?:car|truck|van|vehicle)\s+into|stormed|hurled|threw|carried\s+out|launched|ambushed|massacred|gunned\s+down)\b/i;
+/** An aside that calls the person an attacker: ", the convicted subway bomber,". */
+const ATTACKER_ASIDE =
+  /^\s*,\s*(?:an?|the)\s+(?:(?!(?:of|for|to|by|with|and)\b)[\w-]+\s+){0,3}(?:bomber|gunman|attacker|assailant|shooter|assassin|killer|knifeman|arsonist|hijacker)\s*,/i;
+/** A verdict or charge before the name, and its act after it. */
+const CONVICTED_BEFORE =
+  /\b(?:convicted|charged|indicted|sentenced|found)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2})?$/i;
+const CONVICTED_OF =
+  /^\s+(?:guilty\s+)?(?:of|for|with)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:planting|carrying\s+out|killing|murdering|murders?|bombing|attacking|stabbing|shooting|attacks?|massacres?|assassinat\w+)\b/i;
 const HARM = /\b(?:killed|killing|stabbed|stabbing|shot|wounded|injured)\b/i;
 const VICTIM_AFTER =
   /^\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|shot|stabbed|kidnapped|abducted|targeted)\b/i;
@@ -53,10 +61,12 @@ export function findPersonPerpetrator(
     const acts = ACT_AFTER.test(rest);
     // An attacker noun before the name makes the name the attacker when an attack is told.
     const unitText = text.slice(unit.start, unit.end);
-    const named =
-      (noun !== null || ATTACKER_BEFORE.test(before)) &&
-      (ATTACK_CUE.test(unitText) || HARM.test(unitText));
-    if (!acts && !named && !AGENT_BEFORE.test(before)) continue;
+    // "Tom Becker, the convicted subway bomber,": the aside calls the person the attacker.
+    const told = noun !== null || ATTACKER_BEFORE.test(before) || ATTACKER_ASIDE.test(aside);
+    const named = told && (ATTACK_CUE.test(unitText) || HARM.test(unitText));
+    // "A jury convicted Sam Ortiz of planting a bomb": the court names the attacker.
+    const convicted = CONVICTED_BEFORE.test(before) && CONVICTED_OF.test(after);
+    if (!acts && !named && !convicted && !AGENT_BEFORE.test(before)) continue;
     // "X, a member of Y, …", "X, an Y militant, …": the person acted for a group, which ACLED
     // codes as the actor.
     const group = inUnits.find(
@@ -69,4 +79,30 @@ export function findPersonPerpetrator(
     return group ? { name: group.canonical, group: true } : { name, group: false };
   }
   return undefined;
+}
+
+/**
+ * "Police identified the gunman as": the attacker named after the act. A pronoun ("identified him
+ * as") may stand for the victim, so only an attacker noun counts.
+ */
+const IDENTIFIES_ATTACKER =
+  /\b(?:identified|named)\s+(?:the\s+(?:(?:suspected|alleged|dead|lone)\s+)?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?|killers?|knifem[ae]n|perpetrators?))\s+as\s+(?:(?:a\s+)?\d{1,2}-year-old\s+)?$/i;
+
+/**
+ * The person a sentence next to an attack names as its attacker ("identified the gunman as X"),
+ * or undefined.
+ *
+ * @example findIdentifiedAttacker(text, sentence, entities) // 'Mark Delaney'
+ */
+export function findIdentifiedAttacker(
+  text: string,
+  sentence: { start: number; end: number },
+  inSentence: readonly Entity[],
+): string | undefined {
+  const person = inSentence.find(
+    (e) =>
+      e.type === 'person' &&
+      IDENTIFIES_ATTACKER.test(text.slice(Math.max(sentence.start, e.start - 80), e.start)),
+  );
+  return person?.text;
 }

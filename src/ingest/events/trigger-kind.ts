@@ -1,3 +1,5 @@
+import { isBomberOutsideAttack } from '../text/person-bomber.js';
+
 /** Attackers and weapons: they tell an incident only with "a" ("a suicide bomber blew …"). */
 const PERSON_NOUN =
   /^(?:suicide[- ])?(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
@@ -23,6 +25,8 @@ export type TriggerKind = 'new' | 'ref' | 'weak';
  */
 export function kindOf(s: string, index: number, word: string): TriggerKind {
   const before = s.slice(Math.max(0, index - 40), index);
+  // "A convicted bomber was released": a person told of outside any attack.
+  if (isBomberOutsideAttack(s, index, word)) return 'weak';
   if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
   if (INDEFINITE_BEFORE.test(before)) return 'new';
   // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.

@@ -18,4 +18,9 @@ export interface ActorRecord {
   kind: ActorKind;
   /** ISO 3166-1 alpha-2 codes. */
   homeCountries?: string[];
+  /**
+   * Countries outside its home where a branch carries out its parent's attacks (ISO alpha-2):
+   * an attack there claimed in the parent's name is the branch's.
+   */
+  externalReach?: string[];
 }

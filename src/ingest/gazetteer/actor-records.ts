@@ -8,6 +8,11 @@ const r = (
   ...aliases: string[]
 ): ActorRecord => ({ canonical, kind, homeCountries, aliases });
 
+/** The record `r` makes, with the countries of its external operations. */
+const withReach =
+  (externalReach: string[]) =>
+  (...args: Parameters<typeof r>): ActorRecord => ({ ...r(...args), externalReach });
+
 /**
  * Armed, militant and terrorist groups that recur in conflict news, with the aliases and
  * transliterations under which the press names them. Written by us from public facts; acronyms
@@ -33,7 +38,9 @@ export const ACTOR_RECORDS: readonly ActorRecord[] = [
     'Islamic State in Iraq and Syria',
     'Islamic State in Iraq and the Levant',
   ),
-  r(
+  // Its external operations: the attacks claimed in the Islamic State's name in Iran (Kerman
+  // 2024), Russia (Crocus City Hall 2024) and Central Asia were attributed to the Khorasan branch.
+  withReach(['IR', 'RU', 'TJ', 'UZ', 'TM', 'KG'])(
     'Islamic State Khorasan Province',
     'terrorist-group',
     ['AF', 'PK'],

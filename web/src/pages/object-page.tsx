@@ -3,6 +3,7 @@ import { Link } from '../router.js';
 import { toConflictEvent, toCountText, toIncidentDate, type StixObject } from '../stix.js';
 import { LoadState, nameOf, Panel, shortDate } from '../ui.js';
 import { useLoad } from '../use-load.js';
+import { EvidenceList, type EvidenceSpan } from './evidence-list.js';
 import { IncidentRelations } from './incident-relations.js';
 import type { ApiAnswer } from '../api-types.js';
 
@@ -47,7 +48,7 @@ export function ObjectPage(props: { id: string }) {
         const grade = o.x_tearline_grade as Grade | undefined;
         const refs = Array.isArray(o.object_refs) ? (o.object_refs as string[]) : [];
         const evidence = Array.isArray(o.x_tearline_evidence)
-          ? (o.x_tearline_evidence as Array<{ report_ref: string; start: number; end: number }>)
+          ? (o.x_tearline_evidence as EvidenceSpan[])
           : [];
         return (
           <>
@@ -107,20 +108,7 @@ export function ObjectPage(props: { id: string }) {
                   </div>
                 </Panel>
               )}
-              {evidence.length > 0 && (
-                <Panel title="Evidence">
-                  <ul className="list">
-                    {evidence.map((e) => (
-                      <li key={`${e.report_ref}-${e.start}`}>
-                        <Link to={`/objects/${e.report_ref}`}>Report</Link>{' '}
-                        <span className="muted">
-                          characters {e.start}–{e.end}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </Panel>
-              )}
+              {evidence.length > 0 && <EvidenceList evidence={evidence} />}
               {o.type !== 'relationship' && o.type !== 'marking-definition' && (
                 <IncidentRelations id={o.id} />
               )}

@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import type { StixObject } from '../src/core/stix/stix-object.js';
-import type { StixId } from '../src/core/stix/stix-id.js';
-import { adversarialText } from '../bench/adversarial-texts.js';
-import { createTestApp } from './server-fixture.js';
-import { ENGINES, skipReasonFor } from './support/engines.js';
-import { basicAuth, createTestPartners, taxiiRequest } from './taxii-harness.js';
+import type { StixObject } from '../../src/core/stix/stix-object.js';
+import type { StixId } from '../../src/core/stix/stix-id.js';
+import { adversarialText } from '../../bench/adversarial-texts.js';
+import { createTestApp } from '../server-fixture.js';
+import { ENGINES, skipReasonFor } from '../support/engines.js';
+import { basicAuth, createTestPartners, taxiiRequest } from '../taxii-harness.js';
 
 // A partner's TAXII page must not wait behind an analyst's 1 MB report (ADR 0025): extraction runs
 // on its own thread. The test shares two cores with the extraction thread and with another test

@@ -2,8 +2,8 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ADVERSARIAL_KINDS, adversarialText } from '../bench/adversarial-texts.js';
-import { extractDocument } from '../src/ingest/extract.js';
+import { ADVERSARIAL_KINDS, adversarialText } from '../../bench/adversarial-texts.js';
+import { extractDocument } from '../../src/ingest/extract.js';
 
 // Extraction must stay linear in the text, whatever the text (ADR 0025): twice the text may take
 // at most 2.2 times as long. Seven engineers share two cores, so wall time would be noise: the
