@@ -11,7 +11,7 @@
 // it buffered and not the round before it. On a shared machine requests/s swings with the other
 // processes' load (a round at 200 req/s beside one at 600); CPU per request does not, and the
 // server is CPU-bound, so the CPU ratio is the cost figure.
-// Run: node --import tsx bench/audit-bench.ts [requests-per-round]
+// Run: node --import tsx bench/audit-bench.ts [requests-per-round] [sqlite|postgres]
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -24,15 +24,17 @@ import { createAccountService } from '../src/server/auth/account-service.js';
 import { toAuthConfig } from '../src/server/auth/auth-config.js';
 import type { AppConfig, AppDeps } from '../src/server/app-deps.js';
 import { createTestDatabase } from '../test/support/engines.js';
+import type { Engine } from '../src/store/database.js';
 import { createTestPartners } from '../test/taxii-harness.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
 
 const PER_ROUND = Number(process.argv[2] ?? 100);
+const ENGINE: Engine = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite';
 const ROUNDS = 31;
 const CONCURRENCY = 4;
 const NAMES = ['Brigade', 'Front', 'Battalion', 'Army', 'Movement', 'Council', 'Legion', 'Union'];
 
-const db = await createTestDatabase('sqlite');
+const db = await createTestDatabase(ENGINE);
 const store = createStore(db.database);
 const objects: StixObject[] = Array.from({ length: 3000 }, (_, i) => ({
   type: 'threat-actor',
@@ -196,7 +198,7 @@ const perRecordUs = ((performance.now() - t0) * 1000) / 5000;
 const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 const cost = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`;
 const summary = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
-  `${name}, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite:\n` +
+  `${name}, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, ${ENGINE === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:\n` +
   `  server CPU per request, baseline (audit off): median ${median(m.cpu.off).toFixed(0)} µs (${list(m.cpu.off)})\n` +
   `  server CPU per request, audit on:             median ${median(m.cpu.on).toFixed(0)} µs (${list(m.cpu.on)})\n` +
   `  CPU on/baseline: ratio of medians ${(median(m.cpu.on) / median(m.cpu.off)).toFixed(3)}; median of paired ratios ${median(m.cpuRatios).toFixed(3)} (cost ${cost(median(m.cpuRatios))})\n` +
@@ -207,7 +209,7 @@ console.log(
     summary('GET TAXII objects page (50)', taxii),
     `records written: ${recorded.search} searches, ${recorded.restricted} restricted reads, ${recorded.taxii} TAXII reads`,
     `cost of one record (buffer, seal, insert): ${perRecordUs.toFixed(1)} µs; the server's CPU per search at the baseline median: ${median(search.cpu.off).toFixed(0)} µs`,
-    `audit-ratio: cpu_search=${median(search.cpuRatios).toFixed(3)} cpu_taxii=${median(taxii.cpuRatios).toFixed(3)} rps_search=${median(search.rateRatios).toFixed(3)} rps_taxii=${median(taxii.rateRatios).toFixed(3)}`,
+    `audit-ratio: engine=${ENGINE} cpu_search=${median(search.cpuRatios).toFixed(3)} cpu_taxii=${median(taxii.cpuRatios).toFixed(3)} rps_search=${median(search.rateRatios).toFixed(3)} rps_taxii=${median(taxii.rateRatios).toFixed(3)}`,
   ].join('\n'),
 );
 await db.dispose();

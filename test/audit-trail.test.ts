@@ -5,7 +5,7 @@ import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, type TestApp } from './server-fixture.js';
 import { runTearline } from './support/cli.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
-import type { AuditEntry } from '../src/core/audit.js';
+import { verifyAuditTrail, type AuditEntry } from '../src/core/audit.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
 import { pruneAuditTrail } from '../src/core/audit-retention.js';
 
@@ -205,6 +205,25 @@ for (const engine of ENGINES) {
           cli.err,
           new RegExp(`broken at record ${tampered.seq}: .*TEARLINE_E_AUDIT_BROKEN`),
         );
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('writes the records still buffered when the server closes', async () => {
+      // An hour's window: only the close can write them.
+      const t = await createTestApp(engine, { audit: { flushMs: 3_600_000 } });
+      try {
+        await t.addUser('ana', 'analyst');
+        await call(t, await t.signIn('ana'), 'GET', '/api/search?q=x');
+        assert.deepEqual(await t.store.audit.listAll(), []);
+        await t.app.close();
+        const written = await t.store.audit.listAll();
+        assert.deepEqual(
+          written.map((e) => e.action),
+          ['session.sign-in', 'object.search'],
+        );
+        assert.equal(verifyAuditTrail(written).ok, true);
       } finally {
         await t.dispose();
       }

@@ -11,6 +11,16 @@ export const AUDITED_MARKING_IDS: readonly string[] = [
 const AUDITED_MARKINGS = new Set(AUDITED_MARKING_IDS);
 
 /**
+ * Whether a stored object's JSON text names an audited marking id anywhere: what a collection
+ * row's `may_hold_audited` records when it is stored, so that a TAXII page need not be searched.
+ *
+ * @example holdsAuditedMarkingId(JSON.stringify(redObject)) // true
+ */
+export function holdsAuditedMarkingId(text: string): boolean {
+  return AUDITED_MARKING_IDS.some((id) => text.includes(id));
+}
+
+/**
  * Whether reading the object is recorded in the audit trail (it is TLP:AMBER+STRICT or TLP:RED).
  *
  * @example isAuditedRead({ …, object_marking_refs: [TLP2_MARKING_IDS.red] }) // true

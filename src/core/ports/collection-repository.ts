@@ -71,6 +71,11 @@ export interface CollectionObjectsPage {
   more: boolean;
   next?: string;
   /**
+   * False when every object of the page was checked when stored and names no audited marking id
+   * (TLP:AMBER+STRICT, TLP:RED): the audit trail then need not search the bytes. True otherwise.
+   */
+  mayHoldAudited: boolean;
+  /**
    * Present when `bytes` is borrowed memory that the store writes other pages into: call it once
    * nothing reads the bytes any more (for a response, once it is sent or abandoned). A page
    * without it owns its bytes.

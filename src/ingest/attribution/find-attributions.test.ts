@@ -60,6 +60,22 @@ describe('findAttributions', () => {
     );
   });
 
+  it('reads people met on the ground as speakers, after an opening participle', () => {
+    const found = attribute(
+      'Speaking by phone, a shopkeeper from the old town said the market had burned. ' +
+        'Asked about the convoy, two drivers told reporters that the road was mined. ' +
+        'The bridge fell, relatives of the missing men said.',
+    );
+    assert.deepEqual(
+      found.map((f) => [f.source, f.anonymous, f.claim]),
+      [
+        ['a shopkeeper from the old town', true, 'the market had burned'],
+        ['two drivers', true, 'the road was mined'],
+        ['relatives of the missing men', true, 'The bridge fell'],
+      ],
+    );
+  });
+
   it('treats a named person as named, and a sentence without a source as none', () => {
     const text = 'Maria Okafor said the clinic had run out of fuel. The river rose overnight.';
     const person: Entity = { type: 'person', text: 'Maria Okafor', start: 0, end: 12 };

@@ -14,7 +14,7 @@ const HEADS = new Set(ANONYMOUS_HEADS);
 const ROLES = new Set(ROLE_HEADS);
 const OPENERS = new Set([...ANONYMOUS_OPENERS, 'the']);
 const LEADING_ADVERBIAL =
-  /^(?:(?:however|but|and|meanwhile|also|moreover|still|yet|separately|later|earlier|now|nevertheless|in addition|in a statement|on \w+day)\b,?\s+)+/i;
+  /^(?:(?:however|but|and|meanwhile|also|moreover|still|yet|separately|later|earlier|now|nevertheless|in addition|in a statement|on \w+day)\b,?\s+|(?:speaking|writing|asked|interviewed|reached|contacted|talking)\b[^,]{0,80},\s+)+/i;
 /** Words after which a speaker's noun phrase continues with a modifier, not its head. */
 const HEAD_CUT = /\s(?:with|for|of|familiar|from|in|at|close|who|on|briefed|speaking)\b|,/i;
 const MAX_SOURCE_WORDS = 14;

@@ -6,7 +6,7 @@ import type { ProtectedTermsCache } from './protected-terms-cache.js';
 import { findRestrictedAmong } from './restricted-scan.js';
 import { findReleasedSources } from './released-sources.js';
 import type { ReleaseRepository } from '../../core/ports/sharing.js';
-import './audit-notes.js';
+import { routeKeyOf } from './audit-notes.js';
 
 type Params = Record<string, string | undefined>;
 
@@ -83,44 +83,92 @@ export interface AuditHookSources {
  * pushes onto the recorder's buffer, so the request never waits for the audit write. Restricted
  * objects the answer held (noted by the onSend scan, or found among an aggregate's ids) are
  * recorded as one `object.read-restricted` record after the request's own.
+ *
+ * A callback hook: a request with nothing to look up (every TAXII page, almost every search) is
+ * recorded without a promise or a closure, since this runs on every request the server answers.
  */
 export function createAuditHook(recorder: AuditRecorder, sources?: AuditHookSources) {
-  return async function auditOnResponse(request: FastifyRequest, reply: FastifyReply) {
-    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
-    if (key === 'PUT /api/sharing/settings') await sources?.terms.reload();
-    const known = ROUTE_ACTIONS[key];
-    const action = (request.auditAction as AuditAction | undefined) ?? known?.action;
-    const restricted = await restrictedReadOf(request, sources);
-    if (!action && restricted.length === 0) return;
-    const actor = actorOf(request);
-    const record = (finalAction: AuditAction, targets: readonly string[]) =>
-      recorder.record({
-        ...actor,
-        action: finalAction,
-        targets: [...new Set(targets)].join(' '),
-        origin: request.ip,
-        status: reply.statusCode,
-      });
-    if (action) {
-      const targets = [
-        ...(known?.targets?.(request.params as Params, request.body as { username?: unknown }) ??
-          []),
-        ...(request.auditTargets ?? []),
-      ].filter((t) => t !== '');
-      let finalAction = action;
-      if (action === 'session.sign-in') {
-        if (reply.statusCode >= 400) finalAction = 'session.sign-in-failed';
-        // The sign-in route notes the signed-in user's id: it is the actor, not a target.
-        else if (actor.actorId === '') actor.actorId = targets.shift() ?? '';
-      }
-      if (finalAction === 'object.read-restricted') {
-        record(finalAction, [...targets, ...restricted]);
-        return;
-      }
-      record(finalAction, targets);
+  return function auditOnResponse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: (error?: Error) => void,
+  ): void {
+    const key = routeKeyOf(request);
+    if (key === 'PUT /api/sharing/settings' || mustClassify(request, sources)) {
+      void (async () => {
+        if (key === 'PUT /api/sharing/settings') await sources?.terms.reload();
+        recordRequest(recorder, request, reply, key, await restrictedReadOf(request, sources));
+      })().then(() => done(), done);
+      return;
     }
-    if (restricted.length > 0) record('object.read-restricted', restricted);
+    recordRequest(recorder, request, reply, key, request.auditRestricted ?? []);
+    done();
   };
+}
+
+/** Records the request's own action (when it has one) and the restricted objects it returned. */
+function recordRequest(
+  recorder: AuditRecorder,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  restricted: readonly string[],
+): void {
+  const known = ROUTE_ACTIONS[key];
+  const action = (request.auditAction as AuditAction | undefined) ?? known?.action;
+  if (!action && restricted.length === 0) return;
+  const actor = actorOf(request);
+  if (action) {
+    const targets: string[] = [];
+    pushNonEmpty(
+      targets,
+      known?.targets?.(request.params as Params, request.body as { username?: unknown }),
+    );
+    pushNonEmpty(targets, request.auditTargets);
+    let finalAction = action;
+    if (action === 'session.sign-in') {
+      if (reply.statusCode >= 400) finalAction = 'session.sign-in-failed';
+      // The sign-in route notes the signed-in user's id: it is the actor, not a target.
+      else if (actor.actorId === '') actor.actorId = targets.shift() ?? '';
+    }
+    if (finalAction === 'object.read-restricted') {
+      pushNonEmpty(targets, restricted);
+      push(recorder, request, reply, actor, finalAction, targets);
+      return;
+    }
+    push(recorder, request, reply, actor, finalAction, targets);
+  }
+  if (restricted.length > 0)
+    push(recorder, request, reply, actor, 'object.read-restricted', restricted);
+}
+
+function pushNonEmpty(into: string[], ids: readonly string[] | undefined): void {
+  if (ids) for (const id of ids) if (id !== '') into.push(id);
+}
+
+function push(
+  recorder: AuditRecorder,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  actor: { actorId: string; actorName: string },
+  action: AuditAction,
+  targets: readonly string[],
+): void {
+  recorder.record({
+    actorId: actor.actorId,
+    actorName: actor.actorName,
+    action,
+    targets: targets.length < 2 ? (targets[0] ?? '') : [...new Set(targets)].join(' '),
+    origin: request.ip,
+    status: reply.statusCode,
+  });
+}
+
+/** Whether the answer named ids to classify, or a partner read released copies to map back. */
+function mustClassify(request: FastifyRequest, sources: AuditHookSources | undefined): boolean {
+  if (sources === undefined) return false;
+  if ((request.auditReferenced?.length ?? 0) > 0) return true;
+  return request.principal?.kind === 'partner' && (request.auditRestricted?.length ?? 0) > 0;
 }
 
 async function restrictedReadOf(

@@ -1,4 +1,4 @@
-import type {} from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -6,7 +6,21 @@ declare module 'fastify' {
     auditTargets?: string[];
     /** Set by a route whose request is worth recording only in some cases (a restricted read). */
     auditAction?: string;
+    /** `METHOD route-pattern`, kept by routeKeyOf for the request's later hooks. */
+    auditRouteKey?: string;
+    /** Set by a route whose answer is known to name no audited marking id (noteNoAuditedMarking). */
+    auditNoMarking?: boolean;
   }
+}
+
+/**
+ * `METHOD route-pattern` of a request, computed once: Fastify builds `routeOptions` anew at each
+ * access, and both audit hooks ask on every request.
+ *
+ * @example routeKeyOf(request) // 'GET /api/search'
+ */
+export function routeKeyOf(request: FastifyRequest): string {
+  return (request.auditRouteKey ??= `${request.method} ${request.routeOptions.url ?? ''}`);
 }
 
 /**
@@ -22,4 +36,15 @@ export function noteAudit(
 ): void {
   request.auditTargets = [...(request.auditTargets ?? []), ...targets];
   if (action !== undefined) request.auditAction = action;
+}
+
+/**
+ * Tells the onSend scan that the answer's bytes name no audited marking id, because the route
+ * knows it from the store (a TAXII page whose rows were searched when stored): the bytes are not
+ * searched again. A route that does not say so has its answer searched.
+ *
+ * @example if (!page.mayHoldAudited) noteNoAuditedMarking(request)
+ */
+export function noteNoAuditedMarking(request: { auditNoMarking?: boolean }): void {
+  request.auditNoMarking = true;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../core/audit-restricted.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
 import type { ProtectedTermsCache } from './protected-terms-cache.js';
-import { noteAudit } from './audit-notes.js';
+import { noteAudit, routeKeyOf } from './audit-notes.js';
 
 /**
  * Answers that name objects by id without carrying their markings (profiles, relationship
@@ -72,40 +72,52 @@ export function keepAnswerForScan(
  * The onSend hook that notes which restricted objects (TLP:AMBER+STRICT, TLP:RED, protected) an
  * answer holds, whatever route produced it. It only searches the bytes for the audited marking
  * ids and the protected terms; an answer holding neither — almost every TAXII page and search —
- * is not parsed.
+ * is not parsed. A callback hook: no promise per request.
  */
 export function createRestrictedScan(terms: ProtectedTermsCache) {
-  return async function restrictedScan(
+  return function restrictedScan(
     request: FastifyRequest,
     reply: FastifyReply,
     payload: unknown,
-  ) {
-    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
-    if (CREATED_ID_ROUTES.has(key) && typeof payload === 'string' && reply.statusCode < 300) {
-      noteCreatedId(request, payload);
-      return payload;
-    }
-    if (request.method !== 'GET' && !READS_BY_POST.has(key)) return payload;
-    if (!request.principal || reply.statusCode >= 300) return payload;
-    if (key.startsWith('GET /api/audit')) return payload;
-    const matchers = terms.current();
-    if (typeof payload === 'string') {
-      if (mayHoldRestricted(payload, matchers)) {
-        noteRestricted(request, payload, matchers, request.auditAnswer);
-      }
-      if (AGGREGATE_ROUTES.has(key)) {
-        request.auditReferenced = findStixIds(payload).slice(0, MAX_REFERENCED);
-      }
-    } else if (
-      // TAXII pages are sent as bytes; released copies never hold protected terms (the policy
-      // redacts them), so only the marking ids are searched for, without decoding.
-      Buffer.isBuffer(payload) &&
-      AUDITED_MARKING_BYTES.some((id) => payload.includes(id))
-    ) {
-      noteRestricted(request, payload.toString('utf8'), matchers);
-    }
-    return payload;
+    done: (error: Error | null, payload: unknown) => void,
+  ): void {
+    scan(request, reply, payload, terms);
+    done(null, payload);
   };
+}
+
+function scan(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  terms: ProtectedTermsCache,
+): void {
+  const key = routeKeyOf(request);
+  if (CREATED_ID_ROUTES.has(key) && typeof payload === 'string' && reply.statusCode < 300) {
+    noteCreatedId(request, payload);
+    return;
+  }
+  if (request.method !== 'GET' && !READS_BY_POST.has(key)) return;
+  if (!request.principal || reply.statusCode >= 300) return;
+  if (key.startsWith('GET /api/audit')) return;
+  if (typeof payload === 'string') {
+    const matchers = terms.current();
+    if (mayHoldRestricted(payload, matchers)) {
+      noteRestricted(request, payload, matchers, request.auditAnswer);
+    }
+    if (AGGREGATE_ROUTES.has(key)) {
+      request.auditReferenced = findStixIds(payload).slice(0, MAX_REFERENCED);
+    }
+  } else if (
+    // TAXII pages are sent as bytes; released copies never hold protected terms (the policy
+    // redacts them), so only the marking ids are searched for, without decoding, and not at all
+    // when the route knows from the store that no row of the page names one.
+    Buffer.isBuffer(payload) &&
+    request.auditNoMarking !== true &&
+    AUDITED_MARKING_BYTES.some((id) => payload.includes(id))
+  ) {
+    noteRestricted(request, payload.toString('utf8'), terms.current());
+  }
 }
 
 function noteCreatedId(request: FastifyRequest, text: string): void {

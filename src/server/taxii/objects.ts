@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TaxiiBackend } from './taxii-backend.js';
 import { COLLECTION_LIST_PARAMS, parseTaxiiQuery } from './taxii-filters.js';
 import { isTaxiiContentType } from './taxii-media.js';
+import { noteNoAuditedMarking } from '../audit/audit-notes.js';
 import {
   checkApiRoot,
   ENVELOPE_ROOM,
@@ -44,6 +45,9 @@ export function registerObjects(
       // Borrowed bytes go back once the socket is done with them, whether sent or abandoned.
       if (page.release) finished(reply.raw, page.release);
       setDateAddedHeadersOf(reply, page);
+      // Each row was searched for the audited marking ids when stored: a page of rows that hold
+      // none is not searched again by the audit trail's onSend scan.
+      if (!page.mayHoldAudited) noteNoAuditedMarking(request);
       return sendTaxiiBuffer(reply, toEnvelopeBytes(page));
     },
   );

@@ -7,6 +7,7 @@ import { createTaxiiStatusRepository } from './taxii-status-repository.js';
 import type { StixObject } from '../../core/stix/stix-object.js';
 import type { StixId } from '../../core/stix/stix-id.js';
 import type { Collection } from '../../core/ports/collection-repository.js';
+import { TLP2_MARKING_IDS } from '../../core/vocab/tlp.js';
 
 const collection: Collection = {
   id: '5b0b2a4e-1d55-4c36-9a0e-6f1f6c2a0001',
@@ -30,6 +31,37 @@ const actor = (n: number, modified: string, extra: Partial<StixObject> = {}): St
 
 for (const engine of ENGINES) {
   describe(`collection repository on ${engine}`, { skip: await skipReasonFor(engine) }, () => {
+    it('tells which pages may name an audited marking, from the rows as they were stored', async (ctx) => {
+      const t = await createTestDatabase(engine);
+      ctx.after(() => t.dispose());
+      const repo = createCollectionRepository(t.database);
+      await repo.createCollection(collection);
+      const day = '2024-01-01T00:00:00.000Z';
+      const marked = (n: number, id: string) => actor(n, day, { object_marking_refs: [id] });
+      await repo.addObjects(
+        collection.id,
+        [actor(1, day), marked(2, TLP2_MARKING_IDS.green)],
+        '2024-02-01T00:00:00Z',
+      );
+      await repo.addObjects(
+        collection.id,
+        [marked(3, TLP2_MARKING_IDS.amber), marked(4, TLP2_MARKING_IDS.red)],
+        '2024-02-02T00:00:00Z',
+      );
+      const first = await repo.queryObjectsJson(collection.id, { limit: 2 });
+      first.release?.();
+      assert.equal(first.mayHoldAudited, false);
+      const second = await repo.queryObjectsJson(collection.id, { limit: 2, next: first.next! });
+      second.release?.();
+      assert.equal(second.mayHoldAudited, true);
+      // A row some other writer stored without the check counts as one that may.
+      await sql`update taxii_collection_objects set may_hold_audited = 1
+        where object_id = ${actor(1, day).id}`.execute(t.database.db);
+      const again = await repo.queryObjectsJson(collection.id, { limit: 2 });
+      again.release?.();
+      assert.equal(again.mayHoldAudited, true);
+    });
+
     it('gives the objects endpoint the same pages as bytes, read off the main thread', async (ctx) => {
       const t = await createTestDatabase(engine);
       ctx.after(() => t.dispose());

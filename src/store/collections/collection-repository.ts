@@ -19,6 +19,7 @@ import type { WorkerPage } from '../page-read/page-read-thread.js';
 import { toTimestampKey } from '../../core/stix/timestamp-key.js';
 import { specVersionOf } from '../../core/stix/spec-version.js';
 import { versionsToDelete } from './versions-to-delete.js';
+import { holdsAuditedMarkingId } from '../../core/audit.js';
 
 type CollectionRow = Selectable<TaxiiCollectionsTable>;
 
@@ -34,8 +35,8 @@ function directionOf(row: CollectionRow): Collection['direction'] {
   throw new TypeError(`Collection ${row.id} has an unknown direction: ${row.direction}`);
 }
 
-/** A page row: object_id, version, date_added, object (the SELECT's order). */
-type EntryTuple = [string, string, string, string];
+/** A page row: object_id, version, date_added, object, may_hold_audited (the SELECT's order). */
+type EntryTuple = [string, string, string, string, number];
 
 /**
  * The page query is raw SQL (built once, run on the raw driver for speed), so its rows come back
@@ -44,7 +45,7 @@ type EntryTuple = [string, string, string, string];
 function checkedTuples(rows: unknown[][]): EntryTuple[] {
   const checked: EntryTuple[] = [];
   for (const row of rows) {
-    if (!isEntryTuple(row)) throw new TypeError('A page row is not four strings.');
+    if (!isEntryTuple(row)) throw new TypeError('A page row is not four strings and a number.');
     checked.push(row);
   }
   return checked;
@@ -52,11 +53,12 @@ function checkedTuples(rows: unknown[][]): EntryTuple[] {
 
 function isEntryTuple(row: unknown[]): row is EntryTuple {
   return (
-    row.length === 4 &&
+    row.length === 5 &&
     typeof row[0] === 'string' &&
     typeof row[1] === 'string' &&
     typeof row[2] === 'string' &&
-    typeof row[3] === 'string'
+    typeof row[3] === 'string' &&
+    typeof row[4] === 'number'
   );
 }
 
@@ -168,6 +170,7 @@ function toWorkerPage(rows: EntryTuple[], limit: number, room: PageRoom): Worker
     jsonEnd: room.before + length,
     count: page.length,
     more,
+    mayHoldAudited: page.some((r) => r[4] !== 0),
     ...(first ? { first } : {}),
     ...(last ? { last } : {}),
   };
@@ -184,14 +187,14 @@ export function createCollectionRepository(database: Database): CollectionReposi
   const db = database.db;
   const readTuples = createSqliteRowReader(database);
   // Every TAXII request reads its collection: compiled once (prepared-read.ts).
-  /** The page query of `query`: its rows are (object_id, version, date_added, object). */
+  /** The page query of `query`: its rows are EntryTuples. */
   const compilePageQuery = (collectionId: string, query: CollectionQuery) => {
     const n = normalizeQuery(query);
     const after =
       query.next === undefined ? undefined : parsePageCursor(collectionId, query, query.next);
     const limit = Math.max(1, Math.floor(query.limit));
     const where = toWhereConditions(collectionId, n, after);
-    const compiled = sql`select o.object_id, o.version, o.date_added, o.object
+    const compiled = sql`select o.object_id, o.version, o.date_added, o.object, o.may_hold_audited
         from taxii_collection_objects o
         where ${sql.join(where, sql` and `)}
         order by o.date_added, o.object_id, o.version
@@ -212,6 +215,7 @@ export function createCollectionRepository(database: Database): CollectionReposi
               r.version,
               r.date_added,
               r.object,
+              r.may_hold_audited,
             ]),
     );
   const collectionById = prepareRead(database, (slot: SlotOf<{ id: string }>) =>
@@ -257,16 +261,21 @@ export function createCollectionRepository(database: Database): CollectionReposi
           'date_added must be a UTC timestamp.',
           { kind: 'input' },
         );
-      const rows = objects.map((object, i) => ({
-        collection_id: collectionId,
-        object_id: object.id,
-        version: versionKeyOf(object, dateKey),
-        date_added: dateKey,
-        type: object.type,
-        spec_version: specVersionOf(object),
-        revoked: object.revoked === true ? 1 : 0,
-        object: texts?.[i] ?? JSON.stringify(object),
-      }));
+      const rows = objects.map((object, i) => {
+        const text = texts?.[i] ?? JSON.stringify(object);
+        return {
+          collection_id: collectionId,
+          object_id: object.id,
+          version: versionKeyOf(object, dateKey),
+          date_added: dateKey,
+          type: object.type,
+          spec_version: specVersionOf(object),
+          revoked: object.revoked === true ? 1 : 0,
+          object: text,
+          // Searched once here, so that a TAXII page of these rows is not searched each time.
+          may_hold_audited: holdsAuditedMarkingId(text) ? 1 : 0,
+        };
+      });
       if (rows.length === 0) return;
       // Inserted in page order (one date_added, then object id and version), the rows of a page
       // sit side by side in the table (SQLite's rowid order is insertion order), so reading a page
@@ -339,6 +348,7 @@ export function createCollectionRepository(database: Database): CollectionReposi
         ...(read.first ? { firstAdded: read.first[0] } : {}),
         ...(read.last ? { lastAdded: read.last[0] } : {}),
         more: read.more,
+        mayHoldAudited: read.mayHoldAudited,
         ...(next === undefined ? {} : { next }),
         ...(read.release ? { release: read.release } : {}),
       };

@@ -10,6 +10,8 @@ export interface WorkerPage {
   jsonEnd: number;
   count: number;
   more: boolean;
+  /** Whether a row of the page may hold an audited marking id (its may_hold_audited column). */
+  mayHoldAudited: boolean;
   /** [date_added, object_id, version] of the first and last row of the page. */
   first?: [string, string, string];
   last?: [string, string, string];
@@ -54,6 +56,7 @@ function answerWithPage({ id, limit, before, after, slot }, rows) {
   const reply = {
     id, jsonStart: before, jsonEnd: before + length,
     count: page.length, more, first: keyOf(page[0]), last: keyOf(page[page.length - 1]),
+    mayHoldAudited: page.some((row) => Number(row[4]) !== 0),
   };
   if (slot !== undefined && before + length + after <= slotSize) {
     Buffer.from(slots, slot * slotSize, slotSize).write(text, before);
@@ -157,6 +160,8 @@ export function startPageReadThread(
         jsonEnd: reply.jsonEnd!,
         count: reply.count!,
         more: reply.more!,
+        // A thread whose query named no such column says nothing: the page is searched.
+        mayHoldAudited: reply.mayHoldAudited !== false,
         ...(reply.first ? { first: reply.first } : {}),
         ...(reply.last ? { last: reply.last } : {}),
         ...(inSlot ? { release: releaseOnce(pageSlots, slot) } : {}),

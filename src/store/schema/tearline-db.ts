@@ -333,6 +333,7 @@ export interface TaxiiCollectionObjectsTable {
   revoked: number;
   object: string;
   newer_added: string | null;
+  may_hold_audited: Generated<number>;
 }
 
 export interface TaxiiCollectionsTable {
