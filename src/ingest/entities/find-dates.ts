@@ -1,5 +1,7 @@
 import type { DateEntity } from '../extract-types.js';
 import type { DocumentContext } from './document-context.js';
+import { datelineSpans } from '../events/dateline.js';
+import { findRelativeDays } from './relative-days.js';
 import { parseChrono, toResolvedDate } from './resolve-date.js';
 
 // chrono runs only on sentences with one of these words: it is the costliest finder by far.
@@ -18,7 +20,7 @@ const PERIOD = new RegExp(
 /**
  * Finds dates and periods: absolute and relative dates through chrono (resolved against
  * `published`), years after a preposition ("since 2004"), and periods ("the past 24 hours",
- * "two weeks") kept without a value.
+ * "two weeks") kept without a value; "the next day" and "two days later" against the day told before.
  *
  * @example findDates(createDocumentContext('On March 22 gunmen struck.', '2024-06-10'))[0]?.value
  */
@@ -69,6 +71,14 @@ export function findDates(context: DocumentContext): DateEntity[] {
       value: m[1]!,
       time_precision: 3,
     });
+  }
+  // "The next day" is the story's day after the last one told, not the day after publication.
+  const relative = findRelativeDays(text, found, datelineSpans(text));
+  if (relative.length > 0) {
+    const taken = new Uint8Array(text.length + 1);
+    for (const r of relative) taken.fill(1, r.start, r.end);
+    const over = (d: DateEntity): boolean => taken[d.start] === 1 || taken[d.end - 1] === 1;
+    found.splice(0, found.length, ...found.filter((d) => !over(d)), ...relative);
   }
   for (const m of text.matchAll(PERIOD)) {
     if (found.some((d) => d.start < m.index + m[0].length && m.index < d.end)) continue;

@@ -6,9 +6,12 @@ import type { DocumentContext } from './document-context.js';
 import { isCapitalized } from './document-context.js';
 import { getLexicons } from './lexicon-words.js';
 import { NAME_CONNECTORS } from './name-words.js';
+import { namedSettlements } from './named-settlements.js';
+import { isWithinNamed, namedAround } from './nearby-places.js';
+import { findNationalities } from './find-nationalities.js';
 
 const LOCATIVE =
-  /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
+  /\b(?:in|near|at|outside|from|to|into|toward|towards|around|across|throughout|of|on|via|between|and|across|within|inside|entered|reached|left|captured|seized|retook|liberated|struck|hit|attacked|bombed|shelled|rocked|shook|targeted|stormed|raided|pounded|overran|besieged|village|town|city|district|province|region|area|outskirts|south|north|east|west|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i;
 const NEAR =
   /\b(?:near|outside|around|outskirts\s+of|(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|close\s+to|on\s+the\s+road\s+to)\s+(?:the\s+)?$/i;
 const ADMIN_AFTER = /^\s+(?:province|governorate|state|region|oblast|prefecture)\b/i;
@@ -22,9 +25,30 @@ interface Mention {
   near: boolean;
   admin: boolean;
   district: boolean;
-  /** The place the next words name ("Palmyra, Syria"). */
+  /** The place the next words name ("Palmyra, Syria", "Nioro du Sahel, a town in Mali"). */
   qualifier?: Place[];
+  /** The qualifier is written right after it, a comma between ("Palmyra, Syria"): one name. */
+  joined?: boolean;
+  /** The gazetteer knows only the name's first words ("Nioro" of "Nioro du Sahel"). */
+  partial?: boolean;
 }
+
+/**
+ * The rest of a multi-word town after a particle ("du Sahel", "al-Ain", "el Abd"): a gazetteer
+ * name followed by it is only the first part of a longer name.
+ */
+const PARTICLE_TAIL =
+  /^(?:[ -](?:du|de|des|del|la|le|el|al|ad|ar|as|an|ash|az|es|ez|ed|bin|ibn|ben|bou|um|umm|ul|ud)[ -]\p{Lu}[\p{L}'’]+)+/u;
+/**
+ * A second capitalised word after a little-known gazetteer name ("Tal" of "Tal Abyad"): the name
+ * goes on, unless the word is a kind of place or building, a day or a month ("Kano State", "Gao
+ * Airport", "Gao Monday"), or a longer capitalised phrase goes on ("Greenwich Mean Time").
+ */
+const NAME_TAIL =
+  /^ (?!(?:Province|State|Region|District|County|Governorate|Division|City|Town|Village|Airport|University|Road|Street|Avenue|Market|Bridge|Camp|Base|Hospital|Mosque|Church|School|Prison|Dam|Valley|River|Lake|Mountains?|Police|Army|Forces?|Council|Court|Times|Post|News|Radio|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}[\p{L}'’-]*(?=[,.;:!?)]|$|\s+(?!\p{Lu}))/u;
+/** "…, a town in northern Mali": an apposition that says which country holds the place. */
+const APPOSITIVE_IN =
+  /^,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|district|suburb|neighbou?rhood|area|settlement|locality|municipality|region|province)\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i;
 
 /**
  * Finds places and geocodes them offline: countries, regions, provinces and cities of the
@@ -41,6 +65,8 @@ export function findLocations(
   const { pieces, text } = context;
   const { index } = getPlaceGazetteer();
   const lex = getLexicons();
+  const nationalities = findNationalities(context);
+  const demonyms = new Map(nationalities.map((n) => [n.start, n.end]));
   const mentions: Mention[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -57,10 +83,27 @@ export function findLocations(
     if (span.some((p, k) => k > 0 && !isCapitalized(p.raw) && !NAME_CONNECTORS.has(p.key)))
       continue;
     if (span.some((p) => blocked[p.start] !== 0 || blocked[p.end - 1] !== 0)) continue;
+    // "the Somali capital", "Afar fighters": a nationality before a noun is no place (Ethiopia's
+    // Somali region is "the Somali region").
+    const demonymEnd = demonyms.get(piece.start);
+    if (
+      demonymEnd === span[span.length - 1]!.end &&
+      /^\s+[a-z]/.test(text.slice(demonymEnd, demonymEnd + 3)) &&
+      !ADMIN_AFTER.test(text.slice(demonymEnd, demonymEnd + 16))
+    )
+      continue;
     // A capitalised phrase that goes on ("Moscow Times", "Kabul University") is read by the
     // named-run finder; its longer span wins over the place when they overlap.
     const start = piece.start;
-    const end = withFinalStop(text, span[span.length - 1]!.end);
+    let end = withFinalStop(text, span[span.length - 1]!.end);
+    let to = match.to;
+    const tail =
+      PARTICLE_TAIL.exec(text.slice(end, end + 60)) ??
+      (match.values.every((p) => !p.strong) ? NAME_TAIL.exec(text.slice(end, end + 40)) : null);
+    if (tail) {
+      end += tail[0].length;
+      while (to < pieces.length && pieces[to]!.start < end) to++;
+    }
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(end, end + 16);
     const single = span.length === 1;
@@ -87,9 +130,10 @@ export function findLocations(
       near: NEAR.test(before),
       admin: ADMIN_AFTER.test(after),
       district: DISTRICT_AFTER.test(after),
+      ...(tail ? { partial: true } : {}),
     };
     mentions.push(mention);
-    i = match.to - 1;
+    i = to - 1;
   }
   // Countries the document speaks of, for the ambiguous and the weak names.
   const docCountries = new Map<string, number>();
@@ -101,17 +145,38 @@ export function findLocations(
       docCountries.set(c, (docCountries.get(c) ?? 0) + 1);
     }
   }
+  // "Lebanese troops … in Tripoli": a nationality says which country the document is about too.
+  // It ranks namesakes; it does not make weak names places (that needs a place named).
+  const rankCountries = new Map(docCountries);
+  for (const n of nationalities) {
+    rankCountries.set(n.canonical!, (rankCountries.get(n.canonical!) ?? 0) + 1);
+  }
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k]!;
     const n = mentions[k + 1]!;
-    if (/^,\s*$/.test(text.slice(m.end, n.start))) m.qualifier = n.candidates;
+    const gap = text.slice(m.end, n.start);
+    if (/^,\s*$/.test(gap)) {
+      m.qualifier = n.candidates;
+      m.joined = true;
+    } else if (APPOSITIVE_IN.test(gap)) m.qualifier = n.candidates;
   }
+  // A district or suburb of a city named in the same text is the one inside that city:
+  // "Brooklyn" beside "New York" is New York's, not Indiana's or Victoria's.
+  const first = mentions.map((m) => choosePlace(m, docCountries, [], rankCountries));
   const found: Array<LocationEntity | OtherEntity> = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    const place = choosePlace(m, docCountries);
+    const place =
+      m.candidates.length > 1
+        ? choosePlace(m, docCountries, namedAround(first, k, m.candidates), rankCountries)
+        : first[k];
     if (!place) continue;
     const name = text.slice(m.start, m.end);
+    if (m.partial) {
+      const entity = partialName(m, place, name, docCountries);
+      if (entity) found.push(entity);
+      continue;
+    }
     if (place.kind === 'country') {
       const after = text.slice(m.end, m.end + 24);
       // A country that acts ("France said", "Jordan has joined") is its government, and so is
@@ -151,6 +216,7 @@ export function findLocations(
     const q = mentions[k + 1];
     if (
       m.qualifier &&
+      m.joined &&
       q &&
       place.kind === 'city' &&
       q.candidates.some(
@@ -177,34 +243,54 @@ export function findLocations(
     entity.geo_precision = toGeoPrecision(place, m);
     found.push(entity);
   }
-  found.push(...namedSettlements(text, blocked, found));
+  // A town the gazetteer lacks lies in the one country the document is about, if it is about one.
+  const [only, ...more] = rankCountries.keys();
+  const docCountry = only && more.length === 0 ? only : undefined;
+  for (const f of found) {
+    // Only towns with no point: regions that span countries ("the Sahel") keep none.
+    if (f.type === 'location' && f.country === undefined && f.lat === undefined && docCountry)
+      f.country = docCountry;
+  }
+  found.push(...namedSettlements(text, blocked, found, docCountry));
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** "the town of Kafr Zita": the words say it is a place, whether the gazetteer knows it or not. */
-const SETTLEMENT_OF =
-  /\b(?:the\s+)?(?:town|village|city|hamlet|settlement|locality|district|neighbou?rhood)\s+of\s+((?:al-|el-)?\p{Lu}[\p{L}'’-]+(?:\s+(?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2})/gu;
-
 /**
- * Places introduced by their kind that the gazetteer does not hold: not geocoded (no country or
- * coordinates), but a place an incident can be told at (issue 14: an unknown town must still
- * open or place an incident).
+ * A name the gazetteer knows only in part ("Nioro" of "Nioro du Sahel") keeps its whole text; it
+ * is geocoded only to a namesake in the country its apposition or the document names, and kept
+ * ungeocoded after a locative cue otherwise (a wrong country is worse than none).
  */
-function namedSettlements(
-  text: string,
-  blocked: Uint8Array,
-  found: ReadonlyArray<LocationEntity | OtherEntity>,
-): LocationEntity[] {
-  const out: LocationEntity[] = [];
-  for (const m of text.matchAll(SETTLEMENT_OF)) {
-    const name = m[1]!;
-    const start = m.index + m[0].length - name.length;
-    const end = start + name.length;
-    if (blocked[start] !== 0 || blocked[end - 1] !== 0) continue;
-    if (found.some((f) => f.start < end && start < f.end)) continue;
-    out.push({ type: 'location', text: name, start, end, geo_precision: 1 });
+function partialName(
+  m: Mention,
+  place: Place,
+  name: string,
+  docCountries: ReadonlyMap<string, number>,
+): LocationEntity | undefined {
+  const countries = new Set(
+    m.qualifier?.flatMap((q) => (q.country ? [q.country] : [])) ?? docCountries.keys(),
+  );
+  const namesake = [place, ...m.candidates].find(
+    (p) => p.kind === 'city' && p.country !== undefined && countries.has(p.country),
+  );
+  const entity: LocationEntity = {
+    type: 'location',
+    text: name,
+    start: m.start,
+    end: m.end,
+    geo_precision: m.near ? 2 : 1,
+  };
+  if (!namesake) {
+    if (!m.cue && !m.near && !m.qualifier) return undefined;
+    // "Ras al-Ain, a town in northern Syria": the country is known, the town's point is not.
+    const [only, ...more] = m.qualifier ? [...countries] : [];
+    if (only && more.length === 0) entity.country = only;
+    return entity;
   }
-  return out;
+  entity.country = namesake.country!;
+  if (namesake.admin1) entity.admin1 = namesake.admin1;
+  entity.lat = namesake.lat;
+  entity.lon = namesake.lon;
+  return entity;
 }
 
 const AGENT_VERB =
@@ -219,7 +305,12 @@ function toGeoPrecision(place: Place, m: Mention): GeoPrecision {
   return 1;
 }
 
-function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Place | undefined {
+function choosePlace(
+  m: Mention,
+  docCountries: ReadonlyMap<string, number>,
+  named: readonly Place[] = [],
+  rankCountries: ReadonlyMap<string, number> = docCountries,
+): Place | undefined {
   let pool = m.candidates;
   if (m.qualifier) {
     const q = m.qualifier;
@@ -241,7 +332,8 @@ function choosePlace(m: Mention, docCountries: ReadonlyMap<string, number>): Pla
   const strong = pool.some((p) => p.strong);
   const inDoc = pool.filter((p) => p.country && docCountries.has(p.country));
   if (!strong && !m.cue && !m.qualifier && inDoc.length === 0) return undefined;
-  const ranked = [...pool].sort((a, b) => score(b, docCountries) - score(a, docCountries));
+  const rank = (p: Place): number => score(p, rankCountries) + (isWithinNamed(p, named) ? 45 : 0);
+  const ranked = [...pool].sort((a, b) => rank(b) - rank(a));
   const best = ranked[0];
   // "in Herat" is the city; the province of the same name needs "province" after it.
   if (best && best.kind === 'admin1' && !m.admin) {

@@ -1,6 +1,6 @@
 import type { ActorEntity, ActorRole, Entity, LocationEntity, Span } from '../extract-types.js';
 import { isOtherGroupsAttack } from './attack-owner.js';
-import { ATTACK_CUE, CLAIM_CUE, GENERIC_CUE, TARGET_BEFORE } from './event-cues.js';
+import { ATTACK_CUE, CLAIM_CUE, isGenericWording, TARGET_BEFORE } from './event-cues.js';
 import { antecedentGroup, pointsBackAtGroup } from './group-anaphora.js';
 import { findIdentifiedAttacker } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
@@ -80,7 +80,7 @@ export function chooseActors(
     const before = text.slice(Math.max(unit.start, entity.start - 30), entity.start);
     const after = text.slice(entity.end, unit.end);
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
-    if (GENERIC_CUE.test(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
+    if (isGenericWording(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
     // "The Islamic State, which the Taliban have fought for years, claimed …": a group inside a
     // relative clause is not the subject of the verb after the clause.
     // Inside the clause only a claim counts ("the bombing, which ISKP claimed, killed eight").
@@ -224,19 +224,25 @@ export function identifiedNearby(
   return undefined;
 }
 
+/** A claim of several attacks ("claimed both attacks") belongs to more than one incident. */
+export const CLAIMS_SEVERAL = /\b(?:both|all|each|attacks|bombings|blasts|killings|assaults)\b/i;
+
 /** A perpetrator stated in the sentences just before or after the incident. */
 export function nearbyPerpetrator(
   text: string,
   incident: Incident,
   entities: readonly Entity[],
   sentences: readonly Span[],
+  others: ReadonlySet<number> = new Set(),
 ): ActorEntity | undefined {
   const first = incident.units[0]!.sentence;
   for (const offset of [1, -1, 2]) {
     const sentence = sentences[first + offset];
     if (!sentence) continue;
     const s = text.slice(sentence.start, sentence.end);
-    if (GENERIC_CUE.test(s) || NO_CLAIM.test(s)) continue;
+    if (isGenericWording(s) || NO_CLAIM.test(s)) continue;
+    // A claim told inside another incident is that incident's, unless it claims several.
+    if (others.has(first + offset) && !CLAIMS_SEVERAL.test(s)) continue;
     const inside = spansWithin(entities, sentence.start, sentence.end);
     if (claimsElsewhere(incident, inside)) continue;
     const actors = inside.filter((e): e is ActorEntity => e.type === 'actor');

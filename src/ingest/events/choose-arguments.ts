@@ -1,21 +1,15 @@
-import type {
-  ActorEntity,
-  DateEntity,
-  Entity,
-  ExtractedEvent,
-  LocationEntity,
-  Span,
-} from '../extract-types.js';
+import type { ActorEntity, DateEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import {
   chooseActors,
+  CLAIMS_SEVERAL,
   identifiedNearby,
   isNamedGroup,
   nearbyPerpetrator,
   claimsElsewhere,
   UNNAMED_OR_STATE,
 } from './choose-actors.js';
-import { ATTACK_CUE } from './event-cues.js';
-import { findFacilities, type Facility } from './find-facilities.js';
+import { chooseDate } from './choose-date.js';
+import { choosePlace, cityAgain } from './choose-place.js';
 import { findPersonPerpetrator } from './person-perpetrator.js';
 import type { Incident } from './segment-incidents.js';
 import { spanContaining, spansWithin } from '../text/spans-within.js';
@@ -27,9 +21,6 @@ export type EventArguments = Pick<
   ExtractedEvent,
   'date' | 'time_precision' | 'location' | 'actors' | 'fatalities' | 'injuries'
 >;
-
-/** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
-const ATTACK_WORDS = new RegExp(ATTACK_CUE.source, 'gi');
 
 /**
  * Chooses an incident's actors (perpetrator, target, claimant), place, date and casualty figures
@@ -43,7 +34,19 @@ export function chooseArguments(
   incident: Incident,
   entities: readonly Entity[],
   sentences: readonly Span[],
-  context: { main: boolean; claims: readonly ActorEntity[]; arrest?: boolean },
+  context: {
+    main: boolean;
+    claims: readonly ActorEntity[];
+    arrest?: boolean;
+    /** Sentences that tell the document's other incidents. */
+    othersSentences?: ReadonlySet<number>;
+    /** Those of them that name their incident by its site or town. */
+    othersNamed?: ReadonlySet<number>;
+    /** The day a round-up's lead gives to the attacks it sums up. */
+    roundupDate?: DateEntity;
+    /** Every entity, datelines included: "the city" names the dateline's town. */
+    allEntities?: readonly Entity[];
+  },
 ): EventArguments {
   // Units are disjoint and in document order: their entities, unit by unit, are in order too.
   const inUnits = incident.units.flatMap((u) => spansWithin(entities, u.start, u.end));
@@ -66,20 +69,25 @@ export function chooseArguments(
       { name: person.name, role: 'perpetrator' },
       ...actors.filter((a) => a.role !== 'perpetrator' && a.name !== person.name),
     ];
-    const near = nearbyPerpetrator(text, incident, entities, sentences);
+    const near = nearbyPerpetrator(text, incident, entities, sentences, context.othersSentences);
     if (near && !actors.some((a) => a.name === near.canonical))
       actors.push({ name: near.canonical, role: 'claimant' });
   }
   // A named claimant next to the incident beats "gunmen" or state forces read inside it: the
   // group that claims an attack is its perpetrator (ACLED codes the claimant).
   if (!actors.some((a) => a.role === 'perpetrator' && !UNNAMED_OR_STATE.test(a.name))) {
-    const near = nearbyPerpetrator(text, incident, entities, sentences);
+    const near = nearbyPerpetrator(text, incident, entities, sentences, context.othersSentences);
     const fallback =
       near ??
       (context.main
         ? context.claims.find((c) => {
             const s = spanContaining(sentences, c.start, c.end);
-            return !s || !claimsElsewhere(incident, spansWithin(entities, s.start, s.end));
+            if (!s) return true;
+            if (claimsElsewhere(incident, spansWithin(entities, s.start, s.end))) return false;
+            // A claim that names another incident by its site or town is that incident's,
+            // unless it claims several.
+            const i = sentenceAt(sentences, c.start);
+            return !context.othersNamed?.has(i) || CLAIMS_SEVERAL.test(text.slice(s.start, s.end));
           })
         : undefined);
     if (fallback && !actors.some((a) => a.name === fallback.canonical)) {
@@ -97,7 +105,17 @@ export function chooseArguments(
     fatalities: null,
     injuries: null,
   };
-  const chosen = choosePlace(text, incident, inUnits);
+  // A clause cut from a summary ("Two blasts struck Quetta on Friday: …, the other …") happened
+  // where and when the summary says, unless it says otherwise.
+  const head = incident.units[0]!.head;
+  const summary: Incident | undefined = head
+    ? { ...incident, units: [{ ...incident.units[0]!, start: head.start, end: head.end }] }
+    : undefined;
+  const inHead = head ? spansWithin(entities, head.start, head.end) : [];
+  const chosen =
+    choosePlace(text, incident, inUnits) ??
+    (summary ? choosePlace(text, summary, inHead) : undefined) ??
+    cityAgain(text, incident, context.allEntities);
   if (chosen) {
     args.location = { name: chosen.name };
   }
@@ -113,7 +131,8 @@ export function chooseArguments(
   // plot the arrest is the event.
   const attack =
     !context.arrest && incident.status === 'occurred' && incident.units.some((u) => u.attack);
-  const date = chooseDate(text, inUnits, attack);
+  const date =
+    chooseDate(text, inUnits, attack) ?? chooseDate(text, inHead, attack) ?? context.roundupDate;
   if (date?.value) {
     args.date = date.value;
     args.time_precision = date.time_precision ?? (date.value.length === 10 ? 1 : 3);
@@ -126,189 +145,14 @@ export function chooseArguments(
   return args;
 }
 
-/** How far from an attack word a named site still places it. */
-const SITE_REACH = 90;
-/** How many of an incident's units are searched for its site. */
-const SITE_UNITS = 4;
-const REF_PLACE_REACH = 30;
-const ORIGIN_BEFORE =
-  /\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?$/i;
-const SITE_TOWN_GAP =
-  /^(?:,\s*|\s+(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?)$/;
-
-/**
- * The place of the first unit that names one: the town closest to an attack word ("the bombing of
- * the Oklahoma City federal building"), a town before a country, and the named site there when
- * the text gives one ("Oxford Street, Belfast").
- */
-function choosePlace(
-  text: string,
-  incident: Incident,
-  entities: readonly Entity[],
-): { name: string; entity?: LocationEntity } | undefined {
-  let town: LocationEntity | undefined;
-  let site: Facility | undefined;
-  let coarse = false;
-  for (const [index, unit] of incident.units.entries()) {
-    if (town && !coarse && (site || index >= SITE_UNITS)) break;
-    if (town && coarse && index >= SITE_UNITS) break;
-    const inside = spansWithin(entities, unit.start, unit.end);
-    const triggers: number[] = [];
-    const re = ATTACK_WORDS;
-    re.lastIndex = 0;
-    const s = text.slice(unit.start, unit.end);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null) triggers.push(unit.start + m.index);
-    const distance = (p: Span): number =>
-      triggers.length === 0
-        ? p.start - unit.start
-        : Math.min(...triggers.map((t) => Math.abs(p.start - t)));
-    if (!site && index < SITE_UNITS) {
-      const sites = findFacilities(text, unit).filter(
-        (f) =>
-          distance(f) <= SITE_REACH &&
-          // "Lena Park" is a person, not a park.
-          !inside.some(
-            (e) =>
-              (e.type === 'actor' || e.type === 'person') && e.start < f.end && f.start < e.end,
-          ),
-      );
-      site = sites.reduce<Facility | undefined>(
-        (best, f) => (!best || distance(f) < distance(best) ? f : best),
-        undefined,
-      );
-    }
-    if (town && !coarse) continue;
-    // A unit that only refers back to the attack places it only by a name right next to it.
-    const reach = unit.kind === 'ref' ? REF_PLACE_REACH : Infinity;
-    // A town written right after the site places it however far the attack word is ("the March
-    // 22 attack on Crocus City Hall near Moscow").
-    const placesSite = (e: Span): boolean =>
-      site !== undefined &&
-      e.start >= site.end &&
-      SITE_TOWN_GAP.test(text.slice(site.end, e.start));
-    const places = inside.filter(
-      (e): e is LocationEntity =>
-        e.type === 'location' &&
-        !(site && e.start >= site.start && e.end <= site.end) &&
-        (distance(e) <= reach || placesSite(e)),
-    );
-    // A town, then a province, beats a country in the same unit, and a place the fire or the people came from
-    // ("rockets fired from Afghanistan landed near Termez", "men from Tajikistan") is not
-    // where the event happened.
-    const score = (p: LocationEntity): number =>
-      distance(p) +
-      ((p.geo_precision ?? 3) > 1 ? 60 : 0) +
-      (p.admin1 === undefined ? 60 : 0) +
-      (ORIGIN_BEFORE.test(text.slice(Math.max(unit.start, p.start - 24), p.start)) ? 150 : 0);
-    const best = places.reduce<LocationEntity | undefined>(
-      (b, p) => (!b || score(p) < score(b) ? p : b),
-      undefined,
-    );
-    // A country or region ("northern Nigeria" in a headline) gives way to a town told next.
-    // A country alone gives way to a province told next ("in Afghanistan's Kandahar province").
-    const finer =
-      coarse &&
-      index < SITE_UNITS &&
-      best !== undefined &&
-      (best.geo_precision === 1 || (town?.admin1 === undefined && best.admin1 !== undefined));
-    if (best && (!coarse || finer)) {
-      if (finer) town = undefined;
-      if (!town) town = best;
-      coarse = town.geo_precision !== 1;
-    }
+/** The index of the sentence holding `at` (sentences in order: a binary search). */
+function sentenceAt(sentences: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
   }
-  const townName = town ? withDivision(text, town) : undefined;
-  if (!site) return town ? { name: townName!, entity: town } : undefined;
-  const name =
-    townName && !site.text.includes(town!.text) ? `${site.text}, ${townName}` : site.text;
-  return town ? { name, entity: town } : { name };
-}
-
-/** "Helmand" as the text writes it: "Helmand Province". */
-function withDivision(text: string, place: LocationEntity): string {
-  const after =
-    /^\s+(?:Province|province|District|district|Governorate|governorate|County|State|Region|Oblast)\b/.exec(
-      text.slice(place.end, place.end + 16),
-    );
-  return after ? text.slice(place.start, place.end + after[0].length) : place.text;
-}
-
-/**
- * What is done after an attack, on its own day: a trial, a sentence, a funeral, a vigil. The day
- * next to it is never the attack's.
- */
-const AFTERMATH =
-  /\b(?:tried(?!\s+to\b)|sentenc(?:ed|ing)|convicted|indicted|charged|acquitted|verdict|testified|jailed|extradited|buried|mourned|commemorated)\b|(?<!\b(?:at|during|near|outside|inside|into|on|attended|attending|targeting|targeted)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+)?)\b(?:trials?|hearings?|funerals?|burials?|vigils?|anniversary|memorials?)\b/gi;
-/** Arrests after an attack (not when the arrest is the event). */
-const ARREST =
-  /\b(?:arrest(?:ed|s)?|detain(?:ed)?|detentions?|apprehended|taken into custody|raided)\b/gi;
-/** Who said or claimed it: that day is when the report was given, used only when no other is. */
-const SAYING =
-  /\b(?:said|says|told|announced|reported|confirmed|claimed|claims?|statement|stated|added)\b/gi;
-/** Words of the act itself: attack words and its victims. */
-const ACT = new RegExp(
-  `${ATTACK_CUE.source}|\\b(?:kill(?:ed|ing)|wounded|injured|died|dead)\\b`,
-  'gi',
-);
-/** How far a word still governs the date next to it. */
-const DATE_WORD_REACH = 40;
-
-type DateRole = 'event' | 'saying' | 'aftermath';
-
-/** Whether a date belongs to the act, to the report of it, or to what came after it. */
-function dateRole(text: string, date: DateEntity, arrestsAfter: boolean): DateRole {
-  // The sentence part the date stands in (a full stop, semicolon or dash bounds it).
-  const left = Math.max(0, date.start - 160);
-  const before = text.slice(left, date.start);
-  const cut = Math.max(
-    before.lastIndexOf('. '),
-    before.lastIndexOf(';'),
-    before.lastIndexOf(' — '),
-  );
-  const from = cut >= 0 ? left + cut + 1 : left;
-  const rest = text.slice(date.end, date.end + 160);
-  const stop = /[.;]\s| — /.exec(rest);
-  const to = date.end + (stop ? stop.index : rest.length);
-  const part = text.slice(from, to);
-  const nearest = (re: RegExp): number => {
-    let best = Infinity;
-    re.lastIndex = 0;
-    for (const m of part.matchAll(re)) {
-      const at = from + m.index;
-      const gap = at >= date.end ? at - date.end : date.start - (at + m[0].length);
-      if (gap >= 0 && gap < best) best = gap;
-    }
-    return best;
-  };
-  const act = nearest(ACT);
-  const after = Math.min(nearest(AFTERMATH), arrestsAfter ? nearest(ARREST) : Infinity);
-  if (after <= DATE_WORD_REACH && after < act) return 'aftermath';
-  const saying = nearest(SAYING);
-  if (saying <= DATE_WORD_REACH && saying < act) return 'saying';
-  return 'event';
-}
-
-/**
- * The day of the act: a date next to an attack word or its victims; failing that the day it was
- * said or claimed (the event was then, or just before); never the day of a trial, a funeral or
- * (after an attack) an arrest — an attack told with only those has no date.
- */
-function chooseDate(
-  text: string,
-  inUnits: readonly Entity[],
-  arrestsAfter: boolean,
-): DateEntity | undefined {
-  const dates = inUnits.filter((e): e is DateEntity => e.type === 'date' && !!e.value);
-  const usable = dates.filter(
-    (d) => !/\b(?:since|until|before|by)\s+$/i.test(text.slice(Math.max(0, d.start - 12), d.start)),
-  );
-  const roles = usable.map((d) => dateRole(text, d, arrestsAfter));
-  const events = usable.filter((_, i) => roles[i] === 'event');
-  const pool = events.length > 0 ? events : usable.filter((_, i) => roles[i] === 'saying');
-  return pool.reduce<DateEntity | undefined>(
-    (best, d) =>
-      !best || (d.value!.length > best.value!.length && best.value!.length < 10) ? d : best,
-    undefined,
-  );
+  return lo;
 }

@@ -1,5 +1,5 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
-import type { ActorEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
+import type { ActorEntity, DateEntity, Entity, ExtractedEvent, Span } from '../extract-types.js';
 import { toAcledEventType } from '../classify/acled-types.js';
 import { CASUALTY_CUE, CLAIM_CUE } from './event-cues.js';
 import { chooseArguments, isNamedGroup, UNNAMED_OR_STATE } from './choose-arguments.js';
@@ -71,7 +71,9 @@ export function detectEvents(
   entities: readonly Entity[],
   classify: ClassifyEvent,
 ): ExtractedEvent[] {
-  const units = findEventUnits(text, sentences, entities);
+  // A dateline gives the place and day of writing: no incident is anchored or placed by it.
+  const argumentEntities = withoutDatelines(text, entities);
+  const units = findEventUnits(text, sentences, argumentEntities);
   const incidents = segmentIncidents(units);
   const claims = claimedBy(text, sentences, entities);
   const documentActors = entities.flatMap((e) =>
@@ -79,17 +81,32 @@ export function detectEvents(
   );
   const events: ExtractedEvent[] = [];
   const short = text.length <= WHOLE_CHARS;
-  const argumentEntities = withoutDatelines(text, entities);
+  const roundup =
+    incidents.length > 1 ? roundupDay(text, sentences, incidents, argumentEntities) : undefined;
   incidents.forEach((incident, index) => {
     // Further incidents whose weapon word decides their type skip the model (it is the cost).
     const worded =
       index > 0 && incident.status === 'occurred' ? toWordedType(text, incident) : undefined;
     const type =
       worded ?? classifyIncident(text, incident, entities, classify, short && index === 0);
-    // A dateline gives the place and day of writing, not of the event.
+    const othersSentences = new Set(
+      incidents.flatMap((other) => (other === incident ? [] : other.units.map((u) => u.sentence))),
+    );
+    // Those that name their incident by its site or town: a claim there is surely not this one's.
+    const othersNamed = new Set(
+      incidents.flatMap((other) =>
+        other === incident
+          ? []
+          : other.units.filter((u) => namesOwnIncident(other, u)).map((u) => u.sentence),
+      ),
+    );
     const args = chooseArguments(text, incident, argumentEntities, sentences, {
       main: index === 0,
       claims,
+      othersSentences,
+      othersNamed,
+      allEntities: entities,
+      ...(roundup ? { roundupDate: roundup } : {}),
       arrest: type.sub_event_type === 'Arrests',
     });
     events.push({
@@ -185,7 +202,9 @@ function isProtestText(eventType: string, words: string): boolean {
 
 function toWordedType(text: string, incident: Incident): AcledType | undefined {
   const first = incident.units[0]!;
-  const type = toViolentType(text.slice(first.start, first.end));
+  // A clause cut from a summary ("Two bombs exploded …: one …, the other …") shares its act.
+  const head = first.head ? `${text.slice(first.head.start, first.head.end)} ` : '';
+  const type = toViolentType(head + text.slice(first.start, first.end));
   return type.sub_event_type === 'Attack' ? undefined : type;
 }
 
@@ -254,6 +273,45 @@ function leadIncident(text: string, event: ExtractedEvent): Incident {
     counts: findCasualties(text, span),
   }));
   return { ...emptyIncident(event.status), units };
+}
+
+/** A lead that sums up several attacks: "Violence flared across Afghanistan on Tuesday." */
+const ROUNDUP =
+  /\b(?:across|wave|series|spate|string|several|multiple|a number of|violence|attacks|clashes|separate)\b/i;
+/** How many opening sentences (a headline, the lead) may sum up a round-up. */
+const ROUNDUP_LEAD = 3;
+
+/**
+ * The day a round-up's lead gives to the attacks it sums up ("Violence flared across
+ * Afghanistan on Tuesday. A roadside bomb killed three policemen in Kandahar. …"): a date in an
+ * opening sentence that tells no incident of its own.
+ */
+function roundupDay(
+  text: string,
+  sentences: readonly Span[],
+  incidents: readonly Incident[],
+  entities: readonly Entity[],
+): DateEntity | undefined {
+  const told = new Set(incidents.flatMap((i) => i.units.map((u) => u.sentence)));
+  for (let i = 0; i < Math.min(ROUNDUP_LEAD, sentences.length); i++) {
+    const sentence = sentences[i]!;
+    if (told.has(i) || !ROUNDUP.test(text.slice(sentence.start, sentence.end))) continue;
+    const day = spansWithin(entities, sentence.start, sentence.end).find(
+      (e): e is DateEntity => e.type === 'date' && (e.value?.length ?? 0) >= 7,
+    );
+    if (day) return day;
+  }
+  return undefined;
+}
+
+/** A unit that names its incident by a site or a town another of its units tells. */
+function namesOwnIncident(incident: Incident, unit: EventUnit): boolean {
+  return incident.units.some(
+    (u) =>
+      u !== unit &&
+      ((unit.sites ?? []).some((k) => (u.sites ?? []).includes(k)) ||
+        unit.towns.some((t) => u.names.includes(t))),
+  );
 }
 
 function toEvidence(incident: Incident): Span[] {

@@ -27,6 +27,19 @@ export const THREAT_CUE =
 export const GENERIC_CUE =
   /\b(?:could|would|might|may|should|if|whether|remain(?:s)? (?:common|frequent|a threat)|frequent(?:ly)?|often|regularly|routinely|every (?:year|month|week|day)|multiple times|many times|several times|repeatedly|series of attacks|campaign|capable of|ability to|threat (?:of|posed|from)|risk of|fear(?:s|ed)? (?:of|that)|prevent (?:future|further)|in the event of|such as|types? of|kinds? of|wave of attacks in recent|tactics?|training|trained|designed to|responsible for (?:many|numerous|several|dozens of|hundreds of)|history of|since (?:the )?(?:19|20)\d\d|deadliest since)\b/i;
 
+/** The month "May": written with a capital after the sentence's first word, or before a day. */
+const MONTH_MAY = /(?<=\S\s+)May\b|\bMay(?=\s+\d)/g;
+
+/**
+ * Whether wording is generic ({@link GENERIC_CUE}), the month of May ("on 11 May", "KABUL, May
+ * 12 —") not being the modal "may".
+ *
+ * @example isGenericWording('A bomb exploded on 11 May.') // false
+ */
+export function isGenericWording(s: string): boolean {
+  return GENERIC_CUE.test(s.replace(MONTH_MAY, 'month'));
+}
+
 /** Words that open a new incident in a narrative ("In a separate attack", "Later, a man was shot"). */
 export const NEW_INCIDENT_CUE =
   /\b(?:since (?:the|a|an)\b[^.]{0,60}?\b(?:attack|bomb|massacre|shooting|blast)|previous (?:attack|bombing)|another|separate(?:ly)?|second (?:attack|bomb|blast|explosion|incident)|in (?:a|one|an) (?:\w+ )?incident|also (?:carried out|attacked|claimed|killed|struck|bombed)|later,|elsewhere|earlier (?:this|that|in)|meanwhile|in (?:19|20)\d\d\b|(?:19|20)\d\d (?:\w+ ){0,2}(?:attacks?|bombings?|shootings?|massacre|blasts?))/i;

@@ -151,10 +151,44 @@ describe('findCasualties', () => {
     assert.deepEqual(read('The judge was killed on Monday along with three others in a blast.'), {
       fatalities: { min: 4, max: 4 },
     });
+    assert.deepEqual(read('A roadside bomb killed a district official in Konduga.'), {
+      fatalities: { min: 1, max: 1 },
+    });
+    // A number of them, or those of someone, are no single victim.
+    assert.deepEqual(read('The strike killed a number of soldiers.'), {});
+    assert.deepEqual(read('The blast killed a commander’s bodyguards.'), {});
     assert.deepEqual(read('A soldier was killed and 9 were wounded.').fatalities, {
       min: 1,
       max: 1,
     });
+  });
+
+  it('reads "shot dead" and "gunned down" before their victims', () => {
+    assert.deepEqual(read('Gunmen shot dead two policemen on Sunday.').fatalities, {
+      min: 2,
+      max: 2,
+    });
+    assert.deepEqual(read('Militants gunned down three farmers.').fatalities, { min: 3, max: 3 });
+    assert.deepEqual(read('Gunmen shot two policemen on Sunday.').fatalities, undefined);
+  });
+
+  it('reads "two dozen" as 24 and reads across hyphenated allegiances', () => {
+    assert.deepEqual(read('Two dozen villagers were killed.').fatalities, { min: 24, max: 24 });
+    assert.deepEqual(read('More than two dozen pro-government fighters were killed.').fatalities, {
+      min: 25,
+    });
+    assert.deepEqual(read('Five Iranian-backed militiamen died in the strike.').fatalities, {
+      min: 5,
+      max: 5,
+    });
+    // A hyphenated word that says what the figure counts is no bridge to the victims.
+    assert.deepEqual(
+      read('Two dozen long-range rockets hit the base; no one was killed.').fatalities,
+      {
+        min: 0,
+        max: 0,
+      },
+    );
   });
 
   it('reads "causing no casualties" as no one killed', () => {

@@ -6,7 +6,7 @@ const KILL =
   /^(?:killed|dead|died|die|slain|perished|lost their lives|murdered|massacred|executed|fatalities|deaths|bodies)\b/i;
 const HURT = /^(?:wounded|injured|hurt|injuries|wounds|maimed|hospitali[sz]ed)\b/i;
 const KILL_BEFORE =
-  /\b(?:killing|killed|kills|kill|slaying|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:the dead|those killed) included|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
+  /\b(?:killing|killed|kills|kill|slaying|shot dead|shooting dead|gunned down|gunning down|claimed the lives of|leaving|left|death toll (?:\w+ ){0,2}(?:to|of|at|reached)|massacred|murdered|executed|among the dead (?:were|was)|(?:the dead|those killed) included|(?:killing|killed) (?:himself|herself|themselves) and)\s+$/i;
 /** The attacker counted with the victims: "killing himself and 12 others" is 13 dead. */
 const SELF_AND = /\b(?:killing|killed) (?:himself|herself) and\s+$/i;
 const HURT_BEFORE = /\b(?:wounding|wounded|injuring|injured|hurting|maiming)\s+$/i;
@@ -30,7 +30,7 @@ function isTollFigure(before: string, after: string): boolean {
 }
 /** Words that may stand between a count and its casualty word: "130 people were killed". */
 const BRIDGE_WORD =
-  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|herders|farmers|fishermen|traders|miners|pupils|schoolchildren|protesters|demonstrators|mourners|drivers|teachers|doctors|nurses|peacekeepers|recruits|cadets|militiamen|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$/i;
+  /^(?:more|other|others|people|persons|civilians|soldiers|troops|police(?:men)?|officers|policemen|militants|fighters|children|women|men|students|worshippers|passengers|workers|pilgrims|villagers|members|guards|insurgents|citizens|nationals|residents|sustained|suffered|worshipers|service|servicemen|marines|journalists|rebels|herders|farmers|fishermen|traders|miners|pupils|schoolchildren|protesters|demonstrators|mourners|drivers|teachers|doctors|nurses|peacekeepers|recruits|cadets|militiamen|attackers|bystanders|others|of|them|were|was|have|has|had|been|being|are|reported|reportedly|believed|feared|confirmed|also|later|at|least|in|the|total|all|security|personnel|shoppers|family|guests|staff|tourists|afghan|iraqi|syrian|american|british|french|russian|pakistani|nigerian|somali|israeli|palestinian|local|foreign|seriously|badly|critically|slightly|and)$|^(?:pro|anti|non|ex)-[a-z]+$|^[a-z]+-(?:backed|led|linked|allied|aligned|affiliated|based)$/i;
 const NOBODY =
   /\b(?:no one|nobody|no-one|none) (?:was|were|had been) (?:killed|hurt|injured|harmed|wounded)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was)? ?reported|\bwithout (?:casualties|injuries)|\b(?:causing|caused|leaving|left|resulting in|with) no (?:casualties|deaths|fatalities|injuries)/i;
 
@@ -119,6 +119,10 @@ const KILLING_HIM =
 const ONE_KILLED =
   /(?:^|[.;]\s+|\b(?:[Aa]|[Tt]he|[Aa]n)\s)(?:[\w'’-]+\s+){0,6}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,3}?)?(?:,[^,]{1,80},)?\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain)\b/;
 
+/** "… killed a district official", "killing an off-duty policeman": one victim, active voice. */
+const KILLED_ONE =
+  /\b(?:killed|killing|shot dead|shooting dead|assassinated|assassinating)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)\b(?!['’-])/i;
+
 /**
  * A toll stated without a figure: a single victim ("the governor was killed", "killing him"),
  * or a named victim with others ("was killed along with five others").
@@ -131,7 +135,7 @@ function singleVictims(s: string): CountRange | undefined {
   }
   const him = KILLING_HIM.exec(s);
   if (him) return him[1] ? { min: 2, max: 2 } : { min: 1, max: 1 };
-  if (ONE_KILLED.test(s)) return { min: 1, max: 1 };
+  if (ONE_KILLED.test(s) || KILLED_ONE.test(s)) return { min: 1, max: 1 };
   return undefined;
 }
 

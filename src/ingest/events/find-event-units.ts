@@ -1,17 +1,19 @@
-import { isBomberOutsideAttack } from '../text/person-bomber.js';
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
 import type { Entity, Span } from '../extract-types.js';
 import {
   ATTACK_CUE,
   CASUALTY_CUE,
   CLAIM_CUE,
-  GENERIC_CUE,
+  isGenericWording,
   NEW_INCIDENT_CUE,
   REFERENCE_CUE,
   THREAT_CUE,
   THWARTED_CUE,
 } from './event-cues.js';
 import { findCasualties, type Casualties } from './find-casualties.js';
+import { splitClauses, statusOf } from './split-clauses.js';
+import { kindOf, type TriggerKind } from './trigger-kind.js';
+import { findPlace } from '../gazetteer/find-place.js';
 
 /** A sentence, or a clause of one, read for the incident it speaks of. */
 export interface EventUnit extends Span {
@@ -44,15 +46,35 @@ export interface EventUnit extends Span {
   towns: string[];
   /** Every town named in it, lower-cased. */
   names: string[];
+  /** Where its towns lie, to tell a borough from another town (see {@link TownSpot}). */
+  spots?: TownSpot[];
+  /** Cut from the report's headline: its first line, with no final stop. */
+  headline?: boolean;
+  /** One of the attacks a summary counted, told by its ordinal ("The second, …"), not the first. */
+  ordinal?: boolean;
+  /** Kinds of site it names ("police station", "market"), lower-case and singular. */
+  sites?: string[];
   /** Whether it tells a new incident, refers to one already told, or speaks generically. */
   kind: TriggerKind;
   /** The killed and injured figures it states (read once, used again for the event's counts). */
   counts: Casualties;
+  /**
+   * The summary a clause was cut from ("Two blasts struck Quetta on Friday: …, the other …"):
+   * where and when every attack it counts took place, unless the clause says otherwise.
+   */
+  head?: Span;
+}
+
+/** A town of a unit with its coordinates; `major` when the press names it without context. */
+export interface TownSpot {
+  name: string;
+  lat: number;
+  lon: number;
+  major: boolean;
 }
 
 /** ATTACK_CUE for scanning every attack word of a unit (compiled once, not per unit). */
 const ATTACK_WORDS = new RegExp(ATTACK_CUE.source, 'gi');
-const CLAUSE_BREAK = /,\s+and\s+|;\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+|\s+—\s+/g;
 const NOT_VIOLENT =
   /\b(?:diseases?|virus|outbreak|epidemic|pandemic|cases of|illness|accident|crash(?:ed)?|collision|flood(?:s|ing)?|earthquake|storm|hurricane|landslide|drown(?:ed|ing)|heat ?wave|overdose|cancer|natural causes|mosquito)\b/i;
 
@@ -69,6 +91,7 @@ export function findEventUnits(
 ): EventUnit[] {
   const units: EventUnit[] = [];
   let e = 0;
+  let summary: { span: Span; sentence: number } | undefined;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     const s = text.slice(sentence.start, sentence.end);
@@ -87,140 +110,65 @@ export function findEventUnits(
       inside.push(entities[j]!);
     for (const clause of splitClauses(text, s, sentence.start, inside)) {
       const unit = readUnit(text, clause, i, inside, clause.counted);
+      if (unit && clause.head) unit.head = clause.head;
+      if (unit && i === 0 && isHeadline(text, sentence)) unit.headline = true;
+      if (unit) {
+        const sites = findSiteKinds(text.slice(unit.start, unit.end));
+        if (sites.length > 0) unit.sites = sites;
+      }
       if (unit) units.push(unit);
     }
+    // "Twin blasts rocked Quetta on Friday. The first, … The second, …": the attacks a summary
+    // counts, told one by one in the sentences after it.
+    const ordinal = ORDINAL_OPENER.exec(s);
+    const last = units[units.length - 1];
+    if (ordinal && summary && i - summary.sentence <= SUMMARY_REACH && last?.sentence === i) {
+      last.head ??= summary.span;
+      // With a toll of its own: "the second explosion went off as rescuers arrived" is the same.
+      if (!/^first$/i.test(ordinal[1]!) && last.counts.fatalities !== undefined) {
+        last.kind = 'new';
+        last.generic = false;
+        last.fresh = true;
+        last.ordinal = true;
+      }
+    } else if (COUNTED_ATTACKS.test(s)) summary = { span: sentence, sentence: i };
   }
   return units;
 }
 
-/** A clause cut from a sentence; `counted` when it tells a further attack with its own toll. */
-interface Clause extends Span {
-  counted?: boolean;
+/** A sentence that counts several attacks before telling them. */
+const COUNTED_ATTACKS =
+  /\b(?:two|three|four|five|twin|several|multiple|a (?:series|wave|string) of)\s+(?:[\w-]+\s+){0,2}?(?:blasts|bombings|explosions|attacks|strikes|bombs|shootings|raids|ambushes|assaults)\b/i;
+/** "The second, a suicide bomber, …", "In the other, …": one of the attacks counted before. */
+const ORDINAL_OPENER =
+  /^\s*(?:In\s+)?the\s+(first|second|third|fourth|other|latter|last)\b(?!\s+(?:time|day|week|month|year))/i;
+/** How many sentences after its summary an attack told by its ordinal still belongs to it. */
+const SUMMARY_REACH = 3;
+
+/** Kinds of site an attack is told at, to tell which incident "the attack on the X" means. */
+const SITE_KIND =
+  /\b(police station|checkpoint|market|mosque|church|school|hospital|hotel|military base|army base|base|camp|bus|convoy|shrine|temple|airport|border post|court|prison|stadium|wedding|funeral|bank|embassy|ministry)(?:s|es)?\b/gi;
+
+function findSiteKinds(s: string): string[] {
+  return [...new Set([...s.matchAll(SITE_KIND)].map((m) => m[1]!.toLowerCase()))];
 }
 
-/** Where a second attack with its own subject may start: "… and a suicide bomber killed five". */
-const AND_ANOTHER = /\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/g;
-
-function splitClauses(
-  text: string,
-  s: string,
-  offset: number,
-  entities: readonly Entity[],
-): Clause[] {
-  const cuts: number[] = [];
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(s)) !== null) cuts.push(m.index);
-  const loose: number[] = [];
-  if (COUNT_HINT.test(s)) {
-    AND_ANOTHER.lastIndex = 0;
-    while ((m = AND_ANOTHER.exec(s)) !== null) if (!cuts.includes(m.index)) loose.push(m.index);
-  }
-  if (cuts.length === 0 && loose.length === 0) return [{ start: offset, end: offset + s.length }];
-  const all = [...cuts, ...loose].sort((a, b) => a - b);
-  const spans: Clause[] = [];
-  let start = 0;
-  let counted = false;
-  for (const cut of all) {
-    const left = s.slice(start, cut);
-    const right = s.slice(cut);
-    const strict = cuts.includes(cut);
-    // Split only where both sides tell something of their own, with a different status…
-    const status =
-      strict && statusCue(left) && statusCue(right) && statusOf(left) !== statusOf(right);
-    // … or where each side counts its own dead at a site or by an attacker of its own ("a car
-    // bomb killed nine at a police station and a suicide bomber killed five at a market").
-    const own = !status && ownToll(text, offset + start, offset + cut, offset + s.length, entities);
-    if (status || own) {
-      spans.push({ start: offset + start, end: offset + cut, ...(counted ? { counted } : {}) });
-      start = cut + (/^[,;\s]+(?:and\s+)?/.exec(right)?.[0].length ?? 0);
-      counted = own;
-    }
-  }
-  spans.push({ start: offset + start, end: offset + s.length, ...(counted ? { counted } : {}) });
-  return spans;
-}
-
-const COUNT_HINT = /\b(?:kill|dead|died|shot dead)/i;
-
-/**
- * Whether the text after `cut` tells a further attack with its own death toll: both sides count
- * their dead, and the right side has a new attacker or weapon of its own, or a place the left
- * side does not name.
- */
-function ownToll(
-  text: string,
-  start: number,
-  cut: number,
-  end: number,
-  entities: readonly Entity[],
-): boolean {
-  const rightEnd = nextCut(text, cut, end);
-  if (!findCasualties(text, { start, end: cut }).fatalities) return false;
-  if (!findCasualties(text, { start: cut, end: rightEnd }).fatalities) return false;
-  const right = text.slice(cut, rightEnd).replace(/^[,;\s]+(?:and\s+)?/, '');
-  ATTACK_WORDS.lastIndex = 0;
-  const attack = ATTACK_WORDS.exec(right);
-  ATTACK_WORDS.lastIndex = 0;
-  if (attack && kindOf(right, attack.index, attack[0]) === 'new') return true;
-  if (attack) return false;
-  const placesIn = (a: number, b: number): string[] =>
-    entities
-      .filter((e) => e.type === 'location' && e.start >= a && e.end <= b)
-      .map((e) => text.slice(e.start, e.end).toLowerCase());
-  const rightPlaces = placesIn(cut, rightEnd);
-  const leftPlaces = placesIn(start, cut);
+/** A first line with no final stop, a line break after it: "Gunmen kill 5 in Kaduna village". */
+function isHeadline(text: string, sentence: Span): boolean {
+  const line = text.slice(sentence.start, sentence.end).trimEnd();
   return (
-    rightPlaces.length > 0 &&
-    leftPlaces.length > 0 &&
-    !rightPlaces.some((p) => leftPlaces.includes(p))
+    !/[.!?…"”']$/.test(line) && /^[ \t]*\r?\n/.test(text.slice(sentence.end, sentence.end + 4))
   );
-}
-
-/** The end of the clause that starts at `from` (the next ", and" or "and a …", or `end`). */
-function nextCut(text: string, from: number, end: number): number {
-  const rest = text.slice(from + 1, end);
-  const a = /,\s+and\s+|;\s+|\s+and\s+(?=(?:a|an|another|two|three|four|a second|a third)\s)/.exec(
-    rest.replace(/^[,;\s]+(?:and\s+)?/, (m) => ' '.repeat(m.length)),
-  );
-  return a ? from + 1 + a.index : end;
-}
-
-function statusCue(s: string): boolean {
-  return ATTACK_CUE.test(s) || THWARTED_CUE.test(s) || THREAT_CUE.test(s);
-}
-
-function statusOf(s: string): EventStatus {
-  if (THWARTED_CUE.test(s)) return 'thwarted';
-  if (THREAT_CUE.test(s) && !/\b(?:killed|exploded|attacked|opened fire)\b/i.test(s))
-    return 'threatened';
-  return 'occurred';
 }
 
 /** How far from an attack word a date or place still anchors it ("the attack on March 22 at …"). */
 const NEAR = 60;
 const NEAR_REF = 25;
-/** Attackers and weapons: they tell an incident only with "a" ("a suicide bomber blew …"). */
-const PERSON_NOUN =
-  /^(?:suicide[- ])?(?:bomb(?:er|ers)|gunm[ae]n|hostages?|rockets?|mortars?|missiles?|grenades?|landmines?|ieds?)$/i;
-const DEFINITE_BEFORE =
-  /(?:\b(?:the|this|that|these|those|its|their|his|her|our|same|last \w+'s)|['’]s|\b[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}$/;
-const INDEFINITE_BEFORE =
-  /\b(?:a|an|another|one|two|three|four|five|twin|second|third|several|new|fresh)\s+(?:[\w-]+\s+){0,3}$/i;
-const EVENTIVE =
-  /^\w+ed\b|(?:ed|opened fire|shot dead|gunned down|set fire|beat(?:en)? to death|went off)$/i;
 
 const DAY_CHANGE =
   /^(?:[A-Z][\w-]*\s+)?(?:the next day|the following (?:day|morning|night|week)|a day later|(?:hours|days|a week|weeks|\w+ days|\w+ weeks) later|the (?:day|night|week) before|the previous (?:day|night|week)|last week|earlier (?:that|this) (?:day|week|month))\b/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|near|at|outside)\s+(?:the\s+)?(?:(?:town|village|city|district) of\s+)?$/i;
-
-/** A past act right after attackers or weapons: "gunmen killed", "rockets hit", "bombers struck". */
-const ACTS_AFTER =
-  /^\s+(?:(?:also|then|later|reportedly|allegedly)\s+)?(?:killed|shot|opened|stormed|attacked|abducted|kidnapped|seized|burned|torched|set|raided|ambushed|fired|struck|hit|landed|exploded|went off|blew|detonated|rammed|stabbed|massacred|executed|beheaded)\b/i;
-
-/** How an attack word presents its incident: as new, as one already known, or generically. */
-export type TriggerKind = 'new' | 'ref' | 'weak';
 
 function readUnit(
   text: string,
@@ -273,6 +221,7 @@ function readUnit(
   const places: string[] = [];
   const towns: string[] = [];
   const names: string[] = [];
+  const spots: TownSpot[] = [];
   let anchors = 0;
   for (const entity of entities) {
     if (entity.start < span.start || entity.end > span.end) continue;
@@ -284,12 +233,13 @@ function readUnit(
     } else if (entity.type === 'location') {
       anchors++;
       // An incident already told is placed only by a town that names it ("the attack in Kabul").
-      const town = entity.geo_precision === 1;
+      // A town, or a spot near or in a district of one ("on the outskirts of X"): not a region.
+      const town = entity.geo_precision === 1 || entity.geo_precision === 2;
       const named = town && isNamedPlace(text, entity, triggers);
       if (entity.country && (kindNear(entity) === 'new' || named)) {
         countries.push(entity.country);
       }
-      if (near(entity) && entity.geo_precision === 1) towns.push(entity.text.toLowerCase());
+      if (near(entity) && town) towns.push(entity.text.toLowerCase());
       // A toll with no attack word is placed by a town it is told in ("In Ngamdu, … killed two").
       else if (
         triggers.length === 0 &&
@@ -300,6 +250,15 @@ function readUnit(
         towns.push(entity.text.toLowerCase());
       }
       if (town) names.push(entity.text.toLowerCase());
+      if (town && entity.lat !== undefined && entity.lon !== undefined) {
+        const major = findPlace(entity.text, entity.country ? { country: entity.country } : {});
+        spots.push({
+          name: entity.text.toLowerCase(),
+          lat: entity.lat,
+          lon: entity.lon,
+          major: major?.strong === true && major.kind === 'city',
+        });
+      }
       // "the Manchester bombing": a place that names the incident.
       const gap = triggers.find((t) => t.at >= entity.end && t.at - entity.end <= 25);
       if (town && gap && isNameGap(text.slice(entity.end, gap.at))) {
@@ -324,7 +283,7 @@ function readUnit(
       : casualties && triggers.length === 0
         ? 'new'
         : 'weak';
-  const genericWording = GENERIC_CUE.test(s) || (NOT_VIOLENT.test(s) && triggers.length === 0);
+  const genericWording = isGenericWording(s) || (NOT_VIOLENT.test(s) && triggers.length === 0);
   if (genericWording && anchors < 3 && kind === 'new') kind = 'weak';
   return {
     start: span.start,
@@ -347,6 +306,7 @@ function readUnit(
     places,
     towns,
     names,
+    ...(spots.length > 0 ? { spots } : {}),
     counts: counted,
   };
 }
@@ -393,20 +353,4 @@ const FAMILIES: Array<[string, RegExp]> = [
 export function toFamily(word: string): string {
   for (const [family, re] of FAMILIES) if (re.test(word)) return family;
   return '';
-}
-
-function kindOf(s: string, index: number, word: string): TriggerKind {
-  const before = s.slice(Math.max(0, index - 40), index);
-  // "A convicted bomber was released": a person told of outside any attack.
-  if (isBomberOutsideAttack(s, index, word)) return 'weak';
-  if (EVENTIVE.test(word) && !/\b(?:the|an?)\s+$/i.test(before)) return 'new';
-  if (INDEFINITE_BEFORE.test(before)) return 'new';
-  // "In Dikwa, gunmen killed six farmers": attackers doing something tell a new incident.
-  if (PERSON_NOUN.test(word))
-    return index === 0 || ACTS_AFTER.test(s.slice(index + word.length, index + word.length + 40))
-      ? 'new'
-      : 'weak';
-  if (DEFINITE_BEFORE.test(before)) return 'ref';
-  if (/s$/i.test(word) && !/(?:ss|us)$/i.test(word)) return 'weak';
-  return index === 0 ? 'new' : 'ref';
 }

@@ -11,6 +11,89 @@ describe('the place of an event', () => {
     assert.equal(placeOf('Rockets fired from Gaza landed near Ashkelon on Monday.'), 'Ashkelon');
   });
 
+  it('is the first end of a stretch struck along its length, not an origin', () => {
+    assert.equal(
+      placeOf(
+        'Jets pounded rebel-held towns from Idlib to Aleppo on Monday, killing 20 civilians.',
+      ),
+      'Idlib',
+    );
+    // Fire or people sent from one place to another: the place they came from is no event's.
+    assert.equal(
+      placeOf('Rockets fired from Gaza to Ashkelon killed two people on Monday.'),
+      'Ashkelon',
+    );
+  });
+
+  it('is never a dateline, whatever its form', () => {
+    for (const text of [
+      'Kabul, Afghanistan (AP) — A suicide bomber struck a mosque on Friday, killing 12 worshippers.',
+      'By Staff Reporter\nPESHAWAR: Gunmen shot dead two policemen on Sunday, officials said.',
+      'Kabul, March 3 (Pajhwok): A roadside bomb killed two children on Thursday.',
+      'KABUL, Afghanistan, Monday (AP) — A suicide bomber struck a mosque on Friday, killing 12.',
+    ]) {
+      assert.equal(placeOf(text), undefined, text);
+    }
+    assert.equal(
+      placeOf('Peshawar, Pakistan — A bomb killed two children in Bannu on Thursday.'),
+      'Bannu',
+    );
+  });
+
+  it('is the dateline’s town when the text names it again as “the city” or “the capital”', () => {
+    assert.equal(
+      placeOf(
+        'KABUL, 12 May 2024 — A bomb exploded in the west of the city on Saturday, killing six.',
+      ),
+      'Kabul',
+    );
+    assert.equal(
+      placeOf(
+        'MOGADISHU (Reuters) - Fighters stormed a hotel in the Somali capital on Friday, killing nine.',
+      ),
+      'Mogadishu',
+    );
+    // Another country's capital, a place told from the city, or a city named by its name, is
+    // not the dateline's.
+    assert.equal(
+      placeOf(
+        'BAGHDAD, June 3 (Reuters) - Gunmen killed two soldiers north of the capital on Sunday.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      placeOf(
+        'MOGADISHU (Reuters) - Gunmen stormed a hotel in the Kenyan capital on Friday, killing nine.',
+      ),
+      undefined,
+    );
+    assert.equal(
+      placeOf(
+        'KABUL, 12 May 2024 — A bomb exploded in the city of Herat on Saturday, killing six.',
+      ),
+      'Herat',
+    );
+  });
+
+  it('leaves a line that opens with a weekday alone to the event (no place, so no dateline)', () => {
+    const event = extractDocument({
+      id: 't',
+      text: 'Friday — Gunmen killed four people in Kano on Friday.',
+      published: '2024-06-10',
+    }).events[0];
+    assert.deepEqual([event?.location?.name, event?.date], ['Kano', '2024-06-07']);
+  });
+
+  it('is still the town a headline or a note before a colon names', () => {
+    assert.equal(
+      placeOf(
+        'Afghanistan: Bomb kills 12 in Kabul mosque\nA suicide bomber killed 12 people at a mosque in Kabul on Friday.',
+      ),
+      'Kabul',
+    );
+    assert.equal(placeOf('Update: a bomb killed 12 people in Kabul on Friday.'), 'Kabul');
+  });
+
   it('is the province a country is narrowed to', () => {
     assert.match(
       placeOf(

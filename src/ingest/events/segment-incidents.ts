@@ -1,5 +1,5 @@
 import type { EventStatus } from '../../core/stix/conflict-event-extension.js';
-import type { EventUnit } from './find-event-units.js';
+import type { EventUnit, TownSpot } from './find-event-units.js';
 
 /** Units that tell one incident, in document order. */
 export interface Incident {
@@ -14,7 +14,14 @@ export interface Incident {
   towns: Set<string>;
   /** Kinds of violence its units name. */
   families: Set<string>;
+  /** Where its towns lie, by name. */
+  spots: Map<string, TownSpot>;
+  /** Kinds of site its units name. */
+  sites: Set<string>;
 }
+
+/** How near a town lies to a well-known city for it to be a borough or suburb of that city. */
+const BOROUGH_KM = 25;
 
 /** How many sentences after an incident's last unit a bare casualty figure still belongs to it. */
 const CASUALTY_REACH = 2;
@@ -39,7 +46,9 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
       // A bare casualty figure belongs to the incident being told, if it is close.
       const last = current?.units[current.units.length - 1];
       const own = current !== undefined && tollElsewhere(current, unit);
-      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH && !own) {
+      // "The second, …" after a summary that counts the attacks opens its own incident.
+      const another = unit.ordinal === true;
+      if (current && last && unit.sentence - last.sentence <= CASUALTY_REACH && !own && !another) {
         if (fits(current, unit)) add(current, unit);
         continue;
       }
@@ -54,7 +63,12 @@ export function segmentIncidents(units: readonly EventUnit[]): Incident[] {
     if (!current && unit.kind === 'ref' && !isAnchored(unit) && unit.sentence >= LEAD_SENTENCES) {
       continue;
     }
-    const target = chooseIncident(incidents, current, unit);
+    // "… were killed in IS attacks in Badia": a toll in a town of its own is another incident,
+    // even told with a definite or possessive attack word.
+    const target =
+      unit.kind === 'ref' && current && tollElsewhere(current, unit, true)
+        ? undefined
+        : chooseIncident(incidents, current, unit);
     if (target) {
       add(target, unit);
       current = target;
@@ -76,9 +90,23 @@ function chooseIncident(
   const named = incidents.findLast((i) => i.status === unit.status && sameAnchors(i, unit));
   if (named) return named;
   if (unit.fresh && unit.kind === 'new') return undefined;
-  // Another day opens another incident only with an attack of its own and a toll of its own:
-  // arrests, funerals, claims and a risen toll are also told "the next day".
-  if (unit.dayChange && unit.kind === 'new' && unit.attack && ownToll(current, unit)) {
+  // "X claimed the attack on the police station": the incident told at that site, when the
+  // one being told is at none of the sites named.
+  const sites = unit.sites ?? [];
+  if (unit.kind === 'ref' && !sites.some((k) => current.sites.has(k))) {
+    const atSite = incidents.findLast(
+      (i) => i.status === unit.status && sites.some((k) => i.sites.has(k)),
+    );
+    if (atSite) return atSite;
+  }
+  // Another day opens another incident only with an attack of its own and a toll or a town of
+  // its own: arrests, funerals, claims and a risen toll are also told "the next day".
+  if (
+    unit.dayChange &&
+    unit.kind === 'new' &&
+    unit.attack &&
+    (ownToll(current, unit) || ownTown(current, unit))
+  ) {
     return undefined;
   }
   // "The bombings" after a shooting was told: the bombing told earlier, if there was one.
@@ -117,7 +145,36 @@ function elsewhere(incident: Incident, unit: EventUnit): boolean {
   // Compare with the towns next to its attack words, or with any town it named when none is.
   if (incident.towns.size === 0 && incident.names.size === 0) return false;
   if (!unit.casualties && unit.dates.length === 0) return false;
-  return !unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t));
+  // A headline and the lead that tells it again with the same toll: its "Kaduna village" is the
+  // lead's "Kajuru, a village in Kaduna state".
+  if (incident.units.every((u) => u.headline) && sameToll(incident, unit)) return false;
+  return !unit.towns.some((t) => namesTown(incident, unit, t));
+}
+
+function sameToll(incident: Incident, unit: EventUnit): boolean {
+  const dead = unit.counts.fatalities;
+  const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
+  return dead === undefined || told === undefined || told.min === dead.min;
+}
+
+/**
+ * Whether the incident named the town, or a well-known city it lies in, or a borough of it: "a
+ * bar in Brooklyn" tells the "New York bar shooting" of the headline.
+ */
+function namesTown(incident: Incident, unit: EventUnit, town: string): boolean {
+  if (incident.towns.has(town) || incident.names.has(town)) return true;
+  const spot = unit.spots?.find((s) => s.name === town);
+  if (!spot) return false;
+  for (const other of incident.spots.values()) {
+    if ((other.major || spot.major) && distanceKm(spot, other) <= BOROUGH_KM) return true;
+  }
+  return false;
+}
+
+function distanceKm(a: TownSpot, b: TownSpot): number {
+  const dLat = a.lat - b.lat;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return Math.sqrt(dLat * dLat + dLon * dLon) * 111.2;
 }
 
 /**
@@ -125,19 +182,25 @@ function elsewhere(incident: Incident, unit: EventUnit): boolean {
  * own that differs: in a round-up ("In Dikwa, gunmen killed six. In Ngamdu, fighters burned
  * homes and killed two.") each town's dead are another attack's.
  */
-function tollElsewhere(incident: Incident, unit: EventUnit): boolean {
+function tollElsewhere(incident: Incident, unit: EventUnit, untold = false): boolean {
   const dead = unit.counts.fatalities;
   if (!dead || unit.towns.length === 0) return false;
   if (incident.names.size === 0 && incident.towns.size === 0) return false;
-  if (unit.towns.some((t) => incident.towns.has(t) || incident.names.has(t))) return false;
+  if (unit.towns.some((t) => namesTown(incident, unit, t))) return false;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
-  return told !== undefined && told.min !== dead.min;
+  // An attack word's toll in another town differs from an incident that told none, too.
+  return told === undefined ? untold : told.min !== dead.min;
 }
 
 function ownToll(incident: Incident, unit: EventUnit): boolean {
   const dead = unit.counts.fatalities;
   const told = incident.units.find((u) => u.counts.fatalities)?.counts.fatalities;
   return dead !== undefined && told !== undefined && told.min !== dead.min;
+}
+
+/** A town next to the unit's attack words that the incident never named. */
+function ownTown(incident: Incident, unit: EventUnit): boolean {
+  return unit.towns.length > 0 && !unit.towns.some((t) => namesTown(incident, unit, t));
 }
 
 function isAnchored(unit: EventUnit): boolean {
@@ -170,6 +233,8 @@ export function emptyIncident(status: Incident['status']): Incident {
     names: new Set(),
     towns: new Set(),
     families: new Set(),
+    spots: new Map(),
+    sites: new Set(),
   };
 }
 
@@ -187,6 +252,8 @@ function add(incident: Incident, unit: EventUnit): void {
   for (const n of unit.names) incident.names.add(n);
   for (const t of unit.towns) incident.towns.add(t);
   for (const f of unit.families) incident.families.add(f);
+  for (const spot of unit.spots ?? []) incident.spots.set(spot.name, spot);
+  for (const k of unit.sites ?? []) incident.sites.add(k);
 }
 
 /** The main incident is the first told, unless a later one is told at much greater length. */

@@ -66,6 +66,8 @@ export const PLACE_ALIAS_ROWS: readonly string[] = [
   'Aleppo;Halab|city|SY|36.20|37.16',
   // GeoNames calls the city "New York City": news means the city by "New York" alone.
   'New York City;New York;NYC|city|US|40.71|-74.01',
+  // The one borough GeoNames' city list lacks (news writes "the Bronx").
+  'Bronx|city|US|40.84|-73.87',
   'Palmyra;Tadmur|city|SY|34.56|38.27',
   'Manbij|city|SY|36.53|37.95',
   'Kobani;Ayn al-Arab;Kobane|city|SY|36.89|38.35',

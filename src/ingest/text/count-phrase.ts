@@ -5,6 +5,8 @@ import { NUMBER_WORDS } from './number-words.js';
 // reader (events): before issue 14 they disagreed ("more than 70" was {70, 70} in events).
 
 const SCALES: Readonly<Record<string, number>> = {
+  // "two dozen" is 24 (a dozen alone is a vague count below).
+  dozen: 12,
   hundred: 100,
   thousand: 1000,
   million: 1_000_000,
