@@ -163,6 +163,20 @@ describe('findCasualties', () => {
     });
   });
 
+  it('counts one victim named by trade, lynched or beaten to death', () => {
+    for (const text of [
+      'Gunmen killed a cattle trader near the market.',
+      'A mob lynched a herder accused of theft.',
+      'Villagers beat a suspected thief to death on Monday.',
+      'A shopkeeper was lynched after the argument.',
+    ]) {
+      assert.deepEqual(read(text), { fatalities: { min: 1, max: 1 } }, text);
+    }
+    // Beaten, not beaten to death; traders in the plural are no single victim.
+    assert.deepEqual(read('Police beat a driver at the checkpoint.'), {});
+    assert.deepEqual(read('The blast killed traders at the market.'), {});
+  });
+
   it('reads "shot dead" and "gunned down" before their victims', () => {
     assert.deepEqual(read('Gunmen shot dead two policemen on Sunday.').fatalities, {
       min: 2,

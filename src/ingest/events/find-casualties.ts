@@ -115,13 +115,24 @@ const ONE_AND_OTHERS = new RegExp(
 /** "killing him", "killing him and his driver". */
 const KILLING_HIM =
   /\bkilling (?:him|her)(?:self)?\b(\s+and (?:his|her) (?:\w+ ){0,1}(?:driver|bodyguard|guard|son|daughter|wife|husband|brother|aide|assistant|companion))?/i;
+/** People a report names one at a time as victims: by office, by trade, or just "a man". */
+const VICTIM_NOUNS =
+  'governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist|trader|farmer|shopkeeper|villager|herder|shepherd|driver|pilgrim|tourist|nurse|engineer|lawyer|businessman|fisherman|elder|contractor';
 /** "The governor was killed in a bombing": one named victim, no figure. */
-const ONE_KILLED =
-  /(?:^|[.;]\s+|\b(?:[Aa]|[Tt]he|[Aa]n)\s)(?:[\w'’-]+\s+){0,6}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,3}?)?(?:,[^,]{1,80},)?\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain)\b/;
+const ONE_KILLED = new RegExp(
+  String.raw`(?:^|[.;]\s+|\b(?:[Aa]|[Tt]he|[Aa]n)\s)(?:[\w'’-]+\s+){0,6}?(?:${VICTIM_NOUNS})(?:\s+(?:of|for)(?:\s+[\w'’-]+){1,3}?)?(?:,[^,]{1,80},)?\s+(?:was|has been|had been)\s+(?:shot dead|killed|assassinated|murdered|slain|lynched)\b`,
+);
 
 /** "… killed a district official", "killing an off-duty policeman": one victim, active voice. */
-const KILLED_ONE =
-  /\b(?:killed|killing|shot dead|shooting dead|assassinated|assassinating)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:governor|minister|commander|spokesman|leader|chief|official|officer|soldier|policeman|police officer|journalist|cleric|judge|mayor|man|woman|boy|girl|child|civilian|guard|student|worker|teacher|doctor|priest|imam|lawmaker|politician|candidate|activist)\b(?!['’-])/i;
+const KILLED_ONE = new RegExp(
+  String.raw`\b(?:killed|killing|shot dead|shooting dead|assassinated|assassinating|lynched|lynching)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:${VICTIM_NOUNS})\b(?!['’-])`,
+  'i',
+);
+/** "… beat a suspected thief to death", "stabbed a shopkeeper to death": one victim. */
+const ONE_TO_DEATH = new RegExp(
+  String.raw`\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|burned|burnt)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:${VICTIM_NOUNS}|thief|robber|suspect)\s+to death\b`,
+  'i',
+);
 
 /**
  * A toll stated without a figure: a single victim ("the governor was killed", "killing him"),
@@ -135,7 +146,7 @@ function singleVictims(s: string): CountRange | undefined {
   }
   const him = KILLING_HIM.exec(s);
   if (him) return him[1] ? { min: 2, max: 2 } : { min: 1, max: 1 };
-  if (ONE_KILLED.test(s) || KILLED_ONE.test(s)) return { min: 1, max: 1 };
+  if (ONE_KILLED.test(s) || KILLED_ONE.test(s) || ONE_TO_DEATH.test(s)) return { min: 1, max: 1 };
   return undefined;
 }
 
