@@ -90,4 +90,63 @@ describe('createDraftItems', () => {
     assert.equal(draft.report.published, '2024-05-02T00:00:00.000Z');
     assert.equal(draft.report.description, text);
   });
+
+  it('relates a parent that claimed its branch’s attack to the incident, without attributing it', () => {
+    const deps = {
+      clock: createSteppingClock('2024-05-19T00:00:00.000Z'),
+      ids: createSequentialIds(),
+    };
+    const claimText = 'Gunmen shot six tourists in the valley. The Western Front claimed it.';
+    const draft = createDraftRecord(
+      { text: claimText, origin: 'paste', language: 'en' },
+      deps,
+      'open',
+    );
+    const event = extraction.events[0]!;
+    const claimed: ExtractOutput = {
+      ...extraction,
+      events: [
+        {
+          ...event,
+          actors: [
+            { name: 'Western Front Valley Province', role: 'perpetrator' },
+            { name: 'Western Front', role: 'claimant' },
+          ],
+        },
+        // Near miss: a claimant that is no parent of the perpetrator keeps its attribution.
+        {
+          ...event,
+          actors: [
+            { name: 'Valley Brigade', role: 'perpetrator' },
+            { name: 'Western Front', role: 'claimant' },
+          ],
+        },
+      ],
+    };
+    const items = createDraftItems(draft, claimed, { actors: [], locations: [] }, deps);
+    const names = new Map<string, unknown>(
+      items.filter((i) => i.kind === 'threat-actor').map((i) => [i.object.id, i.object.name]),
+    );
+    const [first, second] = items
+      .filter((i) => i.kind === 'incident')
+      .map((incident) =>
+        items
+          .filter((i) => i.kind === 'relationship' && i.object.source_ref === incident.object.id)
+          .filter((i) => i.object.relationship_type !== 'located-at')
+          .map(
+            (i) =>
+              `${String(i.object.relationship_type)} ${names.get(i.object.target_ref as string)}`,
+          )
+          .sort(),
+      );
+    assert.deepEqual(first, [
+      'attributed-to Western Front Valley Province',
+      'related-to Western Front',
+    ]);
+    assert.deepEqual(second, ['attributed-to Valley Brigade', 'attributed-to Western Front']);
+    const note = items.find(
+      (i) => i.kind === 'relationship' && i.object.relationship_type === 'related-to',
+    );
+    assert.match(String(note?.object.description), /claimed responsibility/i);
+  });
 });

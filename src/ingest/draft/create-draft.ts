@@ -202,10 +202,21 @@ export function createDraftItems(
           )
         )
           continue;
-        // "attributed-to" points at threat actors; a state force acting is related to the incident.
-        const type = isStateForce(actor.name) ? 'related-to' : 'attributed-to';
+        // "attributed-to" points at threat actors; a state force acting is related to the incident,
+        // and so is a parent group that claimed what its own branch did ("the Islamic State
+        // claimed it; ISKP carried it out"): the claim is kept, but the parent's profile, tempo
+        // and alerts count only what it did.
+        const forBranch = actor.role === 'claimant' && claimsForBranch(actor.name, event.actors);
+        const type = isStateForce(actor.name) || forBranch ? 'related-to' : 'attributed-to';
         relationships.push({
-          object: toRelationshipObject(type, incident.id, id, event.evidence, ctx),
+          object: toRelationshipObject(
+            type,
+            incident.id,
+            id,
+            event.evidence,
+            ctx,
+            forBranch ? 'Claimed responsibility for an attack its branch carried out' : undefined,
+          ),
         });
       }
     }
@@ -275,5 +286,20 @@ function isNamedPerson(
 ): boolean {
   return entities.some(
     (e) => e.type === 'person' && (e.text === name || e.text.endsWith(' ' + name)),
+  );
+}
+
+/** Whether `claimant` is the parent of one of the event's perpetrators (its name holds the parent's). */
+function claimsForBranch(
+  claimant: string,
+  actors: ReadonlyArray<{ name: string; role: string }>,
+): boolean {
+  const parent = claimant.toLowerCase();
+  return actors.some(
+    (a) =>
+      a.role === 'perpetrator' &&
+      a.name.toLowerCase() !== parent &&
+      parent.length >= 3 &&
+      a.name.toLowerCase().includes(parent),
   );
 }

@@ -153,12 +153,14 @@ export function toRelationshipObject(
   targetRef: string,
   evidence: readonly Span[],
   ctx: DraftContext,
+  description?: string,
 ): StixObject {
   return {
     ...base('relationship', ctx, evidence),
     relationship_type: relationshipType,
     source_ref: sourceRef,
     target_ref: targetRef,
+    ...(description ? { description } : {}),
   };
 }
 
