@@ -27,12 +27,12 @@ import { createTestDatabase } from '../test/support/engines.js';
 import type { Engine } from '../src/store/database.js';
 import { createTestPartners } from '../test/taxii-harness.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
+import { COLLECTION, NAMES, roundOfRequests, type Target } from './audit-requests.js';
 
 const PER_ROUND = Number(process.argv[2] ?? 100);
 const ENGINE: Engine = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite';
 const ROUNDS = 31;
 const CONCURRENCY = 4;
-const NAMES = ['Brigade', 'Front', 'Battalion', 'Army', 'Movement', 'Council', 'Legion', 'Union'];
 
 const db = await createTestDatabase(ENGINE);
 const store = createStore(db.database);
@@ -47,7 +47,6 @@ const objects: StixObject[] = Array.from({ length: 3000 }, (_, i) => ({
 }));
 await store.objects.putObjects(objects);
 const PARTNER = { partnerId: 'identity--0a0a0a0a-0000-4000-8000-00000000000a', partnerName: 'A' };
-const COLLECTION = 'aaaaaaaa-0000-4000-8000-000000000001';
 const partners = createTestPartners();
 partners.add('partner-secret', PARTNER);
 await store.collections.createCollection({
@@ -103,8 +102,6 @@ const { user } = await accounts.addUser({
 });
 const { token } = await accounts.mintToken(user.id, {});
 
-type Target = 'search' | 'taxii';
-const TAXII_AUTH = `Basic ${Buffer.from('partner:partner-secret').toString('base64')}`;
 /** Long enough for the recorder's timer (100 ms) to flush what the round buffered. */
 const SETTLE_MS = 150;
 
@@ -112,31 +109,13 @@ const load = fork(new URL('./audit-load.ts', import.meta.url), [], {
   execArgv: ['--import', 'tsx'],
 });
 
-function roundOfRequests(url: string, target: Target) {
-  return target === 'search'
-    ? {
-        urls: Array.from(
-          { length: PER_ROUND },
-          (_, i) => `${url}/api/search?q=${NAMES[i % NAMES.length]}&limit=20`,
-        ),
-        headers: { authorization: `Bearer ${token}` },
-      }
-    : {
-        urls: Array.from(
-          { length: PER_ROUND },
-          () => `${url}/taxii2/tearline/collections/${COLLECTION}/objects/?limit=50`,
-        ),
-        headers: { authorization: TAXII_AUTH, accept: 'application/taxii+json;version=2.1' },
-      };
-}
-
 /** One round: requests/s as the client saw it, and the server's CPU time per request in µs. */
 async function round(url: string, target: Target): Promise<{ rate: number; cpu: number }> {
   const cpu = process.cpuUsage();
   const answer = new Promise<{ ms?: number; error?: string }>((resolve) =>
     load.once('message', resolve),
   );
-  load.send({ ...roundOfRequests(url, target), concurrency: CONCURRENCY });
+  load.send({ ...roundOfRequests(url, target, PER_ROUND, token), concurrency: CONCURRENCY });
   const { ms, error } = await answer;
   if (error !== undefined || ms === undefined) throw new Error(error);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

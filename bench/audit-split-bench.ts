@@ -18,13 +18,12 @@ import { createAccountService } from '../src/server/auth/account-service.js';
 import { toAuthConfig } from '../src/server/auth/auth-config.js';
 import { createTestDatabase } from '../test/support/engines.js';
 import { TLP2_MARKING_IDS } from '../src/core/vocab/tlp.js';
+import { COLLECTION, NAMES, roundOfRequests, type Target } from './audit-requests.js';
 
 const PER_ROUND = Number(process.argv[2] ?? 100);
 const ROUNDS = 31;
 const CONCURRENCY = 4;
 const SETTLE_MS = 150;
-const NAMES = ['Brigade', 'Front', 'Battalion', 'Army', 'Movement', 'Council', 'Legion', 'Union'];
-const COLLECTION = 'aaaaaaaa-0000-4000-8000-000000000001';
 
 // The data of audit-bench.ts, written once and copied for each server.
 const db = await createTestDatabase('sqlite');
@@ -100,32 +99,12 @@ const cpuOf = async (child: ChildProcess) => {
   return (await answer).cpu;
 };
 
-type Target = 'search' | 'taxii';
-const TAXII_AUTH = `Basic ${Buffer.from('partner:partner-secret').toString('base64')}`;
-function roundOfRequests(url: string, target: Target) {
-  return target === 'search'
-    ? {
-        urls: Array.from(
-          { length: PER_ROUND },
-          (_, i) => `${url}/api/search?q=${NAMES[i % NAMES.length]}&limit=20`,
-        ),
-        headers: { authorization: `Bearer ${token}` },
-      }
-    : {
-        urls: Array.from(
-          { length: PER_ROUND },
-          () => `${url}/taxii2/tearline/collections/${COLLECTION}/objects/?limit=50`,
-        ),
-        headers: { authorization: TAXII_AUTH, accept: 'application/taxii+json;version=2.1' },
-      };
-}
-
 /** One round: requests/s as the client saw it, and the server's CPU time per request in µs. */
 async function round(mode: 'on' | 'off', target: Target) {
   const server = servers[mode];
   const before = await cpuOf(server.child);
   const answer = reply<{ ms?: number; error?: string }>(load);
-  load.send({ ...roundOfRequests(server.url, target), concurrency: CONCURRENCY });
+  load.send({ ...roundOfRequests(server.url, target, PER_ROUND, token), concurrency: CONCURRENCY });
   const { ms, error } = await answer;
   if (error !== undefined || ms === undefined) throw new Error(error);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
