@@ -190,8 +190,8 @@ const STATE_PATTERN = CUES.find(([name]) => name === 'state')?.[1] ?? /$^/;
 export const STATE_WORDS: RegExp = STATE_PATTERN;
 export const NONSTATE_WORDS: RegExp = CUES.find(([name]) => name === 'nonstate')?.[1] ?? /$^/;
 
-/** Whether the cue `name` fires on `text` (any case), read as findCueFeatures reads it. */
+/** Whether the cue `name` fires on `text`, read lower-cased as findCueFeatures reads it. */
 export function firesCue(name: string, text: string): boolean {
   const pattern = CUES.find(([cue]) => cue === name)?.[1];
-  return pattern !== undefined && new RegExp(pattern.source, 'i').test(text);
+  return pattern !== undefined && pattern.test(text.toLowerCase());
 }

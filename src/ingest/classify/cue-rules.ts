@@ -44,6 +44,7 @@ const WEAPON_CUE: Readonly<Record<string, string>> = {
 };
 const NO_ARREST =
   /\b(?:no (?:arrests?|suspects?)|(?:no one|nobody|none) (?:has|had|have|was|were)(?: yet)?(?: been)? (?:arrested|detained)|made no arrests?|without (?:any )?arrests?|(?:not|never) (?:been )?(?:arrested|detained))\b/i;
+const EVERY_NO_ARREST = new RegExp(NO_ARREST.source, 'gi');
 const TERRITORY = new Set([
   'Government regains territory',
   'Non-state actor overtakes territory',
@@ -81,7 +82,7 @@ export function applyCueRules(
     ranked &&
     passage &&
     NO_ARREST.test(passage) &&
-    !firesCue('arrest', passage.replace(new RegExp(NO_ARREST.source, 'gi'), ' '))
+    !firesCue('arrest', passage.replace(EVERY_NO_ARREST, ' '))
   ) {
     return ranked.find((name) => name !== 'Arrests') ?? best;
   }

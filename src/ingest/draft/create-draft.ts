@@ -11,6 +11,7 @@ import type {
 import type { AdmiraltyGrade } from '../../core/vocab/admiralty.js';
 import type { ActorEntity, ExtractOutput, Span } from '../extract-types.js';
 import { findActorRecord } from '../gazetteer/find-actor-record.js';
+import { isBranchName } from '../events/prefer-branches.js';
 import { isStateForce, toStateForceObject } from './state-forces.js';
 import {
   toIdentityObject,
@@ -206,7 +207,9 @@ export function createDraftItems(
         // and so is a parent group that claimed what its own branch did ("the Islamic State
         // claimed it; ISKP carried it out"): the claim is kept, but the parent's profile, tempo
         // and alerts count only what it did.
-        const forBranch = actor.role === 'claimant' && claimsForBranch(actor.name, event.actors);
+        const forBranch =
+          actor.role === 'claimant' &&
+          event.actors.some((a) => a.role === 'perpetrator' && isBranchName(a.name, actor.name));
         const type = isStateForce(actor.name) || forBranch ? 'related-to' : 'attributed-to';
         relationships.push({
           object: toRelationshipObject(
@@ -286,20 +289,5 @@ function isNamedPerson(
 ): boolean {
   return entities.some(
     (e) => e.type === 'person' && (e.text === name || e.text.endsWith(' ' + name)),
-  );
-}
-
-/** Whether `claimant` is the parent of one of the event's perpetrators (its name holds the parent's). */
-function claimsForBranch(
-  claimant: string,
-  actors: ReadonlyArray<{ name: string; role: string }>,
-): boolean {
-  const parent = claimant.toLowerCase();
-  return actors.some(
-    (a) =>
-      a.role === 'perpetrator' &&
-      a.name.toLowerCase() !== parent &&
-      parent.length >= 3 &&
-      a.name.toLowerCase().includes(parent),
   );
 }

@@ -19,11 +19,7 @@ export function preferBranches(
 ): EventActor[] {
   const perpetrators = actors.filter((a) => a.role === 'perpetrator').map((a) => a.name);
   const branchesOf = (parent: string, names: readonly string[]): string[] => [
-    ...new Set(
-      names.filter(
-        (n) => n !== parent && parent.length >= 3 && n.toLowerCase().includes(parent.toLowerCase()),
-      ),
-    ),
+    ...new Set(names.filter((n) => isBranchName(n, parent))),
   ];
   const out: EventActor[] = [];
   for (const a of actors) {
@@ -38,6 +34,16 @@ export function preferBranches(
     }
   }
   return out;
+}
+
+/**
+ * Whether `name` names a branch of `parent`: another group whose name holds the parent's
+ * ("Islamic State Khorasan Province" of "Islamic State").
+ *
+ * @example isBranchName('Islamic State Khorasan Province', 'Islamic State') // true
+ */
+export function isBranchName(name: string, parent: string): boolean {
+  return name !== parent && parent.length >= 3 && name.toLowerCase().includes(parent.toLowerCase());
 }
 
 /**
