@@ -15,7 +15,6 @@ import { checkStixBundle } from '../../src/core/stix/import-bundle.js';
 import { createTestDatabase, type TestDatabase } from '../support/engines.js';
 import { recordFigure } from './figures.js';
 import { ADVERSARIAL_KINDS, adversarialText } from '../../bench/adversarial-texts.js';
-import { extractDocument } from '../../src/ingest/extract.js';
 import { runTearline } from './crash-harness.js';
 import { addUserWithToken, startServer, type ServedInstance } from './serve-harness.js';
 
@@ -209,7 +208,7 @@ describe('the STIX importer', () => {
 });
 
 describe('extraction of hostile text (ADR 0025)', () => {
-  it('extracts 1 MB of each hostile kind through `tearline extract` in bounded time', async () => {
+  it('extracts 1 MB of each hostile kind through `tearline extract`, one answer per line', async () => {
     const file = join(dir, 'hostile-1mb.jsonl');
     writeFileSync(
       file,
@@ -228,27 +227,7 @@ describe('extraction of hostile text (ADR 0025)', () => {
       [...ADVERSARIAL_KINDS],
     );
     assert.ok(out.every((o) => o.error === undefined));
-    // The bound is on CPU time, measured here in-process: wall time on a shared machine measures
-    // the neighbours. The target is 3 s for a megabyte of any text.
-    // Gazetteers, the model and the JIT load first: the bound is for extraction, not start-up.
-    for (const kind of ADVERSARIAL_KINDS)
-      extractDocument({ id: kind, text: adversarialText(kind, 4000) });
-    const worstOf: Record<string, number> = {};
-    let worst = 0;
-    for (const kind of ADVERSARIAL_KINDS) {
-      const text = adversarialText(kind, 1_000_000);
-      const before = process.cpuUsage();
-      extractDocument({ id: kind, text, published: '2024-06-10' });
-      const used = process.cpuUsage(before);
-      worstOf[kind] = (used.user + used.system) / 1e6;
-      worst = Math.max(worst, worstOf[kind]);
-    }
-    recordFigure({
-      area: 'fuzz',
-      name: 'CPU seconds for the slowest 1 MB of hostile text (extract)',
-      value: worst,
-    });
-    assert.ok(worst <= 3, `CPU seconds for 1 MB: ${JSON.stringify(worstOf)}`);
+    // Its CPU bound (3 s a megabyte) is measured in extract-linear-time.test.ts, which runs alone.
   });
 });
 

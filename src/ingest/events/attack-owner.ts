@@ -1,4 +1,5 @@
 import type { ActorEntity, Entity } from '../extract-types.js';
+import { spansWithin } from '../text/spans-within.js';
 
 // Whose attack word is it (issue 14, item 5)? In "Taliban officials said the Islamic State
 // claimed the attack" the first group of the sentence speaks and the nearest group before the
@@ -19,7 +20,7 @@ const SELF = /\b(?:it|its|they|their|we|our|the\s+(?:group|movement|organi[sz]at
 
 /**
  * True when the attack word at `attackAt` belongs to another group than `entity`, or `entity`
- * only speaks about the attack.
+ * only speaks about the attack. `inUnits` is in document order.
  *
  * @example isOtherGroupsAttack(text, taliban, at, entities) // true for "Taliban officials said X claimed the attack"
  */
@@ -37,9 +38,11 @@ export function isOtherGroupsAttack(
   const speech = SPEECH.exec(between);
   if (speech && !SELF.test(between.slice(speech.index + speech[0].length))) return true;
   // "Boko Haram and ISWAP fighters clashed": groups joined in one subject share its verb.
+  // Only the groups between the two count: found by binary search, since an incident that sums
+  // up a long report holds thousands of groups and this is asked once per group.
   let joinedEnd = entity.end;
-  return inUnits.some((o) => {
-    if (o.type !== 'actor' || o.start < entity.end || o.end > attackAt) return false;
+  return spansWithin(inUnits, entity.end, attackAt).some((o) => {
+    if (o.type !== 'actor') return false;
     if (JOINED.test(text.slice(joinedEnd, o.start))) {
       joinedEnd = o.end;
       return false;

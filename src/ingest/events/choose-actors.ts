@@ -74,13 +74,21 @@ export function chooseActors(
       subject,
     });
   };
+  // Asked once per unit, not once per group in it: a summing-up unit can name hundreds.
+  const generic = new Map<Span, boolean>();
+  const isGenericUnit = (unit: Span): boolean => {
+    let known = generic.get(unit);
+    if (known === undefined)
+      generic.set(unit, (known = isGenericWording(text.slice(unit.start, unit.end))));
+    return known;
+  };
   for (const entity of inUnits) {
     if (entity.type !== 'actor') continue;
     const unit = spanContaining(incident.units, entity.start, entity.end)!;
     const before = text.slice(Math.max(unit.start, entity.start - 30), entity.start);
     const after = text.slice(entity.end, unit.end);
     // "Boko Haram frequently carries out such bombings" says nothing of this one.
-    if (isGenericWording(text.slice(unit.start, unit.end)) && unit.kind !== 'new') continue;
+    if (unit.kind !== 'new' && isGenericUnit(unit)) continue;
     // "The Islamic State, which the Taliban have fought for years, claimed …": a group inside a
     // relative clause is not the subject of the verb after the clause.
     // Inside the clause only a claim counts ("the bombing, which ISKP claimed, killed eight").
