@@ -146,6 +146,45 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 }
 
+/** A report typed into the inbox's submit form. */
+export interface TypedReport {
+  title: string;
+  published: string;
+  text: string;
+  /** Source reliability and information credibility; without it the form's default, F6, is checked. */
+  grade?: { reliability: string; credibility: string };
+}
+
+/**
+ * Submits a report through the inbox form and waits until its own draft is open. The draft open
+ * before stays on screen while the new one is extracted, so waiting for any draft would let the
+ * next step act on the old one.
+ *
+ * @example await submitReport(page, { title: 'Kabul', published: '2024-05-13', text })
+ */
+export async function submitReport(page: Page, report: TypedReport): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('button', { name: 'Submit a report' }).click();
+  await page.getByLabel('Title').fill(report.title);
+  await page.getByLabel('Published').fill(report.published);
+  const reliability = page.getByLabel('Source reliability');
+  const credibility = page.getByLabel('Information credibility');
+  if (report.grade) {
+    await reliability.selectOption(report.grade.reliability);
+    await credibility.selectOption(report.grade.credibility);
+  } else if ((await reliability.inputValue()) + (await credibility.inputValue()) !== 'F6') {
+    throw new Error(
+      'The submit form does not default to F6 (reliability and credibility unknown).',
+    );
+  }
+  await page.getByLabel('Report text').fill(report.text);
+  await page.getByRole('button', { name: 'Extract and review' }).click();
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-testid=draft-text]')?.textContent === expected,
+    report.text,
+  );
+}
+
 /** One axe-core violation, reduced to what a failure message needs. */
 export interface AxeViolation {
   id: string;

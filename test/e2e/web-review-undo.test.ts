@@ -7,6 +7,7 @@ import {
   signIn,
   startWebServer,
   type WebServer,
+  submitReport,
 } from './web-harness.js';
 import { seedThroughApi } from './web-seed.js';
 
@@ -36,16 +37,11 @@ describe('the inbox shows what a decision made and undoes it, in Chromium', () =
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, server.url, 'ana');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Inbox' })
-      .click();
-    await page.getByRole('button', { name: 'Submit a report' }).click();
-    await page.getByLabel('Title').fill('Mosque bombing in Jalalabad');
-    await page.getByLabel('Published').fill('2022-03-05');
-    await page.getByLabel('Report text').fill(REPORT);
-    await page.getByRole('button', { name: 'Extract and review' }).click();
-    await page.getByTestId('draft-text').waitFor();
+    await submitReport(page, {
+      title: 'Mosque bombing in Jalalabad',
+      published: '2022-03-05',
+      text: REPORT,
+    });
 
     await page.getByRole('button', { name: 'Accept all' }).click();
     await page.getByText('Accepted every proposed item.').waitFor();
