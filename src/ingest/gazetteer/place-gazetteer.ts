@@ -132,11 +132,10 @@ export function getPlaceGazetteer(): PlaceGazetteer {
     if (!best || (known && `${c.country}.${c.admin1}` === known) || cityRank(c) > cityRank(best))
       majorChoice.set(key, c);
   }
-  // The towns of the countries our alias table names, in list order, for the nearest-town pass
-  // below: one scan of the city list instead of one per alias town (a third of the load time).
-  const townsOf = new Map<string, Place[]>();
-  for (const place of curatedTowns) townsOf.set(place.country!, []);
-  for (const c of cities) {
+  // A town's place is made when a text first meets its name's first word (`addLater`): most of
+  // the 150,000 are never met by a process, and making them all was half the load time.
+  const placeOfTown = (row: number): Place => {
+    const c = cities[row]!;
     const place: Place = {
       name: c.name,
       kind: 'city',
@@ -147,19 +146,34 @@ export function getPlaceGazetteer(): PlaceGazetteer {
     };
     const admin1 = admin1Names.get(`${c.country}.${c.admin1}`);
     if (admin1) place.admin1 = admin1;
-    townsOf.get(c.country)?.push(place);
-    index.add(c.name, place);
+    return place;
+  };
+  const towns: Place[] = [];
+  const townAt = (row: number): Place => (towns[row] ??= placeOfTown(row));
+  cities.forEach((c, row) => {
+    index.addLater(c.name, row, townAt);
     const bare = c.name.replace(ARTICLE, '');
-    if (bare !== c.name) index.add(bare, place);
-  }
-  // Our alias towns take the admin1 of the nearest GeoNames place in the same country.
+    if (bare !== c.name) index.addLater(bare, row, townAt);
+  });
+  // Our alias towns take the admin1 of the nearest GeoNames place in the same country, the first
+  // listed of equally near ones; a nearest place without an admin1 leaves the one found before.
+  const curatedCountries = new Set(curatedTowns.map((p) => p.country!));
+  const townsOf = new Map<string, number[]>();
+  cities.forEach((c, row) => {
+    if (!curatedCountries.has(c.country)) return;
+    const rows = townsOf.get(c.country);
+    if (rows) rows.push(row);
+    else townsOf.set(c.country, [row]);
+  });
   for (const place of curatedTowns) {
     let best = Infinity;
-    for (const town of townsOf.get(place.country!)!) {
-      const d = (town.lat - place.lat) ** 2 + (town.lon - place.lon) ** 2;
+    for (const row of townsOf.get(place.country!) ?? []) {
+      const c = cities[row]!;
+      const d = (Number(c.lat) - place.lat) ** 2 + (Number(c.lng) - place.lon) ** 2;
       if (d < best) {
         best = d;
-        if (town.admin1) place.admin1 = town.admin1;
+        const admin1 = admin1Names.get(`${c.country}.${c.admin1}`);
+        if (admin1) place.admin1 = admin1;
       }
     }
   }

@@ -43,6 +43,19 @@ export function toWordPieces(text: string): WordPiece[] {
   return pieces;
 }
 
+const FIRST_PIECE = new RegExp(PIECE.source, 'u');
+
+/**
+ * The key of a text's first word piece: what `toWordPieces(text)[0]?.key` answers, without
+ * splitting the rest.
+ *
+ * @example firstPieceKey('al-Qaim') // 'al'
+ */
+export function firstPieceKey(text: string): string | undefined {
+  const m = FIRST_PIECE.exec(text);
+  return m ? toPieceKey(m[0]) : undefined;
+}
+
 /**
  * The keys of a phrase, for building look-up tables from names.
  *
