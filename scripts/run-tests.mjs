@@ -30,6 +30,19 @@ const GROUP_SIZE = 8;
  * first, so that no one long group is left running alone at the end of the run.
  */
 const HEAVY_AREAS = new Map([['test-e2e', 2]]);
+/**
+ * What a file of an area costs, in ordinary files (measured wall in a full run, 2026-12-06): a
+ * browser file ~25 s, a file that drives the server through its routes or CLI ~5 s, others 1–3 s.
+ * Groups start in order of cost, the longest first.
+ */
+const FILE_COST = new Map([
+  ['test-e2e', 10],
+  ['test-ingest', 2],
+  ['test-server', 2],
+  ['test-demo', 3],
+  ['test-taxii', 3],
+  ['training', 3],
+]);
 
 const suite = process.argv[2] ?? 'unit';
 const root = process.cwd();
@@ -147,6 +160,20 @@ function groupByArea(testFiles) {
     const area = areaOf(file);
     areas.set(area, [...(areas.get(area) ?? []), file]);
   }
+  // Areas of a few files share a process with other small areas: a process costs its start-up
+  // (the app's modules, often the gazetteer) whatever it runs, and a one-file group scheduled last
+  // would run alone at the end of the run.
+  const small = [...areas].filter(([a, m]) => !HEAVY_AREAS.has(a) && m.length <= GROUP_SIZE / 2);
+  for (const [area] of small) areas.delete(area);
+  // First fit, costliest area first: each mixed group holds about what a full group of eight costs.
+  const costOf = (members) => weight(['', members]);
+  const bins = [];
+  for (const [, members] of small.sort((a, b) => costOf(b[1]) - costOf(a[1]))) {
+    const fits = bins.find((bin) => costOf(bin) + costOf(members) <= GROUP_SIZE);
+    if (fits) fits.push(...members);
+    else bins.push([...members]);
+  }
+  bins.forEach((bin, i) => areas.set(`mixed-${i + 1}`, bin));
   const groups = [...areas].flatMap(([area, members]) => {
     const parts = Math.ceil(members.length / (HEAVY_AREAS.get(area) ?? GROUP_SIZE));
     // Even parts: 9 files make parts of 5 and 4, not of 8 and 1.
@@ -174,8 +201,7 @@ function groupByArea(testFiles) {
   return [...alone, ...entries];
 }
 
-/** A group's expected share of the run: a heavy area's file counts as four ordinary ones. */
-function weight([name, members]) {
-  const area = [...HEAVY_AREAS.keys()].find((a) => name === a || name.startsWith(`${a}-`));
-  return members.length * (area ? 4 : 1);
+/** A group's expected share of the run: the cost of its files (FILE_COST). */
+function weight([, members]) {
+  return members.reduce((sum, file) => sum + (FILE_COST.get(areaOf(file)) ?? 1), 0);
 }
