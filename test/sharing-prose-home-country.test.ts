@@ -3,7 +3,7 @@
 // withheld, while towns of the incident's own country become that country.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StixObject } from '../src/core/stix/stix-object.js';
+import { proseIncident } from './support/stix-fixtures.js';
 import { createProseRecognisers } from '../src/ingest/prose-recognisers.js';
 import { applyTransforms, createTransformContext } from '../src/sharing/apply-transforms.js';
 import { MINIMAL_TRANSFORMS } from './prose-corpus.js';
@@ -11,21 +11,7 @@ import { MINIMAL_TRANSFORMS } from './prose-corpus.js';
 const recognisers = createProseRecognisers();
 
 function release(description: string, country: string): string {
-  const incident: StixObject = {
-    type: 'incident',
-    spec_version: '2.1',
-    id: 'incident--00000000-0000-4000-8000-000000000001',
-    created: '2025-03-03T00:00:00.000Z',
-    modified: '2025-03-03T00:00:00.000Z',
-    name: 'Attack',
-    description,
-    extensions: {
-      'extension-definition--00000000-0000-4000-8000-0000000000ee': {
-        extension_type: 'property-extension',
-        country,
-      },
-    },
-  };
+  const incident = proseIncident(description, { country });
   const context = createTransformContext([incident], MINIMAL_TRANSFORMS, { recognisers });
   return String(applyTransforms(incident, MINIMAL_TRANSFORMS, context).object?.description);
 }

@@ -129,3 +129,27 @@ export function crocusEvent(
     },
   };
 }
+
+/**
+ * An incident told in free text, with the properties of one extension: what the tearline's prose
+ * transforms act on.
+ *
+ * @example proseIncident('Gunmen killed ten people near Gao.', { country: 'ML' })
+ */
+export function proseIncident(description: string, extension: Record<string, unknown>): StixObject {
+  return {
+    type: 'incident',
+    spec_version: '2.1',
+    id: 'incident--00000000-0000-4000-8000-000000000001',
+    created: '2025-03-03T00:00:00.000Z',
+    modified: '2025-03-03T00:00:00.000Z',
+    name: 'Attack',
+    description,
+    extensions: {
+      'extension-definition--00000000-0000-4000-8000-0000000000ee': {
+        extension_type: 'property-extension',
+        ...extension,
+      },
+    },
+  };
+}

@@ -10,6 +10,7 @@ import type { ProseRecognisers } from '../../src/core/ports/prose-recognisers.js
 import { createProseRecognisers } from '../../src/ingest/prose-recognisers.js';
 import { applyTransforms, createTransformContext } from '../../src/sharing/apply-transforms.js';
 import { toCanonicalJson } from '../../src/sharing/canonical-json.js';
+import { proseIncident } from './stix-fixtures.js';
 import { normaliseProse } from '../../src/sharing/prose.js';
 import { scanServedTexts } from '../../src/sharing/residual-scan.js';
 import type { Transform } from '../../src/sharing/transform.js';
@@ -172,21 +173,9 @@ function build(c: Case): { object: StixObject; spans: string[] } {
     : `${claim[0]!.toUpperCase()}${claim.slice(1)}, ${c.speaker} said.`;
   const dateline = c.dateline ? `KABUL, ${c.date} — ` : '';
   const description = `${dateline}${sentence} Relatives can be reached at ${c.contact}.`;
-  const object: StixObject = {
-    type: 'incident',
-    spec_version: '2.1',
-    id: 'incident--00000000-0000-4000-8000-000000000001',
-    created: '2025-03-03T00:00:00.000Z',
-    modified: '2025-03-03T00:00:00.000Z',
-    name: 'Attack',
-    description,
-    extensions: {
-      'extension-definition--00000000-0000-4000-8000-0000000000ee': {
-        extension_type: 'property-extension',
-        witnesses: { [`${c.keyName.title}${c.keyName.name}`]: 'present' },
-      },
-    },
-  };
+  const object = proseIncident(description, {
+    witnesses: { [`${c.keyName.title}${c.keyName.name}`]: 'present' },
+  });
   const spans = [c.person.name, c.keyName.name, c.town, c.speaker, c.contact];
   if (/\d{1,2}\b.*\d{4}|\d{4}-|\//.test(c.date) || c.date.startsWith('last')) spans.push(c.date);
   return { object, spans };
