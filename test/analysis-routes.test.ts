@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { apiClient } from './support/api.js';
 import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, problemOf, type TestApp } from './server-fixture.js';
 import { createAnalysisService } from '../src/analysis/analysis-service.js';
@@ -263,30 +264,14 @@ for (const engine of ENGINES) {
       });
       assert.equal(del.statusCode, 204);
 
-      assert.equal(
-        (
-          await t.app.inject({
-            method: 'PUT',
-            url: '/api/alert-webhook',
-            headers: ana,
-            payload: { url: 'http://127.0.0.1:9/x' },
-          })
-        ).statusCode,
-        403,
+      await apiClient(t.app, ana).put('/api/alert-webhook', { url: 'http://127.0.0.1:9/x' }, 403);
+      const asRoot = apiClient(t.app, root);
+      await asRoot.put(
+        '/api/alert-webhook',
+        { url: 'http://127.0.0.1:9/x', minSeverity: 'critical' },
+        200,
       );
-      const hook = await t.app.inject({
-        method: 'PUT',
-        url: '/api/alert-webhook',
-        headers: root,
-        payload: { url: 'http://127.0.0.1:9/x', minSeverity: 'critical' },
-      });
-      assert.equal(hook.statusCode, 200, hook.body);
-      const badHook = await t.app.inject({
-        method: 'PUT',
-        url: '/api/alert-webhook',
-        headers: root,
-        payload: { url: 'ftp://x' },
-      });
+      const badHook = await asRoot.put('/api/alert-webhook', { url: 'ftp://x' }, 400);
       assert.equal(problemOf(badHook).code, 'TEARLINE_E_WEBHOOK_INVALID');
     });
   });

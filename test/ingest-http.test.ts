@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { apiClient } from './support/api.js';
 import { ENGINES, skipReasonFor } from './support/engines.js';
 import { createTestApp, problemOf, type TestApp } from './server-fixture.js';
 import { LOOPBACK_ALLOW } from './support/loopback-allow.js';
@@ -45,32 +46,16 @@ for (const engine of ENGINES) {
       const t = await createTestApp(engine);
       ctx.after(() => t.dispose());
       const ana = await setUp(t);
-      const anon = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        payload: { text: FIRST_REPORT },
-      });
-      assert.equal(anon.statusCode, 401);
-      const source = await t.app.inject({
-        method: 'POST',
-        url: '/api/sources',
-        headers: ana,
-        payload: { name: 'Wire One', grade: 'B2' },
-      });
-      assert.equal(source.statusCode, 201, source.body);
-      const posted = await t.app.inject({
-        method: 'POST',
-        url: '/api/reports',
-        headers: ana,
-        payload: { text: FIRST_REPORT, published: '2024-03-23', source: 'Wire One' },
-      });
-      assert.equal(posted.statusCode, 201, posted.body);
+      await apiClient(t.app).post('/api/reports', { text: FIRST_REPORT }, 401);
+      const asAna = apiClient(t.app, ana);
+      await asAna.post('/api/sources', { name: 'Wire One', grade: 'B2' }, 201);
+      const posted = await asAna.post(
+        '/api/reports',
+        { text: FIRST_REPORT, published: '2024-03-23', source: 'Wire One' },
+        201,
+      );
       const { draftId } = posted.json() as { draftId: string };
-      const list = await t.app.inject({
-        method: 'GET',
-        url: '/api/drafts?state=open',
-        headers: ana,
-      });
+      const list = await asAna.get('/api/drafts?state=open');
       assert.deepEqual(
         (list.json() as { drafts: Array<{ id: string }> }).drafts.map((d) => d.id),
         [draftId],
