@@ -24,23 +24,20 @@ import { spec } from 'node:test/reporters';
 import { makeTestMirror } from './test-mirror.mjs';
 
 /** Files per group process: big enough to share the start-up, small enough to keep both cores busy. */
-const GROUP_SIZE = 8;
+const GROUP_SIZE = 16;
 /**
  * Areas whose files each take tens of seconds (a browser and a server each): groups of two, started
  * first, so that no one long group is left running alone at the end of the run.
  */
 const HEAVY_AREAS = new Map([['test-e2e', 2]]);
 /**
- * What a file of an area costs, in ordinary files (measured wall in a full run, 2026-12-06): a
- * browser file ~25 s, a file that drives the server through its routes or CLI ~5 s, others 1–3 s.
- * Groups start in order of cost, the longest first.
+ * What a file costs, in unit-test files (wall in full runs, 2026-12-06): a browser file ~25 s; a
+ * file under test/ drives a server, a CLI or both engines, ~2–5 s; a unit file ~1 s; training
+ * retrains the classifier. Groups start in order of cost, the longest first: a browser file
+ * outweighs a whole group of others, so the browser groups start at once.
  */
 const FILE_COST = new Map([
-  ['test-e2e', 10],
-  ['test-ingest', 2],
-  ['test-server', 2],
-  ['test-demo', 3],
-  ['test-taxii', 3],
+  ['test-e2e', 30],
   ['training', 3],
 ]);
 
@@ -203,5 +200,10 @@ function groupByArea(testFiles) {
 
 /** A group's expected share of the run: the cost of its files (FILE_COST). */
 function weight([, members]) {
-  return members.reduce((sum, file) => sum + (FILE_COST.get(areaOf(file)) ?? 1), 0);
+  return members.reduce((sum, file) => sum + costOfFile(file), 0);
+}
+
+function costOfFile(file) {
+  const area = areaOf(file);
+  return FILE_COST.get(area) ?? (area.startsWith('test-') ? 2 : 1);
 }
