@@ -1,7 +1,7 @@
-// Runs one test suite with node's own test runner, TypeScript loaded through tsx. The unit suite's
-// files run grouped by area, a process per group of at most GROUP_SIZE files (ADR 0023, ADR 0029):
-// each process pays once for the TypeScript loader and the heavy modules (Fastify, the gazetteer,
-// compromise) instead of once per file. A file whose first lines say `// test-isolation: process`
+// Runs one test suite with node's own test runner, on the checkout compiled to JavaScript (ADR
+// 0035). The unit suite's files run grouped by area, a process per group of at most GROUP_SIZE
+// files, small areas packed together (ADR 0023, ADR 0029): each process pays once for the heavy
+// modules (Fastify, the gazetteer, compromise, an extraction thread) instead of once per file. A file whose first lines say `// test-isolation: process`
 // keeps a process of its own; TEARLINE_TEST_ISOLATION=file gives every file its own, as before.
 //   unit        src/**/*.test.ts(x), training/**/*.test.ts and test/**/*.test.ts outside test/conformance and test/reliability
 //   conformance test/conformance/**: needs ../shared (schemas, TAXII cases, dev sets); fails without it
