@@ -9,11 +9,10 @@ import { ENGINES, skipReasonFor } from '../support/engines.js';
 import { basicAuth, createTestPartners, taxiiRequest } from '../taxii-harness.js';
 
 // A partner's TAXII page must not wait behind an analyst's 1 MB report (ADR 0025): extraction runs
-// on its own thread. The test shares two cores with the extraction thread and with another test
-// process, so the bound is 100 ms or four times the p99 of the same requests measured just before
-// on an idle server, whichever is larger (the 50 ms holds on a quiet machine: the figure
-// is printed). Run on the event loop, the same extraction holds a request for a second or more,
-// ten times the bound, in every attempt.
+// on its own thread. The test shares two cores with the extraction thread and runs alone (ADR
+// 0035), so the bound is the 50 ms, or four times the p99 of the same requests measured
+// just before on an idle server when the machine is that slow. Run on the event loop, the same
+// extraction holds a request for a second or more, twenty times the bound, in every attempt.
 const PARTNER = { partnerId: 'identity--0a0a0a0a-0000-4000-8000-00000000000a', partnerName: 'A' };
 const COLLECTION = 'aaaaaaaa-0000-4000-8000-000000000001';
 const BASELINE_REQUESTS = 100;
@@ -79,7 +78,7 @@ for (const engine of ENGINES) {
           // A neighbour's burst on the shared cores can spoil one measurement; extraction on the
           // event loop spoils every one. So up to three reports are measured, each a new text,
           // and one within the bound passes.
-          const bound = Math.max(100, 4 * p99(baseline));
+          const bound = Math.max(50, 4 * p99(baseline));
           const seen: string[] = [];
           let within = false;
           for (let attempt = 1; attempt <= 3; attempt++) {
