@@ -13,6 +13,9 @@ const SITE_REACH = 90;
 /** How many of an incident's units are searched for its site. */
 const SITE_UNITS = 4;
 const REF_PLACE_REACH = 30;
+/** How long the event lasted ("raged for three days in Marawi"): it says nothing of where. */
+const DURATION_ADJUNCT =
+  /\s(?:for|over)\s+(?:(?:about|nearly|almost|more\s+than|at\s+least|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+)?(?:full\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b/gi;
 const ORIGIN_BEFORE =
   /\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+)?$/i;
 const SITE_TOWN_GAP =
@@ -86,11 +89,17 @@ export function choosePlace(
       site !== undefined &&
       e.start >= site.end &&
       SITE_TOWN_GAP.test(text.slice(site.end, e.start));
+    // A duration between the attack word and the place does not count towards the reach.
+    const near = (e: Span): boolean => {
+      if (distance(e) <= reach) return true;
+      const from = Math.max(-1, ...triggers.filter((t) => t < e.start));
+      return from >= 0 && text.slice(from, e.start).replace(DURATION_ADJUNCT, '').length <= reach;
+    };
     const places = inside.filter(
       (e): e is LocationEntity =>
         e.type === 'location' &&
         !(site && e.start >= site.start && e.end <= site.end) &&
-        (distance(e) <= reach || placesSite(e)),
+        (near(e) || placesSite(e)),
     );
     // A town, then a province, beats a country in the same unit, and a place the fire or the people came from
     // ("rockets fired from Afghanistan landed near Termez", "men from Tajikistan") is not

@@ -25,6 +25,24 @@ describe('the place of an event', () => {
     );
   });
 
+  it('is named after how long the event lasted ("for three days in …")', () => {
+    assert.equal(
+      placeOf('The siege went on for nearly two weeks in Kirkuk, police said.'),
+      'Kirkuk',
+    );
+    assert.equal(
+      placeOf('The clashes lasted for two days in Beledweyne, residents said.'),
+      'Beledweyne',
+    );
+  });
+
+  it('is a Somali federal state named as such', () => {
+    assert.equal(
+      placeOf('Al-Shabaab fighters overran an army post in Galmudug on Sunday, killing six.'),
+      'Galmudug',
+    );
+  });
+
   it('is never a dateline, whatever its form', () => {
     for (const text of [
       'Kabul, Afghanistan (AP) — A suicide bomber struck a mosque on Friday, killing 12 worshippers.',

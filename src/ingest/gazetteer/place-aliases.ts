@@ -17,6 +17,12 @@ export const PLACE_ALIAS_ROWS: readonly string[] = [
   'Crimea;Crimean Peninsula|region|UA|45.0|34.1',
   'North Caucasus|region|RU|43.5|45.0',
   'Chechnya|region|RU|43.4|45.7',
+  // Somalia's federal member states and Somaliland, named in news more than the regions they span.
+  'Puntland|region|SO|8.9|49.3',
+  'Jubaland|region|SO|1.0|42.3',
+  'Galmudug|region|SO|5.6|47.2',
+  'Hirshabelle|region|SO|3.6|45.4',
+  'Somaliland|region|SO|9.6|45.3',
   'Dagestan|region|RU|42.9|47.1',
   'Kashmir;Jammu and Kashmir;Indian-administered Kashmir|region|IN|34.0|75.5',
   'Pakistan-administered Kashmir|region|PK|34.2|73.7',
