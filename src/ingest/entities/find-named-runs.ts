@@ -1,3 +1,4 @@
+import { isTitleCaseLine } from '../text/title-case.js';
 import type { ActorEntity, LocationEntity, OtherEntity } from '../extract-types.js';
 import type { DocumentContext } from './document-context.js';
 import { isCapitalized } from './document-context.js';
@@ -213,8 +214,11 @@ export function findNamedRuns(
       continue;
     }
     // Named sites: "Qayyarah Airfield", "Tiyas Military Airfield", "Camp Bastion", "Crocus City Hall".
+    // Not in a title-case headline, whose verbs are capitalised too ("Fighters Attack Base"): the
+    // report's body names the site again in its own case.
     if (
       keys.length >= 2 &&
+      !isTitleCaseLine(text, start) &&
       (SITE_HEADS.has(last) ||
         (SITE_PREFIXES.has(keys[0]!) && !ORG_HEADS.has(last)) ||
         (keys.length >= 3 &&

@@ -1,4 +1,5 @@
 import type { Span } from '../extract-types.js';
+import { isTitleCaseLine } from '../text/title-case.js';
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]*";
 const KIND_AFTER =
@@ -31,6 +32,8 @@ export function findFacilities(text: string, span: Span): Facility[] {
   while ((m = FACILITY.exec(s)) !== null) {
     let name = m[0];
     let at = m.index;
+    // A title-case headline capitalises its verbs too: "Fighters Attack Base" is no site's name.
+    if (isTitleCaseLine(text, span.start + at)) continue;
     // A sentence opens with a capital: "The Taj Hotel" is "Taj Hotel".
     const lead = /^(?:The|A|An|At|In|On|Near|Outside|Inside|From|To)\s+/.exec(name);
     if (lead) {

@@ -36,6 +36,16 @@ describe('the place of an event', () => {
     );
   });
 
+  it('is no run of a title-case headline ending in a site word', () => {
+    assert.equal(placeOf('Jihadist Gunmen Raid Army Barracks'), undefined);
+    assert.equal(
+      placeOf(
+        'Gunmen Storm Grand Hotel In Attack\nGunmen stormed the Grand Hotel in Kismayo on Friday, killing nine.',
+      ),
+      'Grand Hotel, Kismayo',
+    );
+  });
+
   it('is a Somali federal state named as such', () => {
     assert.equal(
       placeOf('Al-Shabaab fighters overran an army post in Galmudug on Sunday, killing six.'),
