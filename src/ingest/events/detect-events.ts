@@ -155,6 +155,18 @@ export function detectEvents(
   return events;
 }
 
+/**
+ * A clause that dates the past by its year ("since the Taliban took control of Afghanistan in
+ * August 2021", "until the group was driven out in 2017") tells the background, not the event.
+ */
+const BACKGROUND_CLAUSE =
+  /\b(?:ever\s+since|since|until|before)\s+(?!(?:19|20)\d\d\b)[^.;]{0,100}?\b(?:19|20)\d\d\b/gi;
+
+/** The text with its background clauses blanked, so that offsets into it still hold. */
+function withoutBackground(text: string): string {
+  return text.replace(BACKGROUND_CLAUSE, (clause) => ' '.repeat(clause.length));
+}
+
 function classifyIncident(
   text: string,
   incident: Incident,
@@ -163,13 +175,15 @@ function classifyIncident(
   whole: boolean,
 ): AcledType {
   // A short report is classified whole for its main incident: the model reads more of its wording.
-  const words = whole
-    ? text
-    : incident.units
-        .slice(0, 2)
-        .map((u) => text.slice(u.start, u.end))
-        .join(' ')
-        .slice(0, CLASSIFY_CHARS);
+  const words = withoutBackground(
+    whole
+      ? text
+      : incident.units
+          .slice(0, 2)
+          .map((u) => text.slice(u.start, u.end))
+          .join(' ')
+          .slice(0, CLASSIFY_CHARS),
+  );
   const offset = whole ? 0 : incident.units[0]!.start;
   const limit = whole ? text.length : incident.units[0]!.end;
   const local = entities

@@ -48,6 +48,14 @@ describe('event types: the weapon and the crowd', () => {
     assert.notEqual(event.event_type, 'Protests');
   });
 
+  it('types the event, not a capture the report dates to an earlier year', () => {
+    const event = firstEvent(
+      'A grenade attack on a bus station in Jalalabad killed three people on Monday. It was the ' +
+        'deadliest in the province since the insurgents seized control of the district in 2019.',
+    );
+    assert.equal(event.event_type, 'Explosions/Remote violence');
+  });
+
   it('never types an attack with no chemical named as a chemical weapon', () => {
     const texts = [
       'A gunman opened fire on shoppers at a mall on Saturday, killing 14 people in a mass shooting, and toxic smoke filled the hall.',
