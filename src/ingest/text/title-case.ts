@@ -3,7 +3,8 @@
 // ending in "Hall" or "Base" is a clause, not a site.
 
 /** Words a title-case headline may leave in lower case. */
-const SMALL_WORDS = /^(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to|vs?|with|from|into|over|after)$/i;
+const SMALL_WORDS =
+  /^(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to|vs?|with|from|into|over|after)$/i;
 
 /**
  * Whether the line holding `at` is written in title case (or in capitals): at least three words
