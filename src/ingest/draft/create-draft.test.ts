@@ -149,4 +149,46 @@ describe('createDraftItems', () => {
     );
     assert.match(String(note?.object.description), /claimed responsibility/i);
   });
+
+  it('proposes one identity for the state forces a report names and its attack hit', () => {
+    const deps = {
+      clock: createSteppingClock('2024-05-02T00:00:00.000Z'),
+      ids: createSequentialIds(),
+    };
+    const hit = 'Rebels ambushed soldiers near Gao, killing four soldiers.';
+    const draft = createDraftRecord(
+      { text: hit, origin: 'paste', language: 'en', published: '2024-05-02' },
+      deps,
+      'open',
+    );
+    const items = createDraftItems(
+      draft,
+      {
+        id: 'r',
+        entities: [
+          { type: 'actor', text: 'soldiers', canonical: 'State forces', start: 17, end: 25 },
+          { type: 'actor', text: 'soldiers', canonical: 'State forces', start: 48, end: 56 },
+        ],
+        events: [
+          {
+            ...extraction.events[0]!,
+            event_type: 'Battles',
+            sub_event_type: 'Armed clash',
+            actors: [{ name: 'State forces', role: 'target' }],
+            evidence: [{ start: 0, end: hit.length }],
+          },
+        ],
+        attributions: [],
+      },
+      { actors: [], locations: [] },
+      deps,
+    );
+    const identities = items.filter((i) => i.kind === 'identity');
+    assert.deepEqual(
+      identities.map((i) => i.object.name),
+      ['State forces'],
+    );
+    const targets = items.find((i) => i.object.relationship_type === 'targets');
+    assert.equal(targets?.object.target_ref, identities[0]!.object.id);
+  });
 });

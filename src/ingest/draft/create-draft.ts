@@ -187,7 +187,8 @@ export function createDraftItems(
       if (!actor.name || UNNAMED_ACTOR.test(actor.name)) continue;
       if (actor.role === 'target') {
         const key = actor.name.toLowerCase();
-        let id = identityIds.get(key);
+        // A state force hit is the same identity as the one its mentions proposed.
+        let id = identityIds.get(key) ?? (isStateForce(actor.name) ? actorIds.get(key) : undefined);
         if (!id) {
           id = add('identity', toIdentityObject(actor.name, event.evidence, ctx));
           identityIds.set(key, id);
