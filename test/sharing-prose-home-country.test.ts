@@ -26,4 +26,20 @@ describe('coarsen-place in text and the incident’s country', () => {
     const out = release('Gunmen killed ten people near Gao.', 'ML');
     assert.equal(out, 'Gunmen killed ten people near Mali.');
   });
+
+  it('names the country once for a list of its towns, a town in its province or district', () => {
+    assert.equal(
+      release('Bombs went off in Gao, Menaka and Timbuktu, killing 30.', 'ML'),
+      'Bombs went off in Mali, killing 30.',
+    );
+    assert.equal(release('Gunmen attacked Gao in Mali.', 'ML'), 'Gunmen attacked Mali.');
+    assert.equal(
+      release('Jihadists raided the Gao and Menaka regions of Mali.', 'ML'),
+      'Jihadists raided Mali.',
+    );
+    assert.equal(
+      release('A bomb exploded in Gao, the largest city of the north, at dawn.', 'ML'),
+      'A bomb exploded in Mali, at dawn.',
+    );
+  });
 });

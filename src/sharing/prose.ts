@@ -564,8 +564,7 @@ function rewriteOnce(
   }
   if (actions.length === 0) return { text, counts };
   actions.sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let at = 0;
+  const chosen: Action[] = [];
   let i = 0;
   while (i < actions.length) {
     const first = actions[i] as Action;
@@ -579,8 +578,13 @@ function rewriteOnce(
       i += 1;
     }
     counts[best.kind] = (counts[best.kind] ?? 0) + 1;
-    out += text.slice(at, first.start) + best.replacement;
-    at = end;
+    chosen.push({ ...best, start: first.start, end });
+  }
+  let out = '';
+  let at = 0;
+  for (const action of joinCoarsePlaces(text, chosen)) {
+    out += text.slice(at, action.start) + action.replacement;
+    at = action.end;
   }
   out += text.slice(at);
   // Removing a clause can leave ", ." or doubled spaces behind.
@@ -590,6 +594,58 @@ function rewriteOnce(
     .replace(/,([.;!?])/g, '$1')
     .replace(/^[\s,;:]+/, '');
   return { text: out, counts };
+}
+
+/** What joins the places of a list ("X, Y and Z", "X or Y") or a town to its province ("X in Y"). */
+const LIST_GLUE = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|in)\s+(?:the\s+)?)$/;
+/** An apposition that describes a town: ", the capital of Khyber Pakhtunkhwa province". */
+const TOWN_APPOSITION =
+  /^,\s+(?:the\s+)?(?:(?:provincial|regional|district|state|national|country's|country’s)\s+)?(?:capital|largest\s+city|main\s+city|second\s+city|chief\s+town|main\s+town|hometown|home\s+town)\s+of\s+[^,.;:!?]*/;
+
+/**
+ * Coarsened places read as one mention, not as the same name repeated: "Peshawar, Quetta and
+ * Lahore" becomes "Pakistan", not "Pakistan, Pakistan and Pakistan"; "Bannu in Pakistan" and "the
+ * Bajaur and Mohmand districts of Pakistan" become "Pakistan"; a town's apposition (", the capital
+ * of …") goes with the town.
+ */
+function joinCoarsePlaces(text: string, chosen: readonly Action[]): Action[] {
+  const out: Action[] = [];
+  for (const action of chosen) {
+    const last = out[out.length - 1];
+    if (
+      last !== undefined &&
+      action.kind === 'place' &&
+      last.kind === 'place' &&
+      action.replacement === last.replacement &&
+      LIST_GLUE.test(text.slice(last.end, action.start))
+    ) {
+      out[out.length - 1] = { ...last, end: action.end };
+      continue;
+    }
+    out.push({ ...action });
+  }
+  for (const action of out) {
+    if (action.kind !== 'place') continue;
+    const after = text.slice(action.end);
+    const apposition = TOWN_APPOSITION.exec(after);
+    if (apposition) {
+      action.end += apposition[0].length;
+      continue;
+    }
+    if (action.replacement.startsWith('[')) continue;
+    const country = escapeRegExp(action.replacement);
+    const within = new RegExp(
+      `^(?:\\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities|governorates?|counties|states)\\s+of|\\s*,?\\s+(?:in|of))\\s+(?:the\\s+)?${country}\\b`,
+    ).exec(after);
+    if (!within) continue;
+    action.end += within[0].length;
+    if (/^\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities)/.test(within[0])) {
+      const the = /\bthe\s+$/i.exec(text.slice(Math.max(0, action.start - 4), action.start));
+      if (the) action.start -= the[0].length;
+    }
+  }
+  // An extended place may now reach into the next action: the later one goes.
+  return out.filter((a, k) => k === 0 || a.start >= out[k - 1]!.end);
 }
 
 // --- Objects -------------------------------------------------------------------------------------
