@@ -4,6 +4,7 @@ import { createDocumentContext } from './document-context.js';
 import type { EntityCandidate } from './entity-candidate.js';
 import { resolveOverlaps } from './entity-candidate.js';
 import { findActors } from './find-actors.js';
+import { findActorRecord } from '../gazetteer/find-actor-record.js';
 import { findNominalActors, findStateForces } from './find-armed-forces.js';
 import { findDates } from './find-dates.js';
 import { findDiscoveredActors } from './find-discovered-actors.js';
@@ -61,7 +62,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     ...sure,
     ...tiered(findRolePeople(text, [...sure, ...named]), 3),
     ...tiered(findTitledPeople(text), 3),
-    ...tiered(findLocations(context, blocked), 2),
+    ...tiered(findLocations(context, blocked, homeCountriesOf(sure, options.knownActors)), 2),
     // A surname alone ("Dayton said") was read as a person because the full name came first:
     // it outranks the town of the same name.
     ...named.map(
@@ -73,4 +74,16 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
     ...tiered(findQuantities(text), 6),
   ];
   return toStateSpeakers(text, joinNationalityBodies(text, resolveOverlaps(candidates)));
+}
+
+/** The home countries of the named groups among `entities`, once per group. */
+function homeCountriesOf(
+  entities: readonly Entity[],
+  known: readonly ActorRecord[] = [],
+): string[] {
+  const groups = new Set<string>();
+  for (const e of entities) if (e.type === 'actor') groups.add(e.canonical);
+  return [...groups].flatMap(
+    (g) => (findActorRecord(g) ?? known.find((r) => r.canonical === g))?.homeCountries ?? [],
+  );
 }

@@ -61,6 +61,7 @@ const APPOSITIVE_IN =
 export function findLocations(
   context: DocumentContext,
   blocked: Uint8Array = new Uint8Array(context.text.length + 1),
+  actorCountries: readonly string[] = [],
 ): Array<LocationEntity | OtherEntity> {
   const { pieces, text } = context;
   const { index } = getPlaceGazetteer();
@@ -151,6 +152,9 @@ export function findLocations(
   for (const n of nationalities) {
     rankCountries.set(n.canonical!, (rankCountries.get(n.canonical!) ?? 0) + 1);
   }
+  // So do the home countries of the groups it names: "Boko Haram fighters … near Bama" is
+  // Nigeria's Bama, not Burkina Faso's.
+  for (const c of actorCountries) rankCountries.set(c, (rankCountries.get(c) ?? 0) + 1);
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k]!;
     const n = mentions[k + 1]!;

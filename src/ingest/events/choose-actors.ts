@@ -171,12 +171,39 @@ export function chooseActors(
   // The group that claims the attack comes first: ACLED codes the claimant.
   const claimed = (a: { name: string; role: ActorRole }): boolean =>
     a.role === 'perpetrator' && kept.some((c) => c.role === 'claimant' && c.name === a.name);
-  kept.sort((a, b) => Number(claimed(b)) - Number(claimed(a)));
+  // Then the side the text shows attacking first ("Taliban forces clashed with ISKP militants
+  // after the militants attacked a checkpoint"): ACLED's first actor starts the fight.
+  const first = namedAttacker(text, inUnits);
+  const rank = (a: { name: string; role: ActorRole }): number =>
+    2 * Number(claimed(a)) + Number(a.name === first);
+  kept.sort((a, b) => rank(b) - rank(a));
   const perpetrators = kept.filter((a) => a.role === 'perpetrator').slice(0, MAX_PERPETRATORS);
   return kept
     .filter((a) => a.role !== 'perpetrator' || perpetrators.includes(a))
     .filter((a) => a.role !== 'target' || !perpetrators.some((p) => p.name === a.name))
     .map(({ name, role }) => ({ name, role }));
+}
+
+/** "the militants", "the fighters": a group named before, taken up by its noun. */
+const DEFINITE_BEFORE = /\bthe\s+$/i;
+
+/**
+ * The named group that "the militants attacked …" points back at: the nearest group mention
+ * before it written with the same noun ("ISKP militants"); undefined when there is none.
+ */
+function namedAttacker(text: string, inUnits: readonly Entity[]): string | undefined {
+  for (const [k, e] of inUnits.entries()) {
+    if (e.type !== 'actor' || isNamedGroup(e.canonical)) continue;
+    if (!DEFINITE_BEFORE.test(text.slice(Math.max(0, e.start - 5), e.start))) continue;
+    if (ATTACK_CUE.exec(text.slice(e.end, e.end + 25))?.index !== 1) continue;
+    const noun = e.text.toLowerCase();
+    for (let j = k - 1; j >= 0; j--) {
+      const o = inUnits[j]!;
+      if (o.type === 'actor' && isNamedGroup(o.canonical) && o.text.toLowerCase().endsWith(noun))
+        return o.canonical;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -23,6 +23,15 @@ describe('perpetrators: who claims, who is hit', () => {
     );
   });
 
+  it('puts first the side a clash report shows attacking, taken up by its noun', () => {
+    assert.deepEqual(
+      perpetrators(
+        'Al-Shabaab fighters clashed with Islamic State militants near Qandala after the militants raided a village, killing four.',
+      ),
+      ['Islamic State Somalia Province', 'al-Shabaab'],
+    );
+  });
+
   it('reads "said it planted" and "claimed the blasts" as claims', () => {
     assert.deepEqual(
       perpetrators(

@@ -46,6 +46,16 @@ describe('the place of an event', () => {
     );
   });
 
+  it('is the namesake in the home country of the group the report names', () => {
+    const event = extractDocument({
+      id: 't',
+      text: 'Boko Haram fighters raided a village near Bama on Friday, killing six farmers.',
+      published: '2024-06-10',
+    }).events[0];
+    assert.equal(event?.location?.name, 'Bama');
+    assert.equal(event?.location?.country, 'NG');
+  });
+
   it('is a Somali federal state named as such', () => {
     assert.equal(
       placeOf('Al-Shabaab fighters overran an army post in Galmudug on Sunday, killing six.'),
