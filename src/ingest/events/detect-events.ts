@@ -205,7 +205,12 @@ function classifyIncident(
   if (whole && found.score >= 0.5 && found.event_type !== 'Protests') return sure;
   const violent = found.alternatives
     ?.map((a) => ({ ...a, event_type: toAcledEventType(a.sub_event_type) ?? '' }))
-    .find((a) => VIOLENT_EVENT_TYPES.has(a.event_type));
+    // A weapon's type needs its weapon named, whichever rank the model gave it.
+    .find(
+      (a) =>
+        VIOLENT_EVENT_TYPES.has(a.event_type) &&
+        (WEAPON_WORDS[a.sub_event_type]?.test(words) ?? true),
+    );
   return violent && violent.score >= found.score * 0.3 ? pick(violent) : toViolentType(words);
 }
 

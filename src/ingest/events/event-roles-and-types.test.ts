@@ -60,6 +60,8 @@ describe('event types: the weapon and the crowd', () => {
     const texts = [
       'A gunman opened fire on shoppers at a mall on Saturday, killing 14 people in a mass shooting, and toxic smoke filled the hall.',
       'Gunmen sprayed worshippers with bullets during evening prayers, killing 22 people, officials said.',
+      // The model's second guess is held to the same rule as its first.
+      'The attack was condemned by officials in Ottawa.',
     ];
     for (const text of texts) assert.notEqual(firstEvent(text).sub_event_type, 'Chemical weapon');
   });
