@@ -149,12 +149,9 @@ export function cityAgain(
   return undefined;
 }
 
-/** "KABUL" as a dateline writes it is "Kabul". */
+/** "KABUL" as a dateline writes it is "Kabul", and "MOGADISHU, Somalia" is "Mogadishu, Somalia". */
 function cityName(written: string): string {
-  if (written !== written.toUpperCase()) return written;
-  return written
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_, b: string, c: string) => b + c.toUpperCase());
+  return written.replace(/\p{Lu}{3,}/gu, (word) => word[0]! + word.slice(1).toLowerCase());
 }
 
 /** "Helmand" as the text writes it: "Helmand Province". */

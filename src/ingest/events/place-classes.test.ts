@@ -56,6 +56,15 @@ describe('the place of an event', () => {
     assert.equal(event?.location?.country, 'NG');
   });
 
+  it('is the dateline’s town named again, written in its own case', () => {
+    assert.equal(
+      placeOf(
+        'BAIDOA, Somalia (Reuters) - A car bomb exploded outside a hotel in the city on Saturday, killing nine.',
+      ),
+      'Baidoa, Somalia',
+    );
+  });
+
   it('is a Somali federal state named as such', () => {
     assert.equal(
       placeOf('Al-Shabaab fighters overran an army post in Galmudug on Sunday, killing six.'),
