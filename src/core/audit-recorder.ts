@@ -7,7 +7,7 @@ import type { AuditTrail } from './ports/audit.js';
 export type AuditEvent = Omit<AuditDraft, 'at'>;
 
 export interface AuditRecorder {
-  /** Buffers one record (the event is kept as given: pass a new object); never waits for the database. */
+  /** Buffers one record, keeping the event object as given; never waits for the database. */
   record(event: AuditEvent): void;
   /** Writes everything buffered so far (tests, shutdown). */
   flush(): Promise<void>;
