@@ -85,7 +85,9 @@ async function startServer(mode: 'on' | 'off') {
     execArgv: [
       ...tsx.execArgv,
       // A CPU profile of each server (AUDIT_BENCH_PROFILE=<dir>): what the on server does more.
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profile, mode)}`] : []),
+      ...(profile
+        ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${join(profile, mode)}`]
+        : []),
     ],
   });
   const { url } = await reply<{ url: string }>(child);
@@ -132,8 +134,10 @@ async function measure(target: Target) {
   return { cpu, rates, cpuRatios };
 }
 
-const search = await measure('search');
-const taxii = await measure('taxii');
+// AUDIT_BENCH_ONLY=taxii|search measures one kind only: a profile of the other's requests is noise.
+const only = process.env.AUDIT_BENCH_ONLY;
+const search = only === 'taxii' ? undefined : await measure('search');
+const taxii = only === 'search' ? undefined : await measure('taxii');
 for (const server of Object.values(servers)) {
   const closed = reply(server.child);
   server.child.send({ close: true });
@@ -146,17 +150,19 @@ await onDb.close();
 rmSync(dir, { recursive: true, force: true });
 
 const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-const summary = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
-  `${name}, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite, one process per server:\n` +
-  `  server CPU per request, baseline (audit off): median ${median(m.cpu.off).toFixed(0)} µs (${list(m.cpu.off)})\n` +
-  `  server CPU per request, audit on:             median ${median(m.cpu.on).toFixed(0)} µs (${list(m.cpu.on)})\n` +
-  `  CPU on/baseline: median of paired ratios ${median(m.cpuRatios).toFixed(3)} (cost ${((median(m.cpuRatios) - 1) * 100).toFixed(1)} %)\n` +
-  `  requests/s, baseline ${median(m.rates.off).toFixed(0)}, audit on ${median(m.rates.on).toFixed(0)}`;
+const summary = (name: string, m: Awaited<ReturnType<typeof measure>> | undefined) =>
+  m === undefined
+    ? `${name}: not measured (AUDIT_BENCH_ONLY)`
+    : `${name}, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite, one process per server:\n` +
+      `  server CPU per request, baseline (audit off): median ${median(m.cpu.off).toFixed(0)} µs (${list(m.cpu.off)})\n` +
+      `  server CPU per request, audit on:             median ${median(m.cpu.on).toFixed(0)} µs (${list(m.cpu.on)})\n` +
+      `  CPU on/baseline: median of paired ratios ${median(m.cpuRatios).toFixed(3)} (cost ${((median(m.cpuRatios) - 1) * 100).toFixed(1)} %)\n` +
+      `  requests/s, baseline ${median(m.rates.off).toFixed(0)}, audit on ${median(m.rates.on).toFixed(0)}`;
 console.log(
   [
     summary('GET /api/search', search),
     summary('GET TAXII objects page (50)', taxii),
     `records written: ${trail.filter((e) => e.action === 'object.search').length} searches, ${trail.filter((e) => e.action === 'taxii.read').length} TAXII reads`,
-    `audit-split-ratio: cpu_search=${median(search.cpuRatios).toFixed(3)} cpu_taxii=${median(taxii.cpuRatios).toFixed(3)}`,
+    `audit-split-ratio: cpu_search=${search ? median(search.cpuRatios).toFixed(3) : '-'} cpu_taxii=${taxii ? median(taxii.cpuRatios).toFixed(3) : '-'}`,
   ].join('\n'),
 );

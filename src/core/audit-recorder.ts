@@ -7,7 +7,7 @@ import type { AuditTrail } from './ports/audit.js';
 export type AuditEvent = Omit<AuditDraft, 'at'>;
 
 export interface AuditRecorder {
-  /** Buffers one record; never waits for the database. */
+  /** Buffers one record, keeping the event object as given; never waits for the database. */
   record(event: AuditEvent): void;
   /** Writes everything buffered so far (tests, shutdown). */
   flush(): Promise<void>;
@@ -36,9 +36,34 @@ export function createAuditRecorder(
 ): AuditRecorder {
   const flushMs = options.flushMs ?? 100;
   const maxBatch = options.maxBatch ?? 500;
-  let buffer: AuditDraft[] = [];
+  // A request pays for two pushes: the event as the caller built it and the clock's reading.
+  // Timestamps are formatted and drafts built at the flush, for a whole batch at once.
+  let events: AuditEvent[] = [];
+  let times: Date[] = [];
+  // A batch whose write failed, written first at the next flush.
+  let unwritten: AuditDraft[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
+
+  const takeBatch = (): AuditDraft[] => {
+    const batch = unwritten;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      batch.push({
+        at: toStixTimestamp(times[i]!),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        action: e.action,
+        targets: e.targets,
+        origin: e.origin,
+        status: e.status,
+      });
+    }
+    events = [];
+    times = [];
+    unwritten = [];
+    return batch;
+  };
 
   const flush = (): Promise<void> => {
     if (timer) {
@@ -46,13 +71,12 @@ export function createAuditRecorder(
       timer = undefined;
     }
     writing = writing.then(async () => {
-      if (buffer.length === 0) return;
-      const batch = buffer;
-      buffer = [];
+      if (events.length === 0 && unwritten.length === 0) return;
+      const batch = takeBatch();
       try {
         await trail.append(batch);
       } catch (error) {
-        buffer = batch.concat(buffer);
+        unwritten = batch;
         options.onError?.(error);
       }
     });
@@ -61,8 +85,9 @@ export function createAuditRecorder(
 
   return {
     record(event) {
-      buffer.push({ ...event, at: toStixTimestamp(clock.now()) });
-      if (buffer.length >= maxBatch) void flush();
+      events.push(event);
+      times.push(clock.now());
+      if (events.length >= maxBatch) void flush();
       else if (!timer) {
         timer = setTimeout(() => void flush(), flushMs);
         timer.unref?.();

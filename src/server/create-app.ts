@@ -28,7 +28,7 @@ import { objectRoutes } from './rest/objects/object-routes.js';
 import { auditRoutes } from './rest/audit/audit-routes.js';
 import { createAuditHook } from './audit/audit-hook.js';
 import { createProtectedTermsCache } from './audit/protected-terms-cache.js';
-import { createRestrictedScan, keepAnswerForScan } from './audit/restricted-scan.js';
+import { createRestrictedScan, keepAnswersOfRoutes } from './audit/restricted-scan.js';
 import { createAuditRecorder } from '../core/audit-recorder.js';
 
 /** The built web application (Vite's output), served when present and enabled. */
@@ -124,7 +124,7 @@ export async function createApp(
       (error) => app.log.error({ err: error }, 'audit: protected terms could not be read'),
     );
     await terms.reload();
-    app.addHook('preSerialization', keepAnswerForScan);
+    app.addHook('onRoute', keepAnswersOfRoutes);
     app.addHook('onSend', createRestrictedScan(terms));
     app.addHook(
       'onResponse',

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AUDITED_MARKING_IDS } from '../../core/audit.js';
 import {
   findRestrictedIds,
@@ -66,6 +66,21 @@ export function keepAnswerForScan(
 ): void {
   request.auditAnswer = payload;
   done(null, payload);
+}
+
+/**
+ * An onRoute hook giving keepAnswerForScan to every route but TAXII's. A TAXII route sends its
+ * answer as bytes, and bytes on a page slot still pass through preSerialization, where keeping
+ * them served nothing: the scan searches TAXII bytes and never walks a kept answer. A route added
+ * before this hook has no kept answer, and its answers are parsed back when they must be walked.
+ *
+ * @example app.addHook('onRoute', keepAnswersOfRoutes)
+ */
+export function keepAnswersOfRoutes(route: RouteOptions): void {
+  if (route.url.startsWith('/taxii2/') || route.url === '/taxii2') return;
+  const own = route.preSerialization;
+  route.preSerialization =
+    own === undefined ? [keepAnswerForScan] : [own, keepAnswerForScan].flat();
 }
 
 /**
