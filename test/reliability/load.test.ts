@@ -14,15 +14,10 @@
 // run-reliability.mjs runs this file alone, after the crash suites.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ENGINES, createTestDatabase, skipReasonFor } from '../support/engines.js';
 import { recordFigure } from './figures.js';
-import { createBundleText } from './stix-generator.js';
-import { runTearlineHere } from './crash-harness.js';
-import { addUserWithToken, startServer } from './serve-harness.js';
+import { serveImportedStore } from './serve-harness.js';
 import { driveLoad, type LoadOutcome, type LoadRequest } from './polite-load.js';
 
 const CONNECTIONS = 200;
@@ -85,86 +80,71 @@ for (const engine of ENGINES) {
     it(
       `${CONNECTIONS} clients against the capacity of ${CAPACITY_CLIENTS}, then ${FLOOD_CONNECTIONS} that ignore Retry-After: every request answered, bounded memory`,
       { skip },
-      async () => {
+      async (ctx) => {
         const started = performance.now();
         const t = await createTestDatabase(engine);
-        const dir = mkdtempSync(join(tmpdir(), 'tearline-load-'));
+        ctx.after(() => t.dispose());
+        const { server, token } = await serveImportedStore(t.url, { objects: 5_000, seed: 21 });
         try {
-          const bundle = join(dir, 'bundle.json');
-          writeFileSync(bundle, createBundleText(5_000, 21));
-          const imported = await runTearlineHere(['import', bundle, '--database', t.url]);
-          assert.equal(imported.code, 0, imported.stderr);
-          const token = await addUserWithToken(t.url, 'loadtester', ['analyst']);
-          // The rate limit is raised so that the load measures the server, not the limiter.
-          const server = await startServer(t.url, {
-            TEARLINE_RATE_LIMIT: '100000000',
-            TEARLINE_LOG_LEVEL: 'warn',
-          });
-          try {
-            const drive = (clients: number, seconds: number) =>
-              driveLoad(server.url, token, REQUESTS, {
-                clients,
-                seconds,
-                deadlineMs: ANSWER_DEADLINE_MS,
-              });
-            await drive(CAPACITY_CLIENTS, 2); // warm-up: caches, JIT, connection pool
-            const before = server.rssBytes();
-            const capacity: LoadOutcome[] = [];
-            const loaded: LoadOutcome[] = [];
-            for (let s = 0; s < Math.max(1, Math.round(LOAD_SECONDS / SLICE_SECONDS)); s++) {
-              capacity.push(await drive(CAPACITY_CLIENTS, CAPACITY_SLICE_SECONDS));
-              loaded.push(await drive(CONNECTIONS, SLICE_SECONDS));
-            }
-            const flooded = await flood(server.url, token);
-            const afterRss = server.rssBytes();
-
-            const capacityRps = median(capacity.map((o) => o.goodput));
-            const unloadedP99 = median(capacity.map((o) => o.p99));
-            const goodput =
-              sum(loaded, (o) => o.goodput * o.seconds) / sum(loaded, (o) => o.seconds);
-            const loadedP99 = Math.max(...loaded.map((o) => o.p99));
-            const shed = sum(loaded, (o) => o.statuses[503] ?? 0);
-            const other = sum([...capacity, ...loaded], (o) =>
-              answers(o, (s) => (s < 200 || s >= 300) && s !== 503),
-            );
-            const unanswered = sum([...capacity, ...loaded], (o) => o.unanswered);
-            const floodShed = flooded.statusCodeStats['503']?.count ?? 0;
-            const floodOther = flooded.non2xx - floodShed;
-            const growthMb = Math.round((afterRss - before) / 1048576);
-            recordFigure({
-              area: 'load',
-              name: `2xx served (${engine}): capacity ${capacityRps.toFixed(0)}/s at ${CAPACITY_CLIENTS} clients (p99 ${unloadedP99} ms); at ${CONNECTIONS} clients goodput ${goodput.toFixed(0)}/s = ${Math.round((100 * goodput) / capacityRps)} % (≥ ${GOODPUT_SHARE * 100} %), p99 ${loadedP99} ms = ${(loadedP99 / unloadedP99).toFixed(1)}× (< ${P99_FACTOR}×), ${shed} shed with 503, ${other} other non-2xx, ${unanswered} unanswered in ${ANSWER_DEADLINE_MS / 1000} s; flood of ${FLOOD_CONNECTIONS}: ${flooded.requests.total} answered, ${floodShed} shed, ${floodOther} other non-2xx, ${flooded.timeouts} timeouts, ${flooded.errors} errors; RSS ${growthMb >= 0 ? '+' : '−'}${Math.abs(growthMb)} MB of ${MEMORY_BOUND / 1048576} MB allowed`,
-              value: sum(loaded, (o) => answers(o, (s) => s >= 200 && s < 300)),
-              wallMs: performance.now() - started,
+          const drive = (clients: number, seconds: number) =>
+            driveLoad(server.url, token, REQUESTS, {
+              clients,
+              seconds,
+              deadlineMs: ANSWER_DEADLINE_MS,
             });
-            const failures = [...capacity, ...loaded].flatMap((o) => o.failures);
-            assert.equal(unanswered, 0, `requests without an answer: ${failures.join('; ')}`);
-            assert.equal(other, 0, 'answers other than 2xx and 503');
-            assert.equal(
-              sum(loaded, (o) => o.shedWithoutRetryAfter),
-              0,
-              '503 without Retry-After',
-            );
-            assert.ok(
-              goodput >= GOODPUT_SHARE * capacityRps,
-              `goodput ${goodput.toFixed(1)}/s under ${GOODPUT_SHARE * 100} % of capacity ${capacityRps.toFixed(1)}/s`,
-            );
-            assert.ok(
-              loadedP99 < P99_FACTOR * unloadedP99,
-              `p99 of 2xx ${loadedP99} ms, not under ${P99_FACTOR}× the unloaded ${unloadedP99} ms`,
-            );
-            assert.equal(flooded.errors, 0, 'flood: requests without an answer (or socket errors)');
-            assert.equal(floodOther, 0, 'flood: answers other than 2xx and 503');
-            assert.ok(
-              afterRss - before < MEMORY_BOUND,
-              `resident memory grew by ${afterRss - before} bytes, over the ${MEMORY_BOUND}-byte bound`,
-            );
-          } finally {
-            await server.stop();
+          await drive(CAPACITY_CLIENTS, 2); // warm-up: caches, JIT, connection pool
+          const before = server.rssBytes();
+          const capacity: LoadOutcome[] = [];
+          const loaded: LoadOutcome[] = [];
+          for (let s = 0; s < Math.max(1, Math.round(LOAD_SECONDS / SLICE_SECONDS)); s++) {
+            capacity.push(await drive(CAPACITY_CLIENTS, CAPACITY_SLICE_SECONDS));
+            loaded.push(await drive(CONNECTIONS, SLICE_SECONDS));
           }
+          const flooded = await flood(server.url, token);
+          const afterRss = server.rssBytes();
+
+          const capacityRps = median(capacity.map((o) => o.goodput));
+          const unloadedP99 = median(capacity.map((o) => o.p99));
+          const goodput = sum(loaded, (o) => o.goodput * o.seconds) / sum(loaded, (o) => o.seconds);
+          const loadedP99 = Math.max(...loaded.map((o) => o.p99));
+          const shed = sum(loaded, (o) => o.statuses[503] ?? 0);
+          const other = sum([...capacity, ...loaded], (o) =>
+            answers(o, (s) => (s < 200 || s >= 300) && s !== 503),
+          );
+          const unanswered = sum([...capacity, ...loaded], (o) => o.unanswered);
+          const floodShed = flooded.statusCodeStats['503']?.count ?? 0;
+          const floodOther = flooded.non2xx - floodShed;
+          const growthMb = Math.round((afterRss - before) / 1048576);
+          recordFigure({
+            area: 'load',
+            name: `2xx served (${engine}): capacity ${capacityRps.toFixed(0)}/s at ${CAPACITY_CLIENTS} clients (p99 ${unloadedP99} ms); at ${CONNECTIONS} clients goodput ${goodput.toFixed(0)}/s = ${Math.round((100 * goodput) / capacityRps)} % (≥ ${GOODPUT_SHARE * 100} %), p99 ${loadedP99} ms = ${(loadedP99 / unloadedP99).toFixed(1)}× (< ${P99_FACTOR}×), ${shed} shed with 503, ${other} other non-2xx, ${unanswered} unanswered in ${ANSWER_DEADLINE_MS / 1000} s; flood of ${FLOOD_CONNECTIONS}: ${flooded.requests.total} answered, ${floodShed} shed, ${floodOther} other non-2xx, ${flooded.timeouts} timeouts, ${flooded.errors} errors; RSS ${growthMb >= 0 ? '+' : '−'}${Math.abs(growthMb)} MB of ${MEMORY_BOUND / 1048576} MB allowed`,
+            value: sum(loaded, (o) => answers(o, (s) => s >= 200 && s < 300)),
+            wallMs: performance.now() - started,
+          });
+          const failures = [...capacity, ...loaded].flatMap((o) => o.failures);
+          assert.equal(unanswered, 0, `requests without an answer: ${failures.join('; ')}`);
+          assert.equal(other, 0, 'answers other than 2xx and 503');
+          assert.equal(
+            sum(loaded, (o) => o.shedWithoutRetryAfter),
+            0,
+            '503 without Retry-After',
+          );
+          assert.ok(
+            goodput >= GOODPUT_SHARE * capacityRps,
+            `goodput ${goodput.toFixed(1)}/s under ${GOODPUT_SHARE * 100} % of capacity ${capacityRps.toFixed(1)}/s`,
+          );
+          assert.ok(
+            loadedP99 < P99_FACTOR * unloadedP99,
+            `p99 of 2xx ${loadedP99} ms, not under ${P99_FACTOR}× the unloaded ${unloadedP99} ms`,
+          );
+          assert.equal(flooded.errors, 0, 'flood: requests without an answer (or socket errors)');
+          assert.equal(floodOther, 0, 'flood: answers other than 2xx and 503');
+          assert.ok(
+            afterRss - before < MEMORY_BOUND,
+            `resident memory grew by ${afterRss - before} bytes, over the ${MEMORY_BOUND}-byte bound`,
+          );
         } finally {
-          rmSync(dir, { recursive: true, force: true });
-          await t.dispose();
+          await server.stop();
         }
       },
     );

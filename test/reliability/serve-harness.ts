@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { TEARLINE_BIN, runTearlineHere } from './crash-harness.js';
+import { createBundleText } from './stix-generator.js';
 
 /** How long a server may take to stop after SIGTERM before it is killed. */
 const STOP_GRACE_MS = 15_000;
@@ -101,4 +104,33 @@ export async function addUserWithToken(
   const match = /\b(tl_[A-Za-z0-9_-]+)/.exec(token.stdout);
   if (!match) throw new Error(`no token in: ${token.stdout}${token.stderr}`);
   return match[1]!;
+}
+
+/**
+ * `tearline serve` over a store holding `objects` generated objects, imported through the CLI,
+ * with an analyst's API token: the served store the load suites measure. The rate limit is
+ * raised, so that they measure the server, not the limiter.
+ *
+ * @example const { server, token } = await serveImportedStore(t.url, { objects: 2000, seed: 7 })
+ */
+export async function serveImportedStore(
+  databaseUrl: string,
+  options: { objects: number; seed: number; env?: Record<string, string> },
+): Promise<{ server: ServedInstance; token: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tearline-served-'));
+  try {
+    const bundle = join(dir, 'bundle.json');
+    writeFileSync(bundle, createBundleText(options.objects, options.seed));
+    const imported = await runTearlineHere(['import', bundle, '--database', databaseUrl]);
+    if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const token = await addUserWithToken(databaseUrl, 'loadtester', ['analyst']);
+  const server = await startServer(databaseUrl, {
+    TEARLINE_RATE_LIMIT: '100000000',
+    TEARLINE_LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+  return { server, token };
 }
