@@ -17,4 +17,10 @@ describe('isTitleCaseLine', () => {
     assert.equal(isTitleCaseLine(text, 3), true);
     assert.equal(isTitleCaseLine(text, text.indexOf('attacked')), false);
   });
+
+  it('takes no line longer than a headline for one', () => {
+    const long = Array.from({ length: 60 }, () => 'Bomber Hits City Hall').join(' ');
+    assert.equal(isTitleCaseLine(long, 10), false);
+    assert.equal(isTitleCaseLine(long, long.length - 5), false);
+  });
 });
