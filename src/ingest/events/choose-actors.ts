@@ -185,6 +185,7 @@ export function chooseActors(
 }
 
 /** "the militants", "the fighters": a group named before, taken up by its noun. */
+const TAKEN_UP_REACH = 12;
 const DEFINITE_BEFORE = /\bthe\s+$/i;
 
 /**
@@ -197,7 +198,8 @@ function namedAttacker(text: string, inUnits: readonly Entity[]): string | undef
     if (!DEFINITE_BEFORE.test(text.slice(Math.max(0, e.start - 5), e.start))) continue;
     if (ATTACK_CUE.exec(text.slice(e.end, e.end + 25))?.index !== 1) continue;
     const noun = e.text.toLowerCase();
-    for (let j = k - 1; j >= 0; j--) {
+    // The group taken up is told shortly before: a few mentions back, not the whole report.
+    for (let j = k - 1; j >= Math.max(0, k - TAKEN_UP_REACH); j--) {
       const o = inUnits[j]!;
       if (o.type === 'actor' && isNamedGroup(o.canonical) && o.text.toLowerCase().endsWith(noun))
         return o.canonical;

@@ -14,6 +14,7 @@ const SITE_REACH = 90;
 const SITE_UNITS = 4;
 const REF_PLACE_REACH = 30;
 /** How long the event lasted ("raged for three days in Marawi"): it says nothing of where. */
+const MAX_DURATION_CHARS = 40;
 const DURATION_ADJUNCT =
   /\s(?:for|over)\s+(?:(?:about|nearly|almost|more\s+than|at\s+least|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+)?(?:full\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b/gi;
 const ORIGIN_BEFORE =
@@ -92,6 +93,7 @@ export function choosePlace(
     // A duration between the attack word and the place does not count towards the reach.
     const near = (e: Span): boolean => {
       if (distance(e) <= reach) return true;
+      if (distance(e) > reach + MAX_DURATION_CHARS) return false;
       const from = Math.max(-1, ...triggers.filter((t) => t < e.start));
       return from >= 0 && text.slice(from, e.start).replace(DURATION_ADJUNCT, '').length <= reach;
     };
