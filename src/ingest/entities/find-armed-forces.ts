@@ -145,6 +145,12 @@ const GENERIC =
 
 const UNNAMED_STATE =
   /\b(?:(?:[Tt]he\s+)?(?:security|government|pro-government|regime|state|army)\s+(?:forces|troops)|(?:[Tt]he\s+)?(?:military|army|police|soldiers|troops|policemen|service\s+members))\b/g;
+/**
+ * The same words opening a sentence, where their capital is the sentence's ("Security forces
+ * killed…", "Police said…"); elsewhere a capital makes them part of a name ("Islamic State forces").
+ */
+const UNNAMED_STATE_OPENING =
+  /(?:^|[.!?]["”’)]?\s+|\n\s*|\s[—–-]\s+)((?:Security|Government|Pro-government|Regime|Army)\s+(?:forces|troops)|(?:Military|Army|Police|Soldiers|Troops|Policemen))\b/g;
 
 /**
  * Finds coalitions ("the U.S.-led coalition", "Coalition military forces"), generic armed
@@ -182,6 +188,17 @@ export function findNominalActors(text: string): ActorEntity[] {
       start: m.index,
       end: m.index + m[0].length,
       canonical,
+    });
+  }
+  for (const m of text.matchAll(UNNAMED_STATE_OPENING)) {
+    const words = m[1]!;
+    const start = m.index + m[0].length - words.length;
+    found.push({
+      type: 'actor',
+      text: words,
+      start,
+      end: start + words.length,
+      canonical: /police/i.test(words) ? 'Police forces' : 'State forces',
     });
   }
   return found;

@@ -26,6 +26,24 @@ describe('findEntities', () => {
     assert.equal(byText(entities, 'Taliban')?.type, 'actor');
   });
 
+  it('reads state forces that open a sentence, and not a capitalised "State" inside a name', () => {
+    const actors = (text: string) =>
+      findEntities(text)
+        .filter((e) => e.type === 'actor')
+        .map((e) => [e.text, (e as { canonical: string }).canonical]);
+    assert.deepEqual(
+      actors('Security forces raided a compound at dawn. Police said two men fled.'),
+      [
+        ['Security forces', 'State forces'],
+        ['Police', 'Police forces'],
+      ],
+    );
+    assert.deepEqual(actors('Soldiers were deployed.'), [['Soldiers', 'State forces']]);
+    assert.ok(
+      !actors('Islamic State forces stormed the town.').some(([, c]) => c === 'State forces'),
+    );
+  });
+
   it('geocodes Moscow to Russia, Kabul to Afghanistan and Iran as a country', () => {
     const moscow = byText(entities, 'Moscow') as LocationEntity;
     assert.equal(moscow.type, 'location');
