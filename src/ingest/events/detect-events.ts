@@ -115,7 +115,13 @@ export function detectEvents(
       status: incident.status,
       ...(args.date ? { date: args.date, time_precision: args.time_precision } : {}),
       ...(args.location ? { location: args.location } : {}),
-      actors: preferBranches(args.actors, documentActors, args.location?.country),
+      actors: preferBranches(
+        type.sub_event_type === 'Excessive force against protesters'
+          ? withStateActing(args.actors, incident, argumentEntities)
+          : args.actors,
+        documentActors,
+        args.location?.country,
+      ),
       fatalities: args.fatalities,
       injuries: args.injuries,
       evidence: toEvidence(incident),
@@ -165,6 +171,32 @@ const BACKGROUND_CLAUSE =
 /** The text with its background clauses blanked, so that offsets into it still hold. */
 function withoutBackground(text: string): string {
   return text.replace(BACKGROUND_CLAUSE, (clause) => ' '.repeat(clause.length));
+}
+
+/**
+ * Force against protesters is the state's by definition (ACLED codebook): with no perpetrator
+ * found, the state or police forces its sentences name are the acting side ("Police killed two
+ * protesters").
+ */
+function withStateActing(
+  actors: ExtractedEvent['actors'],
+  incident: Incident,
+  entities: readonly Entity[],
+): ExtractedEvent['actors'] {
+  if (actors.some((a) => a.role === 'perpetrator')) return actors;
+  const state = incident.units
+    .flatMap((u) => spansWithin(entities, u.start, u.end))
+    .find(
+      (e): e is ActorEntity =>
+        e.type === 'actor' &&
+        e.canonical !== 'Unidentified armed group' &&
+        UNNAMED_OR_STATE.test(e.canonical),
+    );
+  if (!state) return actors;
+  return [
+    { name: state.canonical, role: 'perpetrator' },
+    ...actors.filter((a) => a.name !== state.canonical),
+  ];
 }
 
 function classifyIncident(

@@ -56,6 +56,15 @@ describe('event types: the weapon and the crowd', () => {
     assert.equal(event.event_type, 'Explosions/Remote violence');
   });
 
+  it('makes the state forces named the acting side of force against protesters', () => {
+    const event = firstEvent('Police killed four demonstrators in Kisumu on Friday.');
+    assert.equal(event.sub_event_type, 'Excessive force against protesters');
+    assert.deepEqual(
+      event.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name),
+      ['Police forces'],
+    );
+  });
+
   it('never types an attack with no chemical named as a chemical weapon', () => {
     const texts = [
       'A gunman opened fire on shoppers at a mall on Saturday, killing 14 people in a mass shooting, and toxic smoke filled the hall.',
