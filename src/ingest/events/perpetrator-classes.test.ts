@@ -23,6 +23,14 @@ describe('perpetrators: who claims, who is hit', () => {
     );
   });
 
+  it('reads "battled" as fighting, like "fought" and "clashed"', () => {
+    assert.ok(
+      perpetrators(
+        'Al-Shabaab fighters battled Islamic State militants near Qandala on Friday, killing four.',
+      ).includes('al-Shabaab'),
+    );
+  });
+
   it('puts first the side a clash report shows attacking, taken up by its noun', () => {
     assert.deepEqual(
       perpetrators(

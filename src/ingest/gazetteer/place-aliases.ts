@@ -111,6 +111,7 @@ export const PLACE_ALIAS_ROWS: readonly string[] = [
   'Kharkiv;Kharkov|city|UA|49.99|36.23',
   'Odesa;Odessa|city|UA|46.48|30.73',
   'Mogadishu|city|SO|2.04|45.34',
+  'Jowhar|city|SO|2.78|45.5',
   'Maiduguri|city|NG|11.85|13.16',
   "Sanaa;Sana'a|city|YE|15.35|44.21",
   'Aden|city|YE|12.78|45.04',
