@@ -633,10 +633,7 @@ function joinCoarsePlaces(text: string, chosen: readonly Action[]): Action[] {
       continue;
     }
     if (action.replacement.startsWith('[')) continue;
-    const country = escapeRegExp(action.replacement);
-    const within = new RegExp(
-      `^(?:\\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities|governorates?|counties|states)\\s+of|\\s*,?\\s+(?:in|of))\\s+(?:the\\s+)?${country}\\b`,
-    ).exec(after);
+    const within = withinPattern(action.replacement).exec(after);
     if (!within) continue;
     action.end += within[0].length;
     if (/^\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities)/.test(within[0])) {
@@ -644,8 +641,28 @@ function joinCoarsePlaces(text: string, chosen: readonly Action[]): Action[] {
       if (the) action.start -= the[0].length;
     }
   }
-  // An extended place may now reach into the next action: the later one goes.
-  return out.filter((a, k) => k === 0 || a.start >= out[k - 1]!.end);
+  // An extended place may now reach into the next action: it takes that one in, so that no part
+  // of a span it rewrote goes out as written.
+  const joined: Action[] = [];
+  for (const action of out) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && action.start < last.end) last.end = Math.max(last.end, action.end);
+    else joined.push(action);
+  }
+  return joined;
+}
+
+/** "in Pakistan", "the X and Y districts of Pakistan": what folds into a place coarsened to it. */
+const withinPatterns = new Map<string, RegExp>();
+function withinPattern(country: string): RegExp {
+  let pattern = withinPatterns.get(country);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      `^(?:\\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities|governorates?|counties|states)\\s+of|\\s*,?\\s+(?:in|of))\\s+(?:the\\s+)?${escapeRegExp(country)}\\b`,
+    );
+    withinPatterns.set(country, pattern);
+  }
+  return pattern;
 }
 
 // --- Objects -------------------------------------------------------------------------------------

@@ -150,21 +150,16 @@ export function getPlaceGazetteer(): PlaceGazetteer {
   };
   const towns: Place[] = [];
   const townAt = (row: number): Place => (towns[row] ??= placeOfTown(row));
+  // The same pass lists, in list order, the towns of the countries our alias table names.
+  const townsOf = new Map(curatedTowns.map((p) => [p.country!, [] as number[]]));
   cities.forEach((c, row) => {
     index.addLater(c.name, row, townAt);
     const bare = c.name.replace(ARTICLE, '');
     if (bare !== c.name) index.addLater(bare, row, townAt);
+    townsOf.get(c.country)?.push(row);
   });
   // Our alias towns take the admin1 of the nearest GeoNames place in the same country, the first
   // listed of equally near ones; a nearest place without an admin1 leaves the one found before.
-  const curatedCountries = new Set(curatedTowns.map((p) => p.country!));
-  const townsOf = new Map<string, number[]>();
-  cities.forEach((c, row) => {
-    if (!curatedCountries.has(c.country)) return;
-    const rows = townsOf.get(c.country);
-    if (rows) rows.push(row);
-    else townsOf.set(c.country, [row]);
-  });
   for (const place of curatedTowns) {
     let best = Infinity;
     for (const row of townsOf.get(place.country!) ?? []) {
