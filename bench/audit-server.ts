@@ -30,7 +30,12 @@ const app = await createApp({
     serveWeb: false,
     secureCookies: false,
     rateLimit: { max: 10_000_000, windowMs: 60_000 },
-    audit: { enabled: mode === 'on' },
+    // AUDIT_BENCH_COALESCE=0: a record per request, as before ADR 0038.
+    // AUDIT_BENCH_AA=1: both servers off, to see what the bench reads when nothing differs.
+    audit: {
+      enabled: mode === 'on' && process.env.AUDIT_BENCH_AA !== '1',
+      coalesce: process.env.AUDIT_BENCH_COALESCE !== '0',
+    },
   },
   partnerAuthenticator: partners,
   partnerAccess: partners,

@@ -6,9 +6,9 @@
 // requests too. Here each server's CPU time is its own process's, read before and after a round.
 // Rounds, pairs, settling and figures are audit-bench.ts's.
 // Run: node --import tsx bench/audit-split-bench.ts [requests-per-round]
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomIds, systemClock } from '../src/core/clock.js';
 import type { StixObject } from '../src/core/stix/stix-object.js';
@@ -93,8 +93,26 @@ async function startServer(mode: 'on' | 'off') {
   const { url } = await reply<{ url: string }>(child);
   return { child, url };
 }
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 const servers = { on: await startServer('on'), off: await startServer('off') };
 const load = fork(new URL('./audit-load.ts', import.meta.url), [], tsx);
+// Each server's threads on the first core and the client on the second (AUDIT_BENCH_PIN=0 lets
+// the scheduler place them): unpinned, the client and the server's two threads trade two cores,
+// and runs of two identical servers read from -6 to +5 %; pinned, from -3 to 0 %.
+if (process.env.AUDIT_BENCH_PIN !== '0' && availableParallelism() >= 2 && hasTaskset()) {
+  const pin = (child: ChildProcess, cpu: string) =>
+    execFileSync('taskset', ['-a', '-p', '-c', cpu, String(child.pid)], { stdio: 'ignore' });
+  pin(servers.on.child, '0');
+  pin(servers.off.child, '0');
+  pin(load, '1');
+}
 const cpuOf = async (child: ChildProcess) => {
   const answer = reply<{ cpu: number }>(child);
   child.send({ cpu: true });

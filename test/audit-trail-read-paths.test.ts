@@ -197,6 +197,23 @@ for (const engine of ENGINES) {
         assert.ok(found, `${path}: no audit record names ${reader} and ${id}`);
         assert.ok(!JSON.stringify(found).includes('Brigade'), `${path}: content in the trail`);
       }
+      // A partner paging hard: every read is counted, in as few records as the windows allow.
+      const known = new Set(
+        (
+          (await call(t, root, 'GET', `/api/audit?object=${collection}`)).entries as AuditEntry[]
+        ).map((e) => e.seq),
+      );
+      await Promise.all(Array.from({ length: 5 }, () => taxii(objects)));
+      let counted = 0;
+      for (let i = 0; i < 40 && counted < 5; i++) {
+        const now = (await call(t, root, 'GET', `/api/audit?object=${collection}`))
+          .entries as AuditEntry[];
+        counted = now
+          .filter((e) => !known.has(e.seq) && e.action === 'taxii.read')
+          .reduce((sum, e) => sum + e.count, 0);
+        if (counted < 5) await new Promise((r) => setTimeout(r, 25));
+      }
+      assert.equal(counted, 5, 'five page reads counted');
       const verdict = await call(t, root, 'GET', '/api/audit/verify');
       assert.equal(verdict.ok, true);
     });

@@ -229,6 +229,37 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('writes repeated searches within a window as one record with their count', async () => {
+      // An hour's flush window, so the batch is the close's; the test clock stands still, so
+      // every repeat falls within 100 ms of the first.
+      const t = await createTestApp(engine, { audit: { flushMs: 3_600_000 } });
+      try {
+        await t.addUser('ana', 'analyst');
+        const ana = await t.signIn('ana');
+        for (let i = 0; i < 5; i++) await call(t, ana, 'GET', `/api/search?q=front${i % 2}`);
+        // Failed sign-ins are never coalesced: each attempt is its own record.
+        for (let i = 0; i < 2; i++)
+          await call(t, undefined, 'POST', '/api/session', { username: 'ana', password: 'wrong' });
+        await t.app.close();
+        const written = await t.store.audit.listAll();
+        assert.deepEqual(
+          written.map((e) => [e.action, e.count]),
+          [
+            ['session.sign-in', 1],
+            ['object.search', 5],
+            ['session.sign-in-failed', 1],
+            ['session.sign-in-failed', 1],
+          ],
+        );
+        assert.equal(verifyAuditTrail(written).ok, true);
+        const cli = await tearline(t.store.database.url, 'audit', 'list', '--user', 'ana');
+        assert.match(cli.out, /object\.search ×5/);
+        assert.equal((await tearline(t.store.database.url, 'audit', 'verify')).code, 0);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('prunes old records and stays verifiable from the checkpoint', async () => {
       const t = await createTestApp(engine);
       try {

@@ -16,6 +16,7 @@ const help = `Usage: tearline audit <verify|list|prune> …
   tearline audit list [--user U] [--object ID] [--since ISO]
                            who did what, oldest first: time, who, action, ids, from where, status
                            (--object answers "who read or exported this object")
+                           a page read or search repeated within 100 ms is one record: "×N"
   tearline audit prune --days N
                            deletes records older than N days, keeping the chain verifiable
 
@@ -62,7 +63,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       });
       const lines = entries.map(
         (e) =>
-          `${String(e.seq).padStart(6)} ${e.at} ${(e.actorName || e.actorId || '-').padEnd(16)} ${e.action.padEnd(22)} ${e.targets || '-'} from ${e.origin}${e.status ? ` (${e.status})` : ''}`,
+          `${String(e.seq).padStart(6)} ${e.at} ${(e.actorName || e.actorId || '-').padEnd(16)} ${withCount(e.action, e.count).padEnd(22)} ${e.targets || '-'} from ${e.origin}${e.status ? ` (${e.status})` : ''}`,
       );
       printResult(
         io,
@@ -106,3 +107,8 @@ export const command: CliCommand = {
   help,
   run,
 };
+
+/** The action, and how many times it happened when the record stands for repeats (×12). */
+function withCount(action: string, count: number): string {
+  return count > 1 ? `${action} ×${count}` : action;
+}

@@ -91,3 +91,62 @@ it('writes at once when a batch is full', async () => {
     'written without waiting for flushMs',
   );
 });
+
+it('writes identical repeats of a page read within 100 ms as one record with their count', async () => {
+  const { trail, written } = fakeTrail(0);
+  // 40 ms between events: the first three fall within 100 ms of the first, the fourth does not.
+  const clock = createSteppingClock('2026-03-01T09:00:00.000Z', 40);
+  const recorder = createAuditRecorder(trail, clock, { flushMs: 3_600_000 });
+  const read = (origin = '10.0.0.7', status = 200): AuditEvent => ({
+    actorId: 'partner:p1',
+    actorName: 'Partner',
+    action: 'taxii.read',
+    targets: 'collection-1',
+    origin,
+    status,
+  });
+  recorder.record(read());
+  recorder.record(read('10.0.0.8')); // another origin: its own record
+  recorder.record(read());
+  recorder.record(read(undefined, 404)); // another status: its own record
+  recorder.record(read()); // 160 ms after the first: a new record
+  await recorder.flush();
+  assert.deepEqual(
+    written[0]!.map((d) => [d.at, d.origin, d.status, d.count ?? 1]),
+    [
+      ['2026-03-01T09:00:00.000Z', '10.0.0.7', 200, 2],
+      ['2026-03-01T09:00:00.040Z', '10.0.0.8', 200, 1],
+      ['2026-03-01T09:00:00.120Z', '10.0.0.7', 404, 1],
+      ['2026-03-01T09:00:00.160Z', '10.0.0.7', 200, 1],
+    ],
+  );
+});
+
+it('keeps a record per event for actions that are not coalesced', async () => {
+  const { trail, written } = fakeTrail(0);
+  const recorder = createAuditRecorder(trail, createSteppingClock('2026-03-01T09:00:00Z', 1), {
+    flushMs: 3_600_000,
+  });
+  const failed: AuditEvent = { ...event('ana'), action: 'session.sign-in-failed', status: 401 };
+  recorder.record(failed);
+  recorder.record(failed);
+  recorder.record({ ...event('ana'), action: 'object.read-restricted', targets: 'x--1' });
+  recorder.record({ ...event('ana'), action: 'object.read-restricted', targets: 'x--1' });
+  await recorder.flush();
+  assert.equal(written[0]!.length, 4);
+  assert.ok(written[0]!.every((d) => d.count === undefined));
+});
+
+it('writes a record per event when coalescing is off', async () => {
+  const { trail, written } = fakeTrail(0);
+  const recorder = createAuditRecorder(trail, createSteppingClock('2026-03-01T09:00:00Z', 0), {
+    flushMs: 3_600_000,
+    coalesceMs: 0,
+  });
+  for (let i = 0; i < 3; i++) recorder.record({ ...event('ana'), action: 'taxii.read' });
+  await recorder.flush();
+  assert.deepEqual(
+    written[0]!.map((d) => d.count ?? 1),
+    [1, 1, 1],
+  );
+});

@@ -1,4 +1,4 @@
-import type { AuditDraft } from './audit.js';
+import { COALESCED_ACTIONS, type AuditDraft } from './audit.js';
 import type { Clock } from './clock.js';
 import { toStixTimestamp } from './clock.js';
 import type { AuditTrail } from './ports/audit.js';
@@ -16,6 +16,11 @@ export interface AuditRecorder {
 export interface AuditRecorderOptions {
   /** Longest a record waits in the buffer (default 100 ms). */
   flushMs?: number;
+  /**
+   * Longest span of identical repeats of a coalesced action written as one record (default
+   * 100 ms, and never more than one flush's events); 0 writes a record per event.
+   */
+  coalesceMs?: number;
   /** A batch this large is written at once (default 500). */
   maxBatch?: number;
   /** Called when a batch cannot be written (the records are kept for the next flush). */
@@ -27,6 +32,11 @@ export interface AuditRecorderOptions {
  * batch every `flushMs` or every `maxBatch` records, so a search pays for an array push, not a
  * transaction. Writes never overlap, so batches chain in the order they were recorded.
  *
+ * Repeats of a coalesced action (a partner paging a collection, ADR 0038) that are identical in
+ * every field but their time, and fall within `coalesceMs` of the first, are written as one
+ * record at the first one's time with their count: under load the write, the audit's main cost,
+ * is paid once per window and client instead of once per page.
+ *
  * @example const audit = createAuditRecorder(store.audit, systemClock); audit.record({ … })
  */
 export function createAuditRecorder(
@@ -35,6 +45,7 @@ export function createAuditRecorder(
   options: AuditRecorderOptions = {},
 ): AuditRecorder {
   const flushMs = options.flushMs ?? 100;
+  const coalesceMs = options.coalesceMs ?? 100;
   const maxBatch = options.maxBatch ?? 500;
   // A request pays for two pushes: the event as the caller built it and the clock's reading.
   // Timestamps are formatted and drafts built at the flush, for a whole batch at once.
@@ -47,9 +58,18 @@ export function createAuditRecorder(
 
   const takeBatch = (): AuditDraft[] => {
     const batch = unwritten;
+    // A coalesced action's open record by its identity: the draft and its first event's time.
+    const open = new Map<string, { draft: AuditDraft; since: number }>();
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      batch.push({
+      const time = times[i]!.getTime();
+      const key = coalesceMs > 0 && COALESCED_ACTIONS.has(e.action) ? identityOf(e) : undefined;
+      const same = key === undefined ? undefined : open.get(key);
+      if (same !== undefined && time - same.since <= coalesceMs) {
+        same.draft.count = (same.draft.count ?? 1) + 1;
+        continue;
+      }
+      const draft: AuditDraft = {
         at: toStixTimestamp(times[i]!),
         actorId: e.actorId,
         actorName: e.actorName,
@@ -57,7 +77,9 @@ export function createAuditRecorder(
         targets: e.targets,
         origin: e.origin,
         status: e.status,
-      });
+      };
+      batch.push(draft);
+      if (key !== undefined) open.set(key, { draft, since: time });
     }
     events = [];
     times = [];
@@ -95,4 +117,9 @@ export function createAuditRecorder(
     },
     flush,
   };
+}
+
+/** Every field of an event but its time, as one string: the events one record may stand for. */
+function identityOf(e: AuditEvent): string {
+  return `${e.action}\u0000${e.actorId}\u0000${e.actorName}\u0000${e.targets}\u0000${e.origin}\u0000${e.status}`;
 }

@@ -29,6 +29,13 @@ it('chains records and names the first one altered, removed or reordered', () =>
   assert.equal((verifyAuditTrail(swapped) as { badSeq: number }).badSeq, 2);
 });
 
+it("a coalesced record's count is part of what its hash seals", () => {
+  const [entry] = sealAuditEntries(undefined, [{ ...draft(1), count: 3 }]);
+  assert.equal(verifyAuditTrail([entry!]).ok, true);
+  const verdict = verifyAuditTrail([{ ...entry!, count: 1 }]);
+  assert.deepEqual(verdict.ok ? undefined : verdict.badSeq, 1, 'a count lowered after writing');
+});
+
 it('verifies from a prune checkpoint and refuses records that do not link to it', () => {
   const entries = sealAuditEntries(undefined, [draft(1), draft(2), draft(3)]);
   const checkpoint = { seq: 1, hash: entries[0]!.hash, at: entries[0]!.at };
@@ -47,10 +54,18 @@ it('seals with the canonical JSON of the entry, as the chain was first written',
     origin: '::ffff:127.0.0.1',
     status: 200,
   };
-  for (const d of [tricky, draft(1), { ...draft(2), actorId: '', status: 0, targets: '𝔸 ü' }]) {
+  const drafts = [
+    tricky,
+    draft(1),
+    { ...draft(2), actorId: '', status: 0, targets: '𝔸 ü' },
+    { ...draft(3), action: 'taxii.read' as const, count: 12 },
+  ];
+  for (const d of drafts) {
     const [entry] = sealAuditEntries({ seq: 41, hash: 'a'.repeat(64) }, [d]);
-    const { hash: _hash, ...content } = entry!;
-    assert.equal(auditEntryJson(entry!), toCanonicalJson(content));
+    // A record of one event is hashed without its count, as records were before counts existed.
+    const { hash: _hash, count, ...content } = entry!;
+    const hashed = count === 1 ? content : { ...content, count };
+    assert.equal(auditEntryJson(entry!), toCanonicalJson(hashed));
   }
   // A chain written before the direct writer still verifies: this hash was computed by the
   // generic canonical writer.
@@ -58,4 +73,5 @@ it('seals with the canonical JSON of the entry, as the chain was first written',
     { ...tricky, actorName: 'Zoë "the" \\ analyst\u2028' },
   ]);
   assert.equal(entry!.hash, 'aa070c4be6a2c259904a5fba9635974b309d115cbcdfb4384a9d6a48c87a64fa');
+  assert.equal(entry!.count, 1);
 });

@@ -61,6 +61,16 @@ export type AuditAction =
   | 'audit.prune';
 
 /**
+ * Actions a client repeats many times a second in ordinary use (a partner paging a collection, a
+ * search box typed into): identical records of these within one flush window are written as one
+ * record with a count (ADR 0038). Every other action keeps a record per event.
+ */
+export const COALESCED_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'taxii.read',
+  'object.search',
+]);
+
+/**
  * One audit record before it is chained: who, what (action and ids — never content), when, from
  * where, and how it ended (the HTTP status; 0 from the CLI).
  */
@@ -76,9 +86,15 @@ export interface AuditDraft {
   /** The request's IP address, or 'cli'. */
   origin: string;
   status: number;
+  /**
+   * How many identical events the record stands for, all within 100 ms from `at` (a coalesced
+   * action's repeats, ADR 0038); absent means one.
+   */
+  count?: number;
 }
 
 export interface AuditEntry extends AuditDraft {
+  count: number;
   seq: number;
   prevHash: string;
   hash: string;
@@ -95,20 +111,26 @@ export interface AuditCheckpoint {
  * SHA-256 over the previous hash, a newline and the canonical JSON of the entry (its hash left
  * out) — the disclosure ledger's rule, so altering, removing or reordering breaks every later link.
  */
-export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'> & { hash?: string }): string {
+export function hashAuditEntry(
+  entry: Omit<AuditEntry, 'hash' | 'count'> & { hash?: string; count?: number },
+): string {
   return sha256Hex(`${entry.prevHash}\n${auditEntryJson(entry)}`);
 }
 
 /**
- * The canonical JSON (toCanonicalJson) of an entry's nine fields, written out directly: every
+ * The canonical JSON (toCanonicalJson) of an entry's fields, written out directly: every
  * request's record is sealed, and the generic writer (key sort, rest copy, array of parts) cost
  * about ten times the hash. Keys are in canonical (UTF-16) order; JSON.stringify writes the
  * values as the generic writer does. The unit test holds the two equal.
+ *
+ * A count of one is left out, so a record of one event hashes as records did before counts
+ * existed and a trail written then still verifies.
  */
-export function auditEntryJson(e: Omit<AuditEntry, 'hash'>): string {
+export function auditEntryJson(e: Omit<AuditEntry, 'hash' | 'count'> & { count?: number }): string {
   return (
     `{"action":${JSON.stringify(e.action)},"actorId":${JSON.stringify(e.actorId)}` +
     `,"actorName":${JSON.stringify(e.actorName)},"at":${JSON.stringify(e.at)}` +
+    (e.count === undefined || e.count === 1 ? '' : `,"count":${JSON.stringify(e.count)}`) +
     `,"origin":${JSON.stringify(e.origin)},"prevHash":${JSON.stringify(e.prevHash)}` +
     `,"seq":${JSON.stringify(e.seq)},"status":${JSON.stringify(e.status)}` +
     `,"targets":${JSON.stringify(e.targets)}}`
@@ -137,6 +159,7 @@ export function sealAuditEntries(
       targets: draft.targets,
       origin: draft.origin,
       status: draft.status,
+      count: draft.count ?? 1,
       seq,
       prevHash,
       hash: '',

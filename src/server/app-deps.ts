@@ -48,9 +48,11 @@ export interface AppConfig {
   /**
    * The audit trail (ADR 0027): on unless `enabled` is false; records wait in a buffer at most
    * `flushMs` (default 100 ms) before one chained batch is written; records older than
-   * `retentionDays` are pruned by `tearline serve` (kept forever when left out).
+   * `retentionDays` are pruned by `tearline serve` (kept forever when left out). Repeated page
+   * reads and searches within 100 ms are one record with a count unless `coalesce` is false
+   * (ADR 0038).
    */
-  audit?: { enabled?: boolean; flushMs?: number; retentionDays?: number };
+  audit?: { enabled?: boolean; flushMs?: number; retentionDays?: number; coalesce?: boolean };
   /** Where the server's JSON log lines go and from which level; silent when left out. */
   log?: { level: string; stream?: { write(line: string): void } };
 }

@@ -114,6 +114,7 @@ export async function createApp(
           ...(deps.config.audit?.flushMs !== undefined
             ? { flushMs: deps.config.audit.flushMs }
             : {}),
+          ...(deps.config.audit?.coalesce === false ? { coalesceMs: 0 } : {}),
           onError: (error) => app.log.error({ err: error }, 'audit trail write failed'),
         });
   if (audit) {

@@ -10,6 +10,7 @@ it('reads the server configuration from the environment with defaults', () => {
   assert.equal(config.serveWeb, true);
   assert.equal(config.secureCookies, false);
   assert.deepEqual(config.rateLimit, { max: 6000, windowMs: 60_000 });
+  assert.deepEqual(config.audit, { enabled: true, coalesce: true });
   const set = toAppConfig({
     env: {
       TEARLINE_BASE_URL: 'https://tearline.example.org/',
@@ -19,6 +20,7 @@ it('reads the server configuration from the environment with defaults', () => {
       TEARLINE_RATE_LIMIT: '50',
       TEARLINE_SESSION_HOURS: '2',
       TEARLINE_SESSION_IDLE_MINUTES: '15',
+      TEARLINE_AUDIT_COALESCE: 'false',
     },
     host: '::1',
     port: 9000,
@@ -29,6 +31,7 @@ it('reads the server configuration from the environment with defaults', () => {
   assert.equal(set.serveWeb, false);
   assert.equal(set.rateLimit?.max, 50);
   assert.deepEqual(set.session, { ttlMs: 7_200_000, idleMs: 900_000 });
+  assert.equal(set.audit?.coalesce, false);
   assert.equal(toAppConfig({ env: {}, host: '::1', port: 1 }).baseUrl, 'http://[::1]:1');
 });
 

@@ -53,8 +53,9 @@ function readBoolean(
  * TEARLINE_LOG_LEVEL, TEARLINE_FETCH_ALLOW and TEARLINE_WEBHOOK_ALLOW (CIDRs and host names the
  * outbound fetch policy lets through although private; empty by default), TEARLINE_FETCH_TIMEOUT_MS,
  * when to shed load: TEARLINE_MAX_IN_FLIGHT, TEARLINE_RESERVED_IN_FLIGHT,
- * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026), TEARLINE_AUDIT (default on) and
- * TEARLINE_AUDIT_RETENTION_DAYS (audit records kept; default forever).
+ * TEARLINE_MAX_EVENT_LOOP_DELAY_MS (ADR 0026), TEARLINE_AUDIT (default on),
+ * TEARLINE_AUDIT_RETENTION_DAYS (audit records kept; default forever) and TEARLINE_AUDIT_COALESCE
+ * (repeated page reads and searches within 100 ms as one record; default on, ADR 0038).
  *
  * @example const config = toAppConfig({ env: process.env, host: '127.0.0.1', port: 8080 })
  */
@@ -95,6 +96,7 @@ export function toAppConfig(options: DepsOptions): AppConfig {
     },
     audit: {
       enabled: readBoolean(env, 'TEARLINE_AUDIT', true),
+      coalesce: readBoolean(env, 'TEARLINE_AUDIT_COALESCE', true),
       ...(env.TEARLINE_AUDIT_RETENTION_DAYS
         ? { retentionDays: readInteger(env, 'TEARLINE_AUDIT_RETENTION_DAYS', 365) }
         : {}),

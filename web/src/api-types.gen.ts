@@ -1521,6 +1521,7 @@ export interface paths {
                 targets: string;
                 origin: string;
                 status: number;
+                count: number;
                 prevHash: string;
                 hash: string;
               }[];

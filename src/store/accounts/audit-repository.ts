@@ -23,11 +23,12 @@ const COLUMNS = [
   'targets',
   'origin',
   'status',
+  'count',
   'prev_hash',
   'hash',
 ] as const satisfies ReadonlyArray<keyof AuditRow>;
 
-// 10 columns × 500 rows stays far below both engines' bound-parameter limits.
+// 11 columns × 500 rows stays far below both engines' bound-parameter limits.
 const CHUNK = 500;
 
 function toRow(e: AuditEntry): AuditRow {
@@ -40,6 +41,7 @@ function toRow(e: AuditEntry): AuditRow {
     targets: e.targets,
     origin: e.origin,
     status: e.status,
+    count: e.count,
     prev_hash: e.prevHash,
     hash: e.hash,
   };
@@ -55,6 +57,7 @@ function fromRow(r: AuditRow): AuditEntry {
     targets: r.targets,
     origin: r.origin,
     status: Number(r.status),
+    count: Number(r.count),
     prevHash: r.prev_hash,
     hash: r.hash,
   };
@@ -114,6 +117,7 @@ export function createAuditRepository(database: Database): AuditTrail {
                 e.targets,
                 e.origin,
                 e.status,
+                e.count,
                 e.prevHash,
                 e.hash,
               );

@@ -185,6 +185,7 @@ export interface AuditTrailTable {
   status: number;
   prev_hash: string;
   hash: string;
+  count: Generated<number>;
 }
 
 export interface IngestDraftItemsTable {

@@ -80,7 +80,10 @@ export function AuditPage() {
                 <td>{e.seq}</td>
                 <td>{e.at}</td>
                 <td>{e.actorName || e.actorId || '—'}</td>
-                <td>{e.action}</td>
+                <td>
+                  {e.action}
+                  {e.count > 1 && <span title="identical repeats within 100 ms"> ×{e.count}</span>}
+                </td>
                 <td>{e.targets || '—'}</td>
                 <td>{e.origin}</td>
                 <td>{e.status || '—'}</td>

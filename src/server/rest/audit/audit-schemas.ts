@@ -18,6 +18,7 @@ const auditEntrySchema = {
     'targets',
     'origin',
     'status',
+    'count',
     'prevHash',
     'hash',
   ],
@@ -30,6 +31,8 @@ const auditEntrySchema = {
     targets: str,
     origin: str,
     status: int,
+    /** How many identical events the record stands for (repeated reads within 100 ms). */
+    count: int,
     prevHash: str,
     hash: str,
   },
