@@ -145,6 +145,25 @@ describe('tearline transforms', () => {
     assert.match(run(note, t).dropped ?? '', /internal/);
   });
 
+  it("strips a source's wording with its country's initials and its title", () => {
+    const strip = (description: string) =>
+      (run({ ...incident, description }, [{ kind: 'strip-sources' }]).object as StixObject)
+        .description;
+    assert.equal(
+      strip('Two died. U.S. officials said the cell had planned it.'),
+      'Two died. [source withheld] the cell had planned it.',
+    );
+    assert.equal(
+      strip('The raid ended. Lt. Col. Haidari told reporters the road was open.'),
+      'The raid ended. [source withheld] the road was open.',
+    );
+    // A clause after a comma and a conjunction has its speaker too.
+    assert.equal(
+      strip('Nine died, but local elders said the toll was higher.'),
+      'Nine died, but [source withheld] the toll was higher.',
+    );
+  });
+
   it('drops objects below the confidence floor, and unrated ones only when asked', () => {
     assert.match(run(incident, [{ kind: 'confidence-floor', min: 50 }]).dropped ?? '', /below 50/);
     assert.ok(run(incident, [{ kind: 'confidence-floor', min: 40 }]).object);

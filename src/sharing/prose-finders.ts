@@ -52,8 +52,10 @@ const SAY_TO = `(?:${SAY}|told(?:\\s+${LISTENER})?)`;
 // Where or how it was said, at the end of a clause: "in a statement", "on Telegram", "by phone".
 const HOW =
   '(?:\\s+(?:in|on|late on|early on|by|via|through|at|during|to)\\s+[^,.;!?"“”\\n]{1,40}?)?';
-// A clause opens at the start of the text or a sentence, or after a semicolon or a colon.
-const CLAUSE_START = '(?:^|(?<=[.!?]["”]?\\s+)|(?<=[;:]\\s+))';
+// A clause opens at the start of the text or a sentence, after a semicolon or a colon, or after a
+// comma and a conjunction (", but local officials said …").
+const CLAUSE_START =
+  '(?:^|(?<=[.!?]["”]?\\s+)|(?<=[;:]\\s+)|(?<=,\\s+(?:and|but|while|whereas|although|though|yet)\\s+))';
 const ATTRIBUTION_PATTERNS: readonly RegExp[] = [
   // "according to a hospital official," / "according to Reuters"
   /\b[Aa]ccording to [^.;:!?\n]{1,80}?(?=,|\.(?:\s|$)|;|$)/gu,
@@ -90,11 +92,28 @@ export function findAttributionPhrases(text: string, out: FoundSpan[] = []): Fou
     collect(
       text,
       pattern,
-      (m) => ({ kind: 'attribution', start: m.index, end: m.index + m[0].length }),
+      (m) => ({
+        kind: 'attribution',
+        start: m.index - abbreviationsBefore(text, m.index),
+        end: m.index + m[0].length,
+      }),
       out,
     );
   }
   return out;
+}
+
+// An initialism ("U.S.", "U.N.", "U.A.E.") or a title's abbreviation ("Gen.", "Dr.", "Lt. Col.")
+// just before a speaker: its full stop reads as a sentence's end, so the speaker's clause seems
+// to open after it, and "U.S. officials said" would lose only "officials said" — the speaker's
+// country, itself a source, would go out.
+const ABBREVIATIONS_BEFORE =
+  /(?:(?<![\p{L}.])(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Brig|Adm|Cmdr|Sen|Rep|Gov|Prof|Gen\. Maj|Lt\. Col|Lt\. Gen|Maj\. Gen|Brig\. Gen)\.)\s+$/u;
+
+/** How many characters of initialisms and title abbreviations stand right before `at`. */
+function abbreviationsBefore(text: string, at: number): number {
+  const m = ABBREVIATIONS_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+  return m === null ? 0 : m[0].length;
 }
 
 // --- Datelines -------------------------------------------------------------------------------
