@@ -145,7 +145,7 @@ describe('tearline transforms', () => {
     assert.match(run(note, t).dropped ?? '', /internal/);
   });
 
-  it("strips a source's wording with its country's initials and its title", () => {
+  it("strips a source's wording with its country's initials and its title, and datelines", () => {
     const strip = (description: string) =>
       (run({ ...incident, description }, [{ kind: 'strip-sources' }]).object as StixObject)
         .description;
@@ -156,6 +156,11 @@ describe('tearline transforms', () => {
     assert.equal(
       strip('The raid ended. Lt. Col. Haidari told reporters the road was open.'),
       'The raid ended. [source withheld] the road was open.',
+    );
+    // A dateline under a headline line is a dateline, not the headline's tail.
+    assert.equal(
+      strip('Fighters attack an army base\nBOSASO, Somalia, 9 June 2024 — Six soldiers died.'),
+      'Fighters attack an army base\nSix soldiers died.',
     );
     // A clause after a comma and a conjunction has its speaker too.
     assert.equal(

@@ -120,10 +120,27 @@ function abbreviationsBefore(text: string, at: number): number {
 
 // "KABUL, 3 March 2025 — ", "Kandahar (Reuters) - ", "MOSCOW, March 22 (AP) – " at the start of
 // the text or of a line.
-const DATELINE = new RegExp(
-  `(?:^|(?<=\\n))\\s*\\p{Lu}[\\p{L}'’. -]{1,40}?(?:,\\s*[\\p{L}\\d .,'’]{1,40}?)?(?:\\s*\\([^)\\n]{1,30}\\))?\\s*(?:—|–|--|-(?=\\s))\\s*`,
-  'gu',
-);
+const DATELINE_BODY = `\\s*\\p{Lu}[\\p{L}'’. -]{1,40}?(?:,\\s*[\\p{L}\\d .,'’]{1,40}?)?(?:\\s*\\([^)\\n]{1,30}\\))?\\s*(?:—|–|--|-(?=\\s))\\s*`;
+const DATELINE = new RegExp(`(?:^|(?<=\\n))${DATELINE_BODY}`, 'gu');
+const DATELINE_HERE = new RegExp(DATELINE_BODY, 'uy');
+
+/** A dateline is short and its place is in capitals, or it carries a date or an agency. */
+function isDatelineHead(head: string): boolean {
+  return /^\s*\p{Lu}{2,}/u.test(head) || /\d|\(|,/.test(head);
+}
+
+/**
+ * Whether a dateline opens the text at `at`: a line that does must stay a line when single line
+ * breaks are joined (a headline above it would otherwise run into it, and it would no longer be
+ * at a line's start, where datelines are found).
+ *
+ * @example opensDateline('Blast in city\nKABUL, 3 March 2025 — Ten died.', 14) // true
+ */
+export function opensDateline(text: string, at: number): boolean {
+  DATELINE_HERE.lastIndex = at;
+  const m = DATELINE_HERE.exec(text);
+  return m !== null && isDatelineHead(m[0]);
+}
 
 /** A dateline at the start of the text or of a line. */
 export function findDatelines(text: string, out: FoundSpan[] = []): FoundSpan[] {
@@ -132,10 +149,7 @@ export function findDatelines(text: string, out: FoundSpan[] = []): FoundSpan[] 
     DATELINE,
     (m) => {
       const head = m[0];
-      // A dateline is short and its place is in capitals, or it carries a date or an agency.
-      const isCaps = /^\s*\p{Lu}{2,}/u.test(head);
-      const hasDateOrAgency = /\d|\(|,/.test(head);
-      return isCaps || hasDateOrAgency
+      return isDatelineHead(head)
         ? { kind: 'dateline', start: m.index, end: m.index + head.length }
         : undefined;
     },

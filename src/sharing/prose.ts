@@ -19,6 +19,7 @@ import {
   findDateExpressions,
   findDatelines,
   findLocativeGuesses,
+  opensDateline,
   findShapedPlaces,
   findTitledNames,
   type FoundSpan,
@@ -60,7 +61,8 @@ const PLACE_RANK = { city: 0, admin1: 1, country: 2, region: 3 } as const;
 /**
  * Normalises free text before it is read and released: Unicode NFKC, invisible characters out,
  * any run of spaces (non-breaking ones included) as one space, a single line break as a space (a
- * name broken over two lines is one name); paragraph breaks stay.
+ * name broken over two lines is one name) unless a dateline opens the next line; paragraph breaks
+ * stay.
  *
  * @example normaliseProse('Gul\u00a0\u00a0Ahmad\nZazai') // 'Gul Ahmad Zazai'
  */
@@ -72,7 +74,9 @@ export function normaliseProse(text: string): string {
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
-    .replace(/([^\n])\n(?!\n)/g, '$1 ')
+    .replace(/([^\n])\n(?!\n)/g, (_line, last: string, at: number, all: string) =>
+      opensDateline(all, at + 2) ? `${last}\n` : `${last} `,
+    )
     .replace(/\n{3,}/g, '\n\n');
 }
 
