@@ -162,6 +162,11 @@ describe('tearline transforms', () => {
       strip('Fighters attack an army base\nBOSASO, Somalia, 9 June 2024 — Six soldiers died.'),
       'Fighters attack an army base\nSix soldiers died.',
     );
+    assert.equal(
+      strip('Blast in a market. PESHAWAR, Pakistan — A bomber struck.'),
+      'Blast in a market. A bomber struck.',
+    );
+    assert.equal(strip('ST. PETERSBURG, Russia — Two died.'), 'Two died.');
     // A clause after a comma and a conjunction has its speaker too.
     assert.equal(
       strip('Nine died, but local elders said the toll was higher.'),

@@ -142,15 +142,28 @@ export function opensDateline(text: string, at: number): boolean {
   return m !== null && isDatelineHead(m[0]);
 }
 
+// A full stop and a capital, not after an initial or "St." ("ST. PETERSBURG" is one place).
+const SENTENCE_END = /(?<!\b(?:S[tT]|\p{Lu}))[.!?]\s+(?=\p{Lu})/gu;
+
+/** Where the text after the last sentence end in `head` starts (0 when there is none). */
+function lastSentenceEnd(head: string): number {
+  let after = 0;
+  for (const m of head.matchAll(SENTENCE_END)) after = m.index + m[0].length;
+  return after;
+}
+
 /** A dateline at the start of the text or of a line. */
 export function findDatelines(text: string, out: FoundSpan[] = []): FoundSpan[] {
   collect(
     text,
     DATELINE,
     (m) => {
-      const head = m[0];
+      // A headline run into its dateline ("Blast in Peshawar. PESHAWAR, Pakistan — ") is not
+      // part of it: the dateline starts after the last sentence's end inside the match.
+      const skip = lastSentenceEnd(m[0]);
+      const head = m[0].slice(skip);
       return isDatelineHead(head)
-        ? { kind: 'dateline', start: m.index, end: m.index + head.length }
+        ? { kind: 'dateline', start: m.index + skip, end: m.index + m[0].length }
         : undefined;
     },
     out,
