@@ -276,9 +276,10 @@ for (const engine of ENGINES) {
         assert.equal(verdict.from, 3);
         const after = (await call(t, r, 'GET', '/api/audit')).body.entries as AuditEntry[];
         assert.deepEqual(
-          after.map((e) => e.action),
-          // The first listing's own record was still buffered when the pruning was chained.
-          ['session.sign-in', 'object.search', 'audit.prune', 'audit.read', 'audit.read'],
+          after.map((e) => e.action).sort(),
+          // The first listing's own record is written before or after the pruning's, as the
+          // recorder's 100 ms window falls; both are kept after the checkpoint.
+          ['audit.prune', 'audit.read', 'audit.read', 'object.search', 'session.sign-in'],
         );
       } finally {
         await t.dispose();
