@@ -167,6 +167,15 @@ describe('tearline transforms', () => {
       'Blast in a market. A bomber struck.',
     );
     assert.equal(strip('ST. PETERSBURG, Russia — Two died.'), 'Two died.');
+    // A group claiming an act is the claimant, kept; a speaker who claims something is a source.
+    assert.equal(
+      strip('Islamic State claimed responsibility. A police spokesman claimed the men fled.'),
+      'Islamic State claimed responsibility. [source withheld] the men fled.',
+    );
+    assert.equal(
+      strip('The group claimed the suicide attack; it claimed the raid too.'),
+      'The group claimed the suicide attack; it claimed the raid too.',
+    );
     // A clause after a comma and a conjunction has its speaker too.
     assert.equal(
       strip('Nine died, but local elders said the toll was higher.'),

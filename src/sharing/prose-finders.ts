@@ -49,6 +49,10 @@ const LISTENER =
   '(?:reporters|journalists|the press|the media|(?:(?:the|this|a|an|local|state|foreign|our)\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:newspaper|agency|outlet|channel|television|radio|website|investigators|researchers|monitors|broadcaster|station|reporters|journalists|media|press)|(?:the\\s+)?\\p{Lu}[\\w.&-]*(?:\\s+(?:for\\s+|of\\s+)?\\p{Lu}[\\w.&-]*){0,5})';
 // Only telling has a listener: "told AFP", never "blamed Islamic State".
 const SAY_TO = `(?:${SAY}|told(?:\\s+${LISTENER})?)`;
+// Claiming an act is not reporting it: "Islamic State claimed responsibility", "the group claimed
+// the bombing" name the claimant, which a release keeps, not a source.
+const NOT_AN_ACT_CLAIMED =
+  '(?!(?<=claimed)\\s+(?:responsibility|credit|(?:the|an?|this|that|its|both)\\s+(?:[\\p{L}-]+\\s+)?(?:attacks?|bombings?|killings?|assaults?|raids?|ambush(?:es)?|blasts?|explosions?|kidnappings?|abductions?|strikes?|shootings?|operations?|massacres?|beheadings?)\\b))';
 // Where or how it was said, at the end of a clause: "in a statement", "on Telegram", "by phone".
 const HOW =
   '(?:\\s+(?:in|on|late on|early on|by|via|through|at|during|to)\\s+[^,.;!?"“”\\n]{1,40}?)?';
@@ -64,11 +68,11 @@ const ATTRIBUTION_PATTERNS: readonly RegExp[] = [
   // "A police spokesman said (that) …", "; colleagues said …", "Officials told reporters …":
   // the speaker opens the clause (no comma inside it, or one set-off aside).
   new RegExp(
-    `${CLAUSE_START}(?:[^,.;!?"“”\\n]{0,80}?|[^,.;!?"“”\\n]{1,60}?,[^,.;!?"“”\\n]{1,60},)\\s${SAY_TO}(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
+    `${CLAUSE_START}(?:[^,.;!?"“”\\n]{0,80}?|[^,.;!?"“”\\n]{1,60}?,[^,.;!?"“”\\n]{1,60},)\\s${SAY_TO}${NOT_AN_ACT_CLAIMED}(?:\\s+(?:on|late on)\\s+\\w+day)?(?:,?\\s+that)?(?=[\\s,:])`,
     'gu',
   ),
   // ", he said." / ", she told AFP."
-  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY_TO}`, 'gu'),
+  new RegExp(`\\b(?:he|she|they|it)\\s+${SAY_TO}${NOT_AN_ACT_CLAIMED}`, 'gu'),
   new RegExp(
     `\\b(?:told|speaking to|talking to|in an interview with|in a (?:statement|post|message) (?:to|on|posted))\\s+${LISTENER}`,
     'gu',
