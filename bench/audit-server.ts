@@ -1,8 +1,9 @@
 // One server of bench/audit-split-bench.ts, in its own process: the audit trail on or off over its
 // own copy of the bench's database, so that neither server's code, JIT feedback or database
 // connections are shared with the other (as they are with one process serving both). It answers
-// `{ cpu: true }` with its own process CPU time, and `{ close: true }` by closing.
+// `{ cpu: true }` with its own process CPU time and its threads' (threadCpu), and `{ close: true }` by closing.
 // Run by the bench: fork('audit-server.ts', [databasePath, 'on' | 'off'])
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { randomIds, systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/store/database.js';
@@ -44,7 +45,7 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 process.on('message', (message: { cpu?: boolean; close?: boolean }) => {
   if (message.cpu) {
     const used = process.cpuUsage();
-    process.send?.({ cpu: used.user + used.system });
+    process.send?.({ cpu: used.user + used.system, threads: threadCpu() });
   } else if (message.close) {
     void app
       .close()
@@ -53,3 +54,23 @@ process.on('message', (message: { cpu?: boolean; close?: boolean }) => {
   }
 });
 process.send?.({ url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+
+/**
+ * Each thread's CPU time in µs, the main thread's as `main` and the others' by thread id (Linux
+ * only; empty elsewhere): which thread the trail's cost lands on, the event loop or the
+ * page-read thread's SQLite connection.
+ */
+function threadCpu(): Record<string, number> {
+  const byName: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      // Node leaves its threads unnamed: the main thread is the process's id, the rest by id.
+      const name = tid === String(process.pid) ? 'main' : tid;
+      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      byName[name] = (byName[name] ?? 0) + ns / 1000;
+    }
+  } catch {
+    // Not Linux, or a thread ended between listing and reading: the split is optional.
+  }
+  return byName;
+}

@@ -71,22 +71,25 @@ const { user } = await accounts.addUser({
 const { token } = await accounts.mintToken(user.id, {});
 db.database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
 const dir = mkdtempSync(join(tmpdir(), 'tearline-audit-split-'));
-const paths = { on: join(dir, 'on.db'), off: join(dir, 'off.db') };
-copyFileSync(db.url.slice('sqlite:'.length), paths.on);
-copyFileSync(db.url.slice('sqlite:'.length), paths.off);
+const template = join(dir, 'template.db');
+copyFileSync(db.url.slice('sqlite:'.length), template);
 await db.dispose();
 
 const tsx = { execArgv: ['--import', 'tsx'] };
 const reply = <T>(child: ChildProcess) =>
   new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-async function startServer(mode: 'on' | 'off') {
+async function startServer(path: string, mode: 'on' | 'off', forkNo: number) {
   const profile = process.env.AUDIT_BENCH_PROFILE;
-  const child = fork(new URL('./audit-server.ts', import.meta.url), [paths[mode], mode], {
+  const child = fork(new URL('./audit-server.ts', import.meta.url), [path, mode], {
     execArgv: [
       ...tsx.execArgv,
       // A CPU profile of each server (AUDIT_BENCH_PROFILE=<dir>): what the on server does more.
       ...(profile
-        ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${join(profile, mode)}`]
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-interval=100',
+            `--cpu-prof-dir=${join(profile, `${mode}-${forkNo}`)}`,
+          ]
         : []),
     ],
   });
@@ -101,35 +104,44 @@ function hasTaskset(): boolean {
     return false;
   }
 }
-const servers = { on: await startServer('on'), off: await startServer('off') };
-const load = fork(new URL('./audit-load.ts', import.meta.url), [], tsx);
 // Each server's threads on the first core and the client on the second (AUDIT_BENCH_PIN=0 lets
 // the scheduler place them): unpinned, the client and the server's two threads trade two cores,
 // and runs of two identical servers read from -6 to +5 %; pinned, from -3 to 0 %.
-if (process.env.AUDIT_BENCH_PIN !== '0' && availableParallelism() >= 2 && hasTaskset()) {
-  const pin = (child: ChildProcess, cpu: string) =>
+const pinning = process.env.AUDIT_BENCH_PIN !== '0' && availableParallelism() >= 2 && hasTaskset();
+const pin = (child: ChildProcess, cpu: string) => {
+  if (pinning)
     execFileSync('taskset', ['-a', '-p', '-c', cpu, String(child.pid)], { stdio: 'ignore' });
-  pin(servers.on.child, '0');
-  pin(servers.off.child, '0');
-  pin(load, '1');
-}
+};
+const load = fork(new URL('./audit-load.ts', import.meta.url), [], tsx);
+pin(load, '1');
+
+/** The server's CPU time in µs: the whole process, its main thread, and its other threads. */
 const cpuOf = async (child: ChildProcess) => {
-  const answer = reply<{ cpu: number }>(child);
+  const answer = reply<{ cpu: number; threads: Record<string, number> }>(child);
   child.send({ cpu: true });
-  return (await answer).cpu;
+  const { cpu, threads } = await answer;
+  const main = threads.main ?? 0;
+  const others = Object.values(threads).reduce((sum, t) => sum + t, 0) - main;
+  return { cpu, main, others };
 };
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
 /** One round: requests/s as the client saw it, and the server's CPU time per request in µs. */
-async function round(mode: 'on' | 'off', target: Target) {
-  const server = servers[mode];
+async function round(server: Server, target: Target) {
   const before = await cpuOf(server.child);
   const answer = reply<{ ms?: number; error?: string }>(load);
   load.send({ ...roundOfRequests(server.url, target, PER_ROUND, token), concurrency: CONCURRENCY });
   const { ms, error } = await answer;
   if (error !== undefined || ms === undefined) throw new Error(error);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const used = (await cpuOf(server.child)) - before;
-  return { rate: PER_ROUND / (ms / 1000), cpu: used / PER_ROUND };
+  const after = await cpuOf(server.child);
+  return {
+    rate: PER_ROUND / (ms / 1000),
+    cpu: (after.cpu - before.cpu) / PER_ROUND,
+    main: (after.main - before.main) / PER_ROUND,
+    others: (after.others - before.others) / PER_ROUND,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -139,55 +151,98 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // more code to compile, settles later. AUDIT_BENCH_WARMUP=<rounds>, default 20.
 const WARMUP = Number(process.env.AUDIT_BENCH_WARMUP ?? 20);
 
-async function measure(target: Target) {
+type Pair = { on: Server; off: Server };
+type Series = { on: number[]; off: number[] };
+const series = (): Series => ({ on: [], off: [] });
+
+/** One fork's rounds of one kind: each server's figures per round and the paired CPU ratios. */
+async function measure(servers: Pair, target: Target) {
   for (let w = 0; w < WARMUP; w++) {
-    await round('on', target);
-    await round('off', target);
+    await round(servers.on, target);
+    await round(servers.off, target);
   }
-  const cpu = { on: [] as number[], off: [] as number[] };
-  const rates = { on: [] as number[], off: [] as number[] };
+  const cpu = series();
+  const main = series();
+  const others = series();
+  const rates = series();
   const cpuRatios: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
     for (const which of order) {
-      const m = await round(which, target);
+      const m = await round(servers[which], target);
       cpu[which].push(m.cpu);
+      main[which].push(m.main);
+      others[which].push(m.others);
       rates[which].push(m.rate);
     }
     cpuRatios.push(cpu.on[r]! / cpu.off[r]!);
   }
-  return { cpu, rates, cpuRatios };
+  return { cpu, main, others, rates, ratio: median(cpuRatios) };
 }
+type Measured = Awaited<ReturnType<typeof measure>>;
 
 // AUDIT_BENCH_ONLY=taxii|search measures one kind only: a profile of the other's requests is noise.
 const only = process.env.AUDIT_BENCH_ONLY;
-const search = only === 'taxii' ? undefined : await measure('search');
-const taxii = only === 'search' ? undefined : await measure('taxii');
-for (const server of Object.values(servers)) {
-  const closed = reply(server.child);
-  server.child.send({ close: true });
-  await closed;
+// Forks: fresh pairs of servers, each over fresh copies of the database. Two runs of this bench
+// on the same code read anywhere from 2 to 23 % for a TAXII page: a process's own JIT, heap and
+// memory layout move its CPU per request for its whole life, which rounds within one pair of
+// processes cannot average out. The figure is the median over forks of each fork's median
+// paired ratio. AUDIT_BENCH_FORKS=<n>, default 5.
+const FORKS = Number(process.env.AUDIT_BENCH_FORKS ?? 5);
+const forks: { search?: Measured; taxii?: Measured; searches: number; taxiiReads: number }[] = [];
+for (let f = 0; f < FORKS; f++) {
+  const paths = { on: join(dir, `on-${f}.db`), off: join(dir, `off-${f}.db`) };
+  copyFileSync(template, paths.on);
+  copyFileSync(template, paths.off);
+  const servers: Pair = {
+    on: await startServer(paths.on, 'on', f),
+    off: await startServer(paths.off, 'off', f),
+  };
+  pin(servers.on.child, '0');
+  pin(servers.off.child, '0');
+  const search = only === 'taxii' ? undefined : await measure(servers, 'search');
+  const taxii = only === 'search' ? undefined : await measure(servers, 'taxii');
+  for (const server of Object.values(servers)) {
+    const closed = reply(server.child);
+    server.child.send({ close: true });
+    await closed;
+  }
+  const onDb = await openDatabase(`sqlite:${paths.on}`);
+  const trail = await createStore(onDb).audit.listAll();
+  await onDb.close();
+  for (const path of Object.values(paths)) rmSync(path, { force: true });
+  const count = (action: string) => trail.filter((e) => e.action === action).length;
+  forks.push({ search, taxii, searches: count('object.search'), taxiiReads: count('taxii.read') });
+  const cost = (m?: Measured) => (m === undefined ? '-' : `${((m.ratio - 1) * 100).toFixed(1)} %`);
+  console.error(`fork ${f + 1}/${FORKS}: search ${cost(search)}, TAXII page ${cost(taxii)}`);
 }
 load.kill();
-const onDb = await openDatabase(`sqlite:${paths.on}`);
-const trail = await createStore(onDb).audit.listAll();
-await onDb.close();
 rmSync(dir, { recursive: true, force: true });
 
-const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-const summary = (name: string, m: Awaited<ReturnType<typeof measure>> | undefined) =>
-  m === undefined
-    ? `${name}: not measured (AUDIT_BENCH_ONLY)`
-    : `${name}, ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite, one process per server:\n` +
-      `  server CPU per request, baseline (audit off): median ${median(m.cpu.off).toFixed(0)} µs (${list(m.cpu.off)})\n` +
-      `  server CPU per request, audit on:             median ${median(m.cpu.on).toFixed(0)} µs (${list(m.cpu.on)})\n` +
-      `  CPU on/baseline: median of paired ratios ${median(m.cpuRatios).toFixed(3)} (cost ${((median(m.cpuRatios) - 1) * 100).toFixed(1)} %)\n` +
-      `  requests/s, baseline ${median(m.rates.off).toFixed(0)}, audit on ${median(m.rates.on).toFixed(0)}`;
+const pct = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`;
+const summary = (name: string, ms: Measured[]) => {
+  if (ms.length === 0) return `${name}: not measured (AUDIT_BENCH_ONLY)`;
+  const all = (pick: (m: Measured) => Series, side: 'on' | 'off') =>
+    median(ms.flatMap((m) => pick(m)[side])).toFixed(0);
+  const ratios = ms.map((m) => m.ratio);
+  return (
+    `${name}, ${FORKS} forks × ${ROUNDS} rounds × ${PER_ROUND} requests, concurrency ${CONCURRENCY}, SQLite, one process per server:\n` +
+    `  server CPU per request (µs, median of all rounds): baseline (audit off) ${all((m) => m.cpu, 'off')}, audit on ${all((m) => m.cpu, 'on')}\n` +
+    `  by thread (schedstat): main ${all((m) => m.main, 'off')} → ${all((m) => m.main, 'on')}, ` +
+    `other threads ${all((m) => m.others, 'off')} → ${all((m) => m.others, 'on')}\n` +
+    `  cost by fork (median of paired ratios): ${ratios.map(pct).join(', ')}\n` +
+    `  CPU on/baseline: median over forks ${median(ratios).toFixed(3)} (cost ${pct(median(ratios))})\n` +
+    `  requests/s, baseline ${all((m) => m.rates, 'off')}, audit on ${all((m) => m.rates, 'on')}`
+  );
+};
+const searches = forks.flatMap((f) => (f.search ? [f.search] : []));
+const pages = forks.flatMap((f) => (f.taxii ? [f.taxii] : []));
+const ratioOf = (ms: Measured[]) => (ms.length ? median(ms.map((m) => m.ratio)).toFixed(3) : '-');
 console.log(
   [
-    summary('GET /api/search', search),
-    summary('GET TAXII objects page (50)', taxii),
-    `records written: ${trail.filter((e) => e.action === 'object.search').length} searches, ${trail.filter((e) => e.action === 'taxii.read').length} TAXII reads`,
-    `audit-split-ratio: cpu_search=${search ? median(search.cpuRatios).toFixed(3) : '-'} cpu_taxii=${taxii ? median(taxii.cpuRatios).toFixed(3) : '-'}`,
+    summary('GET /api/search', searches),
+    summary('GET TAXII objects page (50)', pages),
+    `records written per fork: ${median(forks.map((f) => f.searches))} searches, ${median(forks.map((f) => f.taxiiReads))} TAXII reads`,
+    `audit-split-ratio: cpu_search=${ratioOf(searches)} cpu_taxii=${ratioOf(pages)}`,
   ].join('\n'),
 );
