@@ -150,3 +150,41 @@ it('writes a record per event when coalescing is off', async () => {
     [1, 1, 1],
   );
 });
+
+it('coalesces two partners paging in turn into a record each, and counts records, not repeats, towards a full batch', async () => {
+  const { trail, written } = fakeTrail(0);
+  const recorder = createAuditRecorder(trail, createSteppingClock('2026-03-01T09:00:00Z', 1), {
+    flushMs: 3_600_000,
+    maxBatch: 3,
+  });
+  const page = (partner: string): AuditEvent => ({
+    actorId: `partner:${partner}`,
+    actorName: partner,
+    action: 'taxii.read',
+    targets: 'collection-1',
+    origin: '10.0.0.7',
+    status: 200,
+  });
+  for (let i = 0; i < 5; i++) {
+    recorder.record(page('p1'));
+    recorder.record(page('p2'));
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(written.length, 0, 'ten events are two records: the batch of three is not full');
+  recorder.record({ ...event('ana'), action: 'object.read-restricted', targets: 'x--1' });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(
+    written[0]!.map((d) => [d.actorName, d.count ?? 1]),
+    [
+      ['p1', 5],
+      ['p2', 5],
+      ['ana', 1],
+    ],
+  );
+  recorder.record(page('p1')); // after the write: a new record, not the written one's count
+  await recorder.flush();
+  assert.deepEqual(
+    written[1]!.map((d) => [d.actorName, d.count ?? 1]),
+    [['p1', 1]],
+  );
+});

@@ -47,10 +47,12 @@ export function createAuditRecorder(
   const flushMs = options.flushMs ?? 100;
   const coalesceMs = options.coalesceMs ?? 100;
   const maxBatch = options.maxBatch ?? 500;
-  // A request pays for two pushes: the event as the caller built it and the clock's reading.
-  // Timestamps are formatted and drafts built at the flush, for a whole batch at once.
-  let events: AuditEvent[] = [];
-  let times: Date[] = [];
+  // A request pays for a push and the clock's reading, or, repeating an open record, for a
+  // count. Timestamps are formatted and drafts built at the flush, for a whole batch at once.
+  let pending: Pending[] = [];
+  // The coalesced actions' records still open to repeats, by actor: a few per flush (one per
+  // partner and collection it pages), compared field by field, never joined into a key.
+  let open = new Map<string, Pending[]>();
   // A batch whose write failed, written first at the next flush.
   let unwritten: AuditDraft[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,33 +60,38 @@ export function createAuditRecorder(
 
   const takeBatch = (): AuditDraft[] => {
     const batch = unwritten;
-    // A coalesced action's open record by its identity: the draft and its first event's time.
-    const open = new Map<string, { draft: AuditDraft; since: number }>();
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      const time = times[i]!.getTime();
-      const key = coalesceMs > 0 && COALESCED_ACTIONS.has(e.action) ? identityOf(e) : undefined;
-      const same = key === undefined ? undefined : open.get(key);
-      if (same !== undefined && time - same.since <= coalesceMs) {
-        same.draft.count = (same.draft.count ?? 1) + 1;
-        continue;
-      }
-      const draft: AuditDraft = {
-        at: toStixTimestamp(times[i]!),
+    for (const { event: e, at, count } of pending) {
+      batch.push({
+        at: toStixTimestamp(at),
         actorId: e.actorId,
         actorName: e.actorName,
         action: e.action,
         targets: e.targets,
         origin: e.origin,
         status: e.status,
-      };
-      batch.push(draft);
-      if (key !== undefined) open.set(key, { draft, since: time });
+        ...(count === 1 ? {} : { count }),
+      });
     }
-    events = [];
-    times = [];
+    pending = [];
+    open = new Map();
     unwritten = [];
     return batch;
+  };
+
+  /** Counts the event into an open record it repeats; false when there is none. */
+  const countedAsRepeat = (event: AuditEvent, now: Date): boolean => {
+    for (const record of open.get(event.actorId) ?? []) {
+      if (sameButTime(record.event, event) && now.getTime() - record.at.getTime() <= coalesceMs) {
+        record.count++;
+        return true;
+      }
+    }
+    return false;
+  };
+  const keepOpen = (record: Pending): void => {
+    const records = open.get(record.event.actorId);
+    if (records === undefined) open.set(record.event.actorId, [record]);
+    else records.push(record);
   };
 
   const flush = (): Promise<void> => {
@@ -93,7 +100,7 @@ export function createAuditRecorder(
       timer = undefined;
     }
     writing = writing.then(async () => {
-      if (events.length === 0 && unwritten.length === 0) return;
+      if (pending.length === 0 && unwritten.length === 0) return;
       const batch = takeBatch();
       try {
         await trail.append(batch);
@@ -107,9 +114,13 @@ export function createAuditRecorder(
 
   return {
     record(event) {
-      events.push(event);
-      times.push(clock.now());
-      if (events.length >= maxBatch) void flush();
+      const now = clock.now();
+      const coalesced = coalesceMs > 0 && COALESCED_ACTIONS.has(event.action);
+      if (coalesced && countedAsRepeat(event, now)) return;
+      const record: Pending = { event, at: now, count: 1 };
+      pending.push(record);
+      if (coalesced) keepOpen(record);
+      if (pending.length >= maxBatch) void flush();
       else if (!timer) {
         timer = setTimeout(() => void flush(), flushMs);
         timer.unref?.();
@@ -119,7 +130,21 @@ export function createAuditRecorder(
   };
 }
 
-/** Every field of an event but its time, as one string: the events one record may stand for. */
-function identityOf(e: AuditEvent): string {
-  return `${e.action}\u0000${e.actorId}\u0000${e.actorName}\u0000${e.targets}\u0000${e.origin}\u0000${e.status}`;
+/** An event waiting for the flush, with the repeats it stands for. */
+interface Pending {
+  event: AuditEvent;
+  at: Date;
+  count: number;
+}
+
+/** Whether two events are the same in every field but their time: one record may stand for both. */
+function sameButTime(a: AuditEvent, b: AuditEvent): boolean {
+  return (
+    a.action === b.action &&
+    a.actorId === b.actorId &&
+    a.actorName === b.actorName &&
+    a.targets === b.targets &&
+    a.origin === b.origin &&
+    a.status === b.status
+  );
 }

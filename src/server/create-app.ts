@@ -26,9 +26,8 @@ import { tokenRoutes } from './rest/auth/token-routes.js';
 import { userRoutes } from './rest/users/user-routes.js';
 import { objectRoutes } from './rest/objects/object-routes.js';
 import { auditRoutes } from './rest/audit/audit-routes.js';
-import { createAuditHook } from './audit/audit-hook.js';
+import { createAuditRouteHook } from './audit/audit-hook.js';
 import { createProtectedTermsCache } from './audit/protected-terms-cache.js';
-import { createRestrictedScan, keepAnswersOfRoutes } from './audit/restricted-scan.js';
 import { createAuditRecorder } from '../core/audit-recorder.js';
 
 /** The built web application (Vite's output), served when present and enabled. */
@@ -125,13 +124,11 @@ export async function createApp(
       (error) => app.log.error({ err: error }, 'audit: protected terms could not be read'),
     );
     await terms.reload();
-    app.addHook('onRoute', keepAnswersOfRoutes);
-    app.addHook('onSend', createRestrictedScan(terms));
+    // Each route gets its own audit hook, which knows its route (ADR 0039).
     app.addHook(
-      'onResponse',
-      createAuditHook(audit, {
+      'onRoute',
+      createAuditRouteHook(audit, terms, {
         objects: deps.store.objects,
-        terms,
         releases: deps.store.sharing.releases,
       }),
     );

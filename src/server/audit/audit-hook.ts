@@ -1,20 +1,20 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AuditAction } from '../../core/audit.js';
 import type { AuditRecorder } from '../../core/audit-recorder.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
 import type { ProtectedTermsCache } from './protected-terms-cache.js';
-import { findRestrictedAmong } from './restricted-scan.js';
+import { findRestrictedAmong, keepAnswersOfRoutes, scanAnswer } from './restricted-scan.js';
 import { findReleasedSources } from './released-sources.js';
 import type { ReleaseRepository } from '../../core/ports/sharing.js';
-import { routeKeyOf } from './audit-notes.js';
 
 type Params = Record<string, string | undefined>;
 
 /** Which requests are recorded: `METHOD route-pattern` → the action and the ids it names. */
-const ROUTE_ACTIONS: Record<
-  string,
-  { action: AuditAction; targets?: (p: Params, body?: { username?: unknown }) => string[] }
-> = {
+interface RouteAction {
+  action: AuditAction;
+  targets?: (p: Params, body?: { username?: unknown }) => string[];
+}
+const ROUTE_ACTIONS: Partial<Record<string, RouteAction>> = {
   'POST /api/session': { action: 'session.sign-in' },
   'DELETE /api/session': { action: 'session.sign-out' },
   'POST /api/users': {
@@ -73,36 +73,76 @@ const ROUTE_ACTIONS: Record<
 /** What the hook reads to classify the objects an aggregate answer names. */
 export interface AuditHookSources {
   objects: Pick<ObjectRepository, 'findLatest'>;
-  terms: ProtectedTermsCache;
   /** Maps a partner's released copies back to their sources. */
   releases?: Pick<ReleaseRepository, 'listReleases'>;
 }
 
 /**
- * The onResponse hook that records audited requests: it runs after the reply is sent and only
- * pushes onto the recorder's buffer, so the request never waits for the audit write. Restricted
- * objects the answer held (noted by the onSend scan, or found among an aggregate's ids) are
+ * The onRoute hook that gives every route its audit hooks: the preSerialization hook that keeps
+ * the answer for the scan (keepAnswersOfRoutes), and an onSend hook that records the request.
+ *
+ * The onSend hook notes the restricted objects the answer holds (scanAnswer) and pushes the
+ * request's records onto the recorder's buffer, so the request never waits for the audit write.
+ * Restricted objects the answer held (noted by the scan, or found among an aggregate's ids) are
  * recorded as one `object.read-restricted` record after the request's own.
  *
- * A callback hook: a request with nothing to look up (every TAXII page, almost every search) is
- * recorded without a promise or a closure, since this runs on every request the server answers.
+ * Why this shape (ADR 0039): an onResponse hook makes Fastify listen for every response's end,
+ * which cost a TAXII page about 4 % of its CPU, while the answer and its status are final at
+ * onSend; a hook per route knows its route, which `request.routeOptions` rebuilds at every
+ * access. A callback hook: a request with nothing to look up (every TAXII page, almost every
+ * search) is recorded without a promise or a closure. The few that must look ids up (aggregates,
+ * a partner's released copies) are recorded when the lookup ends, without holding the answer
+ * back; a change of the protected terms holds its answer until they are reloaded, so that the
+ * next request is scanned for them. A route added before this hook is not audited: createApp
+ * adds it before any route.
+ *
+ * @example app.addHook('onRoute', createAuditRouteHook(recorder, terms, sources))
  */
-export function createAuditHook(recorder: AuditRecorder, sources?: AuditHookSources) {
-  return function auditOnResponse(
+export function createAuditRouteHook(
+  recorder: AuditRecorder,
+  terms: ProtectedTermsCache,
+  sources?: AuditHookSources,
+) {
+  return function auditRoute(route: RouteOptions): void {
+    keepAnswersOfRoutes(route);
+    const hook = createAuditHook(recorder, terms, route, sources);
+    const own = route.onSend;
+    route.onSend = own === undefined ? [hook] : [own, hook].flat();
+  };
+}
+
+/** The onSend hook of one route (see createAuditRouteHook). */
+function createAuditHook(
+  recorder: AuditRecorder,
+  terms: ProtectedTermsCache,
+  route: Pick<RouteOptions, 'method' | 'url'>,
+  sources?: AuditHookSources,
+) {
+  // A route of one method has one key; one of several (GET and HEAD) keys by the request's.
+  const single = typeof route.method === 'string' ? `${route.method} ${route.url}` : undefined;
+  const singleKnown = single === undefined ? undefined : ROUTE_ACTIONS[single];
+  return function auditOnSend(
     request: FastifyRequest,
     reply: FastifyReply,
-    done: (error?: Error) => void,
+    payload: unknown,
+    done: (error: Error | null, payload: unknown) => void,
   ): void {
-    const key = routeKeyOf(request);
-    if (key === 'PUT /api/sharing/settings' || mustClassify(request, sources)) {
-      void (async () => {
-        if (key === 'PUT /api/sharing/settings') await sources?.terms.reload();
-        recordRequest(recorder, request, reply, key, await restrictedReadOf(request, sources));
-      })().then(() => done(), done);
+    const key = single ?? `${request.method} ${route.url}`;
+    const known = single === undefined ? ROUTE_ACTIONS[key] : singleKnown;
+    scanAnswer(key, request, reply, payload, terms);
+    if (key === 'PUT /api/sharing/settings') {
+      void terms.reload().then(() => {
+        recordRequest(recorder, request, reply, known, request.auditRestricted ?? []);
+        done(null, payload);
+      });
       return;
     }
-    recordRequest(recorder, request, reply, key, request.auditRestricted ?? []);
-    done();
+    if (mustClassify(request, sources)) {
+      void restrictedReadOf(request, terms, sources).then((restricted) =>
+        recordRequest(recorder, request, reply, known, restricted),
+      );
+    } else recordRequest(recorder, request, reply, known, request.auditRestricted ?? []);
+    done(null, payload);
   };
 }
 
@@ -111,10 +151,9 @@ function recordRequest(
   recorder: AuditRecorder,
   request: FastifyRequest,
   reply: FastifyReply,
-  key: string,
+  known: RouteAction | undefined,
   restricted: readonly string[],
 ): void {
-  const known = ROUTE_ACTIONS[key];
   const action = (request.auditAction as AuditAction | undefined) ?? known?.action;
   if (!action && restricted.length === 0) return;
   const actor = actorOf(request);
@@ -173,6 +212,7 @@ function mustClassify(request: FastifyRequest, sources: AuditHookSources | undef
 
 async function restrictedReadOf(
   request: FastifyRequest,
+  terms: ProtectedTermsCache,
   sources: AuditHookSources | undefined,
 ): Promise<string[]> {
   const held = request.auditRestricted ?? [];
@@ -183,9 +223,7 @@ async function restrictedReadOf(
     return held;
   try {
     const among =
-      named.length > 0
-        ? await findRestrictedAmong(sources.objects, named, sources.terms.current())
-        : [];
+      named.length > 0 ? await findRestrictedAmong(sources.objects, named, terms.current()) : [];
     const behind =
       partner !== undefined && held.length > 0 && sources.releases
         ? await findReleasedSources(sources.releases, partner, held)

@@ -1,26 +1,12 @@
-import type { FastifyRequest } from 'fastify';
-
 declare module 'fastify' {
   interface FastifyRequest {
     /** Ids a route learnt while answering (a created release, a restricted object read). */
     auditTargets?: string[];
     /** Set by a route whose request is worth recording only in some cases (a restricted read). */
     auditAction?: string;
-    /** `METHOD route-pattern`, kept by routeKeyOf for the request's later hooks. */
-    auditRouteKey?: string;
     /** Set by a route whose answer is known to name no audited marking id (noteNoAuditedMarking). */
     auditNoMarking?: boolean;
   }
-}
-
-/**
- * `METHOD route-pattern` of a request, computed once: Fastify builds `routeOptions` anew at each
- * access, and both audit hooks ask on every request.
- *
- * @example routeKeyOf(request) // 'GET /api/search'
- */
-export function routeKeyOf(request: FastifyRequest): string {
-  return (request.auditRouteKey ??= `${request.method} ${request.routeOptions.url ?? ''}`);
 }
 
 /**

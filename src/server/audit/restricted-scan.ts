@@ -8,7 +8,7 @@ import {
 } from '../../core/audit-restricted.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
 import type { ProtectedTermsCache } from './protected-terms-cache.js';
-import { noteAudit, routeKeyOf } from './audit-notes.js';
+import { noteAudit } from './audit-notes.js';
 
 /**
  * Answers that name objects by id without carrying their markings (profiles, relationship
@@ -74,7 +74,7 @@ export function keepAnswerForScan(
  * them served nothing: the scan searches TAXII bytes and never walks a kept answer. A route added
  * before this hook has no kept answer, and its answers are parsed back when they must be walked.
  *
- * @example app.addHook('onRoute', keepAnswersOfRoutes)
+ * @example keepAnswersOfRoutes(route) // in an onRoute hook
  */
 export function keepAnswersOfRoutes(route: RouteOptions): void {
   if (route.url.startsWith('/taxii2/') || route.url === '/taxii2') return;
@@ -84,30 +84,20 @@ export function keepAnswersOfRoutes(route: RouteOptions): void {
 }
 
 /**
- * The onSend hook that notes which restricted objects (TLP:AMBER+STRICT, TLP:RED, protected) an
- * answer holds, whatever route produced it. It only searches the bytes for the audited marking
- * ids and the protected terms; an answer holding neither — almost every TAXII page and search —
- * is not parsed. A callback hook: no promise per request.
+ * Notes which restricted objects (TLP:AMBER+STRICT, TLP:RED, protected) an answer holds, whatever
+ * route produced it, for the audit hook to record. It only searches the bytes for the audited
+ * marking ids and the protected terms; an answer holding neither — almost every TAXII page and
+ * search — is not parsed.
+ *
+ * @example scanAnswer('GET /api/search', request, reply, payload, terms)
  */
-export function createRestrictedScan(terms: ProtectedTermsCache) {
-  return function restrictedScan(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    payload: unknown,
-    done: (error: Error | null, payload: unknown) => void,
-  ): void {
-    scan(request, reply, payload, terms);
-    done(null, payload);
-  };
-}
-
-function scan(
+export function scanAnswer(
+  key: string,
   request: FastifyRequest,
   reply: FastifyReply,
   payload: unknown,
   terms: ProtectedTermsCache,
 ): void {
-  const key = routeKeyOf(request);
   if (CREATED_ID_ROUTES.has(key) && typeof payload === 'string' && reply.statusCode < 300) {
     noteCreatedId(request, payload);
     return;
