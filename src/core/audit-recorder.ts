@@ -34,8 +34,9 @@ export interface AuditRecorderOptions {
  *
  * Repeats of a coalesced action (a partner paging a collection, ADR 0038) that are identical in
  * every field but their time, and fall within `coalesceMs` of the first, are written as one
- * record at the first one's time with their count: under load the write, the audit's main cost,
- * is paid once per window and client instead of once per page.
+ * record at the first one's time with their count: under load the write is paid once per window
+ * and client instead of once per page. A repeat is counted as it is recorded, into the open
+ * record it repeats (ADR 0039): it adds nothing to the buffer and nothing to the flush.
  *
  * @example const audit = createAuditRecorder(store.audit, systemClock); audit.record({ … })
  */

@@ -86,15 +86,15 @@ export interface AuditHookSources {
  * Restricted objects the answer held (noted by the scan, or found among an aggregate's ids) are
  * recorded as one `object.read-restricted` record after the request's own.
  *
- * Why this shape (ADR 0039): an onResponse hook makes Fastify listen for every response's end,
- * which cost a TAXII page about 4 % of its CPU, while the answer and its status are final at
- * onSend; a hook per route knows its route, which `request.routeOptions` rebuilds at every
- * access. A callback hook: a request with nothing to look up (every TAXII page, almost every
- * search) is recorded without a promise or a closure. The few that must look ids up (aggregates,
- * a partner's released copies) are recorded when the lookup ends, without holding the answer
- * back; a change of the protected terms holds its answer until they are reloaded, so that the
- * next request is scanned for them. A route added before this hook is not audited: createApp
- * adds it before any route.
+ * Why this shape (ADR 0039): the scan and the record are one hook, at the point where the answer
+ * and its status are final, so Fastify needs no listener for the end of each response (an
+ * onResponse hook adds one per request when no logger is set); a hook per route knows its route,
+ * which `request.routeOptions` rebuilds at every access. A callback hook: a request with nothing
+ * to look up (every TAXII page, almost every search) is recorded without a promise or a closure.
+ * The few that must look ids up (aggregates, a partner's released copies) are recorded when the
+ * lookup ends, without holding the answer back; a change of the protected terms holds its answer
+ * until they are reloaded, so that the next request is scanned for them. A route added before
+ * this hook is not audited: createApp adds it before any route.
  *
  * @example app.addHook('onRoute', createAuditRouteHook(recorder, terms, sources))
  */

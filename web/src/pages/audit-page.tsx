@@ -43,7 +43,10 @@ export function AuditPage() {
       {typeof verdict === 'string' ? (
         <p className="error">{verdict}</p>
       ) : verdict === undefined ? null : verdict.ok ? (
-        <p role="status">The chain is intact: {verdict.entries} records.</p>
+        // Checked before this visit's own reads were recorded: the table below may hold more.
+        <p role="status">
+          The chain is intact: {verdict.entries} records checked, before this visit's own.
+        </p>
       ) : (
         <p className="error" role="alert">
           The chain is broken at record {verdict.badSeq}: {verdict.reason}.
