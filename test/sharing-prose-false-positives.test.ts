@@ -44,3 +44,21 @@ describe('residual scan: ordinary capitalised words', () => {
     assert.ok(!out.includes('Shabnam') && !out.includes('Rahimi'), out);
   });
 });
+
+describe('strip-sources: a group claiming an act is the claimant, not a source', () => {
+  // The extractor's recognisers read "X claimed responsibility" as X's statement; the release
+  // keeps X, and still withholds a speaker in the same text.
+  const claims = [
+    'The Islamic State claimed responsibility on Sunday, saying its fighters had struck the convoy.',
+    'Al-Shabaab has claimed the bombing of the checkpoint.',
+    'Boko Haram claimed credit for the raid in a video.',
+  ];
+  for (const text of claims) {
+    it(`keeps the claimant of "${text}"`, () => {
+      const out = rewriteProse(`${text} A police spokesman said the road was closed.`, plan).text;
+      const claimant = text.slice(0, text.search(/ (?:has )?claimed/));
+      assert.ok(out.startsWith(`${claimant} `), out);
+      assert.ok(out.includes('[source withheld] the road was closed.'), out);
+    });
+  }
+});

@@ -51,8 +51,21 @@ const LISTENER =
 const SAY_TO = `(?:${SAY}|told(?:\\s+${LISTENER})?)`;
 // Claiming an act is not reporting it: "Islamic State claimed responsibility", "the group claimed
 // the bombing" name the claimant, which a release keeps, not a source.
-const NOT_AN_ACT_CLAIMED =
-  '(?!(?<=claimed)\\s+(?:responsibility|credit|(?:the|an?|this|that|its|both)\\s+(?:[\\p{L}-]+\\s+)?(?:attacks?|bombings?|killings?|assaults?|raids?|ambush(?:es)?|blasts?|explosions?|kidnappings?|abductions?|strikes?|shootings?|operations?|massacres?|beheadings?)\\b))';
+const ACT_CLAIMED =
+  '\\s+(?:responsibility|credit|(?:the|an?|this|that|its|both)\\s+(?:[\\p{L}-]+\\s+)?(?:attacks?|bombings?|killings?|assaults?|raids?|ambush(?:es)?|blasts?|explosions?|kidnappings?|abductions?|strikes?|shootings?|operations?|massacres?|beheadings?)\\b)';
+const NOT_AN_ACT_CLAIMED = `(?!(?<=claimed)${ACT_CLAIMED})`;
+const CLAIMS_AN_ACT = new RegExp(`^\\s+(?:has\\s+|had\\s+|have\\s+)?claimed${ACT_CLAIMED}`, 'u');
+
+/**
+ * Whether the words after a speaker claim an act ("… claimed responsibility", "… has claimed the
+ * bombing"): the speaker is then the claimant, which a release keeps, not a source. For the
+ * speakers the extractor's recognisers find, which know nothing of what is claimed.
+ *
+ * @example claimsAnActAfter('IS claimed responsibility.', 2) // true
+ */
+export function claimsAnActAfter(text: string, end: number): boolean {
+  return CLAIMS_AN_ACT.test(text.slice(end, end + 120));
+}
 // Where or how it was said, at the end of a clause: "in a statement", "on Telegram", "by phone".
 const HOW =
   '(?:\\s+(?:in|on|late on|early on|by|via|through|at|during|to)\\s+[^,.;!?"“”\\n]{1,40}?)?';

@@ -12,6 +12,7 @@ import type { ProseRecognisers, ProseSpan } from '../core/ports/prose-recogniser
 import { MONTH_NAMES } from '../core/vocab/calendar.js';
 import { countryName } from './country-name.js';
 import {
+  claimsAnActAfter,
   TITLE_WORDS,
   findAttributionPhrases,
   findContacts,
@@ -19,9 +20,9 @@ import {
   findDateExpressions,
   findDatelines,
   findLocativeGuesses,
-  opensDateline,
   findShapedPlaces,
   findTitledNames,
+  opensDateline,
   type FoundSpan,
 } from './prose-finders.js';
 import type { Transform } from './transform.js';
@@ -180,6 +181,8 @@ export function findSensitiveSpans(text: string, recognisers?: ProseRecognisers)
     for (const s of recognisers.find(text)) {
       // "Jan" or "Mar" alone is a name as often as a month: only a date with more to it counts.
       if (s.kind === 'date' && /^\p{Lu}\p{Ll}{2}$/u.test(text.slice(s.start, s.end))) continue;
+      // The extractor reads "IS claimed responsibility" as IS's statement: it is the claimant.
+      if (s.kind === 'attribution' && claimsAnActAfter(text, s.end)) continue;
       spans.push(s.kind === 'person' ? trimTitle(text, s) : s);
     }
   }
