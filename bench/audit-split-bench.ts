@@ -4,7 +4,8 @@
 // share Fastify's and Tearline's compiled code and its type feedback, one database connection and
 // one page-read thread: the on server's records, hooks and object shapes bear on the off server's
 // requests too. Here each server's CPU time is its own process's, read before and after a round.
-// Rounds, pairs, settling and figures are audit-bench.ts's.
+// Rounds and pairs are audit-bench.ts's; the figure is the median over forks (fresh pairs of
+// servers) of each fork's median paired ratio (ADR 0039).
 // Run: node --import tsx bench/audit-split-bench.ts [requests-per-round]
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -87,7 +88,7 @@ async function startServer(path: string, mode: 'on' | 'off', forkNo: number) {
       ...(profile
         ? [
             '--cpu-prof',
-            '--cpu-prof-interval=100',
+            '--cpu-prof-interval=200',
             `--cpu-prof-dir=${join(profile, `${mode}-${forkNo}`)}`,
           ]
         : []),
