@@ -65,6 +65,13 @@ for (const engine of ENGINES) {
           payload: { username: 'ana', password: 'not-her-password' },
         });
         assert.equal(failed.statusCode, 401);
+        // A password typed into the username box matches no account: it is not kept.
+        const misplaced = await t.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: 'Tr0ub4dor&3-horse', password: 'x' },
+        });
+        assert.equal(misplaced.statusCode, 401);
         const a = await t.signIn('ana');
         const b = await t.signIn('bea');
         const r = await t.signIn('root');
@@ -115,8 +122,12 @@ for (const engine of ENGINES) {
         const seen = (action: string) => all.filter((e) => e.action === action);
         assert.deepEqual(
           seen('session.sign-in-failed').map((e) => [e.actorId, e.actorName, e.status]),
-          [['', 'ana', 401]],
+          [
+            [ana.id, 'ana', 401],
+            ['', '(unknown username)', 401],
+          ],
         );
+        assert.ok(!JSON.stringify(all).includes('Tr0ub4dor'), 'no unknown name in the trail');
         assert.deepEqual(
           seen('session.sign-in').map((e) => [e.actorId, e.actorName]),
           [
@@ -224,6 +235,41 @@ for (const engine of ENGINES) {
           ['session.sign-in', 'object.search'],
         );
         assert.equal(verifyAuditTrail(written).ok, true);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('records an aggregate read answered just before the server closes', async () => {
+      // A relationship listing names its objects by id; they are classified after the answer
+      // is sent, and the close must wait for that.
+      const t = await createTestApp(engine, { audit: { flushMs: 3_600_000 } });
+      try {
+        await t.addUser('ana', 'analyst');
+        await t.store.objects.putObjects([
+          actor(STRICT, 'Strict Brigade', 'amber+strict'),
+          actor(GREEN, 'Green Front', 'green'),
+          {
+            type: 'relationship',
+            spec_version: '2.1',
+            id: 'relationship--00000000-0000-4000-8000-00000000a003',
+            created: '2024-03-22T00:00:00.000Z',
+            modified: '2024-03-22T00:00:00.000Z',
+            relationship_type: 'related-to',
+            source_ref: GREEN,
+            target_ref: STRICT,
+            object_marking_refs: [TLP2_MARKING_IDS.green],
+          },
+        ]);
+        const ana = await t.signIn('ana');
+        const listing = await call(t, ana, 'GET', `/api/objects/${GREEN}/relationships`);
+        assert.equal(listing.status, 200);
+        await t.app.close();
+        const written = await t.store.audit.listAll();
+        assert.deepEqual(
+          written.filter((e) => e.action === 'object.read-restricted').map((e) => e.targets),
+          [STRICT],
+        );
       } finally {
         await t.dispose();
       }

@@ -125,15 +125,16 @@ export async function createApp(
     );
     await terms.reload();
     // Each route gets its own audit hook, which knows its route (ADR 0039).
-    app.addHook(
-      'onRoute',
-      createAuditRouteHook(audit, terms, {
-        objects: deps.store.objects,
-        releases: deps.store.sharing.releases,
-      }),
-    );
-    // Whatever is buffered is written before the store closes.
-    app.addHook('onClose', async () => audit.flush());
+    const auditRoute = createAuditRouteHook(audit, terms, {
+      objects: deps.store.objects,
+      releases: deps.store.sharing.releases,
+    });
+    app.addHook('onRoute', auditRoute);
+    // Whatever is buffered, or still being classified, is written before the store closes.
+    app.addHook('onClose', async () => {
+      await auditRoute.settled();
+      await audit.flush();
+    });
   }
 
   app.get(

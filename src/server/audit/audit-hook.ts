@@ -96,19 +96,29 @@ export interface AuditHookSources {
  * until they are reloaded, so that the next request is scanned for them. A route added before
  * this hook is not audited: createApp adds it before any route.
  *
- * @example app.addHook('onRoute', createAuditRouteHook(recorder, terms, sources))
+ * `settled()` resolves once every record still waiting for such a lookup has been made: the
+ * server's onClose hook awaits it before the recorder's last flush, so a read answered just
+ * before the close is not lost.
+ *
+ * @example const hook = createAuditRouteHook(recorder, terms, sources); app.addHook('onRoute', hook)
  */
 export function createAuditRouteHook(
   recorder: AuditRecorder,
   terms: ProtectedTermsCache,
   sources?: AuditHookSources,
 ) {
-  return function auditRoute(route: RouteOptions): void {
+  const classifying = new Set<Promise<void>>();
+  const auditRoute = (route: RouteOptions): void => {
     keepAnswersOfRoutes(route);
-    const hook = createAuditHook(recorder, terms, route, sources);
+    const hook = createAuditHook(recorder, terms, route, classifying, sources);
     const own = route.onSend;
     route.onSend = own === undefined ? [hook] : [own, hook].flat();
   };
+  return Object.assign(auditRoute, {
+    settled: async (): Promise<void> => {
+      while (classifying.size > 0) await Promise.all(classifying);
+    },
+  });
 }
 
 /** The onSend hook of one route (see createAuditRouteHook). */
@@ -116,6 +126,7 @@ function createAuditHook(
   recorder: AuditRecorder,
   terms: ProtectedTermsCache,
   route: Pick<RouteOptions, 'method' | 'url'>,
+  classifying: Set<Promise<void>>,
   sources?: AuditHookSources,
 ) {
   // A route of one method has one key; one of several (GET and HEAD) keys by the request's.
@@ -138,9 +149,11 @@ function createAuditHook(
       return;
     }
     if (mustClassify(request, sources)) {
-      void restrictedReadOf(request, terms, sources).then((restricted) =>
-        recordRequest(recorder, request, reply, known, restricted),
-      );
+      const recorded = restrictedReadOf(request, terms, sources)
+        .then((restricted) => recordRequest(recorder, request, reply, known, restricted))
+        .catch((error: unknown) => request.log.error({ err: error }, 'audit: record not made'))
+        .finally(() => classifying.delete(recorded));
+      classifying.add(recorded);
     } else recordRequest(recorder, request, reply, known, request.auditRestricted ?? []);
     done(null, payload);
   };
@@ -165,11 +178,8 @@ function recordRequest(
     );
     pushNonEmpty(targets, request.auditTargets);
     let finalAction = action;
-    if (action === 'session.sign-in') {
-      if (reply.statusCode >= 400) finalAction = 'session.sign-in-failed';
-      // The sign-in route notes the signed-in user's id: it is the actor, not a target.
-      else if (actor.actorId === '') actor.actorId = targets.shift() ?? '';
-    }
+    if (action === 'session.sign-in' && reply.statusCode >= 400)
+      finalAction = 'session.sign-in-failed';
     if (finalAction === 'object.read-restricted') {
       pushNonEmpty(targets, restricted);
       push(recorder, request, reply, actor, finalAction, targets);
@@ -239,8 +249,8 @@ function actorOf(request: FastifyRequest): { actorId: string; actorName: string 
   const p = request.principal;
   if (p?.kind === 'user') return { actorId: p.userId, actorName: p.username };
   if (p?.kind === 'partner') return { actorId: `partner:${p.partnerId}`, actorName: p.partnerName };
-  // Anonymous: a sign-in names who it tries to be (the route notes the id when it succeeds).
-  const body = request.body as { username?: unknown } | undefined;
-  const name = typeof body?.username === 'string' ? body.username.slice(0, 200) : '';
-  return { actorId: '', actorName: name };
+  // Anonymous: only a name the route vouches for (a sign-in's account), never the body's.
+  return request.auditActor === undefined
+    ? { actorId: '', actorName: '' }
+    : { ...request.auditActor };
 }

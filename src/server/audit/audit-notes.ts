@@ -6,6 +6,8 @@ declare module 'fastify' {
     auditAction?: string;
     /** Set by a route whose answer is known to name no audited marking id (noteNoAuditedMarking). */
     auditNoMarking?: boolean;
+    /** Who an unauthenticated request acted as, when its route knows (a sign-in): noteAuditActor. */
+    auditActor?: { actorId: string; actorName: string };
   }
 }
 
@@ -33,4 +35,18 @@ export function noteAudit(
  */
 export function noteNoAuditedMarking(request: { auditNoMarking?: boolean }): void {
   request.auditNoMarking = true;
+}
+
+/**
+ * Names the actor of a request made before anyone is signed in (a sign-in, failed or not). The
+ * audit hook records no name the route did not give: what was typed into the username box may
+ * be a password typed in the wrong place.
+ *
+ * @example noteAuditActor(request, { actorId: user.id, actorName: user.username })
+ */
+export function noteAuditActor(
+  request: { auditActor?: { actorId: string; actorName: string } },
+  actor: { actorId: string; actorName: string },
+): void {
+  request.auditActor = actor;
 }

@@ -7,7 +7,7 @@ import type { AuthConfig } from '../../auth/auth-config.js';
 import { SESSION_COOKIE, toSessionCookieOptions } from '../../auth/session-cookie.js';
 import { createSignInLimiter } from '../../auth/rate-limit-hook.js';
 import { problemResponses } from '../../errors/problem-responses.js';
-import { noteAudit } from '../../audit/audit-notes.js';
+import { noteAuditActor } from '../../audit/audit-notes.js';
 import { userSchema } from '../users/user-schemas.js';
 
 const sessionSchema = {
@@ -59,11 +59,13 @@ export function sessionRoutes(
         await limitSignInsPerUser(request, reply);
         const old = request.cookies[SESSION_COOKIE];
         if (old) await accounts.signOut(old);
-        const { sessionId, session, user } = await accounts.signIn(
-          request.body.username,
-          request.body.password,
-        );
-        noteAudit(request, [user.id]);
+        const { sessionId, session, user } = await accounts
+          .signIn(request.body.username, request.body.password)
+          .catch(async (error: unknown) => {
+            noteAuditActor(request, await failedSignInActor(deps, request.body.username));
+            throw error;
+          });
+        noteAuditActor(request, { actorId: user.id, actorName: user.username });
         reply.setCookie(
           SESSION_COOKIE,
           sessionId,
@@ -201,4 +203,23 @@ export function sessionRoutes(
       },
     );
   };
+}
+
+/** What the audit trail names when a sign-in fails: an account that exists, or no name at all. */
+const UNKNOWN_USERNAME = '(unknown username)';
+
+/**
+ * The actor a failed sign-in is recorded under: the account the name belongs to (a wrong password,
+ * a disabled account), else a placeholder. A name that matches no account is not kept: it is as
+ * likely a password typed into the wrong box, and the trail is readable by every admin.
+ */
+async function failedSignInActor(
+  deps: AppDeps,
+  username: string,
+): Promise<{ actorId: string; actorName: string }> {
+  const name = username.trim().toLowerCase();
+  const found = await deps.store.users.findByUsername(name).catch(() => undefined);
+  return found === undefined
+    ? { actorId: '', actorName: UNKNOWN_USERNAME }
+    : { actorId: found.id, actorName: found.username };
 }
