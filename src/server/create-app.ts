@@ -27,6 +27,7 @@ import { userRoutes } from './rest/users/user-routes.js';
 import { objectRoutes } from './rest/objects/object-routes.js';
 import { auditRoutes } from './rest/audit/audit-routes.js';
 import { createAuditRouteHook } from './audit/audit-hook.js';
+import { declareRequestFields } from './request-fields.js';
 import { createProtectedTermsCache } from './audit/protected-terms-cache.js';
 import { createAuditRecorder } from '../core/audit-recorder.js';
 
@@ -83,6 +84,8 @@ export async function createApp(
         );
     },
   });
+  // Before any plugin or route: every context's requests are built with these fields.
+  declareRequestFields(app);
   const spa = deps.config.serveWeb && existsSync(join(webRoot, 'index.html'));
   const openapi = createOpenApiCollector(app);
   app.addSchema(problemSchema);
