@@ -122,6 +122,28 @@ it('writes identical repeats of a page read within 100 ms as one record with the
   );
 });
 
+it('counts repeated restricted reads of the same objects, and keeps reads of others apart', async () => {
+  const { trail, written } = fakeTrail(0);
+  const recorder = createAuditRecorder(trail, createSteppingClock('2026-03-01T09:00:00Z', 1), {
+    flushMs: 3_600_000,
+  });
+  const read = (targets: string): AuditEvent => ({
+    ...event('ana'),
+    action: 'object.read-restricted',
+    targets,
+  });
+  for (const targets of ['x--1', 'x--1 x--2', 'x--1', 'x--1 x--2', 'x--1'])
+    recorder.record(read(targets));
+  await recorder.flush();
+  assert.deepEqual(
+    written[0]!.map((d) => [d.targets, d.count ?? 1]),
+    [
+      ['x--1', 3],
+      ['x--1 x--2', 2],
+    ],
+  );
+});
+
 it('keeps a record per event for actions that are not coalesced', async () => {
   const { trail, written } = fakeTrail(0);
   const recorder = createAuditRecorder(trail, createSteppingClock('2026-03-01T09:00:00Z', 1), {
@@ -130,8 +152,8 @@ it('keeps a record per event for actions that are not coalesced', async () => {
   const failed: AuditEvent = { ...event('ana'), action: 'session.sign-in-failed', status: 401 };
   recorder.record(failed);
   recorder.record(failed);
-  recorder.record({ ...event('ana'), action: 'object.read-restricted', targets: 'x--1' });
-  recorder.record({ ...event('ana'), action: 'object.read-restricted', targets: 'x--1' });
+  recorder.record({ ...event('ana'), action: 'release.download', targets: 'x--1' });
+  recorder.record({ ...event('ana'), action: 'release.download', targets: 'x--1' });
   await recorder.flush();
   assert.equal(written[0]!.length, 4);
   assert.ok(written[0]!.every((d) => d.count === undefined));

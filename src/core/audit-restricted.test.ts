@@ -1,6 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  findRestrictedAmongObjects,
   findRestrictedIds,
   findStixIds,
   isProtectedObject,
@@ -39,6 +40,26 @@ it('recognises AMBER+STRICT, RED (TLP 2.0 and 1.0) and protected names anywhere 
     object(5, {}).id,
   ]);
   assert.deepEqual(findRestrictedIds(answer, []), [object(2, {}).id, object(3, {}).id]);
+});
+
+it('classifies a list of objects the way it classifies the same objects inside an answer', () => {
+  const matchers = toProtectedMatchers(['Gul Ahmad']);
+  const objects = [
+    object(1, { object_marking_refs: [TLP2_MARKING_IDS.green] }),
+    object(2, { object_marking_refs: [TLP2_MARKING_IDS.clear, TLP1_MARKING_IDS.red] }),
+    object(3, { name: 'Gul Ahmad' }),
+    object(2, { object_marking_refs: [TLP2_MARKING_IDS['amber+strict']] }),
+    object(4, {}),
+  ];
+  assert.deepEqual(findRestrictedAmongObjects(objects, matchers), [
+    object(2, {}).id,
+    object(3, {}).id,
+  ]);
+  assert.deepEqual(
+    findRestrictedAmongObjects(objects, matchers),
+    findRestrictedIds({ objects }, matchers),
+  );
+  assert.deepEqual(findRestrictedAmongObjects([], matchers), []);
 });
 
 it('lets an answer without restricted objects through without parsing', () => {

@@ -36,6 +36,23 @@ export function isRestrictedObject(object: StixObject, matchers: readonly string
 }
 
 /**
+ * The restricted objects among a list of objects, each id once: what a route that names its
+ * answer's objects (a search, a list) returned that must be recorded.
+ *
+ * @example findRestrictedAmongObjects([redActor, greenActor], []) // [redActor.id]
+ */
+export function findRestrictedAmongObjects(
+  objects: readonly StixObject[],
+  matchers: readonly string[],
+): string[] {
+  const found: string[] = [];
+  for (const object of objects) {
+    if (isRestrictedObject(object, matchers) && !found.includes(object.id)) found.push(object.id);
+  }
+  return found;
+}
+
+/**
  * A cheap first look at a serialised answer: false means it holds no restricted object whole
  * (no audited marking id and no protected term appears in it), so it need not be parsed.
  *

@@ -26,7 +26,10 @@ export function holdsAuditedMarkingId(text: string): boolean {
  * @example isAuditedRead({ …, object_marking_refs: [TLP2_MARKING_IDS.red] }) // true
  */
 export function isAuditedRead(object: StixObject): boolean {
-  return (object.object_marking_refs ?? []).some((id) => AUDITED_MARKINGS.has(id));
+  const refs = object.object_marking_refs;
+  if (refs === undefined) return false;
+  for (const id of refs) if (AUDITED_MARKINGS.has(id)) return true;
+  return false;
 }
 
 /** What the audit trail records: an action name, dot-separated by area (`session.sign-in`). */
@@ -62,12 +65,14 @@ export type AuditAction =
 
 /**
  * Actions a client repeats many times a second in ordinary use (a partner paging a collection, a
- * search box typed into): identical records of these within one flush window are written as one
- * record with a count (ADR 0038). Every other action keeps a record per event.
+ * search box typed into, and the restricted objects those pages and searches return): identical
+ * records of these within one flush window are written as one record with a count (ADR 0038,
+ * 0040). Every other action keeps a record per event.
  */
 export const COALESCED_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
   'taxii.read',
   'object.search',
+  'object.read-restricted',
 ]);
 
 /**

@@ -1,5 +1,16 @@
+import type { StixObject } from '../../core/stix/stix-object.js';
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The handler names every STIX object its answer holds with noteAnswerObjects: the answer is
+     * not kept for the audit scan, and its bytes are not searched.
+     */
+    auditNotesObjects?: boolean;
+  }
   interface FastifyRequest {
+    /** Every STIX object the answer holds, named by a route with `auditNotesObjects`. */
+    auditObjects?: readonly StixObject[];
     /** Ids a route learnt while answering (a created release, a restricted object read). */
     auditTargets?: string[];
     /** Set by a route whose request is worth recording only in some cases (a restricted read). */
@@ -49,4 +60,19 @@ export function noteAuditActor(
   actor: { actorId: string; actorName: string },
 ): void {
   request.auditActor = actor;
+}
+
+/**
+ * Names every STIX object a route's answer holds (a search's results, a page of a list), in a
+ * route whose config says `auditNotesObjects: true`. The audit hook classifies these objects
+ * instead of searching the answer's bytes and walking the answer: a search is the request an
+ * analyst makes most, and its answer is a list of objects the route already holds.
+ *
+ * @example noteAnswerObjects(request, found); return { objects: found }
+ */
+export function noteAnswerObjects(
+  request: { auditObjects?: readonly StixObject[] },
+  objects: readonly StixObject[],
+): void {
+  request.auditObjects = objects;
 }

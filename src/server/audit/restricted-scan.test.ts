@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import type { RouteOptions } from 'fastify';
 import { keepAnswerForScan, keepAnswersOfRoutes } from './restricted-scan.js';
 
-const route = (url: string, preSerialization?: RouteOptions['preSerialization']) =>
-  ({ method: 'GET', url, handler: () => undefined, preSerialization }) as RouteOptions;
+const route = (
+  url: string,
+  preSerialization?: RouteOptions['preSerialization'],
+  config?: RouteOptions['config'],
+) => ({ method: 'GET', url, handler: () => undefined, preSerialization, config }) as RouteOptions;
 
 it('keeps answers for the scan on every route but TAXII, after the route’s own hooks', () => {
   const own: RouteOptions['preSerialization'] = (_q, _r, payload, done) => done(null, payload);
@@ -27,4 +30,8 @@ it('keeps answers for the scan on every route but TAXII, after the route’s own
   const lookalike = route('/taxii2x');
   keepAnswersOfRoutes(lookalike);
   assert.deepEqual(lookalike.preSerialization, [keepAnswerForScan]);
+  // A route that names its answer's objects itself keeps only its own hooks.
+  const naming = route('/api/objects', own, { access: [], auditNotesObjects: true });
+  keepAnswersOfRoutes(naming);
+  assert.equal(naming.preSerialization, own);
 });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AUDITED_MARKING_IDS } from '../../core/audit.js';
 import {
+  findRestrictedAmongObjects,
   findRestrictedIds,
   findStixIds,
   isRestrictedObject,
@@ -69,15 +70,19 @@ export function keepAnswerForScan(
 }
 
 /**
- * An onRoute hook giving keepAnswerForScan to every route but TAXII's. A TAXII route sends its
- * answer as bytes, and bytes on a page slot still pass through preSerialization, where keeping
- * them served nothing: the scan searches TAXII bytes and never walks a kept answer. A route added
+ * An onRoute hook giving keepAnswerForScan to every route but TAXII's and those that name their
+ * answer's objects (`config.auditNotesObjects`). A TAXII route sends its answer as bytes, and
+ * bytes on a page slot still pass through preSerialization, where keeping them served nothing:
+ * the scan searches TAXII bytes and never walks a kept answer. A route added
  * before this hook has no kept answer, and its answers are parsed back when they must be walked.
  *
  * @example keepAnswersOfRoutes(route) // in an onRoute hook
  */
 export function keepAnswersOfRoutes(route: RouteOptions): void {
   if (route.url.startsWith('/taxii2/') || route.url === '/taxii2') return;
+  // The route names its answer's objects itself (noteAnswerObjects): nothing to keep.
+  if ((route.config as { auditNotesObjects?: boolean } | undefined)?.auditNotesObjects === true)
+    return;
   const own = route.preSerialization;
   route.preSerialization =
     own === undefined ? [keepAnswerForScan] : [own, keepAnswerForScan].flat();
@@ -85,9 +90,10 @@ export function keepAnswersOfRoutes(route: RouteOptions): void {
 
 /**
  * Notes which restricted objects (TLP:AMBER+STRICT, TLP:RED, protected) an answer holds, whatever
- * route produced it, for the audit hook to record. It only searches the bytes for the audited
- * marking ids and the protected terms; an answer holding neither — almost every TAXII page and
- * search — is not parsed.
+ * route produced it, for the audit hook to record. A route that named its answer's objects
+ * (noteAnswerObjects: a search, a list) has those classified; any other answer's bytes are
+ * searched for the audited marking ids and the protected terms, and an answer holding neither —
+ * almost every TAXII page — is not parsed.
  *
  * @example scanAnswer('GET /api/search', request, reply, payload, terms)
  */
@@ -105,6 +111,11 @@ export function scanAnswer(
   if (request.method !== 'GET' && !READS_BY_POST.has(key)) return;
   if (!request.principal || reply.statusCode >= 300) return;
   if (key.startsWith('GET /api/audit')) return;
+  if (request.auditObjects !== undefined) {
+    const restricted = findRestrictedAmongObjects(request.auditObjects, terms.current());
+    if (restricted.length > 0) request.auditRestricted = restricted;
+    return;
+  }
   if (typeof payload === 'string') {
     const matchers = terms.current();
     if (mayHoldRestricted(payload, matchers)) {

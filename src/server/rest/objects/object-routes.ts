@@ -1,4 +1,5 @@
 import { noteRestrictedRead } from '../../audit/restricted-read.js';
+import { noteAnswerObjects } from '../../audit/audit-notes.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { notFound, type TearlineError } from '../../../core/errors.js';
 import { requireUser } from '../../principal.js';
@@ -41,7 +42,8 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     }>(
       '/api/objects',
       {
-        config: { access: [] },
+        // The handler names its answer's objects for the audit trail (noteAnswerObjects).
+        config: { access: [], auditNotesObjects: true },
         schema: {
           summary: 'Latest versions of objects, newest first, with filters',
           tags: ['objects'],
@@ -76,6 +78,7 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
           objects.findLatest({ ...filter, limit: q.limit, offset: q.offset }),
           objects.countLatest(filter),
         ]);
+        noteAnswerObjects(request, found);
         return { objects: found, total };
       },
     );
@@ -83,7 +86,8 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get<{ Querystring: { q: string; type?: string; limit: number } }>(
       '/api/search',
       {
-        config: { access: [] },
+        // The handler names its answer's objects for the audit trail (noteAnswerObjects).
+        config: { access: [], auditNotesObjects: true },
         schema: {
           summary: 'Full-text search over names, aliases and descriptions, best match first',
           tags: ['objects'],
@@ -104,9 +108,9 @@ export function objectRoutes(deps: AppDeps): FastifyPluginAsync {
         requireUser(request);
         const { q, type, limit } = request.query;
         const types = splitTypes(type);
-        return {
-          objects: await deps.store.objects.search(q, types ? { types, limit } : { limit }),
-        };
+        const found = await deps.store.objects.search(q, types ? { types, limit } : { limit });
+        noteAnswerObjects(request, found);
+        return { objects: found };
       },
     );
 
