@@ -18,17 +18,19 @@ export function addAccessLog(
   everyMs = 60_000,
 ): () => void {
   let counts = { total: 0, ok: 0, refused: 0, failed: 0 };
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook: an async one costs every request a promise.
+  app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     if (mode === 'each') {
       const path = request.url.split('?', 1)[0];
       write(`${request.method} ${path} ${status} ${Math.round(reply.elapsedTime)} ms\n`);
-      return;
+    } else {
+      counts.total++;
+      if (status >= 500) counts.failed++;
+      else if (status >= 400) counts.refused++;
+      else counts.ok++;
     }
-    counts.total++;
-    if (status >= 500) counts.failed++;
-    else if (status >= 400) counts.refused++;
-    else counts.ok++;
+    done();
   });
   if (mode === 'each') return () => undefined;
   const timer = setInterval(() => {
