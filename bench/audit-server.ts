@@ -1,10 +1,13 @@
 // One server of bench/audit-split-bench.ts, in its own process: the audit trail on or off over its
 // own copy of the bench's database, so that neither server's code, JIT feedback or database
 // connections are shared with the other (as they are with one process serving both). It answers
-// `{ cpu: true }` with its own process CPU time and its threads' (threadCpu), and `{ close: true }` by closing.
+// `{ cpu: true }` with its own process CPU time, its threads' (threadCpu), its GC pauses so far and
+// its heap in use, and `{ close: true }` by closing.
 // Run by the bench: fork('audit-server.ts', [databasePath, 'on' | 'off'])
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { randomIds, systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/store/database.js';
 import { createStore } from '../src/store/create-store.js';
@@ -42,10 +45,22 @@ const app = await createApp({
   partnerAccess: partners,
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
-process.on('message', (message: { cpu?: boolean; close?: boolean }) => {
-  if (message.cpu) {
+// The garbage collector's pauses, summed: whether the trail's cost is the objects it leaves behind.
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+process.on('message', (message: { cpu?: boolean; close?: boolean; profile?: string }) => {
+  if (message.profile !== undefined) {
+    void profile(message.profile).then(() => process.send?.({ profiled: true }));
+  } else if (message.cpu) {
     const used = process.cpuUsage();
-    process.send?.({ cpu: used.user + used.system, threads: threadCpu() });
+    process.send?.({
+      cpu: used.user + used.system,
+      threads: threadCpu(),
+      gcMs,
+      heapUsed: process.memoryUsage().heapUsed,
+    });
   } else if (message.close) {
     void app
       .close()
@@ -54,6 +69,26 @@ process.on('message', (message: { cpu?: boolean; close?: boolean }) => {
   }
 });
 process.send?.({ url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+
+/**
+ * A CPU profile of the rounds the bench measures (AUDIT_BENCH_PROFILE), started and stopped on its
+ * word so that a phase (the TAXII pages after the searches) is profiled on its own: 'start'
+ * starts it; a file path stops it and writes the profile there. No session is opened otherwise.
+ */
+let inspector: Session | undefined;
+async function profile(command: string): Promise<void> {
+  if (command === 'start') {
+    inspector = new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+    await inspector.post('Profiler.start');
+    return;
+  }
+  const { profile: taken } = await inspector!.post('Profiler.stop');
+  inspector!.disconnect();
+  writeFileSync(command, JSON.stringify(taken));
+}
 
 /**
  * Each thread's CPU time in µs, the main thread's as `main` and the others' by thread id (Linux

@@ -79,23 +79,10 @@ await db.dispose();
 const tsx = { execArgv: ['--import', 'tsx'] };
 const reply = <T>(child: ChildProcess) =>
   new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-async function startServer(path: string, mode: 'on' | 'off', forkNo: number) {
-  const profile = process.env.AUDIT_BENCH_PROFILE;
-  const child = fork(new URL('./audit-server.ts', import.meta.url), [path, mode], {
-    execArgv: [
-      ...tsx.execArgv,
-      // A CPU profile of each server (AUDIT_BENCH_PROFILE=<dir>): what the on server does more.
-      ...(profile
-        ? [
-            '--cpu-prof',
-            '--cpu-prof-interval=200',
-            `--cpu-prof-dir=${join(profile, `${mode}-${forkNo}`)}`,
-          ]
-        : []),
-    ],
-  });
+async function startServer(path: string, mode: 'on' | 'off') {
+  const child = fork(new URL('./audit-server.ts', import.meta.url), [path, mode], tsx);
   const { url } = await reply<{ url: string }>(child);
-  return { child, url };
+  return { child, url, mode };
 }
 function hasTaskset(): boolean {
   try {
@@ -118,12 +105,17 @@ pin(load, '1');
 
 /** The server's CPU time in µs: the whole process, its main thread, and its other threads. */
 const cpuOf = async (child: ChildProcess) => {
-  const answer = reply<{ cpu: number; threads: Record<string, number> }>(child);
+  const answer = reply<{
+    cpu: number;
+    threads: Record<string, number>;
+    gcMs: number;
+    heapUsed: number;
+  }>(child);
   child.send({ cpu: true });
-  const { cpu, threads } = await answer;
+  const { cpu, threads, gcMs, heapUsed } = await answer;
   const main = threads.main ?? 0;
   const others = Object.values(threads).reduce((sum, t) => sum + t, 0) - main;
-  return { cpu, main, others };
+  return { cpu, main, others, gc: gcMs * 1000, heapUsed };
 };
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -142,6 +134,8 @@ async function round(server: Server, target: Target) {
     cpu: (after.cpu - before.cpu) / PER_ROUND,
     main: (after.main - before.main) / PER_ROUND,
     others: (after.others - before.others) / PER_ROUND,
+    gc: (after.gc - before.gc) / PER_ROUND,
+    heapUsed: after.heapUsed,
   };
 }
 
@@ -156,15 +150,30 @@ type Pair = { on: Server; off: Server };
 type Series = { on: number[]; off: number[] };
 const series = (): Series => ({ on: [], off: [] });
 
+// AUDIT_BENCH_PROFILE=<dir>: a CPU profile of each server's measured rounds of each kind, as
+// <dir>/<kind>-<on|off>-<fork>.cpuprofile (the sampling slows the servers; figures are not kept).
+const profileDir = process.env.AUDIT_BENCH_PROFILE;
+async function profileBoth(servers: Pair, command: (s: Server) => string) {
+  if (profileDir === undefined) return;
+  for (const server of [servers.on, servers.off]) {
+    const done = reply(server.child);
+    server.child.send({ profile: command(server) });
+    await done;
+  }
+}
+
 /** One fork's rounds of one kind: each server's figures per round and the paired CPU ratios. */
-async function measure(servers: Pair, target: Target) {
+async function measure(servers: Pair, target: Target, forkNo: number) {
   for (let w = 0; w < WARMUP; w++) {
     await round(servers.on, target);
     await round(servers.off, target);
   }
+  await profileBoth(servers, () => 'start');
   const cpu = series();
   const main = series();
   const others = series();
+  const gc = series();
+  const heap = series();
   const rates = series();
   const cpuRatios: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -174,11 +183,14 @@ async function measure(servers: Pair, target: Target) {
       cpu[which].push(m.cpu);
       main[which].push(m.main);
       others[which].push(m.others);
+      gc[which].push(m.gc);
+      heap[which].push(m.heapUsed / 1e6);
       rates[which].push(m.rate);
     }
     cpuRatios.push(cpu.on[r]! / cpu.off[r]!);
   }
-  return { cpu, main, others, rates, ratio: median(cpuRatios) };
+  await profileBoth(servers, (s) => join(profileDir!, `${target}-${s.mode}-${forkNo}.cpuprofile`));
+  return { cpu, main, others, gc, heap, rates, ratio: median(cpuRatios) };
 }
 type Measured = Awaited<ReturnType<typeof measure>>;
 
@@ -196,13 +208,13 @@ for (let f = 0; f < FORKS; f++) {
   copyFileSync(template, paths.on);
   copyFileSync(template, paths.off);
   const servers: Pair = {
-    on: await startServer(paths.on, 'on', f),
-    off: await startServer(paths.off, 'off', f),
+    on: await startServer(paths.on, 'on'),
+    off: await startServer(paths.off, 'off'),
   };
   pin(servers.on.child, '0');
   pin(servers.off.child, '0');
-  const search = only === 'taxii' ? undefined : await measure(servers, 'search');
-  const taxii = only === 'search' ? undefined : await measure(servers, 'taxii');
+  const search = only === 'taxii' ? undefined : await measure(servers, 'search', f);
+  const taxii = only === 'search' ? undefined : await measure(servers, 'taxii', f);
   for (const server of Object.values(servers)) {
     const closed = reply(server.child);
     server.child.send({ close: true });
@@ -231,6 +243,8 @@ const summary = (name: string, ms: Measured[]) => {
     `  server CPU per request (µs, median of all rounds): baseline (audit off) ${all((m) => m.cpu, 'off')}, audit on ${all((m) => m.cpu, 'on')}\n` +
     `  by thread (schedstat): main ${all((m) => m.main, 'off')} → ${all((m) => m.main, 'on')}, ` +
     `other threads ${all((m) => m.others, 'off')} → ${all((m) => m.others, 'on')}\n` +
+    `  GC pauses per request (µs): ${all((m) => m.gc, 'off')} → ${all((m) => m.gc, 'on')}; ` +
+    `heap in use after a round (MB): ${all((m) => m.heap, 'off')} → ${all((m) => m.heap, 'on')}\n` +
     `  cost by fork (median of paired ratios): ${ratios.map(pct).join(', ')}\n` +
     `  CPU on/baseline: median over forks ${median(ratios).toFixed(3)} (cost ${pct(median(ratios))})\n` +
     `  requests/s, baseline ${all((m) => m.rates, 'off')}, audit on ${all((m) => m.rates, 'on')}`
