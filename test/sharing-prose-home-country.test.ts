@@ -42,4 +42,34 @@ describe('coarsen-place in text and the incident’s country', () => {
       'A bomb exploded in Mali, at dawn.',
     );
   });
+
+  it('reads as one place where a town is described or placed within its country', () => {
+    // A town's description goes with it; its direction stays.
+    assert.equal(
+      release('Militants stormed a market in the northern town of Gao at dawn.', 'ML'),
+      'Militants stormed a market in northern Mali at dawn.',
+    );
+    assert.equal(
+      release('Gunmen raided the northern town of Gao, in Mali.', 'ML'),
+      'Gunmen raided northern Mali.',
+    );
+    assert.equal(
+      release('The convoy reached the Malian border town of Menaka.', 'ML'),
+      'The convoy reached Mali.',
+    );
+    // Where a town lies, in words, folds into the country it is coarsened to.
+    assert.equal(
+      release('A mine hit a truck near Gao, in eastern Mali, at dawn.', 'ML'),
+      'A mine hit a truck near Mali, at dawn.',
+    );
+    assert.equal(
+      release('Shelling hit a camp in Menaka, on the outskirts of Gao.', 'ML'),
+      'Shelling hit a camp in Mali.',
+    );
+    // An attack on the country is not where a town lies: it stays.
+    assert.equal(
+      release('Fighters gathered in Gao in an attack on Mali’s army.', 'ML'),
+      'Fighters gathered in Mali in an attack on Mali’s army.',
+    );
+  });
 });

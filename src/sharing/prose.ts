@@ -603,8 +603,26 @@ function rewriteOnce(
   return { text: out, counts };
 }
 
-/** What joins the places of a list ("X, Y and Z", "X or Y") or a town to its province ("X in Y"). */
-const LIST_GLUE = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|in)\s+(?:the\s+)?)$/;
+/** Where in a place a town lies: "northern", "the western edge of", "the outskirts of". */
+const WHERE_IN =
+  '(?:(?:far\\s+)?(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|' +
+  'outskirts|edges?|parts?|heart|borderlands?|side|fringes?|interior)';
+/** ", on the outskirts of ", ", in northern ": a town's apposition naming a wider place. */
+const WHERE_IN_GLUE = `\\s*,?\\s+(?:in|on|near|at|outside|of)\\s+(?:the\\s+)?(?:${WHERE_IN}\\s+){0,3}(?:of\\s+)?(?:the\\s+)?`;
+/**
+ * What joins the places of a list ("X, Y and Z", "X or Y"), a town to its province ("X in Y"), or
+ * a town to the place it lies in ("X, on the outskirts of Y").
+ */
+const LIST_GLUE = new RegExp(
+  `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|in)\\s+(?:the\\s+)?|${WHERE_IN_GLUE})$`,
+);
+/**
+ * A description of a town before its name: "the southern city of ", "the Uzbek border town of ".
+ * Before a country it reads wrong ("the southern city of Afghanistan"): it goes, and only its
+ * direction stays ("southern Afghanistan").
+ */
+const TOWN_DESCRIPTION =
+  /\b(?:the|a)\s+(?:((?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central))\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:city|town|village|port|settlement|hamlet|border\s+crossing)\s+of\s+$/iu;
 /** An apposition that describes a town: ", the capital of Khyber Pakhtunkhwa province". */
 const TOWN_APPOSITION =
   /^,\s+(?:the\s+)?(?:(?:provincial|regional|district|state|national|country's|country’s)\s+)?(?:capital|largest\s+city|main\s+city|second\s+city|chief\s+town|main\s+town|hometown|home\s+town)\s+of\s+[^,.;:!?]*/;
@@ -633,14 +651,25 @@ function joinCoarsePlaces(text: string, chosen: readonly Action[]): Action[] {
   }
   for (const action of out) {
     if (action.kind !== 'place') continue;
+    const coarse = action.replacement;
+    if (!coarse.startsWith('[')) {
+      const described = TOWN_DESCRIPTION.exec(
+        text.slice(Math.max(0, action.start - 80), action.start),
+      );
+      if (described) {
+        action.start -= described[0].length;
+        const direction = described[1]?.toLowerCase();
+        if (direction !== undefined) action.replacement = `${direction} ${coarse}`;
+      }
+    }
     const after = text.slice(action.end);
     const apposition = TOWN_APPOSITION.exec(after);
     if (apposition) {
       action.end += apposition[0].length;
       continue;
     }
-    if (action.replacement.startsWith('[')) continue;
-    const within = withinPattern(action.replacement).exec(after);
+    if (coarse.startsWith('[')) continue;
+    const within = withinPattern(coarse).exec(after);
     if (!within) continue;
     action.end += within[0].length;
     if (/^\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities)/.test(within[0])) {
@@ -659,13 +688,16 @@ function joinCoarsePlaces(text: string, chosen: readonly Action[]): Action[] {
   return joined;
 }
 
-/** "in Pakistan", "the X and Y districts of Pakistan": what folds into a place coarsened to it. */
+/**
+ * "in Pakistan", "in northern Pakistan", "on the edge of Pakistan", "the X and Y districts of
+ * Pakistan": what folds into a place coarsened to it.
+ */
 const withinPatterns = new Map<string, RegExp>();
 function withinPattern(country: string): RegExp {
   let pattern = withinPatterns.get(country);
   if (pattern === undefined) {
     pattern = new RegExp(
-      `^(?:\\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities|governorates?|counties|states)\\s+of|\\s*,?\\s+(?:in|of))\\s+(?:the\\s+)?${escapeRegExp(country)}\\b`,
+      `^(?:\\s+(?:districts?|provinces?|regions?|areas?|towns?|villages?|cities|governorates?|counties|states)\\s+of\\s+(?:the\\s+)?|${WHERE_IN_GLUE})${escapeRegExp(country)}\\b`,
     );
     withinPatterns.set(country, pattern);
   }
