@@ -237,6 +237,42 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('names the account a refused sign-in tried, and never a name no account has', async () => {
+      // Two tries a minute per name: the third, from yet another address, is refused for the
+      // name (429) before its password is checked.
+      const t = await createTestApp(engine, {
+        audit: { flushMs: 3_600_000 },
+        rateLimit: { max: 1000, windowMs: 60_000, signInMax: 2 },
+      });
+      try {
+        const ana = await t.addUser('ana', 'analyst');
+        const statuses: number[] = [];
+        for (const [i, username] of ['ana', 'Ana ', 'ana', 'hunter2-secret'].entries()) {
+          const tried = await t.app.inject({
+            method: 'POST',
+            url: '/api/session',
+            remoteAddress: `10.0.0.${i + 1}`,
+            payload: { username, password: 'wrong-password' },
+          });
+          statuses.push(tried.statusCode);
+        }
+        assert.deepEqual(statuses, [401, 401, 429, 401]);
+        await t.app.close();
+        const written = await t.store.audit.listAll();
+        assert.deepEqual(
+          written.map((e) => [e.action, e.actorId, e.actorName, e.status, e.origin]),
+          [
+            ['session.sign-in-failed', ana.id, 'ana', 401, '10.0.0.1'],
+            ['session.sign-in-failed', ana.id, 'ana', 401, '10.0.0.2'],
+            ['session.sign-in-failed', ana.id, 'ana', 429, '10.0.0.3'],
+            ['session.sign-in-failed', '', '(unknown username)', 401, '10.0.0.4'],
+          ],
+        );
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('records an aggregate read answered just before the server closes', async () => {
       // A relationship listing names its objects by id; they are classified after the answer
       // is sent, and the close must wait for that.

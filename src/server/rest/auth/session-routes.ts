@@ -56,15 +56,17 @@ export function sessionRoutes(
         },
       },
       async (request, reply) => {
-        await limitSignInsPerUser(request, reply);
+        // A refusal (too many tries for this name, a wrong password) names the account tried.
+        const refused = async (error: unknown): Promise<never> => {
+          noteAuditActor(request, await failedSignInActor(deps, request.body.username));
+          throw error;
+        };
+        await limitSignInsPerUser(request, reply).catch(refused);
         const old = request.cookies[SESSION_COOKIE];
         if (old) await accounts.signOut(old);
         const { sessionId, session, user } = await accounts
           .signIn(request.body.username, request.body.password)
-          .catch(async (error: unknown) => {
-            noteAuditActor(request, await failedSignInActor(deps, request.body.username));
-            throw error;
-          });
+          .catch(refused);
         noteAuditActor(request, { actorId: user.id, actorName: user.username });
         reply.setCookie(
           SESSION_COOKIE,
