@@ -140,10 +140,13 @@ for (const engine of ENGINES) {
         assert.equal(seen('object.search')[0]!.actorName, 'ana');
         assert.ok(!JSON.stringify(all).includes('Brigade'), 'no content in the trail');
         // Once as a search result, once read on its own: the test clock stands still, so the
-        // second read repeats the first within the window and is counted into its record.
-        assert.deepEqual(
-          seen('object.read-restricted').map((e) => [e.actorName, e.targets, e.count]),
-          [['ana', STRICT, 2]],
+        // second read repeats the first and is counted into its record, unless the recorder's
+        // flush (every 100 ms of real time) fell between the two and closed it.
+        const restricted = seen('object.read-restricted');
+        assert.ok(restricted.every((e) => e.actorName === 'ana' && e.targets === STRICT));
+        assert.equal(
+          restricted.reduce((sum, e) => sum + e.count, 0),
+          2,
         );
         assert.deepEqual(
           ['release.create', 'release.preview', 'release.approve'].map((x) =>
@@ -169,11 +172,8 @@ for (const engine of ENGINES) {
         const who = (await call(t, r, 'GET', `/api/audit?object=${STRICT}`)).body
           .entries as AuditEntry[];
         assert.deepEqual(
-          who.map((e) => [e.action, e.actorName, e.origin, e.count]),
-          [
-            ['object.read-restricted', 'ana', '127.0.0.1', 2],
-            ['object.export', 'os:ops', 'cli', 1],
-          ],
+          [...new Set(who.map((e) => [e.action, e.actorName, e.origin].join(' ')))],
+          ['object.read-restricted ana 127.0.0.1', 'object.export os:ops cli'],
         );
         const listed = await tearline(url, 'audit', 'list', '--object', STRICT);
         assert.equal(listed.code, 0, listed.err);
