@@ -4,7 +4,6 @@ import {
   findRestrictedAmongObjects,
   findRestrictedIds,
   findStixIds,
-  isRestrictedObject,
   mayHoldRestricted,
 } from '../../core/audit-restricted.js';
 import type { ObjectRepository } from '../../core/ports/object-repository.js';
@@ -70,19 +69,18 @@ export function keepAnswerForScan(
 }
 
 /**
- * An onRoute hook giving keepAnswerForScan to every route but TAXII's and those that name their
- * answer's objects (`config.auditNotesObjects`). A TAXII route sends its answer as bytes, and
- * bytes on a page slot still pass through preSerialization, where keeping them served nothing:
- * the scan searches TAXII bytes and never walks a kept answer. A route added
- * before this hook has no kept answer, and its answers are parsed back when they must be walked.
+ * Gives a route keepAnswerForScan, unless it is TAXII's or names its answer's objects itself
+ * (`config.auditNotesObjects`); called from the audit's onRoute hook. A TAXII route sends its
+ * answer as bytes, and bytes on a page slot still pass through preSerialization, where keeping
+ * them served nothing: the scan searches TAXII bytes and never walks a kept answer. A route added
+ * before the hook has no kept answer, and its answers are parsed back when they must be walked.
  *
  * @example keepAnswersOfRoutes(route) // in an onRoute hook
  */
 export function keepAnswersOfRoutes(route: RouteOptions): void {
   if (route.url.startsWith('/taxii2/') || route.url === '/taxii2') return;
   // The route names its answer's objects itself (noteAnswerObjects): nothing to keep.
-  if ((route.config as { auditNotesObjects?: boolean } | undefined)?.auditNotesObjects === true)
-    return;
+  if (route.config?.auditNotesObjects === true) return;
   const own = route.preSerialization;
   route.preSerialization =
     own === undefined ? [keepAnswerForScan] : [own, keepAnswerForScan].flat();
@@ -188,5 +186,5 @@ export async function findRestrictedAmong(
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const found = await objects.findLatest({ ids, includeRevoked: true, limit: ids.length });
-  return found.filter((o) => isRestrictedObject(o, matchers)).map((o) => o.id);
+  return findRestrictedAmongObjects(found, matchers);
 }
